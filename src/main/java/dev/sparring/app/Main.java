@@ -1,0 +1,294 @@
+package dev.sparring.app;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparring.bank.FollowUp;
+import dev.sparring.bank.KeyPoint;
+import dev.sparring.bank.PackLoader;
+import dev.sparring.bank.Problem;
+import dev.sparring.bank.Question;
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.config.ConfigException;
+import dev.sparring.config.ConfigLoader;
+import dev.sparring.config.SparringConfig;
+import dev.sparring.console.ConsoleAdapter;
+import dev.sparring.core.Gateway;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sparring [run|console|packs|validate|config]}; no subcommand means {@code run}. */
+@Command(
+    name = "sparring",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Interview practice as a team habit, on Slack and Discord.",
+    subcommands = {
+      Main.Run.class,
+      Main.Console.class,
+      Main.Packs.class,
+      Main.Validate.class,
+      Main.ShowConfig.class
+    })
+public final class Main implements Callable<Integer> {
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this directly). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof ConfigException ce) {
+            ce.problems().forEach(p -> cmd.getErr().println("config: " + p));
+            return 2;
+          }
+          cmd.getErr().println("sparring: " + e.getMessage());
+          LoggerFactory.getLogger(Main.class).debug("command failed", e);
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return new Run().call();
+  }
+
+  /** Options shared by commands that start the bot. */
+  static class Startup {
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "Folder for the embedded store (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("data");
+
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "Config file overriding config/sparring.yaml.")
+    Path config;
+
+    SparringConfig loadConfig() {
+      Path file = config;
+      if (file == null && Files.isRegularFile(Path.of("config", "sparring.yaml"))) {
+        file = Path.of("config", "sparring.yaml");
+      }
+      return new ConfigLoader(System.getenv()).load(file);
+    }
+  }
+
+  @Command(name = "run", description = "Start the configured adapters (the console if none).")
+  static final class Run implements Callable<Integer> {
+    @CommandLine.Mixin Startup startup = new Startup();
+
+    @Override
+    public Integer call() throws IOException {
+      // Slack and Discord adapters start here when their credentials are set; without any,
+      // the console is the adapter.
+      Console console = new Console();
+      console.startup = startup;
+      return console.call();
+    }
+  }
+
+  @Command(name = "console", description = "Chat with the bot in this terminal.")
+  static final class Console implements Callable<Integer> {
+    @CommandLine.Mixin Startup startup = new Startup();
+
+    @Option(
+        names = "--user",
+        paramLabel = "NAME",
+        description = "Acting user (default: ${DEFAULT-VALUE}).")
+    String user = "you";
+
+    @Option(
+        names = "--channel",
+        paramLabel = "NAME",
+        description = "Channel (default: ${DEFAULT-VALUE}).")
+    String channel = "general";
+
+    @Override
+    public Integer call() throws IOException {
+      quietLogs();
+      SparringConfig config = startup.loadConfig();
+      Gateway gateway = ConsoleAdapter.newGateway();
+      PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+      try (Sparring app =
+          Sparring.start(config, startup.data, Clock.systemUTC(), List.of(gateway))) {
+        ConsoleAdapter console =
+            new ConsoleAdapter(app.bot(), gateway, app.dispatcher(), out, user, channel);
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        console.run(in, System.console() != null);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "packs", description = "List the loaded questions.")
+  static final class Packs implements Callable<Integer> {
+    @CommandLine.Mixin Startup startup = new Startup();
+
+    @Option(names = "--json", description = "Print the whole bank as JSON.")
+    boolean json;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      quietLogs();
+      QuestionBank bank = Sparring.loadBank(startup.loadConfig().bankPaths());
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      if (json) {
+        out.println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(toJson(bank)));
+        return 0;
+      }
+      for (String pack : bank.packs()) {
+        List<Question> qs = bank.select(pack, null, null);
+        out.println(pack + " (" + qs.size() + " questions)");
+        for (Question q : qs) {
+          out.println(
+              "  "
+                  + q.id()
+                  + "  "
+                  + q.level().label()
+                  + "  "
+                  + q.followUps().size()
+                  + " follow-ups  "
+                  + String.join(",", q.topics()));
+        }
+      }
+      return 0;
+    }
+
+    static ObjectNode toJson(QuestionBank bank) {
+      ObjectMapper m = new ObjectMapper();
+      ObjectNode root = m.createObjectNode();
+      ArrayNode questions = root.putArray("questions");
+      for (Question q : bank.questions()) {
+        ObjectNode n = questions.addObject();
+        n.put("id", q.id());
+        n.put("pack", q.pack());
+        n.put("level", q.level().label());
+        n.putPOJO("topics", q.topics());
+        n.put("prompt", q.prompt());
+        sources(n, q.sources());
+        keyPoints(n, q.keyPoints());
+        ArrayNode fus = n.putArray("followUps");
+        for (FollowUp f : q.followUps()) {
+          ObjectNode fn = fus.addObject();
+          fn.put("prompt", f.prompt());
+          sources(fn, f.sources());
+          keyPoints(fn, f.keyPoints());
+        }
+      }
+      return root;
+    }
+
+    private static void sources(ObjectNode n, List<String> sources) {
+      ArrayNode a = n.putArray("sources");
+      sources.forEach(a::add);
+    }
+
+    private static void keyPoints(ObjectNode n, List<KeyPoint> points) {
+      ArrayNode a = n.putArray("keyPoints");
+      points.forEach(k -> a.add(k.point()));
+    }
+  }
+
+  @Command(
+      name = "validate",
+      description = "Check question packs; prints FILE:LINE:COL: message per problem.")
+  static final class Validate implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "Pack folders (default: prompts).")
+    List<Path> dirs;
+
+    @Option(
+        names = "--seeds",
+        paramLabel = "INDEX",
+        description = "A seed index.tsv whose ids packs may cite in sources.")
+    Path seeds;
+
+    @Override
+    public Integer call() throws IOException {
+      quietLogs();
+      Set<String> known = new HashSet<>();
+      if (seeds != null) {
+        for (String line : Files.readAllLines(seeds, StandardCharsets.UTF_8)) {
+          String id = line.split("\t", 2)[0].strip();
+          if (!id.isEmpty() && !id.equals("id")) {
+            known.add(id);
+          }
+        }
+      }
+      List<Path> roots = dirs == null || dirs.isEmpty() ? List.of(Path.of("prompts")) : dirs;
+      PackLoader.Result result = new PackLoader(known).load(roots);
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      for (Problem p : result.problems()) {
+        out.println(p);
+      }
+      if (!result.ok()) {
+        System.err.println(result.problems().size() + " problem(s) found.");
+        return 1;
+      }
+      out.println(
+          "OK: "
+              + result.bank().size()
+              + " questions in "
+              + result.bank().packs().size()
+              + " pack(s).");
+      return 0;
+    }
+  }
+
+  @Command(name = "config", description = "Print the effective configuration, secrets masked.")
+  static final class ShowConfig implements Callable<Integer> {
+    @CommandLine.Mixin Startup startup = new Startup();
+
+    @Override
+    public Integer call() {
+      quietLogs();
+      ConfigLoader.describe(startup.loadConfig(), System.getenv()).forEach(System.out::println);
+      return 0;
+    }
+  }
+
+  /** Keeps library chatter (Flyway, pools) off the terminal of interactive commands. */
+  static void quietLogs() {
+    if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(Level.WARN);
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"sparring " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.sparring.app;
+
+import dev.sparring.bank.PackLoader;
+import dev.sparring.bank.Problem;
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.config.SparringConfig;
+import dev.sparring.core.Bot;
+import dev.sparring.core.Feature;
+import dev.sparring.core.Gateway;
+import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.grading.RubricGrader;
+import dev.sparring.interview.InterviewSettings;
+import dev.sparring.interview.Interviews;
+import dev.sparring.store.Store;
+import dev.sparring.store.jdbc.SqliteStore;
+import dev.sparring.store.memory.MemoryStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the application from its configuration: every feature is registered here. */
+public final class Sparring implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Sparring.class);
+
+  private final SparringConfig config;
+  private final Store store;
+  private final QuestionBank bank;
+  private final Bot bot;
+  private final OutboxDispatcher dispatcher;
+
+  private Sparring(
+      SparringConfig config, Store store, QuestionBank bank, Bot bot, OutboxDispatcher dispatcher) {
+    this.config = config;
+    this.store = store;
+    this.bank = bank;
+    this.bot = bot;
+    this.dispatcher = dispatcher;
+  }
+
+  /** Opens the store, loads the bank and builds the bot with these gateways. */
+  public static Sparring start(
+      SparringConfig config, Path dataDir, Clock clock, List<Gateway> gateways) {
+    QuestionBank bank = loadBank(config.bankPaths());
+    Store store = openStore(config, dataDir);
+    try {
+      List<Feature> features =
+          List.of(
+              new Interviews(
+                  bank,
+                  new RubricGrader(),
+                  new InterviewSettings(config.interviewIdleTimeout(), config.maxAnswerChars())));
+      Bot bot = new Bot(store, clock, features);
+      SparringConfig.OutboxConfig o = config.outbox();
+      OutboxDispatcher dispatcher =
+          new OutboxDispatcher(
+              store,
+              clock,
+              gateways,
+              new OutboxDispatcher.Settings(
+                  o.maxAttempts(), o.lease(), 32, o.baseBackoff(), o.maxBackoff()),
+              "replica-" + UUID.randomUUID().toString().substring(0, 8));
+      bot.onCommit(dispatcher::wake);
+      return new Sparring(config, store, bank, bot, dispatcher);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  static Store openStore(SparringConfig config, Path dataDir) {
+    SparringConfig.StoreConfig s = config.store();
+    return switch (s.type()) {
+      case "memory" -> new MemoryStore();
+      case "sqlite" ->
+          SqliteStore.open(
+              dataDir.resolve(s.sqliteFile()), SqliteStore.Durability.parse(s.sqliteDurability()));
+      default ->
+          throw new IllegalArgumentException(
+              "store.type '" + s.type() + "' is not available in this build yet");
+    };
+  }
+
+  /**
+   * Loads the configured pack folders; when none of them exists, the packs bundled in the jar.
+   * Broken questions are logged and left out.
+   */
+  public static QuestionBank loadBank(List<String> paths) {
+    List<Path> roots = new ArrayList<>();
+    for (String p : paths) {
+      Path path = Path.of(p);
+      if (Files.isDirectory(path)) {
+        roots.add(path);
+      } else {
+        log.warn("bank.paths: {} is not a folder; skipped", p);
+      }
+    }
+    if (roots.isEmpty()) {
+      roots.add(bundledPacks());
+    }
+    PackLoader.Result result = new PackLoader().load(roots);
+    for (Problem p : result.problems()) {
+      log.warn("pack problem (question skipped): {}", p);
+    }
+    return result.bank();
+  }
+
+  /** The {@code prompts/} folder inside the jar (or build output). */
+  static Path bundledPacks() {
+    URL url = Sparring.class.getResource("/prompts");
+    if (url == null) {
+      throw new IllegalStateException("no bundled prompts/ in this build");
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try {
+          return FileSystems.getFileSystem(uri).getPath("/prompts");
+        } catch (FileSystemNotFoundException e) {
+          return FileSystems.newFileSystem(uri, Map.of()).getPath("/prompts");
+        }
+      }
+      return Path.of(uri);
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot open bundled packs: " + e.getMessage(), e);
+    }
+  }
+
+  public SparringConfig config() {
+    return config;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public QuestionBank bank() {
+    return bank;
+  }
+
+  public Bot bot() {
+    return bot;
+  }
+
+  public OutboxDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  @Override
+  public void close() {
+    dispatcher.close();
+    store.close();
+  }
+}

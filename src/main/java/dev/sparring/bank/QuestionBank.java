@@ -1,0 +1,80 @@
+package dev.sparring.bank;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** All loaded questions, by id and in a stable order (pack, then id). Immutable. */
+public final class QuestionBank {
+
+  private final Map<String, Question> byId;
+  private final SortedSet<String> packs;
+  private final SortedSet<String> topics;
+
+  private QuestionBank(Map<String, Question> byId) {
+    this.byId = byId;
+    this.packs = new TreeSet<>();
+    this.topics = new TreeSet<>();
+    byId.values().forEach(q -> packs.add(q.pack()));
+    byId.values().forEach(q -> topics.addAll(q.topics()));
+  }
+
+  /** A bank of these questions; ids must be unique. */
+  public static QuestionBank of(Collection<Question> questions) {
+    Map<String, Question> map = new LinkedHashMap<>();
+    questions.stream()
+        .sorted(
+            java.util.Comparator.comparing(Question::pack)
+                .thenComparing(Question::level)
+                .thenComparing(Question::id))
+        .forEach(
+            q -> {
+              if (map.putIfAbsent(q.id(), q) != null) {
+                throw new IllegalArgumentException("duplicate question id " + q.id());
+              }
+            });
+    return new QuestionBank(map);
+  }
+
+  public Optional<Question> get(String id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id.strip()));
+  }
+
+  public List<Question> questions() {
+    return List.copyOf(byId.values());
+  }
+
+  public int size() {
+    return byId.size();
+  }
+
+  public SortedSet<String> packs() {
+    return java.util.Collections.unmodifiableSortedSet(packs);
+  }
+
+  public SortedSet<String> topics() {
+    return java.util.Collections.unmodifiableSortedSet(topics);
+  }
+
+  public boolean hasPack(String name) {
+    return packs.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  public boolean hasTopic(String name) {
+    return topics.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Questions matching every given criterion; a null criterion matches all. */
+  public List<Question> select(String pack, Level level, String topic) {
+    return byId.values().stream()
+        .filter(q -> pack == null || q.pack().equalsIgnoreCase(pack))
+        .filter(q -> level == null || q.level() == level)
+        .filter(q -> topic == null || q.topics().contains(topic.toLowerCase(Locale.ROOT)))
+        .toList();
+  }
+}

@@ -1,0 +1,296 @@
+package dev.sparring.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Loads the bundled defaults ({@code config/sparring.yaml} in the jar), overlays a user file,
+ * interpolates the environment and validates. Every problem is reported at once, each naming its
+ * key.
+ */
+public final class ConfigLoader {
+
+  private static final String DEFAULTS = "/config/sparring.yaml";
+  private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
+  private static final Set<String> STORE_TYPES = Set.of("memory", "sqlite", "postgres");
+
+  private final Map<String, String> env;
+
+  public ConfigLoader(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** Defaults overlaid with {@code file} (may be null). */
+  public SparringConfig load(Path file) {
+    Map<String, Object> merged = parse(defaultsText(), DEFAULTS);
+    if (file != null) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new ConfigException(
+            List.of(file + ": cannot read the config file (" + e.getMessage() + ")"));
+      }
+      List<String> problems = new ArrayList<>();
+      overlay(merged, parse(text, file.toString()), "", problems);
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems.stream().map(p -> file + ": " + p).toList());
+      }
+    }
+    return validate(merged);
+  }
+
+  /** The effective settings as flat {@code key = value} lines, secrets masked. */
+  public static List<String> describe(SparringConfig c, Map<String, String> env) {
+    List<String> lines = new ArrayList<>();
+    lines.add("store.type = " + c.store().type());
+    lines.add("store.sqlite.file = " + c.store().sqliteFile());
+    lines.add("store.sqlite.durability = " + c.store().sqliteDurability());
+    lines.add("bank.paths = " + c.bankPaths());
+    lines.add("interview.idleTimeout = " + c.interviewIdleTimeout());
+    lines.add("interview.maxAnswerChars = " + c.maxAnswerChars());
+    lines.add("outbox.maxAttempts = " + c.outbox().maxAttempts());
+    lines.add("outbox.lease = " + c.outbox().lease());
+    lines.add("outbox.baseBackoff = " + c.outbox().baseBackoff());
+    lines.add("outbox.maxBackoff = " + c.outbox().maxBackoff());
+    lines.add("scheduler.tick = " + c.tick());
+    lines.add("admins = " + new TreeSet<>(c.admins()));
+    for (String secret : new TreeSet<>(Secrets.ALL)) {
+      lines.add("env " + secret + " = " + Secrets.mask(env.get(secret)));
+    }
+    return lines;
+  }
+
+  private static String defaultsText() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+      if (in == null) {
+        throw new IllegalStateException("the bundled " + DEFAULTS + " is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read bundled defaults", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> parse(String text, String source) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(10);
+    try {
+      Object doc = new Yaml(options).load(new StringReader(interpolate(text)));
+      if (doc == null) {
+        return new LinkedHashMap<>();
+      }
+      if (!(doc instanceof Map)) {
+        throw new ConfigException(List.of(source + ": the config must be a mapping of keys"));
+      }
+      return deepCopy((Map<String, Object>) doc);
+    } catch (YAMLException e) {
+      throw new ConfigException(List.of(source + ": not valid YAML: " + e.getMessage().strip()));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> deepCopy(Map<String, Object> in) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    in.forEach(
+        (k, v) ->
+            out.put(String.valueOf(k), v instanceof Map ? deepCopy((Map<String, Object>) v) : v));
+    return out;
+  }
+
+  String interpolate(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      String code = line.strip().startsWith("#") ? null : line;
+      if (code == null) {
+        out.append(line).append('\n');
+        continue;
+      }
+      Matcher m = VAR.matcher(line);
+      StringBuilder b = new StringBuilder();
+      while (m.find()) {
+        String value = env.get(m.group(1));
+        if (value == null || value.isEmpty()) {
+          value = m.group(3) != null ? m.group(3) : "";
+        }
+        m.appendReplacement(b, Matcher.quoteReplacement(value));
+      }
+      m.appendTail(b);
+      out.append(b).append('\n');
+    }
+    return out.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void overlay(
+      Map<String, Object> base, Map<String, Object> user, String prefix, List<String> problems) {
+    for (Map.Entry<String, Object> e : user.entrySet()) {
+      String key = prefix + e.getKey();
+      if (!base.containsKey(e.getKey())) {
+        problems.add("unknown key '" + key + "'" + suggest(e.getKey(), base.keySet(), prefix));
+        continue;
+      }
+      Object current = base.get(e.getKey());
+      if (current instanceof Map && e.getValue() instanceof Map) {
+        overlay(
+            (Map<String, Object>) current, (Map<String, Object>) e.getValue(), key + ".", problems);
+      } else if (current instanceof Map) {
+        problems.add(
+            "'"
+                + key
+                + "' is a section; give its keys ("
+                + String.join(", ", ((Map<String, Object>) current).keySet())
+                + ")");
+      } else {
+        base.put(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private static String suggest(String key, Set<String> known, String prefix) {
+    for (String k : known) {
+      if (dev.sparring.core.Texts.distance(k.toLowerCase(), key.toLowerCase()) <= 2) {
+        return " (did you mean '" + prefix + k + "'?)";
+      }
+    }
+    return " (known keys here: " + String.join(", ", known) + ")";
+  }
+
+  private SparringConfig validate(Map<String, Object> m) {
+    Reader r = new Reader(m);
+    String type = r.string("store.type");
+    if (type != null && !STORE_TYPES.contains(type)) {
+      r.problems.add("store.type: must be memory, sqlite or postgres (got '" + type + "')");
+    }
+    String durability = r.string("store.sqlite.durability");
+    if (durability != null && !Set.of("full", "normal").contains(durability)) {
+      r.problems.add("store.sqlite.durability: must be full or normal (got '" + durability + "')");
+    }
+    SparringConfig.StoreConfig store =
+        new SparringConfig.StoreConfig(type, r.string("store.sqlite.file"), durability);
+    List<String> paths = r.strings("bank.paths");
+    Duration idle = r.duration("interview.idleTimeout", Duration.ofMinutes(1));
+    int maxChars = r.integer("interview.maxAnswerChars", 100, 100_000);
+    SparringConfig.OutboxConfig outbox =
+        new SparringConfig.OutboxConfig(
+            r.integer("outbox.maxAttempts", 1, 100),
+            r.duration("outbox.lease", Duration.ofSeconds(5)),
+            r.duration("outbox.baseBackoff", Duration.ofMillis(10)),
+            r.duration("outbox.maxBackoff", Duration.ofMillis(10)));
+    Duration tick = r.duration("scheduler.tick", Duration.ofSeconds(1));
+    Set<String> admins = new LinkedHashSet<>(r.strings("admins"));
+    for (String a : admins) {
+      if (!a.matches("(slack|discord|console):\\S+")) {
+        r.problems.add("admins: '" + a + "' must look like slack:U123 or discord:1234");
+      }
+    }
+    if (!r.problems.isEmpty()) {
+      throw new ConfigException(r.problems);
+    }
+    return new SparringConfig(store, paths, idle, maxChars, outbox, tick, admins);
+  }
+
+  /** Typed reads of dotted keys that collect problems instead of failing on the first. */
+  private static final class Reader {
+    final Map<String, Object> root;
+    final List<String> problems = new ArrayList<>();
+
+    Reader(Map<String, Object> root) {
+      this.root = root;
+    }
+
+    @SuppressWarnings("unchecked")
+    Object raw(String key) {
+      Object cur = root;
+      for (String part : key.split("\\.")) {
+        if (!(cur instanceof Map)) {
+          return null;
+        }
+        cur = ((Map<String, Object>) cur).get(part);
+      }
+      return cur;
+    }
+
+    String string(String key) {
+      Object v = raw(key);
+      if (v == null || v instanceof Map || v instanceof List) {
+        problems.add(key + ": missing or not a single value");
+        return null;
+      }
+      return String.valueOf(v).strip();
+    }
+
+    List<String> strings(String key) {
+      Object v = raw(key);
+      if (v == null) {
+        return List.of();
+      }
+      if (!(v instanceof List<?> list)) {
+        problems.add(key + ": must be a list, like [a, b]");
+        return List.of();
+      }
+      return list.stream().map(String::valueOf).map(String::strip).toList();
+    }
+
+    int integer(String key, int min, int max) {
+      String s = string(key);
+      if (s == null) {
+        return min;
+      }
+      try {
+        int n = Integer.parseInt(s);
+        if (n < min || n > max) {
+          problems.add(key + ": must be between " + min + " and " + max + " (got " + n + ")");
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        problems.add(key + ": must be a whole number (got '" + s + "')");
+        return min;
+      }
+    }
+
+    Duration duration(String key, Duration min) {
+      String s = string(key);
+      if (s == null) {
+        return min;
+      }
+      try {
+        Duration d = Durations.parse(s);
+        if (d.compareTo(min) < 0) {
+          problems.add(
+              key
+                  + ": must be at least "
+                  + min.toString().substring(2).toLowerCase()
+                  + " (got '"
+                  + s
+                  + "')");
+          return min;
+        }
+        return d;
+      } catch (DateTimeParseException | ArithmeticException e) {
+        problems.add(key + ": must be a duration like 90s, 30m, 24h or 7d (got '" + s + "')");
+        return min;
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.sparring.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** The validated configuration. Built only by {@link ConfigLoader}. */
+public record SparringConfig(
+    StoreConfig store,
+    List<String> bankPaths,
+    Duration interviewIdleTimeout,
+    int maxAnswerChars,
+    OutboxConfig outbox,
+    Duration tick,
+    Set<String> admins) {
+
+  public SparringConfig {
+    bankPaths = List.copyOf(bankPaths);
+    admins = Set.copyOf(admins);
+  }
+
+  /** Which store, and its settings. */
+  public record StoreConfig(String type, String sqliteFile, String sqliteDurability) {}
+
+  /** Outbox delivery tuning. */
+  public record OutboxConfig(
+      int maxAttempts, Duration lease, Duration baseBackoff, Duration maxBackoff) {}
+}

@@ -1,0 +1,277 @@
+package dev.sparring.console;
+
+import dev.sparring.core.Actor;
+import dev.sparring.core.Bot;
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Gateway;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Message;
+import dev.sparring.core.Outbound;
+import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.core.Platform;
+import dev.sparring.core.TeamRef;
+import dev.sparring.core.ThreadRef;
+import dev.sparring.core.UserRef;
+import dev.sparring.store.Store;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Reads lines, turns them into inbound events for {@link Bot#handle}, delivers the outbox and
+ * prints what the bot said. Every console user is an admin.
+ */
+public final class ConsoleAdapter {
+
+  static final TeamRef TEAM = new TeamRef(Platform.CONSOLE, "local");
+  private static final String SCOPE = "console";
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+
+  private final Bot bot;
+  private final ConsoleGateway gateway;
+  private final OutboxDispatcher dispatcher;
+  private final PrintStream out;
+  private String user;
+  private String channel;
+
+  /** The gateway the dispatcher must deliver console messages through. */
+  public static Gateway newGateway() {
+    return new ConsoleGateway();
+  }
+
+  public ConsoleAdapter(
+      Bot bot,
+      Gateway gateway,
+      OutboxDispatcher dispatcher,
+      PrintStream out,
+      String user,
+      String channel) {
+    this.bot = bot;
+    this.gateway = (ConsoleGateway) gateway;
+    this.dispatcher = dispatcher;
+    this.out = out;
+    this.user = checkName(user, "user");
+    this.channel = checkName(channel, "channel");
+  }
+
+  private static String checkName(String name, String what) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          what + " name must be 1-40 letters, digits, '.', '_' or '-' (got '" + name + "')");
+    }
+    return name;
+  }
+
+  /**
+   * Runs until end of input (or {@code /quit}). With {@code interactive}, a prompt is shown before
+   * each line.
+   */
+  public void run(BufferedReader in, boolean interactive) throws IOException {
+    if (interactive) {
+      out.println(
+          "Sparring console. Type /spar help for commands, /help for console commands, /quit to"
+              + " leave.");
+    }
+    step(new Inbound.Tick(bot.clock().instant()));
+    flush();
+    while (true) {
+      if (interactive) {
+        out.print(user + "@#" + channel + "> ");
+        out.flush();
+      }
+      String line = in.readLine();
+      if (line == null || line.strip().equals("/quit") || line.strip().equals("/exit")) {
+        break;
+      }
+      line(line);
+    }
+    dispatcher.drain();
+    flush();
+  }
+
+  /** Handles one line of input and prints what it caused. */
+  public synchronized void line(String raw) {
+    String line = raw.strip();
+    if (!line.isEmpty()) {
+      step(new Inbound.Tick(bot.clock().instant()));
+      try {
+        dispatch(line);
+      } catch (RuntimeException e) {
+        gateway.note("(error: " + e.getMessage() + ")");
+      }
+    }
+    flush();
+  }
+
+  private void dispatch(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    if (lower.equals("/spar") || lower.startsWith("/spar ")) {
+      Inbound.CommandInvoked cmd =
+          new Inbound.CommandInvoked(key(), TEAM, channelRef(), actor(), line.substring(5));
+      // A thread that your own command opened becomes your active thread.
+      step(cmd, true);
+    } else if (lower.startsWith("/user")) {
+      switchUser(line.substring(5).strip());
+    } else if (lower.startsWith("/channel")) {
+      switchChannel(line.substring(8).strip());
+    } else if (lower.startsWith("/thread")) {
+      selectThread(line.substring(7).strip());
+    } else if (lower.startsWith("/press")) {
+      press(line.substring(6).strip());
+    } else if (lower.equals("/help")) {
+      gateway.note(
+          "Console commands: /spar ... (bot commands; /spar help lists them), /user NAME,"
+              + " /channel NAME, /thread ID, /press BUTTON, /quit. Any other line is your reply"
+              + " in the active thread.");
+    } else if (line.startsWith("/")) {
+      gateway.note("Unknown console command " + line.split("\\s+")[0] + ". Type /help.");
+    } else {
+      reply(line);
+    }
+  }
+
+  private void step(Inbound event) {
+    step(event, false);
+  }
+
+  private void step(Inbound event, boolean mine) {
+    Bot.Result result = bot.handle(event);
+    dispatcher.drain();
+    gateway.takeOpened().forEach(o -> remember(o, mine));
+    for (Outbound.Ephemeral e : result.ephemerals()) {
+      gateway.ephemeral(e, user);
+    }
+  }
+
+  private void reply(String text) {
+    Optional<String> thread = activeThread();
+    if (thread.isEmpty()) {
+      gateway.note(
+          "(no thread to reply in yet: start an interview with /spar interview, or pick one with"
+              + " /thread ID)");
+      return;
+    }
+    step(
+        new Inbound.MessagePosted(
+            key(),
+            TEAM,
+            channelRef(),
+            new ThreadRef(Platform.CONSOLE, thread.get()),
+            actor(),
+            text));
+  }
+
+  private void press(String label) {
+    Optional<String> thread = activeThread();
+    List<Message.Button> buttons = thread.map(gateway::buttonsOf).orElse(List.of());
+    Optional<Message.Button> button =
+        buttons.stream().filter(b -> b.label().equalsIgnoreCase(label)).findFirst();
+    if (button.isEmpty()) {
+      gateway.note(
+          "(no button '"
+              + label
+              + "' on the active thread"
+              + (buttons.isEmpty()
+                  ? ""
+                  : "; try one of " + buttons.stream().map(Message.Button::label).toList())
+              + ")");
+      return;
+    }
+    step(
+        new Inbound.ButtonPressed(
+            key(),
+            TEAM,
+            channelRef(),
+            new ThreadRef(Platform.CONSOLE, thread.get()),
+            actor(),
+            button.get().action(),
+            button.get().value()));
+  }
+
+  private void switchUser(String name) {
+    if (!NAME.matcher(name).matches()) {
+      gateway.note("(usage: /user NAME, with letters, digits, '.', '_' or '-')");
+      return;
+    }
+    user = name;
+    gateway.note("(you are now " + user + ")");
+  }
+
+  private void switchChannel(String name) {
+    String n = name.startsWith("#") ? name.substring(1) : name;
+    if (!NAME.matcher(n).matches()) {
+      gateway.note("(usage: /channel NAME)");
+      return;
+    }
+    channel = n;
+    gateway.note("(now in #" + channel + ")");
+  }
+
+  private void selectThread(String id) {
+    boolean known =
+        !id.isEmpty()
+            && bot.store()
+                .transact(tx -> tx.threads().byPlatformId(channelRef().key(), id))
+                .isPresent();
+    if (!known) {
+      gateway.note("(no thread " + id + " in #" + channel + ")");
+      return;
+    }
+    bot.store()
+        .transact(
+            tx -> {
+              tx.kv().put(SCOPE, "active:" + channelRef().key() + ":" + user, id);
+              return null;
+            });
+    gateway.note("(replies now go to thread " + id + ")");
+  }
+
+  /** Records a newly opened thread as the channel's latest and, for your command, as yours. */
+  private void remember(ConsoleGateway.Opened opened, boolean mine) {
+    bot.store()
+        .transact(
+            tx -> {
+              tx.kv().put(SCOPE, "recent:" + opened.channelKey(), opened.threadId());
+              if (mine) {
+                tx.kv().put(SCOPE, "active:" + opened.channelKey() + ":" + user, opened.threadId());
+              }
+              return null;
+            });
+  }
+
+  /** Your most recent thread here, else the channel's most recent one. */
+  Optional<String> activeThread() {
+    Store store = bot.store();
+    String c = channelRef().key();
+    return store.transact(
+        tx ->
+            tx.kv()
+                .get(SCOPE, "active:" + c + ":" + user)
+                .or(() -> tx.kv().get(SCOPE, "recent:" + c)));
+  }
+
+  private void flush() {
+    String text = gateway.takeOutput();
+    if (!text.isEmpty()) {
+      out.print(text);
+      out.flush();
+    }
+  }
+
+  private ChannelRef channelRef() {
+    return new ChannelRef(Platform.CONSOLE, channel);
+  }
+
+  private Actor actor() {
+    return new Actor(new UserRef(Platform.CONSOLE, user), user, true);
+  }
+
+  private static String key() {
+    return "console:" + UUID.randomUUID();
+  }
+}

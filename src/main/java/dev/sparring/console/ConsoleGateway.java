@@ -1,0 +1,100 @@
+package dev.sparring.console;
+
+import dev.sparring.core.Gateway;
+import dev.sparring.core.Message;
+import dev.sparring.core.Outbound;
+import dev.sparring.core.Platform;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders delivered messages as text blocks into a buffer; the console prints the buffer only after
+ * the delivery was committed, so what you see has been recorded.
+ */
+final class ConsoleGateway implements Gateway {
+
+  private final StringBuilder buffer = new StringBuilder();
+  private final List<Opened> opened = new ArrayList<>();
+  private final Map<String, List<Message.Button>> buttons = new HashMap<>();
+
+  /** A thread opened by a delivered post. */
+  record Opened(String channelKey, String threadId) {}
+
+  @Override
+  public Platform platform() {
+    return Platform.CONSOLE;
+  }
+
+  @Override
+  public synchronized Delivery deliver(long outboxId, Outbound message, String parentId) {
+    String id = Long.toString(outboxId);
+    String channel = "#" + message.channel().id();
+    if (message instanceof Outbound.Post post) {
+      String header = post.anchor() == null ? channel : channel + " \u00b7 new thread " + id;
+      block(header, message.message());
+      if (post.anchor() != null) {
+        opened.add(new Opened(message.channel().key(), id));
+        buttons.put(id, message.message().buttons());
+      }
+    } else if (message instanceof Outbound.ReplyInThread) {
+      block(channel + " \u203a thread " + parentId, message.message());
+    } else if (message instanceof Outbound.Update) {
+      block(channel + " \u203a thread " + parentId + " (updated)", message.message());
+      buttons.put(parentId, message.message().buttons());
+      id = parentId;
+    } else {
+      block(channel, message.message());
+    }
+    return new Delivery.Sent(id);
+  }
+
+  synchronized void ephemeral(Outbound.Ephemeral e, String who) {
+    block("#" + e.channel().id() + " \u00b7 only you (" + who + ")", e.message());
+  }
+
+  synchronized void note(String text) {
+    buffer.append(text).append("\n\n");
+  }
+
+  private void block(String header, Message m) {
+    buffer.append("[").append(header).append("] Sparring\n");
+    if (!m.title().isBlank()) {
+      buffer.append(plain(m.title())).append('\n');
+    }
+    if (!m.body().isBlank()) {
+      buffer.append(plain(m.body())).append('\n');
+    }
+    for (Message.Field f : m.fields()) {
+      buffer.append(plain(f.name())).append(": ").append(plain(f.value())).append('\n');
+    }
+    if (!m.buttons().isEmpty()) {
+      buffer.append("Buttons:");
+      m.buttons().forEach(b -> buffer.append(" [").append(b.label()).append(']'));
+      buffer.append(" (type /press NAME)\n");
+    }
+    buffer.append('\n');
+  }
+
+  /** Markdown-ish to plain text: bold markers go, the rest reads fine as it is. */
+  static String plain(String text) {
+    return text.replace("**", "");
+  }
+
+  synchronized String takeOutput() {
+    String out = buffer.toString();
+    buffer.setLength(0);
+    return out;
+  }
+
+  synchronized List<Opened> takeOpened() {
+    List<Opened> out = List.copyOf(opened);
+    opened.clear();
+    return out;
+  }
+
+  synchronized List<Message.Button> buttonsOf(String threadId) {
+    return buttons.getOrDefault(threadId, List.of());
+  }
+}

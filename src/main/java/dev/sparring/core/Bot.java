@@ -1,0 +1,229 @@
+package dev.sparring.core;
+
+import dev.sparring.store.ConcurrentUpdateException;
+import dev.sparring.store.Store;
+import dev.sparring.store.StoreException;
+import dev.sparring.store.ThreadLink;
+import dev.sparring.store.Tx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single entry point: {@link #handle} applies one inbound event in one transaction. The event's
+ * key is recorded first, so a repeat changes nothing; the feature's state change and the messages
+ * it causes commit together; a lost compare-and-set retries the whole event.
+ */
+public final class Bot {
+
+  private static final Logger log = LoggerFactory.getLogger(Bot.class);
+  private static final int MAX_ATTEMPTS = 8;
+
+  /** How long inbound keys are remembered; platform retries come within minutes. */
+  private static final Duration KEY_RETENTION = Duration.ofDays(7);
+
+  private final Store store;
+  private final Clock clock;
+  private final List<Feature> features;
+  private final Map<String, Feature> byCommand = new LinkedHashMap<>();
+  private final Map<String, Feature> byThreadKind = new HashMap<>();
+  private final List<Runnable> commitListeners = new ArrayList<>();
+
+  public Bot(Store store, Clock clock, List<Feature> features) {
+    this.store = store;
+    this.clock = clock;
+    this.features = List.copyOf(features);
+    for (Feature f : this.features) {
+      for (String name : f.commands()) {
+        if (byCommand.putIfAbsent(name, f) != null || name.equals("help")) {
+          throw new IllegalArgumentException("command '" + name + "' registered twice");
+        }
+      }
+      for (String kind : f.threadKinds()) {
+        if (byThreadKind.putIfAbsent(kind, f) != null) {
+          throw new IllegalArgumentException("thread kind '" + kind + "' registered twice");
+        }
+      }
+    }
+  }
+
+  /** Called after every commit that queued messages (the outbox dispatcher wakes up). */
+  public void onCommit(Runnable listener) {
+    commitListeners.add(listener);
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The outcome of handling one event. */
+  public record Result(boolean duplicate, int queued, List<Outbound.Ephemeral> ephemerals) {
+    public static final Result DUPLICATE = new Result(true, 0, List.of());
+  }
+
+  /**
+   * Applies {@code event} at most once per key. Store failures propagate (the platform should
+   * retry); a failure inside a feature rolls back and answers the user with a short apology.
+   */
+  public Result handle(Inbound event) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Result result = store.transact(tx -> apply(tx, event));
+        if (result.queued() > 0) {
+          commitListeners.forEach(Runnable::run);
+        }
+        return result;
+      } catch (ConcurrentUpdateException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new StoreException("gave up after " + attempt + " conflicting attempts", e);
+        }
+      } catch (StoreException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        log.error("failed to handle {} (ref {})", describe(event), ref, e);
+        return new Result(false, 0, apology(event, ref));
+      }
+    }
+  }
+
+  private Result apply(Tx tx, Inbound event) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    if (event.key() != null && !tx.inbound().record(event.key(), now)) {
+      return Result.DUPLICATE;
+    }
+    Context ctx = new Context(tx, new Effects(), now);
+    route(ctx, event);
+    List<Outbound> durable = ctx.out().durable();
+    for (Outbound o : durable) {
+      tx.outbox().enqueue(o, now);
+    }
+    return new Result(false, durable.size(), ctx.out().ephemerals());
+  }
+
+  // Java 17 has no pattern matching for switch; this chain is the one place events fan out.
+  private void route(Context ctx, Inbound event) {
+    if (event instanceof Inbound.CommandInvoked c) {
+      command(ctx, Command.parse(c));
+    } else if (event instanceof Inbound.MessagePosted m) {
+      Optional<ThreadLink> thread =
+          ctx.tx().threads().byPlatformId(m.channel().key(), m.thread().id());
+      thread
+          .map(t -> Map.entry(t, byThreadKind.get(t.kind())))
+          .filter(e -> e.getValue() != null)
+          .ifPresent(e -> e.getValue().threadMessage(ctx, m, e.getKey()));
+    } else if (event instanceof Inbound.ButtonPressed b) {
+      featureFor(b.action()).ifPresent(f -> f.button(ctx, b));
+    } else if (event instanceof Inbound.ModalSubmitted s) {
+      featureFor(s.modal()).ifPresent(f -> f.modal(ctx, s));
+    } else if (event instanceof Inbound.Tick) {
+      ctx.tx().inbound().prune(ctx.now().minus(KEY_RETENTION));
+      features.forEach(f -> f.tick(ctx));
+    } else {
+      throw new IllegalStateException("unhandled event " + event.getClass());
+    }
+  }
+
+  private Optional<Feature> featureFor(String action) {
+    return features.stream()
+        .filter(f -> f.buttonPrefix() != null && action.startsWith(f.buttonPrefix()))
+        .findFirst();
+  }
+
+  private void command(Context ctx, Command command) {
+    Inbound.CommandInvoked in = command.source();
+    if (command.name().equals("help")) {
+      ctx.out().ephemeral(in.channel(), in.actor().user(), help());
+      return;
+    }
+    Feature feature = byCommand.get(command.name());
+    if (feature == null) {
+      String guess = closest(command.name());
+      ctx.out()
+          .ephemeral(
+              in.channel(),
+              in.actor().user(),
+              Message.text(
+                  "Unknown command `"
+                      + Texts.clip(command.name(), 40)
+                      + "`."
+                      + (guess == null ? "" : " Did you mean `/spar " + guess + "`?")
+                      + " Type `/spar help` for the list."));
+      return;
+    }
+    feature.command(ctx, command);
+  }
+
+  /** The full help text, built from every feature's help lines. */
+  public Message help() {
+    StringBuilder body = new StringBuilder();
+    for (Feature f : features) {
+      for (Feature.Help h : f.help()) {
+        body.append("- `/spar ")
+            .append(h.usage())
+            .append("`: ")
+            .append(h.description())
+            .append(h.adminOnly() ? " _(admins)_" : "")
+            .append('\n');
+      }
+    }
+    body.append("- `/spar help`: this list");
+    return Message.of("Sparring commands", body.toString());
+  }
+
+  private String closest(String name) {
+    String best = null;
+    int bestDistance = 3;
+    for (String candidate : byCommand.keySet()) {
+      int d = Texts.distance(name.toLowerCase(Locale.ROOT), candidate);
+      if (d < bestDistance || (candidate.startsWith(name) && name.length() >= 2)) {
+        best = candidate;
+        bestDistance = candidate.startsWith(name) ? 0 : d;
+      }
+    }
+    return best;
+  }
+
+  private static List<Outbound.Ephemeral> apology(Inbound event, String ref) {
+    if (event instanceof Inbound.CommandInvoked c) {
+      return List.of(sorry(c.channel(), c.actor().user(), ref));
+    } else if (event instanceof Inbound.MessagePosted m) {
+      return List.of(sorry(m.channel(), m.actor().user(), ref));
+    } else if (event instanceof Inbound.ButtonPressed b) {
+      return List.of(sorry(b.channel(), b.actor().user(), ref));
+    } else if (event instanceof Inbound.ModalSubmitted s) {
+      return List.of(sorry(s.channel(), s.actor().user(), ref));
+    }
+    return List.of();
+  }
+
+  private static Outbound.Ephemeral sorry(ChannelRef channel, UserRef user, String ref) {
+    return new Outbound.Ephemeral(
+        channel,
+        user,
+        Message.text(
+            "Sorry, something went wrong on our side and nothing was changed. Please try again;"
+                + " if it keeps happening, tell your admin (reference "
+                + ref
+                + ")."));
+  }
+
+  private static String describe(Inbound event) {
+    return event.getClass().getSimpleName() + (event.key() == null ? "" : " " + event.key());
+  }
+}

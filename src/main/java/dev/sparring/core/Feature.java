@@ -1,0 +1,46 @@
+package dev.sparring.core;
+
+import dev.sparring.store.ThreadLink;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One capability of the bot (interviews, daily questions, drills, ...). {@link Bot} routes each
+ * event to the feature that owns it: commands by name, thread messages by the kind of thread,
+ * buttons by the prefix of their action, and every tick to every feature.
+ */
+public interface Feature {
+
+  /** The {@code /spar} subcommands this feature answers. */
+  Set<String> commands();
+
+  /** Help lines, one per subcommand form: {@code "interview [question-id | pack [level]]"}. */
+  List<Help> help();
+
+  void command(Context ctx, Command command);
+
+  /** Kinds of threads ({@link ThreadLink#kind()}) whose messages this feature handles. */
+  default Set<String> threadKinds() {
+    return Set.of();
+  }
+
+  default void threadMessage(Context ctx, Inbound.MessagePosted message, ThreadLink thread) {}
+
+  /** Prefix of the button actions this feature handles ("interview."). */
+  default String buttonPrefix() {
+    return null;
+  }
+
+  default void button(Context ctx, Inbound.ButtonPressed press) {}
+
+  default void modal(Context ctx, Inbound.ModalSubmitted submit) {}
+
+  default void tick(Context ctx) {}
+
+  /** One line of help. */
+  record Help(String usage, String description, boolean adminOnly) {
+    public static Help of(String usage, String description) {
+      return new Help(usage, description, false);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.sparring.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Sends outbox messages to one platform. {@code outboxId} is unique per message and stable across
+ * retries (Discord uses it as the nonce that makes a re-send harmless); {@code parentId} is the
+ * platform id of the thread's parent message for replies and updates, resolved from the anchor by
+ * the dispatcher.
+ */
+public interface Gateway {
+
+  Platform platform();
+
+  Delivery deliver(long outboxId, Outbound message, String parentId);
+
+  /** What happened to one delivery attempt. */
+  sealed interface Delivery {
+    /** Delivered; {@code platformId} names the message on the platform. */
+    record Sent(String platformId) implements Delivery {
+      public Sent {
+        Objects.requireNonNull(platformId, "platformId");
+      }
+    }
+
+    /** Try again later: rate limited (with the platform's Retry-After) or a passing fault. */
+    record RetryLater(Duration after, String reason) implements Delivery {}
+
+    /** Will never succeed (channel gone, bot removed): dead-letter it now. */
+    record Failed(String reason) implements Delivery {}
+  }
+}

@@ -1,0 +1,213 @@
+package dev.sparring.core;
+
+import dev.sparring.store.OutboxEntry;
+import dev.sparring.store.Store;
+import dev.sparring.store.ThreadLink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox: claims the head message of each channel under a lease, hands it to the
+ * platform's gateway, and records the outcome. Failures back off exponentially (or as long as the
+ * platform's Retry-After says); after {@code maxAttempts} a message is dead-lettered, never
+ * silently dropped.
+ */
+public final class OutboxDispatcher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+  /** Tuning; the defaults suit every platform Sparring speaks to. */
+  public record Settings(
+      int maxAttempts, Duration lease, int batch, Duration baseBackoff, Duration maxBackoff) {
+    public static Settings defaults() {
+      return new Settings(
+          8, Duration.ofSeconds(60), 32, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+  }
+
+  private final Store store;
+  private final Clock clock;
+  private final Map<Platform, Gateway> gateways = new EnumMap<>(Platform.class);
+  private final Settings settings;
+  private final String owner;
+  private final AtomicBoolean wake = new AtomicBoolean();
+  private ScheduledExecutorService loop;
+
+  public OutboxDispatcher(
+      Store store, Clock clock, List<Gateway> gateways, Settings settings, String owner) {
+    this.store = store;
+    this.clock = clock;
+    gateways.forEach(g -> this.gateways.put(g.platform(), g));
+    this.settings = settings;
+    this.owner = owner;
+  }
+
+  /** Delivers until nothing is due; returns how many messages were delivered. */
+  public int drain() {
+    int total = 0;
+    for (int n; (n = runOnce()) > 0; ) {
+      total += n;
+    }
+    return total;
+  }
+
+  /** One claim-and-deliver round; returns how many entries it handled (any outcome). */
+  public int runOnce() {
+    Instant now = now();
+    List<OutboxEntry> claimed =
+        store.transact(tx -> tx.outbox().claim(owner, now, settings.lease(), settings.batch()));
+    for (OutboxEntry entry : claimed) {
+      deliver(entry);
+    }
+    return claimed.size();
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private void deliver(OutboxEntry entry) {
+    Outbound message = entry.message();
+    Gateway gateway = gateways.get(message.channel().platform());
+    if (gateway == null) {
+      fail(entry, "no gateway for " + message.channel().platform().prefix());
+      return;
+    }
+    String parent = null;
+    String anchor = anchorOf(message);
+    if (anchor != null && !(message instanceof Outbound.Post)) {
+      Optional<ThreadLink> link = store.transact(tx -> tx.threads().get(anchor));
+      if (link.isEmpty()) {
+        fail(entry, "thread " + anchor + " is unknown");
+        return;
+      }
+      parent = link.get().platformId();
+      if (parent == null) {
+        retry(entry, settings.baseBackoff(), "thread parent not delivered yet");
+        return;
+      }
+    }
+    Gateway.Delivery outcome;
+    try {
+      outcome = gateway.deliver(entry.id(), message, parent);
+    } catch (RuntimeException e) {
+      log.warn("delivery of outbox entry {} failed", entry.id(), e);
+      outcome = new Gateway.Delivery.RetryLater(null, e.toString());
+    }
+    if (outcome instanceof Gateway.Delivery.Sent sent) {
+      store.transact(
+          tx -> {
+            tx.outbox().delivered(entry.id(), sent.platformId(), now());
+            if (message instanceof Outbound.Post post && post.anchor() != null) {
+              tx.threads().link(post.anchor(), sent.platformId());
+            }
+            return null;
+          });
+    } else if (outcome instanceof Gateway.Delivery.RetryLater later) {
+      retry(entry, later.after(), later.reason());
+    } else if (outcome instanceof Gateway.Delivery.Failed failed) {
+      fail(entry, failed.reason());
+    }
+  }
+
+  private static String anchorOf(Outbound message) {
+    if (message instanceof Outbound.ReplyInThread r) {
+      return r.anchor();
+    } else if (message instanceof Outbound.Update u) {
+      return u.anchor();
+    } else if (message instanceof Outbound.Post p) {
+      return p.anchor();
+    }
+    return null;
+  }
+
+  private void retry(OutboxEntry entry, Duration after, String reason) {
+    int attempt = entry.attempts() + 1;
+    if (attempt >= settings.maxAttempts()) {
+      fail(entry, "gave up after " + attempt + " attempts: " + reason);
+      return;
+    }
+    Duration wait = after != null ? after : backoff(attempt);
+    store.transact(
+        tx -> {
+          tx.outbox().retry(entry.id(), now().plus(wait), reason);
+          return null;
+        });
+  }
+
+  /** base × 2^(attempt-1), capped. */
+  Duration backoff(int attempt) {
+    long factor = 1L << Math.min(attempt - 1, 20);
+    Duration d = settings.baseBackoff().multipliedBy(factor);
+    return d.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : d;
+  }
+
+  private void fail(OutboxEntry entry, String reason) {
+    log.warn("outbox entry {} dead-lettered: {}", entry.id(), reason);
+    store.transact(
+        tx -> {
+          tx.outbox().dead(entry.id(), reason, now());
+          return null;
+        });
+  }
+
+  /** Runs in the background: polls every {@code interval}, and at once after {@link #wake()}. */
+  public synchronized void start(Duration interval) {
+    if (loop != null) {
+      return;
+    }
+    loop =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sparring-outbox");
+              t.setDaemon(true);
+              return t;
+            });
+    loop.scheduleWithFixedDelay(this::safeDrain, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Asks the background loop to deliver now (called after commits that queued messages). */
+  public void wake() {
+    ScheduledExecutorService l = loop;
+    if (l != null && wake.compareAndSet(false, true)) {
+      l.execute(
+          () -> {
+            wake.set(false);
+            safeDrain();
+          });
+    }
+  }
+
+  private void safeDrain() {
+    try {
+      drain();
+    } catch (RuntimeException e) {
+      log.warn("outbox round failed; will retry", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (loop != null) {
+      loop.shutdown();
+      try {
+        loop.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      loop = null;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.sparring.core;
+
+/** Small text helpers shared by features and adapters. */
+public final class Texts {
+  private Texts() {}
+
+  /** At most {@code max} characters, ending in an ellipsis when cut. */
+  public static String clip(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    if (text.length() <= max) {
+      return text;
+    }
+    int cut = max - 1;
+    if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+      cut--;
+    }
+    return text.substring(0, cut) + "\u2026";
+  }
+
+  /** Levenshtein distance, for "did you mean" suggestions. */
+  public static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

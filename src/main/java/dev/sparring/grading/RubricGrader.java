@@ -1,0 +1,224 @@
+package dev.sparring.grading;
+
+import dev.sparring.bank.KeyPoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Scores coverage of key points, scaled by how much the answer explains rather than lists.
+ *
+ * <p>A key point is covered when one of its terms appears as a phrase (stems compared, one typo
+ * forgiven in words of five letters or more, two from nine) and is not negated by a "not", "no",
+ * "never" or "without" just before it. The score is the covered share of key points times an
+ * explanation factor between 0.5 (a bare list of terms) and 1 (prose with connecting words).
+ */
+public final class RubricGrader implements Grader {
+
+  private static final Set<String> NEGATORS =
+      Set.of(
+          "not",
+          "no",
+          "never",
+          "without",
+          "dont",
+          "doesnt",
+          "didnt",
+          "wont",
+          "wouldnt",
+          "shouldnt",
+          "cannot",
+          "cant",
+          "isnt",
+          "arent",
+          "avoid",
+          "nor",
+          "neither",
+          "instead");
+  private static final Set<String> NEGATION_BREAKERS =
+      Set.of("need", "have", "must", "require", "only", "but", "just", "worry");
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "the", "a", "an", "is", "are", "was", "be", "been", "to", "of", "and", "or", "but",
+          "because", "so", "which", "that", "this", "these", "it", "its", "when", "if", "then",
+          "you", "we", "i", "they", "with", "for", "by", "in", "on", "at", "as", "can", "will",
+          "would", "should", "could", "do", "does", "not", "than", "each", "every", "per", "since",
+          "while", "until", "how", "why", "what", "where", "into", "from", "there", "their", "them",
+          "our", "your", "my", "one", "more", "less", "also", "only", "all", "use", "using", "used",
+          "make", "makes", "let", "lets", "avoid", "keep", "need", "needs", "have", "has", "get",
+          "gets", "means", "way", "after", "before", "through");
+  private static final int NEGATION_WINDOW = 3;
+
+  private final Map<KeyPoint, String[][]> compiled = new ConcurrentHashMap<>();
+
+  @Override
+  public Grade grade(String answer, List<KeyPoint> keyPoints) {
+    Text text = Text.of(answer == null ? "" : answer);
+    List<KeyPoint> covered = new ArrayList<>();
+    List<KeyPoint> missed = new ArrayList<>();
+    for (KeyPoint kp : keyPoints) {
+      if (covers(text, terms(kp))) {
+        covered.add(kp);
+      } else {
+        missed.add(kp);
+      }
+    }
+    double coverage = keyPoints.isEmpty() ? 0 : (double) covered.size() / keyPoints.size();
+    double factor = explanationFactor(text);
+    int score = (int) Math.round(100 * coverage * factor);
+    return new Grade(score, covered, missed, feedback(text, covered, missed, factor));
+  }
+
+  /** Each term of the key point as an array of stems, compiled once per key point. */
+  private String[][] terms(KeyPoint kp) {
+    return compiled.computeIfAbsent(
+        kp,
+        k -> {
+          String[][] out = new String[k.terms().size()][];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = Text.of(k.terms().get(i)).stems;
+          }
+          return out;
+        });
+  }
+
+  private static boolean covers(Text text, String[][] terms) {
+    for (String[] term : terms) {
+      if (term.length == 0 || term.length > text.size()) {
+        continue;
+      }
+      for (int start = 0; start + term.length <= text.size(); start++) {
+        if (matchesAt(text, term, start) && !negated(text, start)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAt(Text text, String[] term, int start) {
+    for (int j = 0; j < term.length; j++) {
+      if (!similar(text.stems[start + j], term[j])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean negated(Text text, int start) {
+    int from = Math.max(0, start - NEGATION_WINDOW);
+    for (int i = start - 1; i >= from; i--) {
+      if (text.sentence[i] != text.sentence[start]) {
+        return false;
+      }
+      String w = text.words[i];
+      if (NEGATION_BREAKERS.contains(w)) {
+        return false;
+      }
+      if (NEGATORS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean similar(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    int shorter = Math.min(a.length(), b.length());
+    if (shorter < 5 || Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
+      return false;
+    }
+    int allowed = shorter >= 9 ? 2 : 1;
+    if (Math.abs(a.length() - b.length()) > allowed) {
+      return false;
+    }
+    return withinDistance(a, b, allowed);
+  }
+
+  /** Damerau–Levenshtein (adjacent transpositions) distance, stopping early past the limit. */
+  private static boolean withinDistance(String a, String b, int limit) {
+    int n = a.length();
+    int m = b.length();
+    int[] prev2 = new int[m + 1];
+    int[] prev = new int[m + 1];
+    int[] cur = new int[m + 1];
+    for (int j = 0; j <= m; j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= n; i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= m; j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, prev2[j - 2] + 1);
+        }
+        cur[j] = v;
+        rowMin = Math.min(rowMin, v);
+      }
+      if (rowMin > limit) {
+        return false;
+      }
+      int[] t = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[m] <= limit;
+  }
+
+  /**
+   * Between 0.5 and 1: prose that connects its terms ("because", "so", "which", articles) scores
+   * fully; a comma-separated list of buzzwords gets half credit for the same coverage.
+   */
+  static double explanationFactor(Text text) {
+    if (text.size() == 0) {
+      return 0.5;
+    }
+    int function = 0;
+    for (String w : text.words) {
+      if (FUNCTION_WORDS.contains(w)) {
+        function++;
+      }
+    }
+    double ratio = (double) function / text.size();
+    return Math.max(0.5, Math.min(1.0, 0.5 + ratio * 1.6));
+  }
+
+  private static String feedback(
+      Text text, List<KeyPoint> covered, List<KeyPoint> missed, double factor) {
+    int total = covered.size() + missed.size();
+    if (covered.isEmpty()) {
+      return text.size() < 4
+          ? "Too short to grade: explain what you would do and why."
+          : "None of the key points came up; name the mechanisms and explain the trade-offs.";
+    }
+    String head = "Covered " + covered.size() + " of " + total + " key points";
+    if (factor < 0.8) {
+      return head + ", but as a list of terms: explain how and why each one applies.";
+    }
+    if (missed.isEmpty()) {
+      return head + ". Strong answer.";
+    }
+    return head + "; also cover: " + shorten(missed.get(0).point()) + ".";
+  }
+
+  private static String shorten(String point) {
+    String p = point.strip();
+    if (p.endsWith(".")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    if (p.length() > 1 && Character.isLowerCase(p.charAt(1))) {
+      p = Character.toLowerCase(p.charAt(0)) + p.substring(1);
+    }
+    return p.length() <= 100 ? p : p.substring(0, 97) + "...";
+  }
+}

@@ -1,0 +1,475 @@
+package dev.sparring.interview;
+
+import dev.sparring.bank.Level;
+import dev.sparring.bank.Question;
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.bank.Step;
+import dev.sparring.core.Command;
+import dev.sparring.core.Context;
+import dev.sparring.core.Feature;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Message;
+import dev.sparring.core.Message.Button;
+import dev.sparring.core.Texts;
+import dev.sparring.grading.Grader;
+import dev.sparring.store.Answer;
+import dev.sparring.store.ConcurrentUpdateException;
+import dev.sparring.store.Conversation;
+import dev.sparring.store.Conversation.Status;
+import dev.sparring.store.ThreadLink;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** {@code /spar interview}: threaded mock interviews. */
+public final class Interviews implements Feature {
+
+  public static final String KIND = "interview";
+  static final String HINT = "interview.hint";
+  static final String STOP = "interview.stop";
+  private static final int EXPIRE_BATCH = 200;
+
+  private final QuestionBank bank;
+  private final Grader grader;
+  private final InterviewSettings settings;
+  private final Supplier<String> ids;
+
+  public Interviews(QuestionBank bank, Grader grader, InterviewSettings settings) {
+    this(bank, grader, settings, Interviews::randomId);
+  }
+
+  Interviews(QuestionBank bank, Grader grader, InterviewSettings settings, Supplier<String> ids) {
+    this.bank = bank;
+    this.grader = grader;
+    this.settings = settings;
+    this.ids = ids;
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+  private static String randomId() {
+    char[] out = new char[12];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+    }
+    return "iv-" + new String(out);
+  }
+
+  @Override
+  public Set<String> commands() {
+    return Set.of("interview", "questions");
+  }
+
+  @Override
+  public List<Help> help() {
+    return List.of(
+        Help.of(
+            "interview [question-id | pack [level] | level | topic]",
+            "start a mock interview in a thread; each reply brings the next follow-up"),
+        Help.of("interview stop", "end your interview now, with a summary of what you answered"),
+        Help.of("questions [pack] [level] [topic]", "list question ids you can interview on"));
+  }
+
+  @Override
+  public Set<String> threadKinds() {
+    return Set.of(KIND);
+  }
+
+  @Override
+  public String buttonPrefix() {
+    return "interview.";
+  }
+
+  @Override
+  public void command(Context ctx, Command command) {
+    if (command.name().equals("questions")) {
+      listQuestions(ctx, command);
+    } else if (command.arg(0).equals("stop")) {
+      stop(ctx, command.source().team().key(), command.source());
+    } else {
+      start(ctx, command);
+    }
+  }
+
+  // ---- starting
+
+  private void start(Context ctx, Command command) {
+    Inbound.CommandInvoked in = command.source();
+    Optional<Conversation> running =
+        ctx.tx().conversations().active(in.team().key(), in.actor().user().key(), KIND);
+    if (running.isPresent()) {
+      Conversation c = running.get();
+      if (idle(ctx, c)) {
+        expire(ctx, c);
+      } else {
+        tell(
+            ctx,
+            in,
+            "You already have an interview running (`"
+                + c.questionId()
+                + "`, step "
+                + (c.step() + 1)
+                + " of "
+                + stepCount(c)
+                + "). Answer in its thread, or end it with `/spar interview stop`.");
+        return;
+      }
+    }
+    Selection selection = select(command.args());
+    if (selection.error() != null) {
+      tell(ctx, in, selection.error());
+      return;
+    }
+    List<String> done =
+        ctx.tx().conversations().questionIds(in.team().key(), in.actor().user().key(), KIND);
+    Question q = pick(selection.candidates(), done, in.actor().user().key());
+    Conversation c =
+        new Conversation(
+            ids.get(),
+            KIND,
+            in.team(),
+            in.channel(),
+            in.actor().user(),
+            q.id(),
+            0,
+            Status.ACTIVE,
+            1,
+            ctx.now(),
+            ctx.now());
+    ctx.tx().conversations().insert(c);
+    ctx.tx().threads().open(c.id(), in.channel().key(), KIND, ctx.now());
+    ctx.out().post(in.channel(), questionMessage(q, in.actor().displayName(), c.id()), c.id());
+    tell(ctx, in, "Your interview on `" + q.id() + "` is in a new thread: answer there.");
+  }
+
+  private record Selection(List<Question> candidates, String error) {}
+
+  /** Reads {@code [question-id | pack [level] | level | topic]} in any order. */
+  private Selection select(List<String> args) {
+    if (args.size() == 1) {
+      Optional<Question> exact = bank.get(args.get(0));
+      if (exact.isPresent()) {
+        return new Selection(List.of(exact.get()), null);
+      }
+    }
+    String pack = null;
+    Level level = null;
+    String topic = null;
+    for (String raw : args) {
+      String a = raw.toLowerCase(Locale.ROOT);
+      if (bank.hasPack(a) && pack == null) {
+        pack = a;
+      } else if (Level.parse(a).isPresent() && level == null) {
+        level = Level.parse(a).get();
+      } else if (bank.hasTopic(a) && topic == null) {
+        topic = a;
+      } else {
+        return new Selection(List.of(), unknown(raw));
+      }
+    }
+    List<Question> candidates = bank.select(pack, level, topic);
+    if (candidates.isEmpty()) {
+      return new Selection(
+          List.of(),
+          bank.size() == 0
+              ? "No questions are loaded. Check `bank.paths` in the config."
+              : "No questions match `" + String.join(" ", args) + "`. Try `/spar questions`.");
+    }
+    return new Selection(candidates, null);
+  }
+
+  private String unknown(String word) {
+    String best = null;
+    int bestDistance = 3;
+    for (Question q : bank.questions()) {
+      int d = Texts.distance(word.toLowerCase(Locale.ROOT), q.id());
+      if (d < bestDistance) {
+        best = q.id();
+        bestDistance = d;
+      }
+    }
+    return "No question, pack, level or topic called `"
+        + Texts.clip(word, 60)
+        + "`."
+        + (best == null ? "" : " Did you mean `" + best + "`?")
+        + " Packs: "
+        + String.join(", ", bank.packs())
+        + ". Levels: beginner, intermediate, advanced, senior. `/spar questions` lists ids.";
+  }
+
+  /** Prefers questions this person has not had; among those, a stable spread per person. */
+  private static Question pick(List<Question> candidates, List<String> done, String who) {
+    Set<String> seen = new HashSet<>(done);
+    List<Question> fresh = candidates.stream().filter(q -> !seen.contains(q.id())).toList();
+    List<Question> pool = fresh.isEmpty() ? candidates : fresh;
+    int index = Math.floorMod((who + "#" + done.size()).hashCode(), pool.size());
+    return pool.get(index);
+  }
+
+  private Message questionMessage(Question q, String who, String id) {
+    String topics = q.topics().isEmpty() ? "" : " \u00b7 " + String.join(", ", q.topics());
+    String body =
+        "**Question** (1 of "
+            + q.stepCount()
+            + ")\n"
+            + q.prompt()
+            + "\n\n_"
+            + who
+            + ", reply in this thread; each reply brings the next follow-up._";
+    return new Message(
+        "Mock interview \u00b7 " + q.id() + " \u00b7 " + q.level().label() + topics,
+        body,
+        List.of(),
+        List.of(
+            new Button(HINT, "Hint", id, Button.Style.SECONDARY),
+            new Button(STOP, "Stop", id, Button.Style.DANGER)));
+  }
+
+  // ---- answering
+
+  @Override
+  public void threadMessage(Context ctx, Inbound.MessagePosted m, ThreadLink thread) {
+    Optional<Conversation> found = ctx.tx().conversations().get(thread.anchor());
+    if (found.isEmpty()) {
+      return;
+    }
+    Conversation c = found.get();
+    if (!c.owner().equals(m.actor().user())) {
+      return; // Others may discuss in the thread; only the interviewee moves it on.
+    }
+    if (m.text().isBlank()) {
+      return;
+    }
+    if (!c.active()) {
+      tell(ctx, m, "This interview has ended. Start another with `/spar interview`.");
+      return;
+    }
+    if (idle(ctx, c)) {
+      expire(ctx, c);
+      return;
+    }
+    Question q = question(c);
+    String text = m.text();
+    boolean cut = text.length() > settings.maxAnswerChars();
+    if (cut) {
+      text = Texts.clip(text, settings.maxAnswerChars());
+    }
+    ctx.tx().answers().add(new Answer(c.id(), c.step(), m.actor().user(), text, ctx.now()));
+    int next = c.step() + 1;
+    boolean finished = next >= q.stepCount();
+    Conversation moved =
+        c.advance(finished ? c.step() : next, finished ? Status.DONE : Status.ACTIVE, ctx.now());
+    if (!ctx.tx().conversations().compareAndSet(moved, c.version())) {
+      throw new ConcurrentUpdateException("interview " + c.id() + " moved on");
+    }
+    String notice =
+        cut
+            ? "_Your answer was longer than "
+                + settings.maxAnswerChars()
+                + " characters; only the first "
+                + settings.maxAnswerChars()
+                + " count._\n\n"
+            : "";
+    if (finished) {
+      ctx.out().reply(c.channel(), c.id(), summary(ctx, moved, q, notice, "Interview complete"));
+    } else {
+      Step step = q.step(next);
+      ctx.out()
+          .reply(
+              c.channel(),
+              c.id(),
+              Message.of(
+                  "Follow-up " + next + " of " + (q.stepCount() - 1), notice + step.prompt()));
+    }
+  }
+
+  private Message summary(Context ctx, Conversation c, Question q, String notice, String title) {
+    List<Answer> answers = ctx.tx().answers().of(c.id());
+    StringBuilder body = new StringBuilder(notice);
+    int total = 0;
+    for (Answer a : answers) {
+      Step step = q.step(a.step());
+      var grade = grader.grade(a.text(), step.keyPoints());
+      total += grade.score();
+      body.append("**")
+          .append(a.step() == 0 ? "Question" : "Follow-up " + a.step())
+          .append(": ")
+          .append(grade.score())
+          .append("/100** ")
+          .append(Texts.clip(step.prompt(), 160))
+          .append('\n');
+      grade.covered().forEach(k -> body.append("- \u2713 ").append(k.point()).append('\n'));
+      grade.missed().forEach(k -> body.append("- \u2717 ").append(k.point()).append('\n'));
+      body.append("_").append(grade.feedback()).append("_\n\n");
+    }
+    for (int s = answers.size(); s < q.stepCount(); s++) {
+      Step step = q.step(s);
+      body.append("**")
+          .append(s == 0 ? "Question" : "Follow-up " + s)
+          .append(": not answered** ")
+          .append(Texts.clip(step.prompt(), 160))
+          .append('\n');
+      step.keyPoints().forEach(k -> body.append("- ").append(k.point()).append('\n'));
+      body.append('\n');
+    }
+    int average = answers.isEmpty() ? 0 : Math.round((float) total / q.stepCount());
+    return Message.of(
+        title + " \u00b7 " + q.id() + " \u00b7 " + average + "/100", body.toString().strip());
+  }
+
+  // ---- stopping, hints, expiry
+
+  private void stop(Context ctx, String teamKey, Inbound.CommandInvoked in) {
+    Optional<Conversation> running =
+        ctx.tx().conversations().active(teamKey, in.actor().user().key(), KIND);
+    if (running.isEmpty()) {
+      tell(ctx, in, "You have no interview running. Start one with `/spar interview`.");
+      return;
+    }
+    end(ctx, running.get(), in.actor().displayName());
+    tell(ctx, in, "Interview stopped; the summary is in its thread.");
+  }
+
+  private void end(Context ctx, Conversation c, String by) {
+    Conversation stopped = c.advance(c.step(), Status.STOPPED, ctx.now());
+    if (!ctx.tx().conversations().compareAndSet(stopped, c.version())) {
+      throw new ConcurrentUpdateException("interview " + c.id() + " moved on");
+    }
+    ctx.out()
+        .reply(
+            c.channel(),
+            c.id(),
+            summary(ctx, stopped, question(c), "", "Interview stopped by " + by));
+  }
+
+  @Override
+  public void button(Context ctx, Inbound.ButtonPressed press) {
+    Optional<Conversation> found = ctx.tx().conversations().get(press.value());
+    if (found.isEmpty()) {
+      tell(ctx, press, "That interview no longer exists.");
+      return;
+    }
+    Conversation c = found.get();
+    if (!c.owner().equals(press.actor().user())) {
+      tell(ctx, press, "Only the person being interviewed can use these buttons.");
+      return;
+    }
+    if (!c.active()) {
+      tell(ctx, press, "This interview has ended. Start another with `/spar interview`.");
+      return;
+    }
+    if (press.action().equals(STOP)) {
+      end(ctx, c, press.actor().displayName());
+    } else if (press.action().equals(HINT)) {
+      tell(ctx, press, hint(question(c), c.step()));
+    }
+  }
+
+  private static String hint(Question q, int step) {
+    if (step == 0 && !q.hint().isBlank()) {
+      return "Hint: " + q.hint();
+    }
+    Step s = q.step(step);
+    return "Hint: a strong answer makes "
+        + s.keyPoints().size()
+        + " points. One of them: "
+        + s.keyPoints().get(0).point();
+  }
+
+  @Override
+  public void tick(Context ctx) {
+    for (Conversation c :
+        ctx.tx()
+            .conversations()
+            .idleSince(KIND, ctx.now().minus(settings.idleTimeout()), EXPIRE_BATCH)) {
+      expire(ctx, c);
+    }
+  }
+
+  private boolean idle(Context ctx, Conversation c) {
+    return !c.updatedAt().plus(settings.idleTimeout()).isAfter(ctx.now());
+  }
+
+  private void expire(Context ctx, Conversation c) {
+    Conversation expired = c.advance(c.step(), Status.EXPIRED, ctx.now());
+    if (!ctx.tx().conversations().compareAndSet(expired, c.version())) {
+      throw new ConcurrentUpdateException("interview " + c.id() + " moved on");
+    }
+    ctx.out()
+        .reply(
+            c.channel(),
+            c.id(),
+            Message.text(
+                "This interview expired after "
+                    + human(settings.idleTimeout())
+                    + " without a reply. Start a new one with `/spar interview`."));
+  }
+
+  static String human(Duration d) {
+    if (d.toMinutes() % 60 != 0 || d.toHours() == 0) {
+      return d.toMinutes() + " min";
+    }
+    return d.toHours() % 24 == 0
+        ? d.toDays() + (d.toDays() == 1 ? " day" : " days")
+        : d.toHours() + " h";
+  }
+
+  // ---- listing
+
+  private void listQuestions(Context ctx, Command command) {
+    Selection s =
+        command.args().isEmpty() ? new Selection(bank.questions(), null) : select(command.args());
+    if (s.error() != null) {
+      tell(ctx, command.source(), s.error());
+      return;
+    }
+    StringBuilder body = new StringBuilder();
+    for (Question q : s.candidates()) {
+      body.append("- `")
+          .append(q.id())
+          .append("` ")
+          .append(q.level().label())
+          .append(": ")
+          .append(Texts.clip(q.prompt(), 90))
+          .append('\n');
+    }
+    List<Question> all = s.candidates();
+    ctx.out()
+        .ephemeral(
+            command.source().channel(),
+            command.source().actor().user(),
+            Message.of(all.size() + " questions", body.toString().strip()));
+  }
+
+  // ---- helpers
+
+  private Question question(Conversation c) {
+    return bank.get(c.questionId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "question " + c.questionId() + " is no longer in the bank"));
+  }
+
+  private int stepCount(Conversation c) {
+    return bank.get(c.questionId()).map(Question::stepCount).orElse(c.step() + 1);
+  }
+
+  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+  }
+
+  private static void tell(Context ctx, Inbound.MessagePosted in, String text) {
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+  }
+
+  private static void tell(Context ctx, Inbound.ButtonPressed in, String text) {
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.sparring.store;
+
+import dev.sparring.core.Outbound;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The transactional outbox. Messages are delivered in order per channel: only the oldest
+ * undelivered entry of a channel can be claimed, and a claim is a lease, so a replica that dies
+ * mid-delivery gives the entry back when the lease runs out.
+ */
+public interface Outbox {
+
+  /** Queues a message for delivery; returns its id. */
+  long enqueue(Outbound message, Instant now);
+
+  /**
+   * Leases up to {@code limit} deliverable entries to {@code owner} until {@code now + lease}: the
+   * head of each channel's queue, if it is due and not leased by anyone else.
+   */
+  List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit);
+
+  /** Marks an entry delivered, with the platform's id for the message. */
+  void delivered(long id, String platformId, Instant now);
+
+  /** Gives an entry back for another try at {@code nextAttempt}, counting the attempt. */
+  void retry(long id, Instant nextAttempt, String error);
+
+  /** Gives up on an entry: it stays visible as a dead letter. */
+  void dead(long id, String error, Instant now);
+
+  /** Entries not yet delivered nor dead. */
+  long pending();
+
+  /** The oldest dead letters first. */
+  List<OutboxEntry> deadLetters(int limit);
+}

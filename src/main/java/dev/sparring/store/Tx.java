@@ -1,0 +1,19 @@
+package dev.sparring.store;
+
+/**
+ * One open transaction, seen through its repositories. Valid only inside {@link Store#transact}.
+ */
+public interface Tx {
+
+  InboundLog inbound();
+
+  Conversations conversations();
+
+  Answers answers();
+
+  Threads threads();
+
+  Outbox outbox();
+
+  KeyValues kv();
+}

@@ -1,0 +1,66 @@
+package dev.sparring.store.jdbc;
+
+import dev.sparring.store.Store;
+import dev.sparring.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** A store over JDBC: one transaction per unit of work, on a connection the subclass lends. */
+abstract class JdbcStore implements Store {
+
+  private final Dialect dialect;
+
+  JdbcStore(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /** Applies pending schema migrations; returns how many ran. */
+  static int migrate(DataSource dataSource, Dialect dialect) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(dialect.migrations())
+        .loggers("slf4j")
+        .load()
+        .migrate()
+        .migrationsExecuted;
+  }
+
+  /** A connection for one transaction; {@link #release} gives it back. */
+  abstract Connection acquire() throws SQLException;
+
+  abstract void release(Connection connection);
+
+  @Override
+  public <T> T transact(Work<T> work) {
+    Connection c;
+    try {
+      c = acquire();
+    } catch (SQLException e) {
+      throw new StoreException("cannot open a connection to " + describe(), e);
+    }
+    try {
+      c.setAutoCommit(false);
+      T result = work.run(new JdbcTx(new Sql(c), dialect));
+      c.commit();
+      return result;
+    } catch (SQLException e) {
+      rollback(c);
+      throw new StoreException("commit failed on " + describe() + ": " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      rollback(c);
+      throw e;
+    } finally {
+      release(c);
+    }
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // The original failure is the one worth reporting; a broken connection is dropped on release.
+    }
+  }
+}

@@ -1,0 +1,409 @@
+package dev.sparring.store.jdbc;
+
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Outbound;
+import dev.sparring.core.TeamRef;
+import dev.sparring.core.UserRef;
+import dev.sparring.store.Answer;
+import dev.sparring.store.Answers;
+import dev.sparring.store.Conversation;
+import dev.sparring.store.Conversations;
+import dev.sparring.store.InboundLog;
+import dev.sparring.store.KeyValues;
+import dev.sparring.store.OutboundCodec;
+import dev.sparring.store.Outbox;
+import dev.sparring.store.OutboxEntry;
+import dev.sparring.store.StoreException;
+import dev.sparring.store.ThreadLink;
+import dev.sparring.store.Threads;
+import dev.sparring.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The repositories of one JDBC transaction; SQL shared by SQLite and PostgreSQL. */
+final class JdbcTx implements Tx {
+
+  private static final String PENDING = "pending";
+
+  private final Sql sql;
+  private final Dialect dialect;
+
+  JdbcTx(Sql sql, Dialect dialect) {
+    this.sql = sql;
+    this.dialect = dialect;
+  }
+
+  @Override
+  public InboundLog inbound() {
+    return new InboundLog() {
+      @Override
+      public boolean record(String key, Instant at) {
+        return sql.update(
+                "INSERT INTO inbound_events (event_key, received_at) VALUES (?, ?)"
+                    + " ON CONFLICT (event_key) DO NOTHING",
+                key,
+                at)
+            == 1;
+      }
+
+      @Override
+      public int prune(Instant before) {
+        return sql.update("DELETE FROM inbound_events WHERE received_at < ?", before);
+      }
+    };
+  }
+
+  private static final String CONVERSATION_COLUMNS =
+      "id, kind, team_key, channel_key, owner_key, question_id, step, status, version,"
+          + " created_at, updated_at";
+
+  private static Conversation conversation(ResultSet rs) throws SQLException {
+    return new Conversation(
+        rs.getString("id"),
+        rs.getString("kind"),
+        TeamRef.parse(rs.getString("team_key")),
+        ChannelRef.parse(rs.getString("channel_key")),
+        UserRef.parse(rs.getString("owner_key")),
+        rs.getString("question_id"),
+        rs.getInt("step"),
+        Conversation.Status.valueOf(rs.getString("status")),
+        rs.getLong("version"),
+        Sql.instant(rs, "created_at"),
+        Sql.instant(rs, "updated_at"));
+  }
+
+  @Override
+  public Conversations conversations() {
+    return new Conversations() {
+      @Override
+      public void insert(Conversation c) {
+        sql.update(
+            "INSERT INTO conversations ("
+                + CONVERSATION_COLUMNS
+                + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            c.id(),
+            c.kind(),
+            c.team().key(),
+            c.channel().key(),
+            c.owner().key(),
+            c.questionId(),
+            c.step(),
+            c.status().name(),
+            c.version(),
+            c.createdAt(),
+            c.updatedAt());
+      }
+
+      @Override
+      public Optional<Conversation> get(String id) {
+        return sql.one(
+            "SELECT "
+                + CONVERSATION_COLUMNS
+                + " FROM conversations WHERE id = ?"
+                + dialect.lockRow(),
+            JdbcTx::conversation,
+            id);
+      }
+
+      @Override
+      public boolean compareAndSet(Conversation next, long expectedVersion) {
+        return sql.update(
+                "UPDATE conversations SET step = ?, status = ?, version = ?, updated_at = ?"
+                    + " WHERE id = ? AND version = ?",
+                next.step(),
+                next.status().name(),
+                next.version(),
+                next.updatedAt(),
+                next.id(),
+                expectedVersion)
+            == 1;
+      }
+
+      @Override
+      public Optional<Conversation> active(String teamKey, String ownerKey, String kind) {
+        return sql.one(
+            "SELECT "
+                + CONVERSATION_COLUMNS
+                + " FROM conversations"
+                + " WHERE team_key = ? AND owner_key = ? AND kind = ? AND status = 'ACTIVE'"
+                + " ORDER BY created_at DESC, id DESC LIMIT 1",
+            JdbcTx::conversation,
+            teamKey,
+            ownerKey,
+            kind);
+      }
+
+      @Override
+      public List<Conversation> idleSince(String kind, Instant before, int limit) {
+        return sql.list(
+            "SELECT "
+                + CONVERSATION_COLUMNS
+                + " FROM conversations"
+                + " WHERE status = 'ACTIVE' AND kind = ? AND updated_at < ?"
+                + " ORDER BY updated_at, id LIMIT ?",
+            JdbcTx::conversation,
+            kind,
+            before,
+            limit);
+      }
+
+      @Override
+      public List<String> questionIds(String teamKey, String ownerKey, String kind) {
+        return sql.list(
+            "SELECT DISTINCT question_id FROM conversations"
+                + " WHERE team_key = ? AND owner_key = ? AND kind = ? ORDER BY question_id",
+            rs -> rs.getString(1),
+            teamKey,
+            ownerKey,
+            kind);
+      }
+
+      @Override
+      public long countActive(String kind) {
+        return sql.count(
+            "SELECT COUNT(*) FROM conversations WHERE status = 'ACTIVE' AND kind = ?", kind);
+      }
+    };
+  }
+
+  @Override
+  public Answers answers() {
+    return new Answers() {
+      @Override
+      public boolean add(Answer a) {
+        return sql.update(
+                "INSERT INTO answers (conversation_id, step, user_key, body, answered_at)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (conversation_id, step) DO NOTHING",
+                a.conversationId(),
+                a.step(),
+                a.user().key(),
+                a.text(),
+                a.at())
+            == 1;
+      }
+
+      @Override
+      public List<Answer> of(String conversationId) {
+        return sql.list(
+            "SELECT conversation_id, step, user_key, body, answered_at FROM answers"
+                + " WHERE conversation_id = ? ORDER BY step",
+            rs ->
+                new Answer(
+                    rs.getString("conversation_id"),
+                    rs.getInt("step"),
+                    UserRef.parse(rs.getString("user_key")),
+                    rs.getString("body"),
+                    Sql.instant(rs, "answered_at")),
+            conversationId);
+      }
+    };
+  }
+
+  private static ThreadLink thread(ResultSet rs) throws SQLException {
+    return new ThreadLink(
+        rs.getString("anchor"),
+        rs.getString("channel_key"),
+        rs.getString("kind"),
+        rs.getString("platform_id"));
+  }
+
+  @Override
+  public Threads threads() {
+    return new Threads() {
+      @Override
+      public void open(String anchor, String channelKey, String kind, Instant at) {
+        sql.update(
+            "INSERT INTO threads (anchor, channel_key, kind, created_at) VALUES (?, ?, ?, ?)",
+            anchor,
+            channelKey,
+            kind,
+            at);
+      }
+
+      @Override
+      public void link(String anchor, String platformId) {
+        if (sql.update("UPDATE threads SET platform_id = ? WHERE anchor = ?", platformId, anchor)
+            != 1) {
+          throw new StoreException("no thread " + anchor);
+        }
+      }
+
+      @Override
+      public Optional<ThreadLink> get(String anchor) {
+        return sql.one(
+            "SELECT anchor, channel_key, kind, platform_id FROM threads WHERE anchor = ?",
+            JdbcTx::thread,
+            anchor);
+      }
+
+      @Override
+      public Optional<ThreadLink> byPlatformId(String channelKey, String platformId) {
+        return sql.one(
+            "SELECT anchor, channel_key, kind, platform_id FROM threads"
+                + " WHERE channel_key = ? AND platform_id = ?",
+            JdbcTx::thread,
+            channelKey,
+            platformId);
+      }
+    };
+  }
+
+  private static OutboxEntry outboxEntry(ResultSet rs) throws SQLException {
+    return new OutboxEntry(
+        rs.getLong("id"),
+        decode(rs.getString("payload")),
+        rs.getInt("attempts"),
+        Sql.instant(rs, "created_at"),
+        rs.getString("last_error"),
+        Sql.instant(rs, "delivered_at"),
+        rs.getString("platform_id"));
+  }
+
+  private static Outbound decode(String payload) {
+    return OutboundCodec.decode(payload);
+  }
+
+  private static final String OUTBOX_COLUMNS =
+      "id, payload, attempts, created_at, last_error, delivered_at, platform_id";
+
+  @Override
+  public Outbox outbox() {
+    return new Outbox() {
+      @Override
+      public long enqueue(Outbound message, Instant now) {
+        return sql.one(
+                "INSERT INTO outbox (channel_key, payload, status, attempts, created_at,"
+                    + " next_attempt_at) VALUES (?, ?, ?, 0, ?, ?) RETURNING id",
+                rs -> rs.getLong(1),
+                message.channel().key(),
+                OutboundCodec.encode(message),
+                PENDING,
+                now,
+                now)
+            .orElseThrow(() -> new StoreException("outbox insert returned no id"));
+      }
+
+      @Override
+      public List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit) {
+        // Only the head of each channel's queue may go out, so a channel's messages keep order.
+        List<OutboxEntry> heads =
+            sql.list(
+                "SELECT "
+                    + prefixed("o.", OUTBOX_COLUMNS)
+                    + " FROM outbox o"
+                    + " WHERE o.status = 'pending' AND o.next_attempt_at <= ?"
+                    + " AND (o.lease_until IS NULL OR o.lease_until <= ?)"
+                    + " AND o.id = (SELECT MIN(p.id) FROM outbox p"
+                    + " WHERE p.status = 'pending' AND p.channel_key = o.channel_key)"
+                    + " ORDER BY o.id LIMIT ?"
+                    + dialect.skipLocked(),
+                JdbcTx::outboxEntry,
+                now,
+                now,
+                limit);
+        List<OutboxEntry> claimed = new ArrayList<>(heads.size());
+        Instant until = now.plus(lease);
+        for (OutboxEntry e : heads) {
+          int n =
+              sql.update(
+                  "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?"
+                      + " AND status = 'pending' AND (lease_until IS NULL OR lease_until <= ?)",
+                  owner,
+                  until,
+                  e.id(),
+                  now);
+          if (n == 1) {
+            claimed.add(e);
+          }
+        }
+        return claimed;
+      }
+
+      @Override
+      public void delivered(long id, String platformId, Instant now) {
+        change(
+            "UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"
+                + " platform_id = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
+            id,
+            now,
+            platformId,
+            id);
+      }
+
+      @Override
+      public void retry(long id, Instant nextAttempt, String error) {
+        change(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,"
+                + " lease_owner = NULL, lease_until = NULL WHERE id = ?",
+            id,
+            nextAttempt,
+            error,
+            id);
+      }
+
+      @Override
+      public void dead(long id, String error, Instant now) {
+        change(
+            "UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?,"
+                + " next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
+            id,
+            error,
+            now,
+            id);
+      }
+
+      private void change(String statement, long id, Object... args) {
+        if (sql.update(statement, args) != 1) {
+          throw new StoreException("no outbox entry " + id);
+        }
+      }
+
+      @Override
+      public long pending() {
+        return sql.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'");
+      }
+
+      @Override
+      public List<OutboxEntry> deadLetters(int limit) {
+        return sql.list(
+            "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'dead' ORDER BY id LIMIT ?",
+            JdbcTx::outboxEntry,
+            limit);
+      }
+    };
+  }
+
+  private static String prefixed(String prefix, String columns) {
+    return prefix + String.join(", " + prefix, columns.split(",\\s*"));
+  }
+
+  @Override
+  public KeyValues kv() {
+    return new KeyValues() {
+      @Override
+      public Optional<String> get(String scope, String name) {
+        return sql.one(
+            "SELECT value FROM key_values WHERE scope = ? AND name = ?",
+            rs -> rs.getString(1),
+            scope,
+            name);
+      }
+
+      @Override
+      public void put(String scope, String name, String value) {
+        sql.update(
+            "INSERT INTO key_values (scope, name, value) VALUES (?, ?, ?)"
+                + " ON CONFLICT (scope, name) DO UPDATE SET value = excluded.value",
+            scope,
+            name,
+            value);
+      }
+    };
+  }
+}

@@ -1,0 +1,89 @@
+package dev.sparring.store.jdbc;
+
+import dev.sparring.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Bound-parameter helpers over one connection. Every value goes through a placeholder. */
+final class Sql {
+
+  private final Connection connection;
+
+  Sql(Connection connection) {
+    this.connection = connection;
+  }
+
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  int update(String sql, Object... args) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw fail(sql, e);
+    }
+  }
+
+  <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw fail(sql, e);
+    }
+  }
+
+  <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
+    List<T> rows = list(sql, mapper, args);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  long count(String sql, Object... args) {
+    return one(sql, rs -> rs.getLong(1), args).orElse(0L);
+  }
+
+  private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      Object a = args[i];
+      if (a == null) {
+        ps.setNull(i + 1, Types.VARCHAR);
+      } else if (a instanceof Instant t) {
+        ps.setLong(i + 1, t.toEpochMilli());
+      } else if (a instanceof Long l) {
+        ps.setLong(i + 1, l);
+      } else if (a instanceof Integer n) {
+        ps.setInt(i + 1, n);
+      } else if (a instanceof String s) {
+        ps.setString(i + 1, s);
+      } else {
+        throw new IllegalArgumentException("unsupported parameter type " + a.getClass());
+      }
+    }
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  static StoreException fail(String sql, SQLException e) {
+    String verb = sql.strip().split("\\s+", 2)[0];
+    return new StoreException("SQL " + verb + " failed: " + e.getMessage(), e);
+  }
+}

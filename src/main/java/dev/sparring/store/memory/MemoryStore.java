@@ -1,0 +1,458 @@
+package dev.sparring.store.memory;
+
+import dev.sparring.core.Outbound;
+import dev.sparring.store.Answer;
+import dev.sparring.store.Answers;
+import dev.sparring.store.Conversation;
+import dev.sparring.store.Conversations;
+import dev.sparring.store.InboundLog;
+import dev.sparring.store.KeyValues;
+import dev.sparring.store.Outbox;
+import dev.sparring.store.OutboxEntry;
+import dev.sparring.store.Store;
+import dev.sparring.store.StoreException;
+import dev.sparring.store.ThreadLink;
+import dev.sparring.store.Threads;
+import dev.sparring.store.Tx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** A store held in memory; transactions are serialised by one lock and undone on failure. */
+public final class MemoryStore implements Store {
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<String, Instant> inbound = new HashMap<>();
+  private final Map<String, Conversation> conversations = new HashMap<>();
+  private final Map<String, TreeMap<Integer, Answer>> answers = new HashMap<>();
+  private final Map<String, ThreadLink> threads = new HashMap<>();
+  private final Map<String, String> threadsByPlatform = new HashMap<>();
+  private final TreeMap<Long, Row> outbox = new TreeMap<>();
+  // The pending rows only, so claims don't walk the delivered history.
+  private final TreeMap<Long, Row> pending = new TreeMap<>();
+  private final Map<String, String> kv = new HashMap<>();
+  private long nextOutboxId = 1;
+  private boolean closed;
+
+  @Override
+  public <T> T transact(Work<T> work) {
+    lock.lock();
+    try {
+      if (closed) {
+        throw new StoreException("store is closed");
+      }
+      MemoryTx tx = new MemoryTx();
+      try {
+        T result = work.run(tx);
+        tx.open = false;
+        return result;
+      } catch (RuntimeException | Error e) {
+        tx.rollback();
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "memory";
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private record Row(
+      long id,
+      String channelKey,
+      Outbound message,
+      Instant createdAt,
+      Status status,
+      int attempts,
+      Instant nextAttemptAt,
+      String leaseOwner,
+      Instant leaseUntil,
+      String lastError,
+      Instant deliveredAt,
+      String platformId) {
+
+    OutboxEntry entry() {
+      return new OutboxEntry(id, message, attempts, createdAt, lastError, deliveredAt, platformId);
+    }
+
+    Row with(
+        Status s,
+        int tries,
+        Instant next,
+        String owner,
+        Instant until,
+        String error,
+        Instant at,
+        String pid) {
+      return new Row(
+          id, channelKey, message, createdAt, s, tries, next, owner, until, error, at, pid);
+    }
+  }
+
+  private enum Status {
+    PENDING,
+    DELIVERED,
+    DEAD
+  }
+
+  private final class MemoryTx implements Tx {
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private boolean open = true;
+
+    void rollback() {
+      while (!undo.isEmpty()) {
+        undo.pop().run();
+      }
+      open = false;
+    }
+
+    private void check() {
+      if (!open) {
+        throw new IllegalStateException("transaction is over");
+      }
+    }
+
+    private <K, V> void put(Map<K, V> map, K key, V value) {
+      check();
+      boolean had = map.containsKey(key);
+      V old = map.put(key, value);
+      undo.push(
+          () -> {
+            if (had) {
+              map.put(key, old);
+            } else {
+              map.remove(key);
+            }
+          });
+    }
+
+    private <K, V> void remove(Map<K, V> map, K key) {
+      check();
+      if (map.containsKey(key)) {
+        V old = map.remove(key);
+        undo.push(() -> map.put(key, old));
+      }
+    }
+
+    private void store(Row row) {
+      put(outbox, row.id(), row);
+      if (row.status() == Status.PENDING) {
+        put(pending, row.id(), row);
+      } else {
+        remove(pending, row.id());
+      }
+    }
+
+    @Override
+    public InboundLog inbound() {
+      return new InboundLog() {
+        @Override
+        public boolean record(String key, Instant at) {
+          check();
+          if (inbound.containsKey(key)) {
+            return false;
+          }
+          put(inbound, key, at);
+          return true;
+        }
+
+        @Override
+        public int prune(Instant before) {
+          List<String> old = new ArrayList<>();
+          for (Map.Entry<String, Instant> e : inbound.entrySet()) {
+            if (e.getValue().isBefore(before)) {
+              old.add(e.getKey());
+            }
+          }
+          old.forEach(k -> remove(inbound, k));
+          return old.size();
+        }
+      };
+    }
+
+    @Override
+    public Conversations conversations() {
+      return new Conversations() {
+        @Override
+        public void insert(Conversation c) {
+          if (conversations.containsKey(c.id())) {
+            throw new StoreException("conversation " + c.id() + " exists");
+          }
+          put(conversations, c.id(), c);
+        }
+
+        @Override
+        public Optional<Conversation> get(String id) {
+          check();
+          return Optional.ofNullable(conversations.get(id));
+        }
+
+        @Override
+        public boolean compareAndSet(Conversation next, long expectedVersion) {
+          Conversation current = conversations.get(next.id());
+          if (current == null || current.version() != expectedVersion) {
+            return false;
+          }
+          put(conversations, next.id(), next);
+          return true;
+        }
+
+        @Override
+        public Optional<Conversation> active(String teamKey, String ownerKey, String kind) {
+          check();
+          return conversations.values().stream()
+              .filter(c -> c.active() && c.kind().equals(kind))
+              .filter(c -> c.team().key().equals(teamKey) && c.owner().key().equals(ownerKey))
+              .max(Comparator.comparing(Conversation::createdAt).thenComparing(Conversation::id));
+        }
+
+        @Override
+        public List<Conversation> idleSince(String kind, Instant before, int limit) {
+          check();
+          return conversations.values().stream()
+              .filter(c -> c.active() && c.kind().equals(kind) && c.updatedAt().isBefore(before))
+              .sorted(Comparator.comparing(Conversation::updatedAt).thenComparing(Conversation::id))
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public List<String> questionIds(String teamKey, String ownerKey, String kind) {
+          check();
+          return conversations.values().stream()
+              .filter(c -> c.kind().equals(kind) && c.team().key().equals(teamKey))
+              .filter(c -> c.owner().key().equals(ownerKey))
+              .map(Conversation::questionId)
+              .distinct()
+              .sorted()
+              .toList();
+        }
+
+        @Override
+        public long countActive(String kind) {
+          check();
+          return conversations.values().stream()
+              .filter(c -> c.active() && c.kind().equals(kind))
+              .count();
+        }
+      };
+    }
+
+    @Override
+    public Answers answers() {
+      return new Answers() {
+        @Override
+        public boolean add(Answer answer) {
+          check();
+          TreeMap<Integer, Answer> steps = answers.get(answer.conversationId());
+          if (steps != null && steps.containsKey(answer.step())) {
+            return false;
+          }
+          TreeMap<Integer, Answer> next = steps == null ? new TreeMap<>() : new TreeMap<>(steps);
+          next.put(answer.step(), answer);
+          put(answers, answer.conversationId(), next);
+          return true;
+        }
+
+        @Override
+        public List<Answer> of(String conversationId) {
+          check();
+          TreeMap<Integer, Answer> steps = answers.get(conversationId);
+          return steps == null ? List.of() : List.copyOf(steps.values());
+        }
+      };
+    }
+
+    @Override
+    public Threads threads() {
+      return new Threads() {
+        @Override
+        public void open(String anchor, String channelKey, String kind, Instant at) {
+          if (threads.containsKey(anchor)) {
+            throw new StoreException("thread " + anchor + " exists");
+          }
+          put(threads, anchor, new ThreadLink(anchor, channelKey, kind, null));
+        }
+
+        @Override
+        public void link(String anchor, String platformId) {
+          ThreadLink t = threads.get(anchor);
+          if (t == null) {
+            throw new StoreException("no thread " + anchor);
+          }
+          put(threads, anchor, new ThreadLink(anchor, t.channelKey(), t.kind(), platformId));
+          put(threadsByPlatform, t.channelKey() + "\n" + platformId, anchor);
+        }
+
+        @Override
+        public Optional<ThreadLink> get(String anchor) {
+          check();
+          return Optional.ofNullable(threads.get(anchor));
+        }
+
+        @Override
+        public Optional<ThreadLink> byPlatformId(String channelKey, String platformId) {
+          check();
+          return Optional.ofNullable(threadsByPlatform.get(channelKey + "\n" + platformId))
+              .map(threads::get);
+        }
+      };
+    }
+
+    @Override
+    public Outbox outbox() {
+      return new Outbox() {
+        @Override
+        public long enqueue(Outbound message, Instant now) {
+          check();
+          long id = nextOutboxId++;
+          undo.push(() -> nextOutboxId--);
+          store(
+              new Row(
+                  id,
+                  message.channel().key(),
+                  message,
+                  now,
+                  Status.PENDING,
+                  0,
+                  now,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
+          return id;
+        }
+
+        @Override
+        public List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit) {
+          check();
+          Set<String> seen = new HashSet<>();
+          List<Row> heads = new ArrayList<>();
+          for (Row r : pending.values()) {
+            if (!seen.add(r.channelKey())) {
+              continue;
+            }
+            boolean due = !r.nextAttemptAt().isAfter(now);
+            boolean free = r.leaseUntil() == null || !r.leaseUntil().isAfter(now);
+            if (due && free) {
+              heads.add(r);
+              if (heads.size() == limit) {
+                break;
+              }
+            }
+          }
+          List<OutboxEntry> claimed = new ArrayList<>();
+          Instant until = now.plus(lease);
+          for (Row r : heads) {
+            Row leased =
+                r.with(
+                    r.status(),
+                    r.attempts(),
+                    r.nextAttemptAt(),
+                    owner,
+                    until,
+                    r.lastError(),
+                    null,
+                    null);
+            store(leased);
+            claimed.add(leased.entry());
+          }
+          return claimed;
+        }
+
+        private Row row(long id) {
+          Row r = outbox.get(id);
+          if (r == null) {
+            throw new StoreException("no outbox entry " + id);
+          }
+          return r;
+        }
+
+        @Override
+        public void delivered(long id, String platformId, Instant now) {
+          Row r = row(id);
+          store(
+              r.with(
+                  Status.DELIVERED,
+                  r.attempts() + 1,
+                  r.nextAttemptAt(),
+                  null,
+                  null,
+                  r.lastError(),
+                  now,
+                  platformId));
+        }
+
+        @Override
+        public void retry(long id, Instant nextAttempt, String error) {
+          Row r = row(id);
+          store(
+              r.with(Status.PENDING, r.attempts() + 1, nextAttempt, null, null, error, null, null));
+        }
+
+        @Override
+        public void dead(long id, String error, Instant now) {
+          Row r = row(id);
+          store(r.with(Status.DEAD, r.attempts() + 1, now, null, null, error, null, null));
+        }
+
+        @Override
+        public long pending() {
+          check();
+          return pending.size();
+        }
+
+        @Override
+        public List<OutboxEntry> deadLetters(int limit) {
+          check();
+          return outbox.values().stream()
+              .filter(r -> r.status() == Status.DEAD)
+              .limit(limit)
+              .map(Row::entry)
+              .toList();
+        }
+      };
+    }
+
+    @Override
+    public KeyValues kv() {
+      return new KeyValues() {
+        @Override
+        public Optional<String> get(String scope, String name) {
+          check();
+          return Optional.ofNullable(kv.get(scope + "\n" + name));
+        }
+
+        @Override
+        public void put(String scope, String name, String value) {
+          MemoryTx.this.put(kv, scope + "\n" + name, value);
+        }
+      };
+    }
+  }
+}
