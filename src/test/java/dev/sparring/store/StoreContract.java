@@ -1,0 +1,423 @@
+package dev.sparring.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Message;
+import dev.sparring.core.Outbound;
+import dev.sparring.core.Platform;
+import dev.sparring.core.TeamRef;
+import dev.sparring.core.UserRef;
+import dev.sparring.store.Conversation.Status;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The behaviour every {@link Store} must have; each implementation runs it by subclassing. */
+public abstract class StoreContract {
+
+  protected static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+  protected static final TeamRef TEAM = new TeamRef(Platform.SLACK, "T1");
+  protected static final ChannelRef CH1 = new ChannelRef(Platform.SLACK, "C1");
+  protected static final ChannelRef CH2 = new ChannelRef(Platform.SLACK, "C2");
+  protected static final UserRef ANA = new UserRef(Platform.SLACK, "U1");
+  protected static final UserRef BO = new UserRef(Platform.SLACK, "U2");
+
+  @TempDir protected Path dir;
+  protected Store store;
+
+  /** A fresh, empty store keeping its files (if any) under {@code dir}. */
+  protected abstract Store open(Path dir);
+
+  @BeforeEach
+  void openStore() {
+    store = open(dir);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  protected <T> T tx(Store.Work<T> work) {
+    return store.transact(work);
+  }
+
+  protected boolean yes(Store.Work<Boolean> work) {
+    return store.transact(work);
+  }
+
+  protected <T> java.util.Optional<T> find(Store.Work<java.util.Optional<T>> work) {
+    return store.transact(work);
+  }
+
+  protected <T> List<T> all(Store.Work<List<T>> work) {
+    return store.transact(work);
+  }
+
+  protected long num(Store.Work<? extends Number> work) {
+    return store.transact(work).longValue();
+  }
+
+  protected static Conversation conversation(String id, UserRef owner, Instant at) {
+    return new Conversation(
+        id, "interview", TEAM, CH1, owner, "q-" + id, 0, Status.ACTIVE, 1, at, at);
+  }
+
+  // ---- inbound keys
+
+  @Test
+  void anInboundKeyIsRecordedOnlyOnce() {
+    assertThat(yes(t -> t.inbound().record("slack:Ev1", T0))).isTrue();
+    assertThat(yes(t -> t.inbound().record("slack:Ev1", T0.plusSeconds(5)))).isFalse();
+    assertThat(yes(t -> t.inbound().record("discord:Ev1", T0))).isTrue();
+  }
+
+  @Test
+  void pruningForgetsOnlyOldKeys() {
+    tx(t -> t.inbound().record("old", T0));
+    tx(t -> t.inbound().record("new", T0.plus(Duration.ofDays(2))));
+    assertThat(num(t -> t.inbound().prune(T0.plus(Duration.ofDays(1))))).isEqualTo(1);
+    assertThat(yes(t -> t.inbound().record("old", T0.plus(Duration.ofDays(3))))).isTrue();
+    assertThat(yes(t -> t.inbound().record("new", T0.plus(Duration.ofDays(3))))).isFalse();
+  }
+
+  // ---- conversations
+
+  @Test
+  void conversationsRoundTripAndIdsAreUnique() {
+    Conversation c = conversation("c1", ANA, T0);
+    tx(
+        t -> {
+          t.conversations().insert(c);
+          return null;
+        });
+    assertThat(find(t -> t.conversations().get("c1"))).contains(c);
+    assertThat(find(t -> t.conversations().get("nope"))).isEmpty();
+    assertThatThrownBy(
+            () ->
+                tx(
+                    t -> {
+                      t.conversations().insert(c);
+                      return null;
+                    }))
+        .isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void compareAndSetAcceptsOnlyTheExpectedVersion() {
+    Conversation c = conversation("c1", ANA, T0);
+    tx(
+        t -> {
+          t.conversations().insert(c);
+          return null;
+        });
+    Conversation next = c.advance(1, Status.ACTIVE, T0.plusSeconds(60));
+    assertThat(yes(t -> t.conversations().compareAndSet(next, 1))).isTrue();
+    Conversation stale = c.advance(2, Status.DONE, T0.plusSeconds(61));
+    assertThat(yes(t -> t.conversations().compareAndSet(stale, 1))).isFalse();
+    assertThat(find(t -> t.conversations().get("c1"))).contains(next);
+  }
+
+  @Test
+  void concurrentReadModifyWriteLosesNoUpdate() throws Exception {
+    tx(
+        t -> {
+          t.conversations().insert(conversation("c1", ANA, T0));
+          return null;
+        });
+    int threads = 4;
+    int perThread = 50;
+    AtomicInteger applied = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int n = 0; n < perThread; n++) {
+                  while (true) {
+                    boolean ok;
+                    try {
+                      ok =
+                          tx(
+                              t -> {
+                                Conversation c = t.conversations().get("c1").orElseThrow();
+                                return t.conversations()
+                                    .compareAndSet(
+                                        c.advance(c.step() + 1, Status.ACTIVE, T0), c.version());
+                              });
+                    } catch (ConcurrentUpdateException e) {
+                      ok = false;
+                    }
+                    if (ok) {
+                      applied.incrementAndGet();
+                      break;
+                    }
+                  }
+                }
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    Conversation end = find(t -> t.conversations().get("c1")).orElseThrow();
+    assertThat(applied.get()).isEqualTo(threads * perThread);
+    assertThat(end.step()).isEqualTo(threads * perThread);
+    assertThat(end.version()).isEqualTo(1L + threads * perThread);
+  }
+
+  @Test
+  void activeIdleAndHistoryQueries() {
+    tx(
+        t -> {
+          t.conversations().insert(conversation("a1", ANA, T0));
+          t.conversations().insert(conversation("a2", ANA, T0.plusSeconds(10)));
+          t.conversations().insert(conversation("b1", BO, T0.plusSeconds(20)));
+          Conversation done = conversation("a0", ANA, T0.minusSeconds(100));
+          t.conversations().insert(done);
+          t.conversations().compareAndSet(done.advance(3, Status.DONE, T0.minusSeconds(50)), 1);
+          return null;
+        });
+    assertThat(find(t -> t.conversations().active(TEAM.key(), ANA.key(), "interview")))
+        .map(Conversation::id)
+        .contains("a2");
+    assertThat(find(t -> t.conversations().active(TEAM.key(), ANA.key(), "drill"))).isEmpty();
+    assertThat(find(t -> t.conversations().active("slack:OTHER", ANA.key(), "interview")))
+        .isEmpty();
+    assertThat(
+            all(t -> t.conversations().idleSince("interview", T0.plusSeconds(15), 10)).stream()
+                .map(Conversation::id))
+        .containsExactly("a1", "a2");
+    assertThat(all(t -> t.conversations().idleSince("interview", T0.plusSeconds(15), 1)))
+        .hasSize(1);
+    assertThat(all(t -> t.conversations().questionIds(TEAM.key(), ANA.key(), "interview")))
+        .containsExactlyInAnyOrder("q-a0", "q-a1", "q-a2");
+    assertThat(num(t -> t.conversations().countActive("interview"))).isEqualTo(3);
+  }
+
+  // ---- answers
+
+  @Test
+  void oneAnswerPerStep() {
+    Answer first = new Answer("c1", 0, ANA, "first", T0);
+    assertThat(yes(t -> t.answers().add(first))).isTrue();
+    assertThat(yes(t -> t.answers().add(new Answer("c1", 0, ANA, "again", T0)))).isFalse();
+    assertThat(
+            yes(t -> t.answers().add(new Answer("c1", 1, ANA, "second \u2713 \uD83D\uDE80", T0))))
+        .isTrue();
+    assertThat(all(t -> t.answers().of("c1")))
+        .extracting(Answer::text)
+        .containsExactly("first", "second \u2713 \uD83D\uDE80");
+    assertThat(all(t -> t.answers().of("c2"))).isEmpty();
+  }
+
+  // ---- threads
+
+  @Test
+  void threadsAreFoundByAnchorAndByPlatformId() {
+    tx(
+        t -> {
+          t.threads().open("iv-1", CH1.key(), "interview", T0);
+          return null;
+        });
+    assertThat(find(t -> t.threads().get("iv-1")))
+        .contains(new ThreadLink("iv-1", CH1.key(), "interview", null));
+    tx(
+        t -> {
+          t.threads().link("iv-1", "1700000000.000100");
+          return null;
+        });
+    assertThat(find(t -> t.threads().byPlatformId(CH1.key(), "1700000000.000100")))
+        .map(ThreadLink::anchor)
+        .contains("iv-1");
+    assertThat(find(t -> t.threads().byPlatformId(CH2.key(), "1700000000.000100"))).isEmpty();
+  }
+
+  // ---- outbox
+
+  private long enqueue(ChannelRef channel, String text) {
+    return tx(t -> t.outbox().enqueue(new Outbound.Post(channel, Message.text(text), null), T0));
+  }
+
+  @Test
+  void outboxMessagesRoundTripEveryKind() {
+    Message rich =
+        new Message(
+            "Title \u00b7 \u00fc",
+            "**body** with `code`",
+            List.of(new Message.Field("Score", "80/100", true)),
+            List.of(new Message.Button("x.go", "Go", "v1", Message.Button.Style.PRIMARY)));
+    List<Outbound> sent =
+        List.of(
+            new Outbound.Post(CH1, rich, "anchor-1"),
+            new Outbound.ReplyInThread(CH1, "anchor-1", Message.text("reply")),
+            new Outbound.Update(CH1, "anchor-1", Message.of("t", "b")));
+    tx(
+        t -> {
+          sent.forEach(o -> t.outbox().enqueue(o, T0));
+          return null;
+        });
+    List<Outbound> seen = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      List<OutboxEntry> claimed = all(t -> t.outbox().claim("r1", T0, Duration.ofMinutes(1), 10));
+      assertThat(claimed).hasSize(1);
+      seen.add(claimed.get(0).message());
+      tx(
+          t -> {
+            t.outbox().delivered(claimed.get(0).id(), "p", T0);
+            return null;
+          });
+    }
+    assertThat(seen).isEqualTo(sent);
+  }
+
+  @Test
+  void claimsOnlyTheHeadOfEachChannelInOrder() {
+    long a1 = enqueue(CH1, "a1");
+    long b1 = enqueue(CH2, "b1");
+    long a2 = enqueue(CH1, "a2");
+    assertThat(a1).isLessThan(b1).isLessThan(a2);
+    List<OutboxEntry> first = all(t -> t.outbox().claim("r1", T0, Duration.ofMinutes(1), 10));
+    assertThat(first).extracting(OutboxEntry::id).containsExactly(a1, b1);
+    // Leased: nobody else gets them, and a2 waits behind a1.
+    assertThat(all(t -> t.outbox().claim("r2", T0.plusSeconds(1), Duration.ofMinutes(1), 10)))
+        .isEmpty();
+    tx(
+        t -> {
+          t.outbox().delivered(a1, "p1", T0);
+          return null;
+        });
+    assertThat(all(t -> t.outbox().claim("r2", T0.plusSeconds(2), Duration.ofMinutes(1), 10)))
+        .extracting(OutboxEntry::id)
+        .containsExactly(a2);
+    assertThat(num(t -> t.outbox().pending())).isEqualTo(2);
+  }
+
+  @Test
+  void anExpiredLeaseLetsAnotherReplicaTakeOver() {
+    long a1 = enqueue(CH1, "a1");
+    tx(t -> t.outbox().claim("r1", T0, Duration.ofSeconds(30), 10));
+    assertThat(all(t -> t.outbox().claim("r2", T0.plusSeconds(29), Duration.ofSeconds(30), 10)))
+        .isEmpty();
+    assertThat(all(t -> t.outbox().claim("r2", T0.plusSeconds(31), Duration.ofSeconds(30), 10)))
+        .extracting(OutboxEntry::id)
+        .containsExactly(a1);
+  }
+
+  @Test
+  void retryWaitsCountsAttemptsAndKeepsTheChannelOrder() {
+    long a1 = enqueue(CH1, "a1");
+    enqueue(CH1, "a2");
+    tx(t -> t.outbox().claim("r1", T0, Duration.ofMinutes(1), 10));
+    tx(
+        t -> {
+          t.outbox().retry(a1, T0.plusSeconds(10), "429");
+          return null;
+        });
+    assertThat(all(t -> t.outbox().claim("r1", T0.plusSeconds(9), Duration.ofMinutes(1), 10)))
+        .isEmpty();
+    List<OutboxEntry> again =
+        all(t -> t.outbox().claim("r1", T0.plusSeconds(10), Duration.ofMinutes(1), 10));
+    assertThat(again)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.id()).isEqualTo(a1);
+              assertThat(e.attempts()).isEqualTo(1);
+              assertThat(e.lastError()).isEqualTo("429");
+            });
+  }
+
+  @Test
+  void deadLettersStayVisibleAndUnblockTheChannel() {
+    long a1 = enqueue(CH1, "a1");
+    long a2 = enqueue(CH1, "a2");
+    tx(t -> t.outbox().claim("r1", T0, Duration.ofMinutes(1), 10));
+    tx(
+        t -> {
+          t.outbox().dead(a1, "channel_not_found", T0);
+          return null;
+        });
+    assertThat(all(t -> t.outbox().deadLetters(10)))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.id()).isEqualTo(a1);
+              assertThat(e.lastError()).isEqualTo("channel_not_found");
+            });
+    assertThat(all(t -> t.outbox().claim("r1", T0, Duration.ofMinutes(1), 10)))
+        .extracting(OutboxEntry::id)
+        .containsExactly(a2);
+    assertThat(num(t -> t.outbox().pending())).isEqualTo(1);
+  }
+
+  // ---- key values and transactions
+
+  @Test
+  void keyValuesOverwrite() {
+    tx(
+        t -> {
+          t.kv().put("console", "active:ana", "iv-1");
+          t.kv().put("console", "active:ana", "iv-2");
+          t.kv().put("other", "active:ana", "x");
+          return null;
+        });
+    assertThat(find(t -> t.kv().get("console", "active:ana"))).contains("iv-2");
+    assertThat(find(t -> t.kv().get("console", "missing"))).isEmpty();
+  }
+
+  @Test
+  void aFailingTransactionLeavesNoTrace() {
+    assertThatThrownBy(
+            () ->
+                tx(
+                    t -> {
+                      t.inbound().record("k1", T0);
+                      t.conversations().insert(conversation("c1", ANA, T0));
+                      t.answers().add(new Answer("c1", 0, ANA, "x", T0));
+                      t.threads().open("c1", CH1.key(), "interview", T0);
+                      t.outbox().enqueue(new Outbound.Post(CH1, Message.text("x"), "c1"), T0);
+                      t.kv().put("s", "n", "v");
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
+    assertThat(yes(t -> t.inbound().record("k1", T0))).isTrue();
+    assertThat(find(t -> t.conversations().get("c1"))).isEmpty();
+    assertThat(all(t -> t.answers().of("c1"))).isEmpty();
+    assertThat(find(t -> t.threads().get("c1"))).isEmpty();
+    assertThat(num(t -> t.outbox().pending())).isZero();
+    assertThat(find(t -> t.kv().get("s", "n"))).isEmpty();
+  }
+
+  @Test
+  void aFailedTransactionDoesNotBlockTheNext() {
+    assertThatThrownBy(
+            () ->
+                tx(
+                    t -> {
+                      t.kv().put("s", "n", "v");
+                      throw new ConcurrentUpdateException("lost");
+                    }))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    tx(
+        t -> {
+          t.kv().put("s", "n", "w");
+          return null;
+        });
+    assertThat(find(t -> t.kv().get("s", "n"))).contains("w");
+    assertThat(store.ping()).isTrue();
+  }
+}

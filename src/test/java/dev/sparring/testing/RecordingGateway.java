@@ -1,0 +1,64 @@
+package dev.sparring.testing;
+
+import dev.sparring.core.Gateway;
+import dev.sparring.core.Outbound;
+import dev.sparring.core.Platform;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A gateway that records what it delivers and can be told to fail the next attempts. Posts get
+ * platform ids {@code m1, m2, …}.
+ */
+public final class RecordingGateway implements Gateway {
+
+  /** One delivered message with the parent it was threaded under. */
+  public record Sent(long outboxId, Outbound message, String parentId, String platformId) {}
+
+  private final Platform platform;
+  private final List<Sent> sent = new ArrayList<>();
+  private final Deque<Delivery> scripted = new ArrayDeque<>();
+  private final AtomicLong ids = new AtomicLong();
+  private int attempts;
+
+  public RecordingGateway(Platform platform) {
+    this.platform = platform;
+  }
+
+  public RecordingGateway() {
+    this(Platform.CONSOLE);
+  }
+
+  /** The next deliveries answer with these outcomes, in order, instead of succeeding. */
+  public synchronized void script(Delivery... outcomes) {
+    scripted.addAll(List.of(outcomes));
+  }
+
+  @Override
+  public Platform platform() {
+    return platform;
+  }
+
+  @Override
+  public synchronized Delivery deliver(long outboxId, Outbound message, String parentId) {
+    attempts++;
+    Delivery next = scripted.poll();
+    if (next != null) {
+      return next;
+    }
+    String id = "m" + ids.incrementAndGet();
+    sent.add(new Sent(outboxId, message, parentId, id));
+    return new Delivery.Sent(id);
+  }
+
+  public synchronized List<Sent> sent() {
+    return List.copyOf(sent);
+  }
+
+  public synchronized int attempts() {
+    return attempts;
+  }
+}
