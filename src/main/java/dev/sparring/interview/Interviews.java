@@ -254,7 +254,11 @@ public final class Interviews implements Feature {
       expire(ctx, c);
       return;
     }
-    Question q = question(c);
+    Optional<Question> current = questionOf(ctx, c);
+    if (current.isEmpty()) {
+      return;
+    }
+    Question q = current.get();
     String text = m.text();
     boolean cut = text.length() > settings.maxAnswerChars();
     if (cut) {
@@ -337,15 +341,17 @@ public final class Interviews implements Feature {
   }
 
   private void end(Context ctx, Conversation c, String by) {
+    Optional<Question> q = questionOf(ctx, c);
+    if (q.isEmpty()) {
+      return;
+    }
     Conversation stopped = c.advance(c.step(), Status.STOPPED, ctx.now());
     if (!ctx.tx().conversations().compareAndSet(stopped, c.version())) {
       throw new ConcurrentUpdateException("interview " + c.id() + " moved on");
     }
     ctx.out()
         .reply(
-            c.channel(),
-            c.id(),
-            summary(ctx, stopped, question(c), "", "Interview stopped by " + by));
+            c.channel(), c.id(), summary(ctx, stopped, q.get(), "", "Interview stopped by " + by));
   }
 
   @Override
@@ -367,7 +373,7 @@ public final class Interviews implements Feature {
     if (press.action().equals(STOP)) {
       end(ctx, c, press.actor().displayName());
     } else if (press.action().equals(HINT)) {
-      tell(ctx, press, hint(question(c), c.step()));
+      questionOf(ctx, c).ifPresent(q -> tell(ctx, press, hint(q, c.step())));
     }
   }
 
@@ -387,7 +393,8 @@ public final class Interviews implements Feature {
     for (Conversation c :
         ctx.tx()
             .conversations()
-            .idleSince(KIND, ctx.now().minus(settings.idleTimeout()), EXPIRE_BATCH)) {
+            // idleSince is strict ("before"); a conversation idle for exactly the timeout expires.
+            .idleSince(KIND, ctx.now().minus(settings.idleTimeout()).plusMillis(1), EXPIRE_BATCH)) {
       expire(ctx, c);
     }
   }
@@ -449,12 +456,28 @@ public final class Interviews implements Feature {
 
   // ---- helpers
 
-  private Question question(Conversation c) {
-    return bank.get(c.questionId())
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "question " + c.questionId() + " is no longer in the bank"));
+  /**
+   * The conversation's question. If a pack change removed it, the interview cannot go on: it ends
+   * with a message in its thread rather than failing on every reply.
+   */
+  private Optional<Question> questionOf(Context ctx, Conversation c) {
+    Optional<Question> q = bank.get(c.questionId());
+    if (q.isEmpty()) {
+      Conversation ended = c.advance(c.step(), Status.STOPPED, ctx.now());
+      if (!ctx.tx().conversations().compareAndSet(ended, c.version())) {
+        throw new ConcurrentUpdateException("interview " + c.id() + " moved on");
+      }
+      ctx.out()
+          .reply(
+              c.channel(),
+              c.id(),
+              Message.text(
+                  "This interview's question (`"
+                      + c.questionId()
+                      + "`) is no longer in the question bank, so the interview has ended."
+                      + " Start another with `/spar interview`."));
+    }
+    return q;
   }
 
   private int stepCount(Conversation c) {

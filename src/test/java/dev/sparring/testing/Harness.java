@@ -1,0 +1,130 @@
+package dev.sparring.testing;
+
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.core.Actor;
+import dev.sparring.core.Bot;
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Feature;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Outbound;
+import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.core.Platform;
+import dev.sparring.core.TeamRef;
+import dev.sparring.core.ThreadRef;
+import dev.sparring.core.UserRef;
+import dev.sparring.grading.RubricGrader;
+import dev.sparring.interview.InterviewSettings;
+import dev.sparring.interview.Interviews;
+import dev.sparring.store.Store;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The core wired as in production (bot, interviews, outbox dispatcher) over a given store, with a
+ * recording gateway and a hand-moved clock. Events go through {@link Bot#handle}.
+ */
+public final class Harness implements AutoCloseable {
+
+  public static final TeamRef TEAM = new TeamRef(Platform.CONSOLE, "T1");
+  public static final ChannelRef CHANNEL = new ChannelRef(Platform.CONSOLE, "C1");
+
+  public final Store store;
+  public final MutableClock clock = MutableClock.at("2026-03-01T09:00:00Z");
+  public final RecordingGateway gateway = new RecordingGateway(Platform.CONSOLE);
+  public final Bot bot;
+  public final OutboxDispatcher dispatcher;
+  private final AtomicLong keys = new AtomicLong();
+
+  public Harness(Store store) {
+    this(store, TestPacks.demo(), InterviewSettings.defaults());
+  }
+
+  public Harness(Store store, QuestionBank bank, InterviewSettings settings) {
+    this(store, List.of(new Interviews(bank, new RubricGrader(), settings)));
+  }
+
+  public Harness(Store store, List<Feature> features) {
+    this.store = store;
+    this.bot = new Bot(store, clock, features);
+    this.dispatcher =
+        new OutboxDispatcher(
+            store,
+            clock,
+            List.of(gateway),
+            new OutboxDispatcher.Settings(
+                5, Duration.ofSeconds(30), 64, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+            "test");
+  }
+
+  public static UserRef user(String id) {
+    return new UserRef(Platform.CONSOLE, id);
+  }
+
+  public static Actor actor(String id) {
+    return new Actor(user(id), id, false);
+  }
+
+  public String nextKey() {
+    return "console:k" + keys.incrementAndGet();
+  }
+
+  public Bot.Result command(String user, String text) {
+    return bot.handle(new Inbound.CommandInvoked(nextKey(), TEAM, CHANNEL, actor(user), text));
+  }
+
+  public Bot.Result reply(String user, String threadId, String text) {
+    return reply(nextKey(), user, threadId, text);
+  }
+
+  public Bot.Result reply(String key, String user, String threadId, String text) {
+    return bot.handle(
+        new Inbound.MessagePosted(
+            key, TEAM, CHANNEL, new ThreadRef(Platform.CONSOLE, threadId), actor(user), text));
+  }
+
+  public Bot.Result press(String user, String threadId, String action, String value) {
+    return bot.handle(
+        new Inbound.ButtonPressed(
+            nextKey(),
+            TEAM,
+            CHANNEL,
+            new ThreadRef(Platform.CONSOLE, threadId),
+            actor(user),
+            action,
+            value));
+  }
+
+  public Bot.Result tick() {
+    return bot.handle(new Inbound.Tick(clock.instant()));
+  }
+
+  /** Delivers everything due and returns the platform id of the newest thread parent. */
+  public String drainAndLastThread() {
+    dispatcher.drain();
+    return gateway.sent().stream()
+        .filter(s -> s.message() instanceof Outbound.Post p && p.anchor() != null)
+        .reduce((a, b) -> b)
+        .map(RecordingGateway.Sent::platformId)
+        .orElseThrow(() -> new AssertionError("no thread was opened"));
+  }
+
+  /** Titles (or first body line) of messages delivered under this thread parent, in order. */
+  public List<String> threadTitles(String parentId) {
+    return gateway.sent().stream()
+        .filter(s -> parentId.equals(s.parentId()))
+        .map(s -> title(s.message()))
+        .toList();
+  }
+
+  public static String title(Outbound o) {
+    String t = o.message().title();
+    return t == null || t.isEmpty() ? o.message().body() : t;
+  }
+
+  @Override
+  public void close() {
+    dispatcher.close();
+    store.close();
+  }
+}
