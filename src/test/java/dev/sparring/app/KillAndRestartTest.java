@@ -1,0 +1,118 @@
+package dev.sparring.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real program in a child process on the embedded SQLite store: SIGKILL after the second reply,
+ * restart on the same {@code --data}, and the interview continues with follow-up 3.
+ */
+class KillAndRestartTest {
+
+  @TempDir Path dir;
+
+  private Process start(Path config) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.sparring.app.Main",
+            "console",
+            "--user",
+            "ana",
+            "--data",
+            dir.resolve("data").toString(),
+            "--config",
+            config.toString());
+    pb.redirectErrorStream(true);
+    return pb.start();
+  }
+
+  /** Collects a process' output on a background thread. */
+  private static final class Output {
+    private final StringBuilder text = new StringBuilder();
+
+    Output(Process p) {
+      Thread t =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line; (line = r.readLine()) != null; ) {
+                    synchronized (text) {
+                      text.append(line).append('\n');
+                    }
+                  }
+                } catch (IOException ignored) {
+                  // the process was killed
+                }
+              });
+      t.setDaemon(true);
+      t.start();
+    }
+
+    String get() {
+      synchronized (text) {
+        return text.toString();
+      }
+    }
+  }
+
+  @Test
+  void sigkillAfterTheSecondReplyThenRestartContinuesWithFollowUpThree() throws Exception {
+    Path config = dir.resolve("sparring.yaml");
+    Files.writeString(
+        config,
+        "bank:\n  paths: [" + TestPacksPath.get() + "]\nstore:\n  type: sqlite\n",
+        StandardCharsets.UTF_8);
+
+    Process first = start(config);
+    Output out1 = new Output(first);
+    Writer in1 = new OutputStreamWriter(first.getOutputStream(), StandardCharsets.UTF_8);
+    in1.write(
+        "/spar interview demo-senior\nfirst: idempotent handler\nsecond: redrive from the DLQ\n");
+    in1.flush();
+    await().atMost(Duration.ofSeconds(60)).until(() -> out1.get().contains("Follow-up 2 of 3"));
+    first.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flush
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.exitValue()).isEqualTo(137);
+    assertThat(out1.get()).doesNotContain("Follow-up 3 of 3");
+
+    Process second = start(config);
+    Output out2 = new Output(second);
+    try (Writer in2 = new OutputStreamWriter(second.getOutputStream(), StandardCharsets.UTF_8)) {
+      in2.write("third: FIFO message groups\n");
+    }
+    assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.exitValue()).isZero();
+    String after = out2.get();
+    assertThat(after).contains("Follow-up 3 of 3").contains("Follow-up three about cost?");
+    assertThat(after)
+        .doesNotContain("Follow-up 1 of 3")
+        .doesNotContain("Follow-up 2 of 3")
+        .doesNotContain("How do you make an event consumer safe to retry?");
+  }
+
+  /** The test packs folder, as a YAML-safe quoted path. */
+  private static final class TestPacksPath {
+    static String get() {
+      return "'" + dev.sparring.testing.TestPacks.root().toString().replace("'", "''") + "'";
+    }
+  }
+}

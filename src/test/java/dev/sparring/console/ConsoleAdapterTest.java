@@ -1,0 +1,147 @@
+package dev.sparring.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.core.Gateway;
+import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.grading.RubricGrader;
+import dev.sparring.interview.InterviewSettings;
+import dev.sparring.interview.Interviews;
+import dev.sparring.store.Store;
+import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.testing.MutableClock;
+import dev.sparring.testing.TestPacks;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ConsoleAdapterTest {
+
+  private final Store store = new MemoryStore();
+  private final MutableClock clock = MutableClock.at("2026-03-01T09:00:00Z");
+
+  private String session(String user, String script) throws Exception {
+    Gateway gateway = ConsoleAdapter.newGateway();
+    dev.sparring.core.Bot bot =
+        new dev.sparring.core.Bot(
+            store,
+            clock,
+            List.of(
+                new Interviews(
+                    TestPacks.demo(), new RubricGrader(), InterviewSettings.defaults())));
+    OutboxDispatcher dispatcher =
+        new OutboxDispatcher(
+            store, clock, List.of(gateway), OutboxDispatcher.Settings.defaults(), "console");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    new ConsoleAdapter(bot, gateway, dispatcher, out, user, "general")
+        .run(new BufferedReader(new StringReader(script)), false);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int count(String haystack, String needle) {
+    Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(haystack);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void aScriptedInterviewPrintsTheQuestionThenEachFollowUpOnceInOrder() throws Exception {
+    String out =
+        session(
+            "ana",
+            String.join(
+                "\n",
+                "/spar interview demo-senior",
+                "I'd make the consumer idempotent and keep a dedup table.",
+                "Redrive after the fix.",
+                "FIFO with message groups.",
+                "Batching and long polling.",
+                ""));
+    int question = out.indexOf("How do you make an event consumer safe to retry?");
+    int f1 = out.indexOf("Follow-up one about the DLQ?");
+    int f2 = out.indexOf("Follow-up two about ordering?");
+    int f3 = out.indexOf("Follow-up three about cost?");
+    int summary = out.indexOf("Interview complete");
+    assertThat(question).isNotNegative();
+    assertThat(List.of(question, f1, f2, f3, summary)).isSorted().doesNotContain(-1);
+    // The summary repeats each prompt with its grade; before it, everything appears exactly once.
+    String beforeSummary = out.substring(0, summary);
+    for (String once :
+        List.of(
+            "How do you make an event consumer safe to retry?",
+            "Follow-up 1 of 3",
+            "Follow-up 2 of 3",
+            "Follow-up 3 of 3")) {
+      assertThat(count(beforeSummary, once)).as(once).isEqualTo(1);
+    }
+    assertThat(count(out, "Interview complete")).isEqualTo(1);
+    assertThat(out).contains("[#general \u00b7 new thread 1] Sparring");
+    assertThat(out).contains("[#general \u203a thread 1] Sparring\nFollow-up 1 of 3");
+  }
+
+  @Test
+  void otherUsersTalkInTheThreadWithoutMovingIt() throws Exception {
+    String out =
+        session(
+            "ana",
+            String.join(
+                "\n",
+                "/spar interview demo-senior",
+                "/user bo",
+                "my two cents",
+                "/user ana",
+                "mine",
+                ""));
+    assertThat(out).contains("(you are now bo)");
+    assertThat(count(out, "Follow-up 1 of 3")).isEqualTo(1);
+    assertThat(out).doesNotContain("Follow-up 2 of 3");
+  }
+
+  @Test
+  void consoleCommandsExplainMistakes() throws Exception {
+    String out =
+        session(
+            "ana",
+            String.join(
+                "\n",
+                "a reply with no thread yet",
+                "/thread 999",
+                "/frobnicate",
+                "/user bad name!",
+                "/spar interview demo-senior",
+                "/press Hint",
+                "/press Nope",
+                "/spar nonsense",
+                ""));
+    assertThat(out)
+        .contains("(no thread to reply in yet")
+        .contains("(no thread 999 in #general)")
+        .contains("Unknown console command /frobnicate")
+        .contains("(usage: /user NAME")
+        .contains("Hint: Think about what happens")
+        .contains("(no button 'Nope' on the active thread; try one of [Hint, Stop])")
+        .contains("Unknown command `nonsense`");
+  }
+
+  @Test
+  void theActiveThreadSurvivesARestart() throws Exception {
+    session("ana", "/spar interview demo-senior\nfirst answer\n");
+    clock.advance(Duration.ofMinutes(5));
+    String out = session("ana", "second answer\n");
+    assertThat(out).contains("Follow-up 2 of 3").doesNotContain("Follow-up 1 of 3");
+    // Bo never had a thread: he falls back to the channel's most recent one (and does not move it).
+    String bo = session("bo", "hello from bo\n");
+    assertThat(bo).doesNotContain("Follow-up");
+  }
+}
