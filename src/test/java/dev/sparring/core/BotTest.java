@@ -1,0 +1,93 @@
+package dev.sparring.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sparring.store.StoreException;
+import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.testing.Harness;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BotTest {
+
+  /** A feature whose command writes state and queues a post, then fails on demand. */
+  private static final class Flaky implements Feature {
+    @Override
+    public Set<String> commands() {
+      return Set.of("flaky", "store-down");
+    }
+
+    @Override
+    public List<Help> help() {
+      return List.of(Help.of("flaky", "fails"));
+    }
+
+    @Override
+    public void command(Context ctx, Command command) {
+      ctx.tx().kv().put("test", "written", "yes");
+      ctx.out().post(command.source().channel(), Message.text("partial"), null);
+      if (command.name().equals("store-down")) {
+        throw new StoreException("database unavailable", null);
+      }
+      throw new IllegalStateException("bug with secret details");
+    }
+  }
+
+  private final Harness h = new Harness(new MemoryStore(), List.of(new Flaky()));
+
+  @Test
+  void aFailingFeatureRollsBackAndApologisesWithoutDetails() {
+    Bot.Result r = h.command("ana", "flaky");
+    assertThat(r.queued()).isZero();
+    assertThat(r.ephemerals())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.message().body())
+                  .startsWith("Sorry, something went wrong")
+                  .contains("reference ");
+              assertThat(e.message().body()).doesNotContain("secret").doesNotContain("Exception");
+            });
+    Optional<String> written = h.store.transact(tx -> tx.kv().get("test", "written"));
+    assertThat(written).isEmpty();
+    long pending = h.store.transact(tx -> tx.outbox().pending());
+    assertThat(pending).isZero();
+  }
+
+  @Test
+  void aFailedEventCanBeRetriedBecauseItsKeyWasRolledBackToo() {
+    Inbound.CommandInvoked e =
+        new Inbound.CommandInvoked(
+            "console:same", Harness.TEAM, Harness.CHANNEL, Harness.actor("ana"), "flaky");
+    assertThat(h.bot.handle(e).duplicate()).isFalse();
+    assertThat(h.bot.handle(e).duplicate()).isFalse();
+  }
+
+  @Test
+  void storeFailuresPropagateSoThePlatformRetries() {
+    assertThatThrownBy(() -> h.command("ana", "store-down")).isInstanceOf(StoreException.class);
+  }
+
+  @Test
+  void unknownCommandsSuggestTheClosestAndHelpListsEverything() {
+    assertThat(h.command("ana", "flaki").ephemerals().get(0).message().body())
+        .contains("Unknown command `flaki`. Did you mean `/spar flaky`?");
+    assertThat(h.command("ana", "zzzzzz").ephemerals().get(0).message().body())
+        .doesNotContain("Did you mean");
+    assertThat(h.command("ana", "").ephemerals().get(0).message().body())
+        .contains("`/spar flaky`: fails")
+        .contains("`/spar help`");
+    assertThat(h.command("ana", "x".repeat(10_000)).ephemerals().get(0).message().body().length())
+        .isLessThan(200);
+  }
+
+  @Test
+  void featuresCannotClaimTheSameCommandTwice() {
+    assertThatThrownBy(() -> new Bot(new MemoryStore(), h.clock, List.of(new Flaky(), new Flaky())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("registered twice");
+  }
+}
