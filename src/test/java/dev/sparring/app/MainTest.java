@@ -1,0 +1,106 @@
+package dev.sparring.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparring.testing.TestPacks;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static synchronized Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.execute(args);
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private Path config() throws Exception {
+    Path f = dir.resolve("c.yaml");
+    Files.writeString(f, "bank:\n  paths: ['" + TestPacks.root() + "']\n", StandardCharsets.UTF_8);
+    return f;
+  }
+
+  @Test
+  void packsJsonHasTheDocumentedShape() throws Exception {
+    Run r = run("packs", "--json", "--config", config().toString());
+    assertThat(r.code()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    JsonNode q = root.get("questions").get(0);
+    assertThat(root.get("questions")).hasSize(2);
+    for (String field :
+        new String[] {"id", "pack", "level", "prompt", "sources", "keyPoints", "followUps"}) {
+      assertThat(q.has(field)).as(field).isTrue();
+    }
+    JsonNode senior = root.get("questions").get(1);
+    assertThat(senior.get("id").asText()).isEqualTo("demo-senior");
+    assertThat(senior.get("followUps")).hasSize(3);
+    assertThat(senior.get("followUps").get(0).get("sources").get(0).asText())
+        .isEqualTo("s1-q01-f1");
+    assertThat(senior.get("followUps").get(1).get("prompt").asText())
+        .isEqualTo("Follow-up two about ordering?");
+  }
+
+  @Test
+  void packsListsQuestionsPerPack() throws Exception {
+    Run r = run("packs", "--config", config().toString());
+    assertThat(r.out())
+        .contains("demo (2 questions)")
+        .contains("demo-senior  senior  3 follow-ups");
+  }
+
+  @Test
+  void validateExitsOneAndPrintsFileLineColumn() throws Exception {
+    Path pack = dir.resolve("packs").resolve("broken");
+    Files.createDirectories(pack);
+    Files.writeString(
+        pack.resolve("x.yaml"), "questions:\n  - id: Bad Id\n", StandardCharsets.UTF_8);
+    Run r = run("validate", dir.resolve("packs").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).containsPattern("x\\.yaml:2:\\d+: ");
+    assertThat(r.err()).contains("problem(s) found");
+    Run ok = run("validate", TestPacks.root().toString());
+    assertThat(ok.code()).isZero();
+    assertThat(ok.out()).contains("OK: 2 questions in 1 pack(s).");
+  }
+
+  @Test
+  void configErrorsExitTwoAndNameTheKey() throws Exception {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "interview:\n  idleTimeout: never\n", StandardCharsets.UTF_8);
+    Run r = run("config", "--config", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("config: interview.idleTimeout: must be a duration");
+    Run unknown = run("frobnicate");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("Unmatched argument");
+  }
+
+  @Test
+  void configDumpShowsEffectiveValues() throws Exception {
+    Run r = run("config", "--config", config().toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("store.type = ").contains("interview.idleTimeout = PT24H");
+  }
+}
