@@ -38,7 +38,7 @@ public final class RubricGrader implements Grader {
           "neither",
           "instead");
   private static final Set<String> NEGATION_BREAKERS =
-      Set.of("need", "have", "must", "require", "only", "but", "just", "worry");
+      Set.of("only", "but", "just", "also", "however");
   private static final Set<String> FUNCTION_WORDS =
       Set.of(
           "the", "a", "an", "is", "are", "was", "be", "been", "to", "of", "and", "or", "but",
@@ -51,7 +51,7 @@ public final class RubricGrader implements Grader {
           "gets", "means", "way", "after", "before", "through");
   private static final int NEGATION_WINDOW = 3;
 
-  private final Map<KeyPoint, String[][]> compiled = new ConcurrentHashMap<>();
+  private final Map<KeyPoint, Text[]> compiled = new ConcurrentHashMap<>();
 
   @Override
   public Grade grade(String answer, List<KeyPoint> keyPoints) {
@@ -71,26 +71,26 @@ public final class RubricGrader implements Grader {
     return new Grade(score, covered, missed, feedback(text, covered, missed, factor));
   }
 
-  /** Each term of the key point as an array of stems, compiled once per key point. */
-  private String[][] terms(KeyPoint kp) {
+  /** Each term of the key point, tokenized and stemmed once per key point. */
+  private Text[] terms(KeyPoint kp) {
     return compiled.computeIfAbsent(
         kp,
         k -> {
-          String[][] out = new String[k.terms().size()][];
+          Text[] out = new Text[k.terms().size()];
           for (int i = 0; i < out.length; i++) {
-            out[i] = Text.of(k.terms().get(i)).stems;
+            out[i] = Text.of(k.terms().get(i));
           }
           return out;
         });
   }
 
-  private static boolean covers(Text text, String[][] terms) {
-    for (String[] term : terms) {
-      if (term.length == 0 || term.length > text.size()) {
+  private static boolean covers(Text text, Text[] terms) {
+    for (Text term : terms) {
+      if (term.size() == 0) {
         continue;
       }
-      for (int start = 0; start + term.length <= text.size(); start++) {
-        if (matchesAt(text, term, start) && !negated(text, start)) {
+      for (int start = 0; start < text.size(); start++) {
+        if (matchesAt(text, start, term, 0) && !negated(text, start)) {
           return true;
         }
       }
@@ -98,13 +98,35 @@ public final class RubricGrader implements Grader {
     return false;
   }
 
-  private static boolean matchesAt(Text text, String[] term, int start) {
-    for (int j = 0; j < term.length; j++) {
-      if (!similar(text.stems[start + j], term[j])) {
-        return false;
-      }
+  /**
+   * Whether {@code term} from word {@code j} on matches the answer from word {@code p} on.
+   * Compounds meet their split forms both ways: "back off" matches "backoff" and "deadletter"
+   * matches "dead letter".
+   */
+  private static boolean matchesAt(Text text, int p, Text term, int j) {
+    if (j == term.size()) {
+      return true;
     }
-    return true;
+    if (p >= text.size()) {
+      return false;
+    }
+    if (similar(text.stems[p], term.stems[j]) && matchesAt(text, p + 1, term, j + 1)) {
+      return true;
+    }
+    String word = text.words[p];
+    String wanted = term.words[j];
+    if (p + 1 < text.size()
+        && wanted.length() > word.length()
+        && wanted.startsWith(word)
+        && similar(Stemmer.stem(word + text.words[p + 1]), term.stems[j])
+        && matchesAt(text, p + 2, term, j + 1)) {
+      return true;
+    }
+    return j + 1 < term.size()
+        && word.length() > wanted.length()
+        && word.startsWith(wanted)
+        && similar(text.stems[p], Stemmer.stem(wanted + term.words[j + 1]))
+        && matchesAt(text, p + 1, term, j + 2);
   }
 
   private static boolean negated(Text text, int start) {
