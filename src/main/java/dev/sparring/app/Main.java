@@ -45,6 +45,8 @@ import picocli.CommandLine.Parameters;
       Main.Console.class,
       Main.Packs.class,
       Main.Validate.class,
+      GradeCommand.class,
+      ImportCommand.class,
       Main.ShowConfig.class
     })
 public final class Main implements Callable<Integer> {
