@@ -47,6 +47,7 @@ import picocli.CommandLine.Parameters;
       Main.Validate.class,
       GradeCommand.class,
       ImportCommand.class,
+      BenchCommand.class,
       Main.ShowConfig.class
     })
 public final class Main implements Callable<Integer> {

@@ -24,7 +24,8 @@ class ShippedPackTest {
   private static final Path PROMPTS = Path.of("prompts");
   private static final Path SOURCES = PROMPTS.resolve("serverless").resolve("sources.tsv");
   private static final Path SEED_INDEX = Path.of("..", "shared", "seeds", "index.tsv");
-  private static final Set<String> COVERED_KINDS = Set.of("question", "scenario", "behavioral", "topic");
+  private static final Set<String> COVERED_KINDS =
+      Set.of("question", "scenario", "behavioral", "topic");
   private static final Pattern SEED_FOLLOW_UP = Pattern.compile("(s1-q\\d\\d)-f(\\d)");
 
   private static PackLoader.Result result;
@@ -60,11 +61,13 @@ class ShippedPackTest {
     Set<String> cited =
         bank.questions().stream().flatMap(q -> q.sources().stream()).collect(Collectors.toSet());
     Set<String> missing = new TreeSet<>();
-    kinds(SOURCES).forEach((id, kind) -> {
-      if (COVERED_KINDS.contains(kind) && !cited.contains(id)) {
-        missing.add(id);
-      }
-    });
+    kinds(SOURCES)
+        .forEach(
+            (id, kind) -> {
+              if (COVERED_KINDS.contains(kind) && !cited.contains(id)) {
+                missing.add(id);
+              }
+            });
     assertThat(missing).as("seed items no question cites").isEmpty();
   }
 
@@ -96,7 +99,8 @@ class ShippedPackTest {
       assertThat(q.keyPoints().size()).as(q.id()).isGreaterThanOrEqualTo(q.level().minKeyPoints());
       assertThat(q.followUps().size()).as(q.id()).isGreaterThanOrEqualTo(q.level().minFollowUps());
       assertThat(q.topics()).as(q.id()).isNotEmpty();
-      q.followUps().forEach(f -> assertThat(f.keyPoints().size()).as(q.id()).isGreaterThanOrEqualTo(2));
+      q.followUps()
+          .forEach(f -> assertThat(f.keyPoints().size()).as(q.id()).isGreaterThanOrEqualTo(2));
       if (q.sources().stream().anyMatch(s -> s.matches("s1-q\\d\\d"))) {
         assertThat(q.level()).as(q.id()).isEqualTo(Level.SENIOR);
       }
