@@ -16,4 +16,8 @@ public interface Tx {
   Outbox outbox();
 
   KeyValues kv();
+
+  Documents documents();
+
+  Ledger ledger();
 }

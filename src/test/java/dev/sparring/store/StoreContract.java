@@ -364,6 +364,151 @@ public abstract class StoreContract {
     assertThat(num(t -> t.outbox().pending())).isEqualTo(1);
   }
 
+  // ---- documents
+
+  private static Document doc(String id, Instant due) {
+    return Document.create("schedule", id, TEAM.key(), "{\"n\":1}", due);
+  }
+
+  @Test
+  void documentsAreClaimedOnceAndChangedByCompareAndSet() {
+    assertThat(yes(t -> t.documents().insert(doc("slack:C1", null)))).isTrue();
+    assertThat(yes(t -> t.documents().insert(doc("slack:C1", T0)))).isFalse();
+    Document stored = find(t -> t.documents().get("schedule", "slack:C1")).orElseThrow();
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(stored.dueAt()).isNull();
+    Document next = stored.next("{\"n\":2}", T0);
+    assertThat(yes(t -> t.documents().compareAndSet(next, 1))).isTrue();
+    assertThat(yes(t -> t.documents().compareAndSet(stored.next("{}", null), 1))).isFalse();
+    assertThat(find(t -> t.documents().get("schedule", "slack:C1"))).contains(next);
+    assertThat(find(t -> t.documents().get("drill", "slack:C1"))).isEmpty();
+    tx(
+        t -> {
+          t.documents().put(next.next("{\"n\":3}", null));
+          return null;
+        });
+    assertThat(find(t -> t.documents().get("schedule", "slack:C1")).orElseThrow().body())
+        .isEqualTo("{\"n\":3}");
+    assertThat(yes(t -> t.documents().delete("schedule", "slack:C1"))).isTrue();
+    assertThat(yes(t -> t.documents().delete("schedule", "slack:C1"))).isFalse();
+  }
+
+  @Test
+  void documentPrefixesAreExactAndOrdered() {
+    tx(
+        t -> {
+          for (String id :
+              List.of("slack:C1:b", "slack:C1:a", "slack:c1:a", "slack:C10:a", "slack:C2:a")) {
+            t.documents().insert(doc(id, null));
+          }
+          return null;
+        });
+    assertThat(all(t -> t.documents().byPrefix("schedule", "slack:C1:", 10)))
+        .extracting(Document::id)
+        .containsExactly("slack:C1:a", "slack:C1:b");
+    assertThat(all(t -> t.documents().byPrefix("schedule", "slack:C1", 10)))
+        .extracting(Document::id)
+        .containsExactly("slack:C10:a", "slack:C1:a", "slack:C1:b"); // '0' sorts before ':'
+    assertThat(all(t -> t.documents().byPrefix("schedule", "slack:C1", 1))).hasSize(1);
+    assertThat(all(t -> t.documents().byPrefix("schedule", "x", 10))).isEmpty();
+  }
+
+  @Test
+  void dueDocumentsComeSoonestFirst() {
+    tx(
+        t -> {
+          t.documents().insert(doc("late", T0.plusSeconds(60)));
+          t.documents().insert(doc("early", T0.minusSeconds(60)));
+          t.documents().insert(doc("now", T0));
+          t.documents().insert(doc("never", null));
+          return null;
+        });
+    assertThat(all(t -> t.documents().due("schedule", T0, 10)))
+        .extracting(Document::id)
+        .containsExactly("early", "now");
+    assertThat(all(t -> t.documents().due("schedule", T0.plusSeconds(60), 2)))
+        .extracting(Document::id)
+        .containsExactly("early", "now");
+  }
+
+  // ---- ledger
+
+  private static LedgerEntry points(String key, UserRef user, int points, Instant at) {
+    return new LedgerEntry(
+        key, TEAM.key(), CH1.key(), user.key(), null, "2026-03", null, "daily", points, at);
+  }
+
+  @Test
+  void theLedgerNeverCountsAKeyTwice() {
+    assertThat(yes(t -> t.ledger().append(points("daily:C1:2026-03-01:U1", ANA, 10, T0)))).isTrue();
+    assertThat(yes(t -> t.ledger().append(points("daily:C1:2026-03-01:U1", ANA, 10, T0))))
+        .isFalse();
+    assertThat(all(t -> t.ledger().standings(LedgerQuery.team(TEAM.key()))))
+        .containsExactly(new Standing(ANA.key(), 10, 1, T0));
+  }
+
+  @Test
+  void standingsAreScopedAndTiesBreakDeterministically() {
+    UserRef cy = new UserRef(Platform.SLACK, "U0");
+    tx(
+        t -> {
+          t.ledger().append(points("a1", ANA, 10, T0.plusSeconds(10)));
+          t.ledger().append(points("b1", BO, 7, T0));
+          t.ledger().append(points("b2", BO, 3, T0.plusSeconds(5)));
+          t.ledger().append(points("c1", cy, 10, T0.plusSeconds(5)));
+          t.ledger()
+              .append(
+                  new LedgerEntry(
+                      "x1",
+                      TEAM.key(),
+                      CH2.key(),
+                      ANA.key(),
+                      "red",
+                      "2026-04",
+                      "comp-1",
+                      "compete",
+                      4,
+                      T0));
+          t.ledger()
+              .append(
+                  new LedgerEntry(
+                      "x2",
+                      "slack:OTHER",
+                      CH1.key(),
+                      BO.key(),
+                      "red",
+                      "2026-03",
+                      null,
+                      "daily",
+                      100,
+                      T0));
+          return null;
+        });
+    // Bo and Cy both have 10 and reached it at the same moment: the name decides.
+    assertThat(all(t -> t.ledger().standings(LedgerQuery.team(TEAM.key()).inSeason("2026-03"))))
+        .extracting(Standing::name)
+        .containsExactly(cy.key(), BO.key(), ANA.key());
+    assertThat(all(t -> t.ledger().standings(LedgerQuery.team(TEAM.key()))))
+        .extracting(Standing::name, Standing::points)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ANA.key(), 14L),
+            org.assertj.core.groups.Tuple.tuple(cy.key(), 10L),
+            org.assertj.core.groups.Tuple.tuple(BO.key(), 10L));
+    assertThat(all(t -> t.ledger().standings(LedgerQuery.team(TEAM.key()).inChannel(CH2.key()))))
+        .extracting(Standing::name)
+        .containsExactly(ANA.key());
+    assertThat(
+            all(
+                t ->
+                    t.ledger()
+                        .standings(LedgerQuery.team(TEAM.key()).inCompetition("comp-1").groups())))
+        .containsExactly(new Standing("red", 4, 1, T0));
+    assertThat(all(t -> t.ledger().entries(TEAM.key(), ANA.key(), 10)))
+        .extracting(LedgerEntry::key)
+        .containsExactly("a1", "x1");
+    assertThat(all(t -> t.ledger().entries(TEAM.key(), ANA.key(), 1))).hasSize(1);
+  }
+
   // ---- key values and transactions
 
   @Test
@@ -391,6 +536,8 @@ public abstract class StoreContract {
                       t.threads().open("c1", CH1.key(), "interview", T0);
                       t.outbox().enqueue(new Outbound.Post(CH1, Message.text("x"), "c1"), T0);
                       t.kv().put("s", "n", "v");
+                      t.documents().insert(Document.create("k", "i", TEAM.key(), "{}", null));
+                      t.ledger().append(points("l1", ANA, 1, T0));
                       throw new IllegalStateException("boom");
                     }))
         .hasMessage("boom");
@@ -400,6 +547,8 @@ public abstract class StoreContract {
     assertThat(find(t -> t.threads().get("c1"))).isEmpty();
     assertThat(num(t -> t.outbox().pending())).isZero();
     assertThat(find(t -> t.kv().get("s", "n"))).isEmpty();
+    assertThat(find(t -> t.documents().get("k", "i"))).isEmpty();
+    assertThat(all(t -> t.ledger().standings(LedgerQuery.team(TEAM.key())))).isEmpty();
   }
 
   @Test

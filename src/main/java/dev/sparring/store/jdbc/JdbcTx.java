@@ -8,11 +8,17 @@ import dev.sparring.store.Answer;
 import dev.sparring.store.Answers;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Conversations;
+import dev.sparring.store.Document;
+import dev.sparring.store.Documents;
 import dev.sparring.store.InboundLog;
 import dev.sparring.store.KeyValues;
+import dev.sparring.store.Ledger;
+import dev.sparring.store.LedgerEntry;
+import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.OutboundCodec;
 import dev.sparring.store.Outbox;
 import dev.sparring.store.OutboxEntry;
+import dev.sparring.store.Standing;
 import dev.sparring.store.StoreException;
 import dev.sparring.store.ThreadLink;
 import dev.sparring.store.Threads;
@@ -403,6 +409,211 @@ final class JdbcTx implements Tx {
             scope,
             name,
             value);
+      }
+    };
+  }
+
+  private static Document document(ResultSet rs) throws SQLException {
+    return new Document(
+        rs.getString("kind"),
+        rs.getString("id"),
+        rs.getString("team_key"),
+        rs.getString("body"),
+        rs.getLong("version"),
+        Sql.instant(rs, "due_at"));
+  }
+
+  private static final String DOCUMENT_COLUMNS = "kind, id, team_key, body, version, due_at";
+
+  @Override
+  public Documents documents() {
+    return new Documents() {
+      @Override
+      public Optional<Document> get(String kind, String id) {
+        return sql.one(
+            "SELECT " + DOCUMENT_COLUMNS + " FROM documents WHERE kind = ? AND id = ?",
+            JdbcTx::document,
+            kind,
+            id);
+      }
+
+      @Override
+      public boolean insert(Document d) {
+        return sql.update(
+                "INSERT INTO documents ("
+                    + DOCUMENT_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (kind, id) DO NOTHING",
+                d.kind(),
+                d.id(),
+                d.team(),
+                d.body(),
+                d.version(),
+                d.dueAt())
+            == 1;
+      }
+
+      @Override
+      public boolean compareAndSet(Document next, long expectedVersion) {
+        return sql.update(
+                "UPDATE documents SET team_key = ?, body = ?, version = ?, due_at = ?"
+                    + " WHERE kind = ? AND id = ? AND version = ?",
+                next.team(),
+                next.body(),
+                next.version(),
+                next.dueAt(),
+                next.kind(),
+                next.id(),
+                expectedVersion)
+            == 1;
+      }
+
+      @Override
+      public void put(Document d) {
+        sql.update(
+            "INSERT INTO documents ("
+                + DOCUMENT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (kind, id) DO UPDATE SET team_key = excluded.team_key,"
+                + " body = excluded.body, version = excluded.version, due_at = excluded.due_at",
+            d.kind(),
+            d.id(),
+            d.team(),
+            d.body(),
+            d.version(),
+            d.dueAt());
+      }
+
+      @Override
+      public boolean delete(String kind, String id) {
+        return sql.update("DELETE FROM documents WHERE kind = ? AND id = ?", kind, id) == 1;
+      }
+
+      @Override
+      public List<Document> byPrefix(String kind, String prefix, int limit) {
+        // substr() keeps the match exact and case-sensitive on every database; id >= prefix lets
+        // the primary key index find the start of the range.
+        return sql.list(
+            "SELECT "
+                + DOCUMENT_COLUMNS
+                + " FROM documents WHERE kind = ? AND id >= ?"
+                + " AND substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
+            JdbcTx::document,
+            kind,
+            prefix,
+            prefix.length(),
+            prefix,
+            limit);
+      }
+
+      @Override
+      public List<Document> due(String kind, Instant at, int limit) {
+        return sql.list(
+            "SELECT "
+                + DOCUMENT_COLUMNS
+                + " FROM documents WHERE kind = ? AND due_at <= ?"
+                + " ORDER BY due_at, id LIMIT ?",
+            JdbcTx::document,
+            kind,
+            at,
+            limit);
+      }
+    };
+  }
+
+  private static final String LEDGER_COLUMNS =
+      "entry_key, team_key, channel_key, user_key, group_name, season, competition, reason,"
+          + " points, at";
+
+  private static LedgerEntry entry(ResultSet rs) throws SQLException {
+    return new LedgerEntry(
+        rs.getString("entry_key"),
+        rs.getString("team_key"),
+        rs.getString("channel_key"),
+        rs.getString("user_key"),
+        rs.getString("group_name"),
+        rs.getString("season"),
+        rs.getString("competition"),
+        rs.getString("reason"),
+        rs.getInt("points"),
+        Sql.instant(rs, "at"));
+  }
+
+  @Override
+  public Ledger ledger() {
+    return new Ledger() {
+      @Override
+      public boolean append(LedgerEntry e) {
+        return sql.update(
+                "INSERT INTO ledger ("
+                    + LEDGER_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (entry_key) DO NOTHING",
+                e.key(),
+                e.team(),
+                e.channel(),
+                e.user(),
+                e.group(),
+                e.season(),
+                e.competition(),
+                e.reason(),
+                e.points(),
+                e.at())
+            == 1;
+      }
+
+      @Override
+      public List<Standing> standings(LedgerQuery q) {
+        StringBuilder where = new StringBuilder("team_key = ?");
+        List<Object> args = new ArrayList<>(List.of(q.team()));
+        if (q.channel() != null) {
+          where.append(" AND channel_key = ?");
+          args.add(q.channel());
+        }
+        if (q.season() != null) {
+          where.append(" AND season = ?");
+          args.add(q.season());
+        }
+        if (q.competition() != null) {
+          where.append(" AND competition = ?");
+          args.add(q.competition());
+        }
+        if (q.byGroup()) {
+          where.append(" AND group_name IS NOT NULL");
+        }
+        String name = q.byGroup() ? "group_name" : "user_key";
+        List<Standing> rows =
+            new ArrayList<>(
+                sql.list(
+                    "SELECT "
+                        + name
+                        + ", SUM(points), COUNT(*), MAX(at) FROM ledger WHERE "
+                        + where
+                        + " GROUP BY "
+                        + name,
+                    rs ->
+                        new Standing(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            Instant.ofEpochMilli(rs.getLong(4))),
+                    args.toArray()));
+        // Sorted here, not in SQL, so ties break the same way whatever the database collation.
+        rows.sort(Standing.ORDER);
+        return rows;
+      }
+
+      @Override
+      public List<LedgerEntry> entries(String team, String user, int limit) {
+        return sql.list(
+            "SELECT "
+                + LEDGER_COLUMNS
+                + " FROM ledger WHERE team_key = ? AND user_key = ?"
+                + " ORDER BY at DESC, entry_key DESC LIMIT ?",
+            JdbcTx::entry,
+            team,
+            user,
+            limit);
       }
     };
   }

@@ -62,7 +62,7 @@ final class Sql {
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];
       if (a == null) {
-        ps.setNull(i + 1, Types.VARCHAR);
+        ps.setNull(i + 1, Types.NULL); // untyped: PostgreSQL infers the column type
       } else if (a instanceof Instant t) {
         ps.setLong(i + 1, t.toEpochMilli());
       } else if (a instanceof Long l) {

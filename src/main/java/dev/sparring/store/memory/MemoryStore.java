@@ -5,10 +5,16 @@ import dev.sparring.store.Answer;
 import dev.sparring.store.Answers;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Conversations;
+import dev.sparring.store.Document;
+import dev.sparring.store.Documents;
 import dev.sparring.store.InboundLog;
 import dev.sparring.store.KeyValues;
+import dev.sparring.store.Ledger;
+import dev.sparring.store.LedgerEntry;
+import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Outbox;
 import dev.sparring.store.OutboxEntry;
+import dev.sparring.store.Standing;
 import dev.sparring.store.Store;
 import dev.sparring.store.StoreException;
 import dev.sparring.store.ThreadLink;
@@ -22,6 +28,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +49,9 @@ public final class MemoryStore implements Store {
   // The pending rows only, so claims don't walk the delivered history.
   private final TreeMap<Long, Row> pending = new TreeMap<>();
   private final Map<String, String> kv = new HashMap<>();
+  // kind -> id -> document; sorted so a prefix is a range.
+  private final Map<String, TreeMap<String, Document>> documents = new HashMap<>();
+  private final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
   private long nextOutboxId = 1;
   private boolean closed;
 
@@ -451,6 +461,127 @@ public final class MemoryStore implements Store {
         @Override
         public void put(String scope, String name, String value) {
           MemoryTx.this.put(kv, scope + "\n" + name, value);
+        }
+      };
+    }
+
+    private TreeMap<String, Document> docs(String kind) {
+      return documents.computeIfAbsent(kind, k -> new TreeMap<>());
+    }
+
+    @Override
+    public Documents documents() {
+      return new Documents() {
+        @Override
+        public Optional<Document> get(String kind, String id) {
+          check();
+          return Optional.ofNullable(docs(kind).get(id));
+        }
+
+        @Override
+        public boolean insert(Document doc) {
+          if (docs(doc.kind()).containsKey(doc.id())) {
+            return false;
+          }
+          MemoryTx.this.put(docs(doc.kind()), doc.id(), doc);
+          return true;
+        }
+
+        @Override
+        public boolean compareAndSet(Document next, long expectedVersion) {
+          Document current = docs(next.kind()).get(next.id());
+          if (current == null || current.version() != expectedVersion) {
+            return false;
+          }
+          MemoryTx.this.put(docs(next.kind()), next.id(), next);
+          return true;
+        }
+
+        @Override
+        public void put(Document doc) {
+          MemoryTx.this.put(docs(doc.kind()), doc.id(), doc);
+        }
+
+        @Override
+        public boolean delete(String kind, String id) {
+          boolean had = docs(kind).containsKey(id);
+          remove(docs(kind), id);
+          return had;
+        }
+
+        @Override
+        public List<Document> byPrefix(String kind, String prefix, int limit) {
+          check();
+          return docs(kind).tailMap(prefix, true).values().stream()
+              .takeWhile(d -> d.id().startsWith(prefix))
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public List<Document> due(String kind, Instant at, int limit) {
+          check();
+          return docs(kind).values().stream()
+              .filter(d -> d.dueAt() != null && !d.dueAt().isAfter(at))
+              .sorted(Comparator.comparing(Document::dueAt).thenComparing(Document::id))
+              .limit(limit)
+              .toList();
+        }
+      };
+    }
+
+    @Override
+    public Ledger ledger() {
+      return new Ledger() {
+        @Override
+        public boolean append(LedgerEntry entry) {
+          if (ledger.containsKey(entry.key())) {
+            return false;
+          }
+          put(ledger, entry.key(), entry);
+          return true;
+        }
+
+        @Override
+        public List<Standing> standings(LedgerQuery q) {
+          check();
+          Map<String, long[]> sums = new HashMap<>();
+          Map<String, Instant> last = new HashMap<>();
+          for (LedgerEntry e : ledger.values()) {
+            if (!e.team().equals(q.team())
+                || (q.channel() != null && !q.channel().equals(e.channel()))
+                || (q.season() != null && !q.season().equals(e.season()))
+                || (q.competition() != null && !q.competition().equals(e.competition()))
+                || (q.byGroup() && e.group() == null)) {
+              continue;
+            }
+            String name = q.byGroup() ? e.group() : e.user();
+            long[] s = sums.computeIfAbsent(name, k -> new long[2]);
+            s[0] += e.points();
+            s[1]++;
+            last.merge(name, e.at(), (a, b) -> a.isAfter(b) ? a : b);
+          }
+          return sums.entrySet().stream()
+              .map(
+                  x ->
+                      new Standing(
+                          x.getKey(), x.getValue()[0], x.getValue()[1], last.get(x.getKey())))
+              .sorted(Standing.ORDER)
+              .toList();
+        }
+
+        @Override
+        public List<LedgerEntry> entries(String team, String user, int limit) {
+          check();
+          List<LedgerEntry> out = new ArrayList<>();
+          for (LedgerEntry e : ledger.values()) {
+            if (e.team().equals(team) && e.user().equals(user)) {
+              out.add(e);
+            }
+          }
+          out.sort(
+              Comparator.comparing(LedgerEntry::at).thenComparing(LedgerEntry::key).reversed());
+          return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
         }
       };
     }
