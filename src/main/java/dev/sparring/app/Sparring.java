@@ -3,11 +3,16 @@ package dev.sparring.app;
 import dev.sparring.bank.PackLoader;
 import dev.sparring.bank.Problem;
 import dev.sparring.bank.QuestionBank;
+import dev.sparring.compete.Competitions;
+import dev.sparring.compete.Leaderboards;
+import dev.sparring.compete.Points;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.daily.DailyQuestions;
+import dev.sparring.drill.Drills;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.interview.InterviewSettings;
 import dev.sparring.interview.Interviews;
@@ -56,13 +61,8 @@ public final class Sparring implements AutoCloseable {
     QuestionBank bank = loadBank(config.bankPaths());
     Store store = openStore(config, dataDir);
     try {
-      List<Feature> features =
-          List.of(
-              new Interviews(
-                  bank,
-                  new RubricGrader(),
-                  new InterviewSettings(config.interviewIdleTimeout(), config.maxAnswerChars())));
-      Bot bot = new Bot(store, clock, features);
+      List<Feature> features = features(config, bank);
+      Bot bot = new Bot(store, clock, features, config.admins());
       SparringConfig.OutboxConfig o = config.outbox();
       OutboxDispatcher dispatcher =
           new OutboxDispatcher(
@@ -78,6 +78,21 @@ public final class Sparring implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** Every feature of the bot, in the order their help is listed. */
+  static List<Feature> features(SparringConfig config, QuestionBank bank) {
+    RubricGrader grader = new RubricGrader();
+    Points points = new Points(config.scoring());
+    int maxChars = config.maxAnswerChars();
+    Competitions competitions = new Competitions(bank, grader, points, maxChars);
+    return List.of(
+        new Interviews(
+            bank, grader, new InterviewSettings(config.interviewIdleTimeout(), maxChars), points),
+        new DailyQuestions(bank, grader, points, maxChars),
+        new Drills(bank, grader, points, maxChars),
+        competitions,
+        new Leaderboards(points, competitions));
   }
 
   static Store openStore(SparringConfig config, Path dataDir) {

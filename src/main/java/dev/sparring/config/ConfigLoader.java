@@ -1,5 +1,6 @@
 package dev.sparring.config;
 
+import dev.sparring.compete.ScoringRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -73,6 +74,7 @@ public final class ConfigLoader {
     lines.add("outbox.maxBackoff = " + c.outbox().maxBackoff());
     lines.add("scheduler.tick = " + c.tick());
     lines.add("admins = " + new TreeSet<>(c.admins()));
+    lines.add("scoring = " + c.scoring());
     for (String secret : new TreeSet<>(Secrets.ALL)) {
       lines.add("env " + secret + " = " + Secrets.mask(env.get(secret)));
     }
@@ -204,10 +206,37 @@ public final class ConfigLoader {
         r.problems.add("admins: '" + a + "' must look like slack:U123 or discord:1234");
       }
     }
+    Duration seasonLength = null;
+    String length = r.string("seasons.length");
+    if (length != null && !length.equals("month")) {
+      seasonLength = r.duration("seasons.length", Duration.ofDays(1));
+    }
+    java.time.ZoneId seasonZone = java.time.ZoneId.of("UTC");
+    String zone = r.string("seasons.zone");
+    try {
+      if (zone != null) {
+        seasonZone = java.time.ZoneId.of(zone);
+      }
+    } catch (java.time.DateTimeException e) {
+      r.problems.add(
+          "seasons.zone: must be an IANA time zone such as UTC or Europe/Berlin (got '"
+              + zone
+              + "')");
+    }
+    ScoringRules scoring =
+        new ScoringRules(
+            r.integer("scoring.participation", 0, 10_000),
+            r.integer("scoring.gradeBonusMax", 0, 10_000),
+            r.integer("scoring.streakBonusPerDay", 0, 10_000),
+            r.integer("scoring.streakBonusCap", 0, 100_000),
+            r.integer("scoring.interviewCompletion", 0, 10_000),
+            r.integer("scoring.drillReview", 0, 10_000),
+            seasonLength,
+            seasonZone);
     if (!r.problems.isEmpty()) {
       throw new ConfigException(r.problems);
     }
-    return new SparringConfig(store, paths, idle, maxChars, outbox, tick, admins);
+    return new SparringConfig(store, paths, idle, maxChars, outbox, tick, admins, scoring);
   }
 
   /** Typed reads of dotted keys that collect problems instead of failing on the first. */

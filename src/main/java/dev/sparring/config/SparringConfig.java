@@ -1,5 +1,6 @@
 package dev.sparring.config;
 
+import dev.sparring.compete.ScoringRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,8 @@ public record SparringConfig(
     int maxAnswerChars,
     OutboxConfig outbox,
     Duration tick,
-    Set<String> admins) {
+    Set<String> admins,
+    ScoringRules scoring) {
 
   public SparringConfig {
     bankPaths = List.copyOf(bankPaths);

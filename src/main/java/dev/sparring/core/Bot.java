@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +41,19 @@ public final class Bot {
   private final Map<String, Feature> byThreadKind = new HashMap<>();
   private final List<Runnable> commitListeners = new ArrayList<>();
 
+  private final Set<String> admins;
+
   public Bot(Store store, Clock clock, List<Feature> features) {
+    this(store, clock, features, Set.of());
+  }
+
+  /**
+   * {@code admins}: user keys ({@code slack:U123}) that are admins whatever their platform role.
+   */
+  public Bot(Store store, Clock clock, List<Feature> features, Set<String> admins) {
     this.store = store;
     this.clock = clock;
+    this.admins = Set.copyOf(admins);
     this.features = List.copyOf(features);
     for (Feature f : this.features) {
       for (String name : f.commands()) {
@@ -72,8 +83,13 @@ public final class Bot {
   }
 
   /** The outcome of handling one event. */
-  public record Result(boolean duplicate, int queued, List<Outbound.Ephemeral> ephemerals) {
-    public static final Result DUPLICATE = new Result(true, 0, List.of());
+  public record Result(
+      boolean duplicate, int queued, List<Outbound.Ephemeral> ephemerals, List<Runnable> after) {
+    public static final Result DUPLICATE = new Result(true, 0, List.of(), List.of());
+
+    public Result(boolean duplicate, int queued, List<Outbound.Ephemeral> ephemerals) {
+      this(duplicate, queued, ephemerals, List.of());
+    }
   }
 
   /**
@@ -84,6 +100,7 @@ public final class Bot {
     for (int attempt = 1; ; attempt++) {
       try {
         Result result = store.transact(tx -> apply(tx, event));
+        result.after().forEach(Runnable::run);
         if (result.queued() > 0) {
           commitListeners.forEach(Runnable::run);
         }
@@ -107,13 +124,14 @@ public final class Bot {
     if (event.key() != null && !tx.inbound().record(event.key(), now)) {
       return Result.DUPLICATE;
     }
-    Context ctx = new Context(tx, new Effects(), now);
+    Context ctx = new Context(tx, new Effects(), now, admins);
     route(ctx, event);
     List<Outbound> durable = ctx.out().durable();
     for (Outbound o : durable) {
       tx.outbox().enqueue(o, now);
     }
-    return new Result(false, durable.size(), ctx.out().ephemerals());
+    return new Result(
+        false, durable.size(), ctx.out().ephemerals(), ctx.out().afterCommitActions());
   }
 
   // Java 17 has no pattern matching for switch; this chain is the one place events fan out.

@@ -10,6 +10,7 @@ import java.util.List;
 public final class Effects {
   private final List<Outbound> durable = new ArrayList<>();
   private final List<Outbound.Ephemeral> ephemeral = new ArrayList<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   public void post(ChannelRef channel, Message message, String anchor) {
     durable.add(new Outbound.Post(channel, message, anchor));
@@ -25,6 +26,15 @@ public final class Effects {
 
   public void ephemeral(ChannelRef channel, UserRef user, Message message) {
     ephemeral.add(new Outbound.Ephemeral(channel, user, message));
+  }
+
+  /** Runs {@code action} once the transaction has committed (never if it rolls back). */
+  public void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  public List<Runnable> afterCommitActions() {
+    return List.copyOf(afterCommit);
   }
 
   public List<Outbound> durable() {

@@ -4,6 +4,8 @@ import dev.sparring.bank.Level;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.bank.Step;
+import dev.sparring.compete.Points;
+import dev.sparring.compete.ScoringRules;
 import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
@@ -39,14 +41,26 @@ public final class Interviews implements Feature {
   private final InterviewSettings settings;
   private final Supplier<String> ids;
 
+  private final Points points;
+
   public Interviews(QuestionBank bank, Grader grader, InterviewSettings settings) {
-    this(bank, grader, settings, Interviews::randomId);
+    this(bank, grader, settings, new Points(ScoringRules.defaults()));
   }
 
-  Interviews(QuestionBank bank, Grader grader, InterviewSettings settings, Supplier<String> ids) {
+  public Interviews(QuestionBank bank, Grader grader, InterviewSettings settings, Points points) {
+    this(bank, grader, settings, points, Interviews::randomId);
+  }
+
+  Interviews(
+      QuestionBank bank,
+      Grader grader,
+      InterviewSettings settings,
+      Points points,
+      Supplier<String> ids) {
     this.bank = bank;
     this.grader = grader;
     this.settings = settings;
+    this.points = points;
     this.ids = ids;
   }
 
@@ -281,6 +295,17 @@ public final class Interviews implements Feature {
                 + " count._\n\n"
             : "";
     if (finished) {
+      points.award(
+          ctx,
+          new Points.Award(
+              "interview:" + c.id(),
+              c.team().key(),
+              c.channel().key(),
+              c.owner().key(),
+              "interview",
+              points.rules().interviewCompletion(),
+              null,
+              null));
       ctx.out().reply(c.channel(), c.id(), summary(ctx, moved, q, notice, "Interview complete"));
     } else {
       Step step = q.step(next);

@@ -1,0 +1,576 @@
+package dev.sparring.compete;
+
+import dev.sparring.bank.Filter;
+import dev.sparring.bank.Question;
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.config.Durations;
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Command;
+import dev.sparring.core.Context;
+import dev.sparring.core.Feature;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Json;
+import dev.sparring.core.Message;
+import dev.sparring.core.Texts;
+import dev.sparring.grading.Grade;
+import dev.sparring.grading.Grader;
+import dev.sparring.store.ConcurrentUpdateException;
+import dev.sparring.store.Document;
+import dev.sparring.store.LedgerQuery;
+import dev.sparring.store.Standing;
+import dev.sparring.store.ThreadLink;
+import dev.sparring.store.Tx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Study-group competitions: a named, time-boxed contest in a channel that posts questions on a
+ * cadence; members (optionally in groups) score by answering in the question threads; standings are
+ * kept per person and per group, and a podium post closes it.
+ */
+public final class Competitions implements Feature {
+
+  static final String KIND = "compete";
+  static final String MEMBER = "compete.member";
+  static final String POST = "compete.post";
+  static final String THREAD_KIND = "compete";
+  private static final Duration MAX_LENGTH = Duration.ofDays(90);
+
+  private final QuestionBank bank;
+  private final Grader grader;
+  private final Points points;
+  private final int maxAnswerChars;
+
+  public Competitions(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
+    this.bank = bank;
+    this.grader = grader;
+    this.points = points;
+    this.maxAnswerChars = maxAnswerChars;
+  }
+
+  /** A competition as stored. */
+  record Contest(
+      String id,
+      String team,
+      String channel,
+      String name,
+      Instant startedAt,
+      Instant endsAt,
+      Duration cadence,
+      String pack,
+      String level,
+      String topic,
+      boolean ended,
+      List<String> used) {
+    Contest {
+      used = List.copyOf(used == null ? List.of() : used);
+    }
+
+    Filter filter() {
+      return new Filter(
+          pack, level == null ? null : dev.sparring.bank.Level.parse(level).orElse(null), topic);
+    }
+
+    Contest with(boolean isEnded, List<String> usedIds) {
+      return new Contest(
+          id, team, channel, name, startedAt, endsAt, cadence, pack, level, topic, isEnded,
+          usedIds);
+    }
+  }
+
+  record Member(String user, String group) {}
+
+  record Posted(String contest, String questionId) {}
+
+  /** What other features need to know about a competition. */
+  public record Info(String id, String name) {}
+
+  @Override
+  public Set<String> commands() {
+    return Set.of("compete");
+  }
+
+  @Override
+  public List<Help> help() {
+    return List.of(
+        new Help(
+            "compete start NAME DURATION [pack|level|topic] [every CADENCE]",
+            "start a competition here, e.g. `compete start \"Week 3\" 7d advanced every 1d`",
+            true),
+        Help.of("compete join [GROUP]", "join this channel's competition, optionally in a group"),
+        Help.of("compete status", "standings for people and groups, and time left"),
+        new Help("compete end", "end it now and post the podium", true));
+  }
+
+  @Override
+  public Set<String> threadKinds() {
+    return Set.of(THREAD_KIND);
+  }
+
+  @Override
+  public void command(Context ctx, Command command) {
+    Inbound.CommandInvoked in = command.source();
+    Profiles.remember(ctx, in.team().key(), in.actor());
+    String sub = command.arg(0);
+    List<String> rest =
+        command.args().isEmpty() ? List.of() : command.args().subList(1, command.args().size());
+    switch (sub) {
+      case "start" -> {
+        if (admin(ctx, in, "start")) {
+          start(ctx, in, rest);
+        }
+      }
+      case "join" -> join(ctx, in, rest);
+      case "end" -> {
+        if (admin(ctx, in, "end")) {
+          active(ctx.tx(), in.channel().key())
+              .ifPresentOrElse(
+                  d -> end(ctx, d),
+                  () -> tell(ctx, in, "There is no running competition in this channel."));
+        }
+      }
+      case "", "status" -> status(ctx, in);
+      default ->
+          tell(
+              ctx,
+              in,
+              "Unknown option `"
+                  + Texts.clip(sub, 30)
+                  + "`. Use `compete start`, `compete join`, `compete status` or `compete end`.");
+    }
+  }
+
+  private boolean admin(Context ctx, Inbound.CommandInvoked in, String what) {
+    if (ctx.isAdmin(in.actor())) {
+      return true;
+    }
+    tell(
+        ctx,
+        in,
+        "Only admins can "
+            + what
+            + " a competition. Ask a workspace admin, or anyone on"
+            + " the bot's admin list.");
+    return false;
+  }
+
+  // ---- start
+
+  private void start(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    String usage =
+        "Usage: `/spar compete start NAME DURATION [pack|level|topic] [every CADENCE]`,"
+            + " e.g. `/spar compete start \"Week 3\" 7d advanced every 1d` (quote names with spaces).";
+    if (args.size() < 2) {
+      tell(ctx, in, usage);
+      return;
+    }
+    String name = Texts.clip(args.get(0).strip(), 60);
+    Duration length;
+    try {
+      length = Durations.parse(args.get(1));
+    } catch (RuntimeException e) {
+      tell(
+          ctx,
+          in,
+          "`" + Texts.clip(args.get(1), 20) + "` is not a duration like 7d or 48h. " + usage);
+      return;
+    }
+    if (length.compareTo(Duration.ofHours(1)) < 0 || length.compareTo(MAX_LENGTH) > 0) {
+      tell(ctx, in, "A competition lasts between 1 hour and 90 days.");
+      return;
+    }
+    Duration cadence = Duration.ofDays(1);
+    List<String> words = new ArrayList<>(args.subList(2, args.size()));
+    int every = words.indexOf("every");
+    if (every >= 0) {
+      if (every + 1 >= words.size()) {
+        tell(ctx, in, usage);
+        return;
+      }
+      try {
+        cadence = Durations.parse(words.get(every + 1));
+      } catch (RuntimeException e) {
+        tell(
+            ctx,
+            in,
+            "`every " + Texts.clip(words.get(every + 1), 20) + "`: give a cadence like 1d or 12h.");
+        return;
+      }
+      words.remove(every + 1);
+      words.remove(every);
+      if (cadence.compareTo(Duration.ofMinutes(30)) < 0) {
+        tell(ctx, in, "Post at most every 30 minutes.");
+        return;
+      }
+    } else if (words.contains("daily")) {
+      words.remove("daily");
+    }
+    Filter.Parsed f = Filter.parse(bank, words);
+    if (f.error() != null) {
+      tell(ctx, in, f.error());
+      return;
+    }
+    if (f.filter().select(bank).isEmpty()) {
+      tell(ctx, in, "No questions match " + f.filter().describe() + ".");
+      return;
+    }
+    if (active(ctx.tx(), in.channel().key()).isPresent()) {
+      tell(
+          ctx,
+          in,
+          "A competition is already running in this channel; end it first with `/spar compete end`.");
+      return;
+    }
+    String id = in.team().key() + "#" + slug(name);
+    if (ctx.tx().documents().get(KIND, id).isPresent()) {
+      tell(
+          ctx, in, "This team already had a competition called `" + name + "`; pick another name.");
+      return;
+    }
+    Filter filter = f.filter();
+    Contest c =
+        new Contest(
+            id,
+            in.team().key(),
+            in.channel().key(),
+            name,
+            ctx.now(),
+            ctx.now().plus(length),
+            cadence,
+            filter.pack(),
+            filter.level() == null ? null : filter.level().label(),
+            filter.topic(),
+            false,
+            List.of());
+    ctx.tx().documents().insert(Document.create(KIND, id, c.team(), Json.write(c), ctx.now()));
+    ctx.tx()
+        .documents()
+        .put(Document.create(ACTIVE, in.channel().key(), c.team(), Json.write(id), null));
+    ctx.out()
+        .post(
+            in.channel(),
+            Message.of(
+                "Competition \u00b7 " + name,
+                "Runs for "
+                    + human(length)
+                    + ", a question from "
+                    + filter.describe()
+                    + " every "
+                    + human(cadence)
+                    + ". Join with `/spar compete join [GROUP]`, then answer in each"
+                    + " question's thread: your first answer to each question scores."),
+            null);
+    tick(ctx); // posts the first question now
+  }
+
+  static final String ACTIVE = "compete.active";
+
+  private static Optional<Document> active(Tx tx, String channel) {
+    return tx.documents()
+        .get(ACTIVE, channel)
+        .map(d -> Json.read(d.body(), String.class))
+        .flatMap(id -> tx.documents().get(KIND, id))
+        .filter(d -> !Json.read(d.body(), Contest.class).ended());
+  }
+
+  /** A competition of the team by name, else the channel's running one when no name is given. */
+  public Optional<Info> find(Tx tx, String team, String channel, String name) {
+    Optional<Document> d =
+        name.isBlank() ? active(tx, channel) : tx.documents().get(KIND, team + "#" + slug(name));
+    return d.map(x -> Json.read(x.body(), Contest.class)).map(c -> new Info(c.id(), c.name()));
+  }
+
+  // ---- join and answers
+
+  private void join(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    Optional<Document> d = active(ctx.tx(), in.channel().key());
+    if (d.isEmpty()) {
+      tell(ctx, in, "There is no running competition in this channel.");
+      return;
+    }
+    Contest c = Json.read(d.get().body(), Contest.class);
+    String group = args.isEmpty() ? null : slug(String.join(" ", args));
+    if (group != null && group.isEmpty()) {
+      tell(ctx, in, "Group names are letters, digits and dashes.");
+      return;
+    }
+    String id = c.id() + "#" + in.actor().user().key();
+    Optional<Document> existing = ctx.tx().documents().get(MEMBER, id);
+    if (existing.isPresent()) {
+      Member m = Json.read(existing.get().body(), Member.class);
+      tell(
+          ctx,
+          in,
+          "You are already in "
+              + c.name()
+              + (m.group() == null ? "" : " (group " + m.group() + ")")
+              + ".");
+      return;
+    }
+    ctx.tx()
+        .documents()
+        .insert(
+            Document.create(
+                MEMBER,
+                id,
+                c.team(),
+                Json.write(new Member(in.actor().user().key(), group)),
+                null));
+    tell(
+        ctx,
+        in,
+        "You joined "
+            + c.name()
+            + (group == null ? "" : " in group " + group)
+            + ". Answer in the question threads to score.");
+  }
+
+  @Override
+  public void threadMessage(Context ctx, Inbound.MessagePosted m, ThreadLink thread) {
+    Optional<Document> posted = ctx.tx().documents().get(POST, thread.anchor());
+    if (posted.isEmpty() || m.text().isBlank()) {
+      return;
+    }
+    Posted p = Json.read(posted.get().body(), Posted.class);
+    Optional<Document> cd = ctx.tx().documents().get(KIND, p.contest());
+    if (cd.isEmpty()) {
+      return;
+    }
+    Contest c = Json.read(cd.get().body(), Contest.class);
+    if (c.ended()) {
+      tell(ctx, m, c.name() + " has ended; answers no longer score.");
+      return;
+    }
+    Optional<Document> member =
+        ctx.tx().documents().get(MEMBER, c.id() + "#" + m.actor().user().key());
+    if (member.isEmpty()) {
+      tell(
+          ctx,
+          m,
+          "Join "
+              + c.name()
+              + " first with `/spar compete join [GROUP]`; then your answers score.");
+      return;
+    }
+    Optional<Question> q = bank.get(p.questionId());
+    if (q.isEmpty()) {
+      return;
+    }
+    Profiles.remember(ctx, c.team(), m.actor());
+    Grade g = grader.grade(Texts.clip(m.text(), maxAnswerChars), q.get().keyPoints());
+    int pts = points.rules().answerPoints(g.score(), 0);
+    String group = Json.read(member.get().body(), Member.class).group();
+    boolean counted =
+        points.award(
+            ctx,
+            new Points.Award(
+                "compete:" + c.id() + ":" + thread.anchor() + ":" + m.actor().user().key(),
+                c.team(),
+                c.channel(),
+                m.actor().user().key(),
+                "compete",
+                pts,
+                c.id(),
+                group));
+    tell(
+        ctx,
+        m,
+        counted
+            ? "Scored "
+                + g.score()
+                + "/100: +"
+                + pts
+                + " points for you"
+                + (group == null ? "" : " and " + group)
+                + "."
+            : "Only your first answer to each question scores; this one was not counted.");
+  }
+
+  // ---- the clock: cadence posts and endings
+
+  @Override
+  public void tick(Context ctx) {
+    for (Document d : ctx.tx().documents().due(KIND, ctx.now(), 50)) {
+      Contest c = Json.read(d.body(), Contest.class);
+      if (c.ended()) {
+        continue;
+      }
+      if (!ctx.now().isBefore(c.endsAt())) {
+        end(ctx, d);
+        continue;
+      }
+      List<Question> candidates = c.filter().select(bank);
+      if (candidates.isEmpty()) {
+        candidates = bank.questions();
+      }
+      Set<String> used = new HashSet<>(c.used());
+      List<Question> fresh = candidates.stream().filter(q -> !used.contains(q.id())).toList();
+      List<Question> pool = fresh.isEmpty() ? candidates : fresh;
+      Question q = pool.get(Math.floorMod((c.id() + used.size()).hashCode(), pool.size()));
+      List<String> nowUsed = new ArrayList<>(fresh.isEmpty() ? List.of() : c.used());
+      nowUsed.add(q.id());
+      Instant next = ctx.now().plus(c.cadence());
+      Instant due = next.isBefore(c.endsAt()) ? next : c.endsAt();
+      if (!ctx.tx()
+          .documents()
+          .compareAndSet(d.next(Json.write(c.with(false, nowUsed)), due), d.version())) {
+        throw new ConcurrentUpdateException("competition " + c.id());
+      }
+      String anchor =
+          "cq:"
+              + Integer.toHexString(c.id().hashCode())
+              + ":"
+              + nowUsed.size()
+              + ":"
+              + ctx.now().toEpochMilli();
+      ctx.tx()
+          .documents()
+          .insert(
+              Document.create(
+                  POST, anchor, c.team(), Json.write(new Posted(c.id(), q.id())), null));
+      ctx.tx().threads().open(anchor, c.channel(), THREAD_KIND, ctx.now());
+      ctx.out()
+          .post(
+              ChannelRef.parse(c.channel()),
+              Message.of(
+                  c.name()
+                      + " \u00b7 question "
+                      + countPosts(c, nowUsed)
+                      + " \u00b7 "
+                      + q.level().label(),
+                  q.prompt()
+                      + "\n\n_Members: answer in this thread; your first answer scores. Ends "
+                      + human(Duration.between(ctx.now(), c.endsAt()))
+                      + " from now._"),
+              anchor);
+    }
+  }
+
+  private static int countPosts(Contest c, List<String> used) {
+    return used.size();
+  }
+
+  private void end(Context ctx, Document d) {
+    Contest c = Json.read(d.body(), Contest.class);
+    if (!ctx.tx()
+        .documents()
+        .compareAndSet(d.next(Json.write(c.with(true, c.used())), null), d.version())) {
+      throw new ConcurrentUpdateException("competition " + c.id());
+    }
+    List<Standing> people =
+        ctx.tx().ledger().standings(LedgerQuery.team(c.team()).inCompetition(c.id()));
+    List<Standing> groups =
+        ctx.tx().ledger().standings(LedgerQuery.team(c.team()).inCompetition(c.id()).groups());
+    StringBuilder b = new StringBuilder();
+    if (people.isEmpty()) {
+      b.append("Nobody scored this time.");
+    } else {
+      b.append(podium(ctx.tx(), c.team(), people, false));
+      if (!groups.isEmpty()) {
+        b.append("\n**Groups**\n").append(podium(ctx.tx(), c.team(), groups, true));
+      }
+    }
+    ctx.out()
+        .post(
+            ChannelRef.parse(c.channel()),
+            Message.of("\uD83C\uDFC6 " + c.name() + " is over", b.toString().strip()),
+            null);
+  }
+
+  private static String podium(Tx tx, String team, List<Standing> rows, boolean groups) {
+    String[] medals = {"\uD83E\uDD47", "\uD83E\uDD48", "\uD83E\uDD49"};
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(3, rows.size()); i++) {
+      Standing s = rows.get(i);
+      b.append(medals[i])
+          .append(' ')
+          .append(groups ? s.name() : Profiles.name(tx, team, s.name()))
+          .append(" \u2014 ")
+          .append(s.points())
+          .append(" points\n");
+    }
+    return b.toString();
+  }
+
+  private void status(Context ctx, Inbound.CommandInvoked in) {
+    Optional<Document> d = active(ctx.tx(), in.channel().key());
+    if (d.isEmpty()) {
+      tell(
+          ctx,
+          in,
+          "There is no running competition in this channel. An admin can start one with"
+              + " `/spar compete start \"Week 3\" 7d`.");
+      return;
+    }
+    Contest c = Json.read(d.get().body(), Contest.class);
+    List<Standing> people =
+        points.standings(ctx.tx(), LedgerQuery.team(c.team()).inCompetition(c.id()));
+    List<Standing> groups =
+        points.standings(ctx.tx(), LedgerQuery.team(c.team()).inCompetition(c.id()).groups());
+    long members = ctx.tx().documents().byPrefix(MEMBER, c.id() + "#", 100_000).size();
+    StringBuilder b = new StringBuilder();
+    b.append(members)
+        .append(members == 1 ? " member" : " members")
+        .append(", ends in ")
+        .append(human(Duration.between(ctx.now(), c.endsAt())))
+        .append(".\n\n");
+    if (people.isEmpty()) {
+      b.append("No points yet.");
+    } else {
+      for (int i = 0; i < Math.min(10, people.size()); i++) {
+        b.append(i + 1)
+            .append(". ")
+            .append(Profiles.name(ctx.tx(), c.team(), people.get(i).name()))
+            .append(" \u2014 ")
+            .append(people.get(i).points())
+            .append('\n');
+      }
+      if (!groups.isEmpty()) {
+        b.append("\n**Groups**\n");
+        for (int i = 0; i < groups.size(); i++) {
+          b.append(i + 1)
+              .append(". ")
+              .append(groups.get(i).name())
+              .append(" \u2014 ")
+              .append(groups.get(i).points())
+              .append('\n');
+        }
+      }
+    }
+    ctx.out()
+        .ephemeral(in.channel(), in.actor().user(), Message.of(c.name(), b.toString().strip()));
+  }
+
+  // ---- helpers
+
+  static String slug(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+  }
+
+  static String human(Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      return "0 min";
+    }
+    if (d.toDays() >= 2 || (d.toDays() >= 1 && d.toHours() % 24 == 0)) {
+      return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+    }
+    if (d.toHours() >= 1) {
+      return d.toHours() + " h";
+    }
+    return d.toMinutes() + " min";
+  }
+
+  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+  }
+
+  private static void tell(Context ctx, Inbound.MessagePosted in, String text) {
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+  }
+}

@@ -1,0 +1,329 @@
+package dev.sparring.compete;
+
+import dev.sparring.core.Command;
+import dev.sparring.core.Context;
+import dev.sparring.core.Feature;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Mentions;
+import dev.sparring.core.Message;
+import dev.sparring.core.Texts;
+import dev.sparring.core.UserRef;
+import dev.sparring.store.LedgerEntry;
+import dev.sparring.store.LedgerQuery;
+import dev.sparring.store.Standing;
+import dev.sparring.store.Tx;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /spar leaderboard}, {@code /spar stats}, {@code /spar season} and {@code /spar away}:
+ * views over the ledger, always scoped to the asking team.
+ */
+public final class Leaderboards implements Feature {
+
+  private static final int TOP = 10;
+
+  private final Points points;
+  private final Competitions competitions;
+
+  public Leaderboards(Points points, Competitions competitions) {
+    this.points = points;
+    this.competitions = competitions;
+  }
+
+  @Override
+  public Set<String> commands() {
+    return Set.of("leaderboard", "lb", "stats", "season", "away");
+  }
+
+  @Override
+  public List<Help> help() {
+    return List.of(
+        Help.of(
+            "leaderboard [channel|team|season|competition NAME] [all-time]",
+            "the top 10 and your rank (default: this channel, this season)"),
+        Help.of("stats [@user]", "points, rank, streaks and activity for you or someone else"),
+        Help.of("season", "the current season and the archived ones"),
+        new Help("season reset", "end the season now (it is archived, not deleted)", true),
+        Help.of("away until YYYY-MM-DD", "pause yourself: days away do not break your streaks"),
+        Help.of("away off", "you are back"));
+  }
+
+  @Override
+  public void command(Context ctx, Command command) {
+    Inbound.CommandInvoked in = command.source();
+    Profiles.remember(ctx, in.team().key(), in.actor());
+    switch (command.name()) {
+      case "stats" -> stats(ctx, in, command.args());
+      case "season" -> season(ctx, in, command.arg(0));
+      case "away" -> away(ctx, in, command.args());
+      default -> leaderboard(ctx, in, command.args());
+    }
+  }
+
+  // ---- leaderboard
+
+  private void leaderboard(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    String team = in.team().key();
+    boolean allTime =
+        args.stream()
+            .anyMatch(a -> a.equalsIgnoreCase("all-time") || a.equalsIgnoreCase("alltime"));
+    List<String> words =
+        args.stream()
+            .filter(a -> !a.equalsIgnoreCase("all-time") && !a.equalsIgnoreCase("alltime"))
+            .toList();
+    String scope = words.isEmpty() ? "channel" : words.get(0).toLowerCase();
+    Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
+    LedgerQuery q = LedgerQuery.team(team);
+    String title;
+    switch (scope) {
+      case "channel" -> {
+        q = q.inChannel(in.channel().key());
+        title = "Leaderboard \u00b7 this channel";
+      }
+      case "team" -> title = "Leaderboard \u00b7 team";
+      case "season" -> title = "Leaderboard \u00b7 team";
+      case "competition" -> {
+        String name = String.join(" ", words.subList(1, words.size()));
+        Optional<Competitions.Info> c = competitions.find(ctx.tx(), team, in.channel().key(), name);
+        if (c.isEmpty()) {
+          tell(
+              ctx,
+              in,
+              name.isEmpty()
+                  ? "Name the competition: `/spar leaderboard competition NAME`."
+                  : "No competition called `" + Texts.clip(name, 40) + "` in this team.");
+          return;
+        }
+        q = q.inCompetition(c.get().id());
+        title = "Leaderboard \u00b7 " + c.get().name();
+        allTime = true;
+      }
+      default -> {
+        tell(
+            ctx,
+            in,
+            "Unknown scope `"
+                + Texts.clip(scope, 30)
+                + "`. Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
+        return;
+      }
+    }
+    if (!allTime) {
+      q = q.inSeason(season.label());
+      title += " \u00b7 season " + season.label();
+    } else if (!scope.equals("competition")) {
+      title += " \u00b7 all time";
+    }
+    List<Standing> rows = points.standings(ctx.tx(), q);
+    ctx.out()
+        .ephemeral(
+            in.channel(),
+            in.actor().user(),
+            Message.of(title, render(ctx.tx(), team, rows, in.actor().user().key())));
+  }
+
+  /** The top ten, then the asker's own line if they are further down. */
+  String render(Tx tx, String team, List<Standing> rows, String me) {
+    if (rows.isEmpty()) {
+      return "No points yet. Answer the daily question, finish an interview or drill to score.";
+    }
+    StringBuilder b = new StringBuilder();
+    int mine = -1;
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).name().equals(me)) {
+        mine = i;
+      }
+    }
+    for (int i = 0; i < Math.min(TOP, rows.size()); i++) {
+      line(b, tx, team, i, rows.get(i), i == mine);
+    }
+    if (mine >= TOP) {
+      b.append("\u2026\n");
+      line(b, tx, team, mine, rows.get(mine), true);
+    } else if (mine < 0) {
+      b.append("\n_You have no points here yet._");
+    }
+    return b.toString().strip();
+  }
+
+  private static void line(StringBuilder b, Tx tx, String team, int i, Standing s, boolean me) {
+    String medal =
+        i == 0 ? "\uD83E\uDD47 " : i == 1 ? "\uD83E\uDD48 " : i == 2 ? "\uD83E\uDD49 " : "";
+    b.append(i + 1)
+        .append(". ")
+        .append(medal)
+        .append(me ? "**" : "")
+        .append(Profiles.name(tx, team, s.name()))
+        .append(me ? " (you)**" : "")
+        .append(" \u2014 ")
+        .append(s.points())
+        .append(s.points() == 1 ? " point" : " points")
+        .append('\n');
+  }
+
+  // ---- stats
+
+  private void stats(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    String team = in.team().key();
+    UserRef who = in.actor().user();
+    if (!args.isEmpty()) {
+      Optional<UserRef> named = Mentions.parse(in.team().platform(), String.join(" ", args));
+      if (named.isEmpty()) {
+        tell(ctx, in, "Usage: `/spar stats` or `/spar stats @someone`.");
+        return;
+      }
+      who = named.get();
+    }
+    Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
+    List<Standing> seasonRows =
+        points.standings(ctx.tx(), LedgerQuery.team(team).inSeason(season.label()));
+    List<Standing> allRows = points.standings(ctx.tx(), LedgerQuery.team(team));
+    String key = who.key();
+    List<LedgerEntry> entries = ctx.tx().ledger().entries(team, key, 10_000);
+    if (entries.isEmpty() && !who.equals(in.actor().user())) {
+      tell(ctx, in, Profiles.name(ctx.tx(), team, key) + " has no activity in this team yet.");
+      return;
+    }
+    StringBuilder b = new StringBuilder();
+    b.append("**Season ")
+        .append(season.label())
+        .append(":** ")
+        .append(figure(seasonRows, key))
+        .append('\n');
+    b.append("**All time:** ").append(figure(allRows, key)).append('\n');
+    b.append("**Daily answers:** ")
+        .append(count(entries, "daily"))
+        .append(" \u00b7 **interviews finished:** ")
+        .append(count(entries, "interview"))
+        .append(" \u00b7 **drill reviews:** ")
+        .append(count(entries, "drill"))
+        .append(" \u00b7 **competition answers:** ")
+        .append(count(entries, "compete"))
+        .append('\n');
+    List<String> streaks = Streaks.describe(ctx.tx(), team, key);
+    b.append("**Streaks:** ").append(streaks.isEmpty() ? "none yet" : String.join("; ", streaks));
+    Away.until(ctx.tx(), team, key)
+        .filter(d -> !d.isBefore(ctx.now().atOffset(ZoneOffset.UTC).toLocalDate()))
+        .ifPresent(d -> b.append("\n_Away until ").append(d).append("._"));
+    ctx.out()
+        .ephemeral(
+            in.channel(),
+            in.actor().user(),
+            Message.of("Stats \u00b7 " + Profiles.name(ctx.tx(), team, key), b.toString()));
+  }
+
+  private static String figure(List<Standing> rows, String key) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).name().equals(key)) {
+        return rows.get(i).points() + " points, rank " + (i + 1) + " of " + rows.size();
+      }
+    }
+    return "0 points";
+  }
+
+  private static long count(List<LedgerEntry> entries, String reason) {
+    return entries.stream().filter(e -> e.reason().equals(reason)).count();
+  }
+
+  // ---- seasons
+
+  private void season(Context ctx, Inbound.CommandInvoked in, String sub) {
+    String team = in.team().key();
+    if (sub.equals("reset")) {
+      if (!ctx.isAdmin(in.actor())) {
+        tell(
+            ctx,
+            in,
+            "Only admins can reset the season. Ask a workspace admin, or anyone on the bot's admin list.");
+        return;
+      }
+      Seasons.Season before = points.seasons().current(ctx.tx(), team, ctx.now());
+      Seasons.Season next = points.seasons().reset(ctx.tx(), team, ctx.now());
+      points.invalidateAfterCommit(ctx, team);
+      ctx.out()
+          .post(
+              in.channel(),
+              Message.of(
+                  "Season " + before.label() + " is over",
+                  "It is archived with its podium; season "
+                      + next.label()
+                      + " starts now with everyone at 0."
+                      + " All-time totals are unchanged."),
+              null);
+      return;
+    }
+    if (!sub.isEmpty()) {
+      tell(ctx, in, "Usage: `/spar season` or `/spar season reset` (admins).");
+      return;
+    }
+    Seasons.Season s = points.seasons().current(ctx.tx(), team, ctx.now());
+    StringBuilder b = new StringBuilder();
+    b.append("**Current:** ")
+        .append(s.label())
+        .append(", ")
+        .append(s.startedAt().atOffset(ZoneOffset.UTC).toLocalDate())
+        .append(" to ")
+        .append(s.endsAt().atOffset(ZoneOffset.UTC).toLocalDate())
+        .append(" (UTC)\n");
+    List<Seasons.Archived> past = points.seasons().archived(ctx.tx(), team);
+    for (int i = past.size() - 1; i >= Math.max(0, past.size() - 5); i--) {
+      Seasons.Archived a = past.get(i);
+      b.append("**").append(a.label()).append(":** ");
+      if (a.podium().isEmpty()) {
+        b.append("no points");
+      } else {
+        for (int j = 0; j < a.podium().size(); j++) {
+          Standing st = a.podium().get(j);
+          b.append(j == 0 ? "" : ", ")
+              .append(j + 1)
+              .append(". ")
+              .append(Profiles.name(ctx.tx(), team, st.name()))
+              .append(" (")
+              .append(st.points())
+              .append(')');
+        }
+      }
+      b.append('\n');
+    }
+    ctx.out()
+        .ephemeral(in.channel(), in.actor().user(), Message.of("Seasons", b.toString().strip()));
+  }
+
+  // ---- away
+
+  private void away(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    String team = in.team().key();
+    String user = in.actor().user().key();
+    LocalDate today = ctx.now().atOffset(ZoneOffset.UTC).toLocalDate();
+    if (args.size() == 1 && args.get(0).equalsIgnoreCase("off")) {
+      tell(ctx, in, Away.clear(ctx.tx(), team, user) ? "Welcome back!" : "You were not away.");
+      return;
+    }
+    if (args.size() != 2 || !args.get(0).equalsIgnoreCase("until")) {
+      tell(ctx, in, "Usage: `/spar away until YYYY-MM-DD` or `/spar away off`.");
+      return;
+    }
+    LocalDate until;
+    try {
+      until = LocalDate.parse(args.get(1));
+    } catch (DateTimeParseException e) {
+      tell(ctx, in, "`" + Texts.clip(args.get(1), 20) + "` is not a date like 2026-12-24.");
+      return;
+    }
+    if (until.isBefore(today) || until.isAfter(today.plusDays(366))) {
+      tell(ctx, in, "Pick a date between today and a year from now.");
+      return;
+    }
+    Away.set(ctx.tx(), team, user, today, until);
+    tell(ctx, in, "You are away until " + until + ". Your streaks wait for you.");
+  }
+
+  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.sparring.compete;
+
+import dev.sparring.core.Actor;
+import dev.sparring.core.Context;
+import dev.sparring.core.Json;
+import dev.sparring.store.Document;
+import dev.sparring.store.Tx;
+
+/** Display names of the people the bot has met, per team, for leaderboards and stats. */
+public final class Profiles {
+
+  static final String KIND = "profile";
+
+  private Profiles() {}
+
+  record Profile(String name) {}
+
+  /** Remembers how {@code actor} is called (written only when the name changed). */
+  public static void remember(Context ctx, String team, Actor actor) {
+    String id = team + "#" + actor.user().key();
+    String body = Json.write(new Profile(actor.displayName()));
+    Document doc = ctx.tx().documents().get(KIND, id).orElse(null);
+    if (doc == null) {
+      ctx.tx().documents().insert(Document.create(KIND, id, team, body, null));
+    } else if (!doc.body().equals(body)) {
+      ctx.tx().documents().put(doc.next(body, null));
+    }
+  }
+
+  /** The remembered name, or the bare user id. */
+  public static String name(Tx tx, String team, String userKey) {
+    return tx.documents()
+        .get(KIND, team + "#" + userKey)
+        .map(d -> Json.read(d.body(), Profile.class).name())
+        .orElseGet(() -> userKey.substring(userKey.indexOf(':') + 1));
+  }
+}

@@ -1,0 +1,681 @@
+package dev.sparring.daily;
+
+import dev.sparring.bank.Filter;
+import dev.sparring.bank.KeyPoint;
+import dev.sparring.bank.Question;
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.compete.Points;
+import dev.sparring.compete.Profiles;
+import dev.sparring.compete.Streaks;
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Command;
+import dev.sparring.core.Context;
+import dev.sparring.core.Feature;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Json;
+import dev.sparring.core.Message;
+import dev.sparring.core.Texts;
+import dev.sparring.grading.Grade;
+import dev.sparring.grading.Grader;
+import dev.sparring.store.Document;
+import dev.sparring.store.ThreadLink;
+import dev.sparring.store.Tx;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The daily question: one post per channel per local day on the channel's schedule, answers in its
+ * thread, and a reveal (at the next post or on {@code /spar reveal}) that grades every answer and
+ * awards points and streaks through the ledger.
+ *
+ * <p>Exactly one post per local date holds across restarts and replicas because a post is first a
+ * claim: inserting the document {@code daily.post/<channel>#<date>}, which only one transaction can
+ * do.
+ */
+public final class DailyQuestions implements Feature {
+
+  static final String THREAD_KIND = "daily";
+  static final String SCHEDULE = "daily.schedule";
+  static final String POST = "daily.post";
+  static final String ANSWER = "daily.answer";
+  static final String CHANNEL = "daily.channel";
+  private static final String ANCHOR_PREFIX = "dp:";
+  private static final int TICK_BATCH = 100;
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+  private final QuestionBank bank;
+  private final Grader grader;
+  private final Points points;
+  private final int maxAnswerChars;
+
+  public DailyQuestions(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
+    this.bank = bank;
+    this.grader = grader;
+    this.points = points;
+    this.maxAnswerChars = maxAnswerChars;
+  }
+
+  // ---- stored records
+
+  /** A posted daily question. */
+  record Post(
+      String team,
+      String channel,
+      LocalDate date,
+      String questionId,
+      String anchor,
+      Instant postedAt,
+      Instant revealedAt) {
+    Post revealed(Instant at) {
+      return new Post(team, channel, date, questionId, anchor, postedAt, at);
+    }
+  }
+
+  /** Someone's latest answer to a post. */
+  record Answer(String user, String name, String text, Instant at) {}
+
+  /** Per channel: the open post, questions already used, and the dates posted. */
+  record ChannelState(String open, List<String> used, List<LocalDate> dates) {
+    ChannelState {
+      used = List.copyOf(used == null ? List.of() : used);
+      dates = List.copyOf(dates == null ? List.of() : dates);
+    }
+  }
+
+  // ---- feature wiring
+
+  @Override
+  public Set<String> commands() {
+    return Set.of("daily", "reveal");
+  }
+
+  @Override
+  public List<Help> help() {
+    return List.of(
+        new Help(
+            "daily on HH:MM ZONE [days] [pack|level|topic]",
+            "post a question here every scheduled day, e.g. `daily on 09:30 Europe/Berlin mon-fri`",
+            true),
+        new Help("daily off", "stop the daily question in this channel", true),
+        Help.of("daily status", "the schedule and the next post time, in local time"),
+        new Help("daily skip YYYY-MM-DD", "no question on that date (streaks are kept)", true),
+        new Help("daily now [question-id]", "post today's question now", true),
+        new Help("reveal", "reveal the open daily question: key points, scores, points", true));
+  }
+
+  @Override
+  public Set<String> threadKinds() {
+    return Set.of(THREAD_KIND);
+  }
+
+  @Override
+  public void command(Context ctx, Command command) {
+    Inbound.CommandInvoked in = command.source();
+    Profiles.remember(ctx, in.team().key(), in.actor());
+    String sub = command.name().equals("reveal") ? "reveal" : command.arg(0);
+    if (sub.isEmpty() || sub.equals("status")) {
+      status(ctx, in);
+      return;
+    }
+    if (!Set.of("on", "off", "skip", "now", "reveal").contains(sub)) {
+      tell(
+          ctx,
+          in,
+          "Unknown `daily` option `"
+              + Texts.clip(sub, 30)
+              + "`. Use `daily on`, `daily off`, `daily status`, `daily skip` or `daily now`.");
+      return;
+    }
+    if (!ctx.isAdmin(in.actor())) {
+      tell(
+          ctx,
+          in,
+          "Only admins can change the daily question ("
+              + (sub.equals("reveal") ? "/spar reveal" : "/spar daily " + sub)
+              + "). Ask a workspace admin, or anyone on the bot's admin list.");
+      return;
+    }
+    List<String> rest =
+        command.args().subList(Math.min(1, command.args().size()), command.args().size());
+    switch (sub) {
+      case "on" -> on(ctx, in, rest);
+      case "off" -> off(ctx, in);
+      case "skip" -> skip(ctx, in, rest);
+      case "now" -> now(ctx, in, rest);
+      default -> reveal(ctx, in);
+    }
+  }
+
+  // ---- schedule commands
+
+  private void on(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    String usage =
+        "Usage: `/spar daily on HH:MM ZONE [days] [pack|level|topic]`, e.g. `/spar daily on 09:30"
+            + " Europe/Berlin mon-fri serverless`. Days: mon-fri, mon,wed,fri, daily, weekends.";
+    if (args.size() < 2) {
+      tell(ctx, in, usage);
+      return;
+    }
+    LocalTime time;
+    try {
+      time = LocalTime.parse(args.get(0).length() == 4 ? "0" + args.get(0) : args.get(0));
+    } catch (DateTimeParseException e) {
+      tell(ctx, in, "`" + Texts.clip(args.get(0), 20) + "` is not a time like 09:30. " + usage);
+      return;
+    }
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(args.get(1));
+    } catch (DateTimeException e) {
+      tell(
+          ctx,
+          in,
+          "`"
+              + Texts.clip(args.get(1), 40)
+              + "` is not an IANA time zone. Use names like Europe/Berlin, America/New_York or"
+              + " UTC.");
+      return;
+    }
+    Set<DayOfWeek> days = Set.of(DayOfWeek.values());
+    List<String> filterWords = new ArrayList<>(args.subList(2, args.size()));
+    if (!filterWords.isEmpty()) {
+      Set<DayOfWeek> parsed = Schedule.parseDays(filterWords.get(0));
+      if (parsed != null) {
+        days = parsed;
+        filterWords.remove(0);
+      }
+    }
+    Filter.Parsed f = Filter.parse(bank, filterWords);
+    if (f.error() != null) {
+      tell(ctx, in, f.error());
+      return;
+    }
+    if (f.filter().select(bank).isEmpty()) {
+      tell(ctx, in, "No questions match " + f.filter().describe() + ".");
+      return;
+    }
+    Optional<Document> existing = ctx.tx().documents().get(SCHEDULE, in.channel().key());
+    Schedule s =
+        new Schedule(
+            in.team().key(),
+            in.channel().key(),
+            time,
+            zone.getId(),
+            days,
+            f.filter().pack(),
+            f.filter().level() == null ? null : f.filter().level().label(),
+            f.filter().topic(),
+            existing.map(d -> Json.read(d.body(), Schedule.class).skips()).orElse(null));
+    Instant next = firstDue(s, ctx.now());
+    String body = Json.write(s);
+    if (existing.isPresent()) {
+      ctx.tx().documents().put(existing.get().next(body, next));
+    } else {
+      ctx.tx().documents().insert(Document.create(SCHEDULE, s.channel(), s.team(), body, next));
+    }
+    ctx.out()
+        .post(
+            in.channel(),
+            Message.of(
+                "Daily question on",
+                "A question from "
+                    + s.filter().describe()
+                    + " will be posted here at "
+                    + time
+                    + " "
+                    + zone.getId()
+                    + ", "
+                    + s.describeDays()
+                    + ". Answer in its thread; the reveal comes with the next question."
+                    + (next == null ? "" : "\nNext: " + local(s, next) + ".")),
+            null);
+  }
+
+  /**
+   * When the schedule is next due: today's slot if it is still ahead, or (set up after today's
+   * slot) the next one. Setting a schedule never posts immediately; {@code daily now} does.
+   */
+  private static Instant firstDue(Schedule s, Instant now) {
+    return s.nextSlot(now);
+  }
+
+  private void off(Context ctx, Inbound.CommandInvoked in) {
+    if (!ctx.tx().documents().delete(SCHEDULE, in.channel().key())) {
+      tell(ctx, in, "There is no daily question in this channel.");
+      return;
+    }
+    tell(ctx, in, "Daily question stopped here. History, streaks and points are kept.");
+  }
+
+  private void skip(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    Optional<Document> doc = ctx.tx().documents().get(SCHEDULE, in.channel().key());
+    if (doc.isEmpty()) {
+      tell(ctx, in, "There is no daily question in this channel to skip.");
+      return;
+    }
+    Schedule s = Json.read(doc.get().body(), Schedule.class);
+    LocalDate date;
+    try {
+      date = LocalDate.parse(args.isEmpty() ? "" : args.get(0));
+    } catch (DateTimeParseException e) {
+      tell(ctx, in, "Usage: `/spar daily skip YYYY-MM-DD`, e.g. `/spar daily skip 2026-12-25`.");
+      return;
+    }
+    LocalDate today = s.localDate(ctx.now());
+    if (date.isBefore(today)) {
+      tell(ctx, in, date + " is in the past (today is " + today + " in " + s.zone() + ").");
+      return;
+    }
+    Schedule next = s.withSkip(date);
+    ctx.tx().documents().put(doc.get().next(Json.write(next), dueAfterChange(next, ctx)));
+    tell(
+        ctx,
+        in,
+        "No question on "
+            + date
+            + "; streaks carry over it. Next post: "
+            + Optional.ofNullable(next.nextSlot(ctx.now())).map(i -> local(next, i)).orElse("none")
+            + ".");
+  }
+
+  /** After a change: the next slot, but today's late post stays due if today is still owed. */
+  private Instant dueAfterChange(Schedule s, Context ctx) {
+    LocalDate today = s.localDate(ctx.now());
+    Instant slot = s.slot(today);
+    if (s.postsOn(today) && !slot.isAfter(ctx.now()) && !posted(ctx.tx(), s.channel(), today)) {
+      return slot;
+    }
+    return s.nextSlot(ctx.now());
+  }
+
+  private void now(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    Optional<Schedule> schedule =
+        ctx.tx()
+            .documents()
+            .get(SCHEDULE, in.channel().key())
+            .map(d -> Json.read(d.body(), Schedule.class));
+    ZoneId zone = schedule.map(Schedule::zoneId).orElse(ZoneId.of("UTC"));
+    LocalDate today = ctx.now().atZone(zone).toLocalDate();
+    Question forced = null;
+    if (!args.isEmpty()) {
+      forced = bank.get(args.get(0)).orElse(null);
+      if (forced == null) {
+        tell(
+            ctx,
+            in,
+            "No question `" + Texts.clip(args.get(0), 60) + "`. `/spar questions` lists ids.");
+        return;
+      }
+    }
+    Filter filter = schedule.map(Schedule::filter).orElse(Filter.ALL);
+    if (!post(ctx, in.team().key(), in.channel(), today, filter, forced)) {
+      tell(
+          ctx,
+          in,
+          "Today's question ("
+              + today
+              + ", "
+              + zone.getId()
+              + ") is already posted here; nothing was posted. The next one comes on schedule.");
+      return;
+    }
+    tell(ctx, in, "Posted today's question.");
+  }
+
+  private void status(Context ctx, Inbound.CommandInvoked in) {
+    Optional<Document> doc = ctx.tx().documents().get(SCHEDULE, in.channel().key());
+    StringBuilder b = new StringBuilder();
+    if (doc.isEmpty()) {
+      b.append("No daily question in this channel. An admin can start one with `/spar daily on")
+          .append(" 09:30 Europe/Berlin mon-fri`.");
+    } else {
+      Schedule s = Json.read(doc.get().body(), Schedule.class);
+      Instant due = doc.get().dueAt();
+      b.append("**When:** ")
+          .append(s.time())
+          .append(' ')
+          .append(s.zone())
+          .append(", ")
+          .append(s.describeDays())
+          .append("\n**Questions:** ")
+          .append(s.filter().describe())
+          .append("\n**Next post:** ")
+          .append(
+              due == null ? "none scheduled" : local(s, due) + " (" + until(ctx.now(), due) + ")");
+      List<LocalDate> upcoming =
+          s.skips().stream().filter(d -> !d.isBefore(s.localDate(ctx.now()))).toList();
+      if (!upcoming.isEmpty()) {
+        b.append("\n**Skipped:** ")
+            .append(String.join(", ", upcoming.stream().map(LocalDate::toString).toList()));
+      }
+    }
+    channelState(ctx.tx(), in.channel().key())
+        .map(ChannelState::open)
+        .flatMap(id -> ctx.tx().documents().get(POST, id))
+        .map(d -> Json.read(d.body(), Post.class))
+        .ifPresent(
+            p -> {
+              long answers = ctx.tx().documents().byPrefix(ANSWER, p.anchor() + "#", 10_000).size();
+              b.append("\n**Open question:** `")
+                  .append(p.questionId())
+                  .append("` from ")
+                  .append(p.date())
+                  .append(", ")
+                  .append(answers)
+                  .append(answers == 1 ? " answer" : " answers")
+                  .append(" so far");
+            });
+    ctx.out()
+        .ephemeral(in.channel(), in.actor().user(), Message.of("Daily question", b.toString()));
+  }
+
+  // ---- posting
+
+  /**
+   * Posts the channel's question for {@code date} unless one is already posted (returns false
+   * then). The open question, if any, is revealed first.
+   */
+  private boolean post(
+      Context ctx,
+      String team,
+      ChannelRef channel,
+      LocalDate date,
+      Filter filter,
+      Question forced) {
+    String anchor = ANCHOR_PREFIX + channel.key() + "#" + date;
+    List<Question> candidates = filter.select(bank);
+    if (forced == null && candidates.isEmpty()) {
+      candidates = bank.questions();
+    }
+    if (forced == null && candidates.isEmpty()) {
+      return false;
+    }
+    ChannelState state =
+        channelState(ctx.tx(), channel.key()).orElse(new ChannelState(null, List.of(), List.of()));
+    Question q = forced != null ? forced : pick(candidates, state.used(), channel.key());
+    Post post = new Post(team, channel.key(), date, q.id(), anchor, ctx.now(), null);
+    if (!ctx.tx().documents().insert(Document.create(POST, anchor, team, Json.write(post), null))) {
+      return false;
+    }
+    if (state.open() != null) {
+      ctx.tx()
+          .documents()
+          .get(POST, state.open())
+          .ifPresent(d -> reveal(ctx, d, Json.read(d.body(), Post.class)));
+    }
+    Set<String> inFilter = new HashSet<>();
+    candidates.forEach(c -> inFilter.add(c.id()));
+    List<String> used = new ArrayList<>(state.used());
+    if (inFilter.stream().allMatch(used::contains)) {
+      used.removeIf(inFilter::contains); // the filter is exhausted: start a new round
+    }
+    used.add(q.id());
+    List<LocalDate> dates = new ArrayList<>(state.dates());
+    dates.add(date);
+    if (dates.size() > 400) {
+      dates = dates.subList(dates.size() - 400, dates.size());
+    }
+    if (used.size() > 5000) {
+      used = used.subList(used.size() - 5000, used.size());
+    }
+    saveChannel(ctx.tx(), team, channel.key(), new ChannelState(anchor, used, dates));
+    ctx.tx().threads().open(anchor, channel.key(), THREAD_KIND, ctx.now());
+    String topics = q.topics().isEmpty() ? "" : " \u00b7 " + String.join(", ", q.topics());
+    ctx.out()
+        .post(
+            channel,
+            Message.of(
+                "Daily question \u00b7 " + date + " \u00b7 " + q.level().label() + topics,
+                q.prompt()
+                    + "\n\n_Answer in this thread. Your last answer before the reveal counts;"
+                    + " the reveal comes with the next question._"),
+            anchor);
+    return true;
+  }
+
+  /** The first question of the filter not used in this round, in a stable per-channel order. */
+  private static Question pick(List<Question> candidates, List<String> used, String channel) {
+    Set<String> seen = new HashSet<>(used);
+    List<Question> fresh = candidates.stream().filter(q -> !seen.contains(q.id())).toList();
+    List<Question> pool = fresh.isEmpty() ? candidates : fresh;
+    return pool.stream()
+        .min(
+            Comparator.comparingInt((Question q) -> (channel + "|" + q.id()).hashCode())
+                .thenComparing(Question::id))
+        .orElseThrow();
+  }
+
+  private static boolean posted(Tx tx, String channel, LocalDate date) {
+    return tx.documents().get(POST, ANCHOR_PREFIX + channel + "#" + date).isPresent();
+  }
+
+  // ---- answers
+
+  @Override
+  public void threadMessage(Context ctx, Inbound.MessagePosted m, ThreadLink thread) {
+    if (m.text().isBlank()) {
+      return;
+    }
+    Optional<Document> doc = ctx.tx().documents().get(POST, thread.anchor());
+    if (doc.isEmpty()) {
+      return;
+    }
+    Post post = Json.read(doc.get().body(), Post.class);
+    if (post.revealedAt() != null) {
+      ctx.out()
+          .ephemeral(
+              m.channel(),
+              m.actor().user(),
+              Message.text(
+                  "This question was already revealed, so answers here no longer earn points."
+                      + " The next daily question is coming."));
+      return;
+    }
+    Profiles.remember(ctx, m.team().key(), m.actor());
+    String text = m.text();
+    boolean cut = text.length() > maxAnswerChars;
+    if (cut) {
+      text = Texts.clip(text, maxAnswerChars);
+    }
+    String id = post.anchor() + "#" + m.actor().user().key();
+    String body =
+        Json.write(new Answer(m.actor().user().key(), m.actor().displayName(), text, ctx.now()));
+    Optional<Document> previous = ctx.tx().documents().get(ANSWER, id);
+    if (previous.isPresent()) {
+      ctx.tx().documents().put(previous.get().next(body, null));
+    } else {
+      ctx.tx().documents().insert(Document.create(ANSWER, id, post.team(), body, null));
+    }
+    ctx.out()
+        .ephemeral(
+            m.channel(),
+            m.actor().user(),
+            Message.text(
+                (previous.isPresent()
+                        ? "Answer updated: your latest answer before the reveal is the one that counts."
+                        : "Answer received. You can refine it until the reveal; the last one counts.")
+                    + (cut ? " (Cut to the first " + maxAnswerChars + " characters.)" : "")));
+  }
+
+  // ---- reveal
+
+  private void reveal(Context ctx, Inbound.CommandInvoked in) {
+    Optional<Document> open =
+        channelState(ctx.tx(), in.channel().key())
+            .map(ChannelState::open)
+            .flatMap(id -> ctx.tx().documents().get(POST, id));
+    if (open.isEmpty()) {
+      tell(ctx, in, "There is no open daily question in this channel to reveal.");
+      return;
+    }
+    reveal(ctx, open.get(), Json.read(open.get().body(), Post.class));
+    tell(ctx, in, "Revealed in the question's thread.");
+  }
+
+  /** Grades every latest answer, awards points once per person, and posts the key points. */
+  private void reveal(Context ctx, Document doc, Post post) {
+    if (post.revealedAt() != null) {
+      return;
+    }
+    Post revealed = post.revealed(ctx.now());
+    if (!ctx.tx().documents().compareAndSet(doc.next(Json.write(revealed), null), doc.version())) {
+      throw new dev.sparring.store.ConcurrentUpdateException("daily post " + post.anchor());
+    }
+    channelState(ctx.tx(), post.channel())
+        .filter(s -> post.anchor().equals(s.open()))
+        .ifPresent(
+            s ->
+                saveChannel(
+                    ctx.tx(),
+                    post.team(),
+                    post.channel(),
+                    new ChannelState(null, s.used(), s.dates())));
+    Optional<Question> q = bank.get(post.questionId());
+    List<KeyPoint> keyPoints = q.map(Question::keyPoints).orElse(List.of());
+    List<Answer> answers =
+        ctx.tx().documents().byPrefix(ANSWER, post.anchor() + "#", 100_000).stream()
+            .map(d -> Json.read(d.body(), Answer.class))
+            .toList();
+    record Row(Answer answer, Grade grade, int points, int streak) {}
+    List<Row> rows = new ArrayList<>();
+    for (Answer a : answers) {
+      Grade g =
+          keyPoints.isEmpty()
+              ? new Grade(0, List.of(), List.of(), "The question left the bank.")
+              : grader.grade(a.text(), keyPoints);
+      int streak = streak(ctx, post, a.user());
+      int pts = points.rules().answerPoints(g.score(), streak);
+      String key = "daily:" + post.channel() + ":" + post.date() + ":" + a.user();
+      boolean counted =
+          points.award(
+              ctx,
+              new Points.Award(
+                  key, post.team(), post.channel(), a.user(), "daily", pts, null, null));
+      rows.add(new Row(a, g, counted ? pts : 0, streak));
+    }
+    rows.sort(
+        Comparator.comparingInt((Row r) -> -r.grade().score())
+            .thenComparing(r -> r.answer().at())
+            .thenComparing(r -> r.answer().user()));
+    StringBuilder b = new StringBuilder();
+    if (q.isEmpty()) {
+      b.append(
+          "_This question is no longer in the question bank; answers earn participation points._\n");
+    } else {
+      b.append("**Key points**\n");
+      keyPoints.forEach(k -> b.append("- ").append(k.point()).append('\n'));
+    }
+    b.append('\n');
+    if (rows.isEmpty()) {
+      b.append("Nobody answered this one.");
+    } else {
+      b.append("**Answers**\n");
+      for (Row r : rows) {
+        b.append("- ")
+            .append(r.answer().name())
+            .append(": ")
+            .append(r.grade().score())
+            .append("/100, +")
+            .append(r.points())
+            .append(" points")
+            .append(r.streak() > 1 ? ", streak " + r.streak() : "")
+            .append(
+                r.grade().missed().isEmpty() || keyPoints.isEmpty()
+                    ? ""
+                    : " (missed: " + Texts.clip(r.grade().missed().get(0).point(), 80) + ")")
+            .append('\n');
+      }
+    }
+    ChannelRef channel = ChannelRef.parse(post.channel());
+    ctx.out()
+        .reply(
+            channel,
+            post.anchor(),
+            Message.of(
+                "Reveal \u00b7 "
+                    + post.questionId()
+                    + " \u00b7 "
+                    + rows.size()
+                    + (rows.size() == 1 ? " answer" : " answers"),
+                b.toString().strip()));
+  }
+
+  /** The person's streak in this channel including {@code post}. */
+  private int streak(Context ctx, Post post, String user) {
+    List<LocalDate> dates =
+        channelState(ctx.tx(), post.channel()).map(ChannelState::dates).orElse(List.of());
+    return Streaks.answered(ctx.tx(), post.team(), user, post.channel(), post.date(), dates);
+  }
+
+  // ---- the clock
+
+  @Override
+  public void tick(Context ctx) {
+    for (Document doc : ctx.tx().documents().due(SCHEDULE, ctx.now(), TICK_BATCH)) {
+      Schedule s = Json.read(doc.body(), Schedule.class);
+      LocalDate today = s.localDate(ctx.now());
+      Instant slot = s.slot(today);
+      if (s.postsOn(today) && !slot.isAfter(ctx.now())) {
+        // Late (after downtime) is fine the same local day; earlier missed days are not replayed.
+        post(ctx, s.team(), ChannelRef.parse(s.channel()), today, s.filter(), null);
+      }
+      Instant next = s.nextSlot(ctx.now());
+      if (!ctx.tx().documents().compareAndSet(doc.next(doc.body(), next), doc.version())) {
+        throw new dev.sparring.store.ConcurrentUpdateException("schedule " + s.channel());
+      }
+    }
+  }
+
+  // ---- helpers
+
+  private static Optional<ChannelState> channelState(Tx tx, String channel) {
+    return tx.documents().get(CHANNEL, channel).map(d -> Json.read(d.body(), ChannelState.class));
+  }
+
+  private static void saveChannel(Tx tx, String team, String channel, ChannelState state) {
+    Optional<Document> doc = tx.documents().get(CHANNEL, channel);
+    String body = Json.write(state);
+    if (doc.isPresent()) {
+      tx.documents().put(doc.get().next(body, null));
+    } else {
+      tx.documents().insert(Document.create(CHANNEL, channel, team, body, null));
+    }
+  }
+
+  static String local(Schedule s, Instant at) {
+    return WHEN.format(at.atZone(s.zoneId())) + " " + s.zone();
+  }
+
+  static String until(Instant now, Instant at) {
+    Duration d = Duration.between(now, at);
+    if (d.isNegative() || d.isZero()) {
+      return "due now";
+    }
+    if (d.toHours() >= 48) {
+      return "in " + d.toDays() + " days";
+    }
+    if (d.toMinutes() >= 60) {
+      return "in " + d.toHours() + " h " + (d.toMinutes() % 60) + " min";
+    }
+    return "in " + Math.max(1, d.toMinutes()) + " min";
+  }
+
+  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+  }
+}

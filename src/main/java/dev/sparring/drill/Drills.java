@@ -1,0 +1,376 @@
+package dev.sparring.drill;
+
+import dev.sparring.bank.Filter;
+import dev.sparring.bank.Question;
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.compete.Points;
+import dev.sparring.compete.Profiles;
+import dev.sparring.core.Command;
+import dev.sparring.core.Context;
+import dev.sparring.core.Feature;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Json;
+import dev.sparring.core.Message;
+import dev.sparring.core.Message.Button;
+import dev.sparring.core.Texts;
+import dev.sparring.drill.Sm2.Card;
+import dev.sparring.drill.Sm2.Rating;
+import dev.sparring.grading.Grade;
+import dev.sparring.grading.Grader;
+import dev.sparring.store.Answer;
+import dev.sparring.store.ConcurrentUpdateException;
+import dev.sparring.store.Conversation;
+import dev.sparring.store.Conversation.Status;
+import dev.sparring.store.Document;
+import dev.sparring.store.ThreadLink;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /spar drill}: one question at a time, due reviews first, then new questions; after the
+ * answer the grade and key points, then a self-rating (Again/Hard/Good/Easy, with the grade's
+ * suggestion) that schedules the next review with {@link Sm2}.
+ */
+public final class Drills implements Feature {
+
+  public static final String KIND = "drill";
+  static final String CARD = "drill.card";
+  static final String RATE = "drill.rate";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final QuestionBank bank;
+  private final Grader grader;
+  private final Points points;
+  private final int maxAnswerChars;
+
+  public Drills(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
+    this.bank = bank;
+    this.grader = grader;
+    this.points = points;
+    this.maxAnswerChars = maxAnswerChars;
+  }
+
+  @Override
+  public Set<String> commands() {
+    return Set.of("drill");
+  }
+
+  @Override
+  public List<Help> help() {
+    return List.of(
+        Help.of(
+            "drill [topic|pack|level]",
+            "one question for you: due reviews first, then new ones (spaced repetition)"),
+        Help.of("drill stats", "your drill progress: cards, due reviews, retention"));
+  }
+
+  @Override
+  public Set<String> threadKinds() {
+    return Set.of(KIND);
+  }
+
+  @Override
+  public String buttonPrefix() {
+    return "drill.";
+  }
+
+  private static String cardPrefix(String team, String user) {
+    return team + "#" + user + "#";
+  }
+
+  @Override
+  public void command(Context ctx, Command command) {
+    Inbound.CommandInvoked in = command.source();
+    Profiles.remember(ctx, in.team().key(), in.actor());
+    if (command.arg(0).equals("stats")) {
+      stats(ctx, in);
+      return;
+    }
+    Filter.Parsed f = Filter.parse(bank, command.args());
+    if (f.error() != null) {
+      tell(ctx, in, f.error());
+      return;
+    }
+    String team = in.team().key();
+    String user = in.actor().user().key();
+    // Asking for a new drill closes an open one (answered or not); its card keeps its schedule.
+    String closed = "";
+    Optional<Conversation> running = ctx.tx().conversations().active(team, user, KIND);
+    if (running.isPresent()) {
+      Conversation c = running.get();
+      if (!ctx.tx()
+          .conversations()
+          .compareAndSet(c.advance(c.step(), Status.STOPPED, ctx.now()), c.version())) {
+        throw new ConcurrentUpdateException("drill " + c.id());
+      }
+      closed = " (Your open drill on `" + c.questionId() + "` was closed.)";
+    }
+    List<Question> candidates = f.filter().select(bank);
+    if (candidates.isEmpty()) {
+      tell(ctx, in, "No questions match " + f.filter().describe() + ".");
+      return;
+    }
+    Map<String, Card> cards = cards(ctx, team, user);
+    Set<String> ids = candidates.stream().map(Question::id).collect(Collectors.toSet());
+    Optional<Card> due =
+        cards.values().stream()
+            .filter(c -> ids.contains(c.questionId()) && !c.due().isAfter(ctx.now()))
+            .min(Comparator.comparing(Card::due).thenComparing(Card::questionId));
+    Question q;
+    String kind;
+    if (due.isPresent()) {
+      q = bank.get(due.get().questionId()).orElseThrow();
+      kind = "Review";
+    } else {
+      List<Question> fresh = candidates.stream().filter(c -> !cards.containsKey(c.id())).toList();
+      if (fresh.isEmpty()) {
+        Instant next =
+            cards.values().stream()
+                .filter(c -> ids.contains(c.questionId()))
+                .map(Card::due)
+                .min(Comparator.naturalOrder())
+                .orElse(ctx.now());
+        tell(
+            ctx,
+            in,
+            "Nothing due in "
+                + f.filter().describe()
+                + ": you have seen every question. Next review: "
+                + next.atOffset(ZoneOffset.UTC).toLocalDate()
+                + " (UTC). Try another topic or level.");
+        return;
+      }
+      q = fresh.get(Math.floorMod((user + cards.size()).hashCode(), fresh.size()));
+      kind = "New question";
+    }
+    String id = "dr-" + token();
+    Conversation c =
+        new Conversation(
+            id,
+            KIND,
+            in.team(),
+            in.channel(),
+            in.actor().user(),
+            q.id(),
+            0,
+            Status.ACTIVE,
+            1,
+            ctx.now(),
+            ctx.now());
+    ctx.tx().conversations().insert(c);
+    ctx.tx().threads().open(id, in.channel().key(), KIND, ctx.now());
+    ctx.out()
+        .post(
+            in.channel(),
+            Message.of(
+                "Drill \u00b7 " + kind + " \u00b7 " + q.id() + " \u00b7 " + q.level().label(),
+                q.prompt()
+                    + "\n\n_"
+                    + in.actor().displayName()
+                    + ", answer in this thread, then rate yourself._"),
+            id);
+    tell(ctx, in, "Your drill (`" + q.id() + "`) is in a new thread." + closed);
+  }
+
+  @Override
+  public void threadMessage(Context ctx, Inbound.MessagePosted m, ThreadLink thread) {
+    Optional<Conversation> found = ctx.tx().conversations().get(thread.anchor());
+    if (found.isEmpty() || m.text().isBlank()) {
+      return;
+    }
+    Conversation c = found.get();
+    if (!c.owner().equals(m.actor().user()) || !c.active() || c.step() != 0) {
+      return;
+    }
+    Optional<Question> q = bank.get(c.questionId());
+    if (q.isEmpty()) {
+      ctx.tx().conversations().compareAndSet(c.advance(0, Status.STOPPED, ctx.now()), c.version());
+      ctx.out()
+          .reply(
+              c.channel(),
+              c.id(),
+              Message.text("This question left the bank; start another drill."));
+      return;
+    }
+    String text = Texts.clip(m.text(), maxAnswerChars);
+    ctx.tx().answers().add(new Answer(c.id(), 0, m.actor().user(), text, ctx.now()));
+    if (!ctx.tx()
+        .conversations()
+        .compareAndSet(c.advance(1, Status.ACTIVE, ctx.now()), c.version())) {
+      throw new ConcurrentUpdateException("drill " + c.id());
+    }
+    Grade g = grader.grade(text, q.get().keyPoints());
+    Rating suggested = Rating.suggest(g.score());
+    StringBuilder b = new StringBuilder();
+    g.covered().forEach(k -> b.append("- \u2713 ").append(k.point()).append('\n'));
+    g.missed().forEach(k -> b.append("- \u2717 ").append(k.point()).append('\n'));
+    b.append('_')
+        .append(g.feedback())
+        .append("_\n\nHow did it go? Suggested: **")
+        .append(suggested.label())
+        .append("**.");
+    List<Button> buttons =
+        List.of(Rating.values()).stream()
+            .map(
+                r ->
+                    new Button(
+                        RATE,
+                        r.label(),
+                        c.id() + ":" + r.name(),
+                        r == suggested ? Button.Style.PRIMARY : Button.Style.SECONDARY))
+            .toList();
+    ctx.out()
+        .reply(
+            c.channel(),
+            c.id(),
+            new Message("Drill \u00b7 " + g.score() + "/100", b.toString(), List.of(), buttons));
+  }
+
+  @Override
+  public void button(Context ctx, Inbound.ButtonPressed press) {
+    String[] parts = press.value().split(":", 2);
+    Rating rating;
+    try {
+      rating = Rating.valueOf(parts.length == 2 ? parts[1] : "");
+    } catch (IllegalArgumentException e) {
+      tell(ctx, press, "That button is not one of Again, Hard, Good or Easy.");
+      return;
+    }
+    Optional<Conversation> found = ctx.tx().conversations().get(parts[0]);
+    if (found.isEmpty()) {
+      tell(ctx, press, "That drill no longer exists.");
+      return;
+    }
+    Conversation c = found.get();
+    if (!c.owner().equals(press.actor().user())) {
+      tell(ctx, press, "Only the person drilling can rate this answer.");
+      return;
+    }
+    if (!c.active() || c.step() != 1) {
+      tell(
+          ctx,
+          press,
+          c.step() == 0 ? "Answer first, then rate yourself." : "This drill is already rated.");
+      return;
+    }
+    if (!ctx.tx()
+        .conversations()
+        .compareAndSet(c.advance(2, Status.DONE, ctx.now()), c.version())) {
+      throw new ConcurrentUpdateException("drill " + c.id());
+    }
+    String team = c.team().key();
+    String user = c.owner().key();
+    String id = cardPrefix(team, user) + c.questionId();
+    Optional<Document> doc = ctx.tx().documents().get(CARD, id);
+    Card before =
+        doc.map(d -> Json.read(d.body(), Card.class)).orElse(Card.fresh(c.questionId(), ctx.now()));
+    Card after = Sm2.review(before, rating, ctx.now());
+    String body = Json.write(after);
+    if (doc.isPresent()) {
+      ctx.tx().documents().put(doc.get().next(body, after.due()));
+    } else {
+      ctx.tx().documents().insert(Document.create(CARD, id, team, body, after.due()));
+    }
+    points.award(
+        ctx,
+        new Points.Award(
+            "drill:" + c.id(),
+            team,
+            c.channel().key(),
+            user,
+            "drill",
+            points.rules().drillReview(),
+            null,
+            null));
+    ctx.out()
+        .reply(
+            c.channel(),
+            c.id(),
+            Message.text(
+                "Rated **"
+                    + rating.label()
+                    + "**. Next review of `"
+                    + c.questionId()
+                    + "`: "
+                    + when(ctx.now(), after.due())
+                    + "."));
+  }
+
+  private void stats(Context ctx, Inbound.CommandInvoked in) {
+    Map<String, Card> cards = cards(ctx, in.team().key(), in.actor().user().key());
+    if (cards.isEmpty()) {
+      tell(ctx, in, "No drills yet. Start with `/spar drill` (or `/spar drill cold-starts`).");
+      return;
+    }
+    long due = cards.values().stream().filter(c -> !c.due().isAfter(ctx.now())).count();
+    long learned = cards.values().stream().filter(c -> c.intervalDays() >= 21).count();
+    int reviews = cards.values().stream().mapToInt(c -> c.reps() + c.lapses()).sum();
+    int lapses = cards.values().stream().mapToInt(Card::lapses).sum();
+    double ease = cards.values().stream().mapToDouble(Card::ease).average().orElse(Sm2.START_EASE);
+    Instant next =
+        cards.values().stream()
+            .map(Card::due)
+            .filter(d -> d.isAfter(ctx.now()))
+            .min(Comparator.naturalOrder())
+            .orElse(null);
+    String body =
+        String.format(
+            Locale.ROOT,
+            "**Cards:** %d of %d questions (%d mature, interval 21 days or more)%n"
+                + "**Due now:** %d%n**Reviews:** %d, retention %d%%%n**Average ease:** %.2f%n"
+                + "**Next review:** %s",
+            cards.size(),
+            bank.size(),
+            learned,
+            due,
+            reviews,
+            reviews == 0 ? 100 : Math.round(100.0 * (reviews - lapses) / reviews),
+            ease,
+            next == null ? (due > 0 ? "now" : "none") : when(ctx.now(), next));
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.of("Your drills", body));
+  }
+
+  private static Map<String, Card> cards(Context ctx, String team, String user) {
+    return ctx.tx().documents().byPrefix(CARD, cardPrefix(team, user), 100_000).stream()
+        .map(d -> Json.read(d.body(), Card.class))
+        .collect(Collectors.toMap(Card::questionId, Function.identity(), (a, b) -> a));
+  }
+
+  static String when(Instant now, Instant at) {
+    Duration d = Duration.between(now, at);
+    if (d.toMinutes() < 60) {
+      return "in " + Math.max(1, d.toMinutes()) + " min";
+    }
+    if (d.toHours() < 48) {
+      return "in " + d.toHours() + " h";
+    }
+    return "in " + d.toDays() + " days (" + at.atOffset(ZoneOffset.UTC).toLocalDate() + ")";
+  }
+
+  private static String token() {
+    String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
+
+  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+  }
+
+  private static void tell(Context ctx, Inbound.ButtonPressed in, String text) {
+    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+  }
+}
