@@ -45,8 +45,12 @@ public final class Harness implements AutoCloseable {
   }
 
   public Harness(Store store, List<Feature> features) {
+    this(store, features, java.util.Set.of());
+  }
+
+  public Harness(Store store, List<Feature> features, java.util.Set<String> admins) {
     this.store = store;
-    this.bot = new Bot(store, clock, features);
+    this.bot = new Bot(store, clock, features, admins);
     this.dispatcher =
         new OutboxDispatcher(
             store,
@@ -71,6 +75,21 @@ public final class Harness implements AutoCloseable {
 
   public Bot.Result command(String user, String text) {
     return bot.handle(new Inbound.CommandInvoked(nextKey(), TEAM, CHANNEL, actor(user), text));
+  }
+
+  /** A command from someone the platform says is an admin. */
+  public Bot.Result admin(String user, String text) {
+    return bot.handle(
+        new Inbound.CommandInvoked(
+            nextKey(), TEAM, CHANNEL, new Actor(user(user), user, true), text));
+  }
+
+  /** The body of the only ephemeral answer. */
+  public static String said(Bot.Result r) {
+    if (r.ephemerals().size() != 1) {
+      throw new AssertionError("expected one ephemeral, got " + r.ephemerals());
+    }
+    return r.ephemerals().get(0).message().body();
   }
 
   public Bot.Result reply(String user, String threadId, String text) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A gateway that records what it delivers and can be told to fail the next attempts. Posts get
- * platform ids {@code m1, m2, …}.
+ * platform ids {@code m<n>}, unique across instances.
  */
 public final class RecordingGateway implements Gateway {
 
@@ -21,7 +21,8 @@ public final class RecordingGateway implements Gateway {
   private final Platform platform;
   private final List<Sent> sent = new ArrayList<>();
   private final Deque<Delivery> scripted = new ArrayDeque<>();
-  private final AtomicLong ids = new AtomicLong();
+  // Shared by every instance: like a real platform, ids never repeat, even across a "restart".
+  private static final AtomicLong ids = new AtomicLong();
   private int attempts;
 
   public RecordingGateway(Platform platform) {

@@ -1,0 +1,38 @@
+package dev.sparring.testing;
+
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.compete.Competitions;
+import dev.sparring.compete.Leaderboards;
+import dev.sparring.compete.Points;
+import dev.sparring.compete.ScoringRules;
+import dev.sparring.core.Feature;
+import dev.sparring.daily.DailyQuestions;
+import dev.sparring.drill.Drills;
+import dev.sparring.grading.RubricGrader;
+import dev.sparring.interview.InterviewSettings;
+import dev.sparring.interview.Interviews;
+import java.time.Duration;
+import java.util.List;
+
+/** Every feature, wired as the application does, over a given bank and rules. */
+public final class Features {
+
+  private Features() {}
+
+  public static List<Feature> all(QuestionBank bank, ScoringRules rules) {
+    RubricGrader grader = new RubricGrader();
+    // No cache expiry in tests: invalidation after commit must be what keeps boards fresh.
+    Points points = new Points(rules, Duration.ofDays(1));
+    Competitions competitions = new Competitions(bank, grader, points, 4000);
+    return List.of(
+        new Interviews(bank, grader, InterviewSettings.defaults(), points),
+        new DailyQuestions(bank, grader, points, 4000),
+        new Drills(bank, grader, points, 4000),
+        competitions,
+        new Leaderboards(points, competitions));
+  }
+
+  public static List<Feature> all() {
+    return all(TestPacks.demo(), ScoringRules.defaults());
+  }
+}
