@@ -20,9 +20,12 @@ public final class Features {
   private Features() {}
 
   public static List<Feature> all(QuestionBank bank, ScoringRules rules) {
-    RubricGrader grader = new RubricGrader();
     // No cache expiry in tests: invalidation after commit must be what keeps boards fresh.
-    Points points = new Points(rules, Duration.ofDays(1));
+    return all(bank, new Points(rules, Duration.ofDays(1)));
+  }
+
+  public static List<Feature> all(QuestionBank bank, Points points) {
+    RubricGrader grader = new RubricGrader();
     Competitions competitions = new Competitions(bank, grader, points, 4000);
     return List.of(
         new Interviews(bank, grader, InterviewSettings.defaults(), points),
