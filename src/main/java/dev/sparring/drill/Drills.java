@@ -314,7 +314,7 @@ public final class Drills implements Feature {
     }
     long due = cards.values().stream().filter(c -> !c.due().isAfter(ctx.now())).count();
     long learned = cards.values().stream().filter(c -> c.intervalDays() >= 21).count();
-    int reviews = cards.values().stream().mapToInt(c -> c.reps() + c.lapses()).sum();
+    int reviews = cards.values().stream().mapToInt(Card::reviews).sum();
     int lapses = cards.values().stream().mapToInt(Card::lapses).sum();
     double ease = cards.values().stream().mapToDouble(Card::ease).average().orElse(Sm2.START_EASE);
     Instant next =

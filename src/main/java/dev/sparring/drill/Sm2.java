@@ -40,11 +40,12 @@ public final class Sm2 {
       int intervalDays,
       int reps,
       int lapses,
+      int reviews,
       Instant lastReview,
       Instant due) {
 
     public static Card fresh(String questionId, Instant now) {
-      return new Card(questionId, START_EASE, 0, 0, 0, null, now);
+      return new Card(questionId, START_EASE, 0, 0, 0, 0, null, now);
     }
   }
 
@@ -86,6 +87,6 @@ public final class Sm2 {
         due = now.plus(Duration.ofDays(interval));
       }
     }
-    return new Card(c.questionId(), ease, interval, reps, lapses, now, due);
+    return new Card(c.questionId(), ease, interval, reps, lapses, c.reviews() + 1, now, due);
   }
 }

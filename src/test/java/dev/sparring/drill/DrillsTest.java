@@ -1,0 +1,125 @@
+package dev.sparring.drill;
+
+import static dev.sparring.testing.Harness.said;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.core.Message;
+import dev.sparring.core.Outbound;
+import dev.sparring.drill.Sm2.Card;
+import dev.sparring.drill.Sm2.Rating;
+import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.testing.Features;
+import dev.sparring.testing.Harness;
+import dev.sparring.testing.RecordingGateway;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DrillsTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  private final Harness h = new Harness(new MemoryStore(), Features.all());
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  @Test
+  void sm2GrowsIntervalsOnSuccessAndResetsOnAgain() {
+    Card c = Card.fresh("q", T0);
+    Card good1 = Sm2.review(c, Rating.GOOD, T0);
+    assertThat(good1.intervalDays()).isEqualTo(1);
+    Card good2 = Sm2.review(good1, Rating.GOOD, T0);
+    assertThat(good2.intervalDays()).isEqualTo(3);
+    Card good3 = Sm2.review(good2, Rating.GOOD, T0);
+    assertThat(good3.intervalDays()).isEqualTo(8); // 3 x 2.5, rounded
+    Card easy = Sm2.review(good2, Rating.EASY, T0);
+    assertThat(easy.intervalDays()).isGreaterThan(good3.intervalDays());
+    assertThat(easy.ease()).isGreaterThan(good2.ease());
+    Card hard = Sm2.review(good2, Rating.HARD, T0);
+    assertThat(hard.intervalDays()).isBetween(good2.intervalDays() + 1, good3.intervalDays() - 1);
+    assertThat(hard.ease()).isLessThan(good2.ease());
+    Card again = Sm2.review(good3, Rating.AGAIN, T0);
+    assertThat(again.reps()).isZero();
+    assertThat(again.lapses()).isEqualTo(1);
+    assertThat(again.due()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+    Card floor = again;
+    for (int i = 0; i < 20; i++) {
+      floor = Sm2.review(floor, Rating.AGAIN, T0);
+    }
+    assertThat(floor.ease()).isEqualTo(Sm2.MIN_EASE);
+    assertThat(Rating.suggest(0)).isEqualTo(Rating.AGAIN);
+    assertThat(Rating.suggest(50)).isEqualTo(Rating.HARD);
+    assertThat(Rating.suggest(70)).isEqualTo(Rating.GOOD);
+    assertThat(Rating.suggest(95)).isEqualTo(Rating.EASY);
+  }
+
+  private String lastThread() {
+    return h.drainAndLastThread();
+  }
+
+  private Message last() {
+    h.dispatcher.drain();
+    List<RecordingGateway.Sent> sent = h.gateway.sent();
+    return sent.get(sent.size() - 1).message().message();
+  }
+
+  private Message.Button button(Message m, String label) {
+    return m.buttons().stream().filter(b -> b.label().equals(label)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void newQuestionsThenDueReviewsFirstWithRatingsSchedulingTheNext() {
+    h.clock.set(T0);
+    assertThat(said(h.command("ana", "drill demo beginner"))).contains("`demo-basic`");
+    String t = lastThread();
+    h.reply("ana", t, "A queue lets producers decouple from consumers and absorbs bursts.");
+    Message graded = last();
+    assertThat(graded.title()).startsWith("Drill \u00b7 ");
+    assertThat(graded.body()).contains("Suggested: **");
+    assertThat(graded.buttons())
+        .extracting(Message.Button::label)
+        .containsExactly("Again", "Hard", "Good", "Easy");
+    Message.Button good = button(graded, "Good");
+    assertThat(said(h.press("bo", t, good.action(), good.value())))
+        .contains("Only the person drilling");
+    h.press("ana", t, good.action(), good.value());
+    assertThat(last().body()).contains("Rated **Good**").contains("in 24 h");
+    assertThat(said(h.press("ana", t, good.action(), good.value()))).contains("already rated");
+
+    // Nothing else at that level: the only card is not due yet.
+    assertThat(said(h.command("ana", "drill demo beginner"))).contains("Nothing due");
+    // A day later it is due and comes back first.
+    h.clock.advance(Duration.ofDays(1));
+    assertThat(said(h.command("ana", "drill demo"))).contains("`demo-basic`");
+    h.dispatcher.drain();
+    Outbound.Post post =
+        (Outbound.Post) h.gateway.sent().get(h.gateway.sent().size() - 1).message();
+    assertThat(post.message().title()).startsWith("Drill \u00b7 Review \u00b7 demo-basic");
+    String t2 = lastThread();
+    h.reply("ana", t2, "idk");
+    Message.Button again = button(last(), "Again");
+    assertThat(again.style()).isEqualTo(Message.Button.Style.PRIMARY); // the suggestion
+    h.press("ana", t2, again.action(), again.value());
+    assertThat(last().body()).contains("in 10 min");
+
+    String stats = said(h.command("ana", "drill stats"));
+    assertThat(stats)
+        .contains("**Cards:** 1 of 2 questions")
+        .contains("**Reviews:** 2, retention 50%");
+    assertThat(said(h.command("bo", "drill stats"))).contains("No drills yet");
+  }
+
+  @Test
+  void aNewDrillClosesAnOpenOneAndBadInputIsExplained() {
+    h.clock.set(T0);
+    h.command("ana", "drill demo senior");
+    assertThat(said(h.command("ana", "drill demo beginner"))).contains("was closed");
+    assertThat(said(h.command("ana", "drill nonsense")))
+        .contains("`nonsense` is not a pack, level or topic");
+    assertThat(said(h.press("ana", "x", "drill.rate", "nope"))).contains("not one of Again");
+  }
+}
