@@ -15,6 +15,7 @@ import dev.sparring.config.ConfigException;
 import dev.sparring.config.ConfigLoader;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.console.ConsoleAdapter;
+import dev.sparring.console.ConsoleClock;
 import dev.sparring.core.Gateway;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -136,8 +137,8 @@ public final class Main implements Callable<Integer> {
       SparringConfig config = startup.loadConfig();
       Gateway gateway = ConsoleAdapter.newGateway();
       PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-      try (Sparring app =
-          Sparring.start(config, startup.data, Clock.systemUTC(), List.of(gateway))) {
+      ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
+      try (Sparring app = Sparring.start(config, startup.data, clock, List.of(gateway))) {
         ConsoleAdapter console =
             new ConsoleAdapter(app.bot(), gateway, app.dispatcher(), out, user, channel);
         BufferedReader in =

@@ -123,10 +123,12 @@ public final class ConsoleAdapter {
       selectThread(line.substring(7).strip());
     } else if (lower.startsWith("/press")) {
       press(line.substring(6).strip());
+    } else if (lower.equals("/clock") || lower.startsWith("/clock ")) {
+      clock(line.substring(6).strip());
     } else if (lower.equals("/help")) {
       gateway.note(
           "Console commands: /spar ... (bot commands; /spar help lists them), /user NAME,"
-              + " /channel NAME, /thread ID, /press BUTTON, /quit. Any other line is your reply"
+              + " /channel NAME, /thread ID, /press BUTTON, /clock [+1d | 2026-03-02T09:00:00Z], /quit. Any other line is your reply"
               + " in the active thread.");
     } else if (line.startsWith("/")) {
       gateway.note("Unknown console command " + line.split("\\s+")[0] + ". Type /help.");
@@ -191,6 +193,32 @@ public final class ConsoleAdapter {
             actor(),
             button.get().action(),
             button.get().value()));
+  }
+
+  /** {@code /clock} shows the bot's time; {@code /clock +1d} or {@code /clock INSTANT} moves it. */
+  private void clock(String arg) {
+    if (!(bot.clock() instanceof ConsoleClock c)) {
+      gateway.note("(this console's clock cannot be moved)");
+      return;
+    }
+    try {
+      if (arg.startsWith("+")) {
+        c.advance(dev.sparring.config.Durations.parse(arg.substring(1)));
+      } else if (!arg.isEmpty()) {
+        java.time.Instant to = java.time.Instant.parse(arg);
+        if (to.isBefore(c.instant())) {
+          gateway.note("(the clock only moves forward)");
+          return;
+        }
+        c.set(to);
+      }
+    } catch (RuntimeException e) {
+      gateway.note("(usage: /clock, /clock +90m, /clock +1d or /clock 2026-03-02T09:00:00Z)");
+      return;
+    }
+    step(new Inbound.Tick(c.instant()));
+    gateway.note(
+        "(it is now " + c.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
   }
 
   private void switchUser(String name) {

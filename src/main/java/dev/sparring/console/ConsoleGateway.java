@@ -18,6 +18,8 @@ final class ConsoleGateway implements Gateway {
   private final StringBuilder buffer = new StringBuilder();
   private final List<Opened> opened = new ArrayList<>();
   private final Map<String, List<Message.Button>> buttons = new HashMap<>();
+  // The newest reply with buttons in each thread (a drill's rating buttons, for example).
+  private final Map<String, List<Message.Button>> replyButtons = new HashMap<>();
 
   /** A thread opened by a delivered post. */
   record Opened(String channelKey, String threadId) {}
@@ -40,6 +42,9 @@ final class ConsoleGateway implements Gateway {
       }
     } else if (message instanceof Outbound.ReplyInThread) {
       block(channel + " \u203a thread " + parentId, message.message());
+      if (!message.message().buttons().isEmpty()) {
+        replyButtons.put(parentId, message.message().buttons());
+      }
     } else if (message instanceof Outbound.Update) {
       block(channel + " \u203a thread " + parentId + " (updated)", message.message());
       buttons.put(parentId, message.message().buttons());
@@ -94,7 +99,11 @@ final class ConsoleGateway implements Gateway {
     return out;
   }
 
+  /** The thread's buttons: its newest reply's first, then its parent's. */
   synchronized List<Message.Button> buttonsOf(String threadId) {
-    return buttons.getOrDefault(threadId, List.of());
+    List<Message.Button> all =
+        new java.util.ArrayList<>(replyButtons.getOrDefault(threadId, List.of()));
+    all.addAll(buttons.getOrDefault(threadId, List.of()));
+    return all;
   }
 }

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.core.Gateway;
 import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.grading.RubricGrader;
-import dev.sparring.interview.InterviewSettings;
-import dev.sparring.interview.Interviews;
 import dev.sparring.store.Store;
 import dev.sparring.store.memory.MemoryStore;
-import dev.sparring.testing.MutableClock;
-import dev.sparring.testing.TestPacks;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,17 +20,15 @@ import org.junit.jupiter.api.Test;
 class ConsoleAdapterTest {
 
   private final Store store = new MemoryStore();
-  private final MutableClock clock = MutableClock.at("2026-03-01T09:00:00Z");
+  private final ConsoleClock clock =
+      new ConsoleClock(
+          java.time.Clock.fixed(
+              java.time.Instant.parse("2026-03-01T09:00:00Z"), java.time.ZoneOffset.UTC));
 
   private String session(String user, String script) throws Exception {
     Gateway gateway = ConsoleAdapter.newGateway();
     dev.sparring.core.Bot bot =
-        new dev.sparring.core.Bot(
-            store,
-            clock,
-            List.of(
-                new Interviews(
-                    TestPacks.demo(), new RubricGrader(), InterviewSettings.defaults())));
+        new dev.sparring.core.Bot(store, clock, dev.sparring.testing.Features.all());
     OutboxDispatcher dispatcher =
         new OutboxDispatcher(
             store, clock, List.of(gateway), OutboxDispatcher.Settings.defaults(), "console");
@@ -132,6 +125,32 @@ class ConsoleAdapterTest {
         .contains("Hint: Think about what happens")
         .contains("(no button 'Nope' on the active thread; try one of [Hint, Stop])")
         .contains("Unknown command `nonsense`");
+  }
+
+  @Test
+  void theClockMovesForwardForDailyQuestionsAndRatingButtonsCanBePressed() throws Exception {
+    String out =
+        session(
+            "ana",
+            String.join(
+                "\n",
+                "/spar daily on 10:00 UTC daily demo beginner",
+                "/clock +2h",
+                "It decouples producers and consumers.",
+                "/clock 2026-03-02T10:00:00Z",
+                "/clock 2026-01-01T00:00:00Z",
+                "/clock soon",
+                "/spar drill demo senior",
+                "Make it idempotent and use a DLQ.",
+                "/press Good",
+                ""));
+    assertThat(count(out, "Daily question \u00b7 2026-03-01")).isEqualTo(1);
+    assertThat(out).contains("(it is now 2026-03-01T11:00:00Z)");
+    assertThat(out).contains("Reveal \u00b7 demo-basic \u00b7 1 answer");
+    assertThat(out).contains("Daily question \u00b7 2026-03-02");
+    assertThat(out).contains("(the clock only moves forward)");
+    assertThat(out).contains("(usage: /clock");
+    assertThat(out).contains("Rated Good. Next review of `demo-senior`: in 24 h.");
   }
 
   @Test
