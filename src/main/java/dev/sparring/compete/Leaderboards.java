@@ -65,6 +65,45 @@ public final class Leaderboards implements Feature {
     }
   }
 
+  @Override
+  public List<Message> home(
+      Context ctx, dev.sparring.core.TeamRef teamRef, dev.sparring.core.Actor actor) {
+    String team = teamRef.key();
+    String me = actor.user().key();
+    Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
+    List<Standing> rows =
+        points.standings(ctx.tx(), LedgerQuery.team(team).inSeason(season.label()));
+    List<String> streaks = Streaks.describe(ctx.tx(), team, me);
+    StringBuilder you = new StringBuilder();
+    you.append("**Season ")
+        .append(season.label())
+        .append(":** ")
+        .append(figure(rows, me))
+        .append('\n');
+    you.append("**Streaks:** ").append(streaks.isEmpty() ? "none yet" : String.join("; ", streaks));
+    StringBuilder recent = new StringBuilder();
+    for (LedgerEntry e : ctx.tx().ledger().entries(team, me, 5)) {
+      recent
+          .append("- +")
+          .append(e.points())
+          .append(' ')
+          .append(e.reason())
+          .append(", ")
+          .append(e.at().atOffset(ZoneOffset.UTC).toLocalDate())
+          .append('\n');
+    }
+    List<Standing> top = rows.subList(0, Math.min(5, rows.size()));
+    return List.of(
+        Message.of("You", you.toString()),
+        Message.of(
+            "Recent scores",
+            recent.length() == 0
+                ? "Nothing yet: answer the daily question or `/spar drill`."
+                : recent.toString().strip()),
+        Message.of(
+            "Team leaderboard \u00b7 season " + season.label(), render(ctx.tx(), team, top, me)));
+  }
+
   // ---- leaderboard
 
   private void leaderboard(Context ctx, Inbound.CommandInvoked in, List<String> args) {

@@ -84,11 +84,15 @@ public final class Bot {
 
   /** The outcome of handling one event. */
   public record Result(
-      boolean duplicate, int queued, List<Outbound.Ephemeral> ephemerals, List<Runnable> after) {
-    public static final Result DUPLICATE = new Result(true, 0, List.of(), List.of());
+      boolean duplicate,
+      int queued,
+      List<Outbound.Ephemeral> ephemerals,
+      List<Form> forms,
+      List<Runnable> after) {
+    public static final Result DUPLICATE = new Result(true, 0, List.of(), List.of(), List.of());
 
     public Result(boolean duplicate, int queued, List<Outbound.Ephemeral> ephemerals) {
-      this(duplicate, queued, ephemerals, List.of());
+      this(duplicate, queued, ephemerals, List.of(), List.of());
     }
   }
 
@@ -131,7 +135,11 @@ public final class Bot {
       tx.outbox().enqueue(o, now);
     }
     return new Result(
-        false, durable.size(), ctx.out().ephemerals(), ctx.out().afterCommitActions());
+        false,
+        durable.size(),
+        ctx.out().ephemerals(),
+        ctx.out().forms(),
+        ctx.out().afterCommitActions());
   }
 
   // Java 17 has no pattern matching for switch; this chain is the one place events fan out.
@@ -185,6 +193,20 @@ public final class Bot {
       return;
     }
     feature.command(ctx, command);
+  }
+
+  /** A person's home view: every feature's sections, read in one transaction. */
+  public List<Message> home(TeamRef team, Actor actor) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return store.transact(
+        tx -> {
+          Context ctx = new Context(tx, new Effects(), now, admins);
+          List<Message> sections = new ArrayList<>();
+          for (Feature f : features) {
+            sections.addAll(f.home(ctx, team, actor));
+          }
+          return sections;
+        });
   }
 
   /** The full help text, built from every feature's help lines. */

@@ -11,6 +11,7 @@ public final class Effects {
   private final List<Outbound> durable = new ArrayList<>();
   private final List<Outbound.Ephemeral> ephemeral = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<Form> forms = new ArrayList<>();
 
   public void post(ChannelRef channel, Message message, String anchor) {
     durable.add(new Outbound.Post(channel, message, anchor));
@@ -26,6 +27,15 @@ public final class Effects {
 
   public void ephemeral(ChannelRef channel, UserRef user, Message message) {
     ephemeral.add(new Outbound.Ephemeral(channel, user, message));
+  }
+
+  /** Asks the acting user to fill in a form (opened by the adapter right away). */
+  public void form(Form form) {
+    forms.add(form);
+  }
+
+  public List<Form> forms() {
+    return List.copyOf(forms);
   }
 
   /** Runs {@code action} once the transaction has committed (never if it rolls back). */

@@ -37,6 +37,14 @@ public interface Feature {
 
   default void tick(Context ctx) {}
 
+  /**
+   * Sections this feature adds to a person's home view (Slack App Home): read-only, so write
+   * nothing in {@code ctx}.
+   */
+  default List<Message> home(Context ctx, TeamRef team, Actor actor) {
+    return List.of();
+  }
+
   /** One line of help. */
   record Help(String usage, String description, boolean adminOnly) {
     public static Help of(String usage, String description) {

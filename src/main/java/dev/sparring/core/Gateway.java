@@ -27,6 +27,12 @@ public interface Gateway {
     /** Try again later: rate limited (with the platform's Retry-After) or a passing fault. */
     record RetryLater(Duration after, String reason) implements Delivery {}
 
+    /**
+     * Not yet, by the gateway's own pacing (about one message per second per channel): try again
+     * after {@code after} without counting an attempt.
+     */
+    record Throttled(Duration after) implements Delivery {}
+
     /** Will never succeed (channel gone, bot removed): dead-letter it now. */
     record Failed(String reason) implements Delivery {}
   }

@@ -117,6 +117,12 @@ public final class OutboxDispatcher implements AutoCloseable {
           });
     } else if (outcome instanceof Gateway.Delivery.RetryLater later) {
       retry(entry, later.after(), later.reason());
+    } else if (outcome instanceof Gateway.Delivery.Throttled throttled) {
+      store.transact(
+          tx -> {
+            tx.outbox().postpone(entry.id(), now().plus(throttled.after()));
+            return null;
+          });
     } else if (outcome instanceof Gateway.Delivery.Failed failed) {
       fail(entry, failed.reason());
     }

@@ -115,12 +115,105 @@ public final class DailyQuestions implements Feature {
         Help.of("daily status", "the schedule and the next post time, in local time"),
         new Help("daily skip YYYY-MM-DD", "no question on that date (streaks are kept)", true),
         new Help("daily now [question-id]", "post today's question now", true),
+        new Help("daily setup", "set the schedule in a form", true),
         new Help("reveal", "reveal the open daily question: key points, scores, points", true));
   }
 
   @Override
   public Set<String> threadKinds() {
     return Set.of(THREAD_KIND);
+  }
+
+  static final String FORM = "daily.schedule";
+
+  @Override
+  public String buttonPrefix() {
+    return "daily.";
+  }
+
+  /** {@code daily setup}: the schedule as a form, filled with the current settings. */
+  private void setup(Context ctx, Inbound.CommandInvoked in) {
+    Optional<Schedule> s =
+        ctx.tx()
+            .documents()
+            .get(SCHEDULE, in.channel().key())
+            .map(d -> Json.read(d.body(), Schedule.class));
+    String filter =
+        s.map(x -> x.filter().isAll() ? "" : x.filter().describe().replace(" \u00b7 ", " "))
+            .orElse("");
+    ctx.out()
+        .form(
+            new dev.sparring.core.Form(
+                FORM,
+                "Daily question",
+                "Save",
+                in.channel().key(),
+                List.of(
+                    new dev.sparring.core.Form.Input(
+                        "time",
+                        "Time (HH:MM)",
+                        "09:30",
+                        s.map(x -> x.time().toString()).orElse("09:30"),
+                        false,
+                        5),
+                    new dev.sparring.core.Form.Input(
+                        "zone",
+                        "Time zone (IANA)",
+                        "Europe/Berlin",
+                        s.map(Schedule::zone).orElse(""),
+                        false,
+                        60),
+                    new dev.sparring.core.Form.Input(
+                        "days",
+                        "Days",
+                        "mon-fri",
+                        s.map(Schedule::describeDays)
+                            .orElse("mon-fri")
+                            .replace(", ", ",")
+                            .replace("every day", "daily"),
+                        false,
+                        40),
+                    new dev.sparring.core.Form.Input(
+                        "filter",
+                        "Pack, level or topic (optional)",
+                        "serverless senior",
+                        filter,
+                        false,
+                        100))));
+  }
+
+  @Override
+  public void modal(Context ctx, Inbound.ModalSubmitted submit) {
+    if (!submit.modal().equals(FORM)) {
+      return;
+    }
+    if (!ctx.isAdmin(submit.actor())) {
+      ctx.out()
+          .ephemeral(
+              submit.channel(),
+              submit.actor().user(),
+              Message.text("Only admins can change the daily question."));
+      return;
+    }
+    List<String> words = new ArrayList<>();
+    words.add("on");
+    for (String field : List.of("time", "zone", "days", "filter")) {
+      String v = submit.fields().getOrDefault(field, "").strip();
+      if (!v.isEmpty()) {
+        words.addAll(List.of(v.split("\\s+")));
+      }
+    }
+    command(
+        ctx,
+        new Command(
+            "daily",
+            words,
+            new Inbound.CommandInvoked(
+                submit.key(),
+                submit.team(),
+                submit.channel(),
+                submit.actor(),
+                "daily " + String.join(" ", words))));
   }
 
   @Override
@@ -132,7 +225,7 @@ public final class DailyQuestions implements Feature {
       status(ctx, in);
       return;
     }
-    if (!Set.of("on", "off", "skip", "now", "reveal").contains(sub)) {
+    if (!Set.of("on", "off", "skip", "now", "reveal", "setup").contains(sub)) {
       tell(
           ctx,
           in,
@@ -157,6 +250,7 @@ public final class DailyQuestions implements Feature {
       case "off" -> off(ctx, in);
       case "skip" -> skip(ctx, in, rest);
       case "now" -> now(ctx, in, rest);
+      case "setup" -> setup(ctx, in);
       default -> reveal(ctx, in);
     }
   }

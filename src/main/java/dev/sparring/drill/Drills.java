@@ -306,6 +306,23 @@ public final class Drills implements Feature {
                     + "."));
   }
 
+  @Override
+  public List<Message> home(
+      Context ctx, dev.sparring.core.TeamRef team, dev.sparring.core.Actor actor) {
+    Map<String, Card> cards = cards(ctx, team.key(), actor.user().key());
+    long due = cards.values().stream().filter(c -> !c.due().isAfter(ctx.now())).count();
+    return List.of(
+        Message.of(
+            "Drills",
+            cards.isEmpty()
+                ? "No drills yet: `/spar drill` serves one question, then spaced repetition."
+                : due
+                    + (due == 1 ? " review" : " reviews")
+                    + " due now, "
+                    + cards.size()
+                    + " cards in all. `/spar drill` to practise."));
+  }
+
   private void stats(Context ctx, Inbound.CommandInvoked in) {
     Map<String, Card> cards = cards(ctx, in.team().key(), in.actor().user().key());
     if (cards.isEmpty()) {

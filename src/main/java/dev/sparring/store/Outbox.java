@@ -27,6 +27,9 @@ public interface Outbox {
   /** Gives an entry back for another try at {@code nextAttempt}, counting the attempt. */
   void retry(long id, Instant nextAttempt, String error);
 
+  /** Gives an entry back until {@code nextAttempt} without counting an attempt (pacing). */
+  void postpone(long id, Instant nextAttempt);
+
   /** Gives up on an entry: it stays visible as a dead letter. */
   void dead(long id, String error, Instant now);
 

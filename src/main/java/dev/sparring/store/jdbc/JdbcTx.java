@@ -354,6 +354,16 @@ final class JdbcTx implements Tx {
       }
 
       @Override
+      public void postpone(long id, Instant nextAttempt) {
+        change(
+            "UPDATE outbox SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
+                + " WHERE id = ?",
+            id,
+            nextAttempt,
+            id);
+      }
+
+      @Override
       public void dead(long id, String error, Instant now) {
         change(
             "UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?,"

@@ -426,6 +426,21 @@ public final class MemoryStore implements Store {
         }
 
         @Override
+        public void postpone(long id, Instant nextAttempt) {
+          Row r = row(id);
+          store(
+              r.with(
+                  Status.PENDING,
+                  r.attempts(),
+                  nextAttempt,
+                  null,
+                  null,
+                  r.lastError(),
+                  null,
+                  null));
+        }
+
+        @Override
         public void dead(long id, String error, Instant now) {
           Row r = row(id);
           store(r.with(Status.DEAD, r.attempts() + 1, now, null, null, error, null, null));
