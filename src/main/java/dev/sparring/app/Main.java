@@ -17,6 +17,8 @@ import dev.sparring.config.SparringConfig;
 import dev.sparring.console.ConsoleAdapter;
 import dev.sparring.console.ConsoleClock;
 import dev.sparring.core.Gateway;
+import dev.sparring.slack.SlackAdapter;
+import dev.sparring.slack.SlackSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,8 +29,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -106,12 +112,56 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Mixin Startup startup = new Startup();
 
     @Override
-    public Integer call() throws IOException {
-      // Slack and Discord adapters start here when their credentials are set; without any,
-      // the console is the adapter.
-      Console console = new Console();
-      console.startup = startup;
-      return console.call();
+    public Integer call() throws Exception {
+      SparringConfig config = startup.loadConfig();
+      Map<String, String> env = System.getenv();
+      SlackSettings slack = SlackSettings.fromEnv(env, env.getOrDefault("SLACK_MODE", "http"));
+      if (slack == null) {
+        // No platform is configured: the console is the adapter.
+        Console console = new Console();
+        console.startup = startup;
+        return console.call();
+      }
+      Logger log = LoggerFactory.getLogger(Main.class);
+      Clock clock = Clock.systemUTC();
+      AtomicBoolean ready = new AtomicBoolean();
+      CountDownLatch stop = new CountDownLatch(1);
+      CountDownLatch closed = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stop.countDown();
+                    try {
+                      // Let the main thread stop serving, drain and close before the JVM halts.
+                      closed.await(15, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  },
+                  "shutdown"));
+      try (Sparring app = Sparring.start(config, startup.data, clock, List.of());
+          SlackAdapter adapter = new SlackAdapter(slack, app.bot(), app.store(), clock)) {
+        app.dispatcher().addGateway(adapter.gateway());
+        try (HttpServer http =
+            new HttpServer(
+                slack.port(), adapter.servlets(), () -> ready.get() && app.store().ping())) {
+          app.startBackground(clock);
+          ready.set(true);
+          log.info(
+              "Sparring is up: Slack on port {} ({}), store {}, {} questions",
+              http.port(),
+              slack,
+              app.store().describe(),
+              app.bank().size());
+          stop.await();
+          ready.set(false);
+          log.info("shutting down");
+        }
+      } finally {
+        closed.countDown();
+      }
+      return 0;
     }
   }
 

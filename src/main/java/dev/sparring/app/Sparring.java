@@ -173,8 +173,43 @@ public final class Sparring implements AutoCloseable {
     return dispatcher;
   }
 
+  private java.util.concurrent.ScheduledExecutorService scheduler;
+
+  /**
+   * Runs time-driven work: a tick every {@code scheduler.tick} (daily posts, expiry, competitions)
+   * and outbox delivery every second (and at once after each commit).
+   */
+  public synchronized void startBackground(Clock clock) {
+    dispatcher.start(java.time.Duration.ofSeconds(1));
+    if (scheduler != null) {
+      return;
+    }
+    scheduler =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sparring-tick");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = config.tick().toMillis();
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            bot.handle(new dev.sparring.core.Inbound.Tick(clock.instant()));
+          } catch (RuntimeException e) {
+            log.warn("scheduled tick failed; will retry", e);
+          }
+        },
+        0,
+        every,
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
     dispatcher.close();
     store.close();
   }

@@ -39,7 +39,8 @@ public final class OutboxDispatcher implements AutoCloseable {
 
   private final Store store;
   private final Clock clock;
-  private final Map<Platform, Gateway> gateways = new EnumMap<>(Platform.class);
+  private final Map<Platform, Gateway> gateways =
+      java.util.Collections.synchronizedMap(new EnumMap<>(Platform.class));
   private final Settings settings;
   private final String owner;
   private final AtomicBoolean wake = new AtomicBoolean();
@@ -52,6 +53,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     gateways.forEach(g -> this.gateways.put(g.platform(), g));
     this.settings = settings;
     this.owner = owner;
+  }
+
+  /** Adds a platform's gateway (adapters are built after the bot they feed). */
+  public void addGateway(Gateway gateway) {
+    gateways.put(gateway.platform(), gateway);
   }
 
   /** Delivers until nothing is due; returns how many messages were delivered. */

@@ -1,0 +1,231 @@
+package dev.sparring.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+import dev.sparring.core.Form;
+import dev.sparring.core.Message;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders the core's platform-neutral messages as Block Kit. Slack's limits shape it: at most 50
+ * blocks per message, 3,000 characters per section, 150 per header, 10 fields per section, and
+ * action ids unique within a message. A message that does not fit becomes several.
+ */
+final class BlockKit {
+
+  static final int MAX_BLOCKS = 50;
+  static final int MAX_SECTION = 3000;
+  static final int MAX_HEADER = 150;
+  static final int MAX_FIELDS = 10;
+  static final int MAX_FIELD = 2000;
+  static final int MAX_FALLBACK = 3000;
+
+  private BlockKit() {}
+
+  /** One Slack message: its blocks and the plain-text fallback used in notifications. */
+  record Rendered(List<LayoutBlock> blocks, String text) {}
+
+  /** The message as one or more Slack messages, in order. */
+  static List<Rendered> render(Message m) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    if (!m.title().isBlank()) {
+      blocks.add(
+          HeaderBlock.builder()
+              .text(
+                  PlainTextObject.builder()
+                      .text(clip(plain(m.title()), MAX_HEADER))
+                      .emoji(true)
+                      .build())
+              .build());
+    }
+    for (String chunk : chunks(mrkdwn(m.body()), MAX_SECTION)) {
+      blocks.add(section(chunk));
+    }
+    for (int i = 0; i < m.fields().size(); i += MAX_FIELDS) {
+      List<TextObject> fields = new ArrayList<>();
+      for (Message.Field f : m.fields().subList(i, Math.min(m.fields().size(), i + MAX_FIELDS))) {
+        fields.add(
+            MarkdownTextObject.builder()
+                .text(clip("*" + plain(f.name()) + "*\n" + mrkdwn(f.value()), MAX_FIELD))
+                .build());
+      }
+      blocks.add(SectionBlock.builder().fields(fields).build());
+    }
+    if (!m.buttons().isEmpty()) {
+      List<BlockElement> elements = new ArrayList<>();
+      for (int i = 0; i < m.buttons().size() && i < 25; i++) {
+        elements.add(button(m.buttons().get(i), i));
+      }
+      blocks.add(ActionsBlock.builder().elements(elements).build());
+    }
+    if (blocks.isEmpty()) {
+      blocks.add(section(" "));
+    }
+    List<Rendered> out = new ArrayList<>();
+    String fallback = fallback(m);
+    for (int i = 0; i < blocks.size(); i += MAX_BLOCKS) {
+      out.add(
+          new Rendered(
+              List.copyOf(blocks.subList(i, Math.min(blocks.size(), i + MAX_BLOCKS))),
+              i == 0 ? fallback : clip(plain(m.title()), 100) + " (continued)"));
+    }
+    return out;
+  }
+
+  static ButtonElement button(Message.Button b, int index) {
+    ButtonElement.ButtonElementBuilder e =
+        ButtonElement.builder()
+            // Slack wants action ids unique within a message; the index keeps them so.
+            .actionId(b.action() + "#" + index)
+            .text(PlainTextObject.builder().text(clip(b.label(), 75)).emoji(true).build())
+            .value(clip(b.value(), 2000));
+    if (b.style() == Message.Button.Style.PRIMARY) {
+      e.style("primary");
+    } else if (b.style() == Message.Button.Style.DANGER) {
+      e.style("danger");
+    }
+    return e.build();
+  }
+
+  /** The core's action name from a rendered action id ("drill.rate#2" → "drill.rate"). */
+  static String action(String actionId) {
+    int hash = actionId.lastIndexOf('#');
+    return hash < 0 ? actionId : actionId.substring(0, hash);
+  }
+
+  /** An App Home view from the features' sections. */
+  static View home(List<Message> sections) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(
+        HeaderBlock.builder()
+            .text(PlainTextObject.builder().text("Sparring").emoji(true).build())
+            .build());
+    for (Message m : sections) {
+      if (blocks.size() + 3 > MAX_BLOCKS * 2) {
+        break; // home tabs allow 100 blocks
+      }
+      blocks.add(DividerBlock.builder().build());
+      blocks.add(section("*" + plain(m.title()) + "*"));
+      for (String chunk : chunks(mrkdwn(m.body()), MAX_SECTION)) {
+        blocks.add(section(chunk));
+      }
+    }
+    return View.builder().type("home").blocks(blocks).build();
+  }
+
+  /** A modal for a form; the form id is the callback id, its value the private metadata. */
+  static View modal(Form form) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    for (Form.Input in : form.inputs()) {
+      PlainTextInputElement.PlainTextInputElementBuilder element =
+          PlainTextInputElement.builder()
+              .actionId(in.name())
+              .multiline(in.multiline())
+              .initialValue(in.initial().isEmpty() ? null : in.initial());
+      if (!in.placeholder().isEmpty()) {
+        element.placeholder(PlainTextObject.builder().text(clip(in.placeholder(), 150)).build());
+      }
+      if (in.maxLength() > 0) {
+        element.maxLength(in.maxLength());
+      }
+      blocks.add(
+          InputBlock.builder()
+              .blockId(in.name())
+              .optional(in.label().contains("optional"))
+              .label(PlainTextObject.builder().text(clip(in.label(), 2000)).build())
+              .element(element.build())
+              .build());
+    }
+    return View.builder()
+        .type("modal")
+        .callbackId(form.id())
+        .privateMetadata(form.value())
+        .title(ViewTitle.builder().type("plain_text").text(clip(form.title(), 24)).build())
+        .submit(ViewSubmit.builder().type("plain_text").text(clip(form.submit(), 24)).build())
+        .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+        .blocks(blocks)
+        .build();
+  }
+
+  private static SectionBlock section(String text) {
+    return SectionBlock.builder().text(MarkdownTextObject.builder().text(text).build()).build();
+  }
+
+  /** The notification text: title and the start of the body. */
+  static String fallback(Message m) {
+    String t = plain(m.title());
+    String b = plain(m.body());
+    String s = t.isEmpty() ? b : b.isEmpty() ? t : t + "\n" + b;
+    return clip(s.isEmpty() ? "Sparring" : s, MAX_FALLBACK);
+  }
+
+  /** The core's markdown-ish to Slack mrkdwn: {@code **bold**} becomes {@code *bold*}. */
+  static String mrkdwn(String text) {
+    return text.replace("**", "*");
+  }
+
+  static String plain(String text) {
+    return text.replace("**", "");
+  }
+
+  /** Splits on line breaks where possible, so no chunk exceeds {@code max} characters. */
+  static List<String> chunks(String text, int max) {
+    List<String> out = new ArrayList<>();
+    if (text.isBlank()) {
+      return out;
+    }
+    StringBuilder cur = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      while (line.length() > max) {
+        if (cur.length() > 0) {
+          out.add(cur.toString());
+          cur.setLength(0);
+        }
+        int cut = max;
+        if (Character.isHighSurrogate(line.charAt(cut - 1))) {
+          cut--; // never split an emoji in half
+        }
+        out.add(line.substring(0, cut));
+        line = line.substring(cut);
+      }
+      if (cur.length() + line.length() + 1 > max) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+      if (cur.length() > 0) {
+        cur.append('\n');
+      }
+      cur.append(line);
+    }
+    if (!cur.toString().isBlank()) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
+
+  static String clip(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = max - 1;
+    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+      cut--;
+    }
+    return s.substring(0, cut) + "\u2026";
+  }
+}

@@ -1,0 +1,154 @@
+package dev.sparring.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bolt's servlet behind a guard: bodies over 1 MiB get 413, payloads that are not the shape Slack
+ * sends get 400, and an unexpected failure inside Bolt becomes a plain 500 without a stack trace.
+ * Signatures are still checked by Bolt (401).
+ */
+final class GuardedSlackServlet extends SlackAppServlet {
+
+  static final int MAX_BODY = 1024 * 1024;
+  private static final Logger log = LoggerFactory.getLogger(GuardedSlackServlet.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  GuardedSlackServlet(App app) {
+    super(app);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    if (req.getContentLengthLong() > MAX_BODY) {
+      plain(resp, 413, "payload too large");
+      return;
+    }
+    byte[] body = readLimited(req.getInputStream());
+    if (body == null) {
+      plain(resp, 413, "payload too large");
+      return;
+    }
+    String problem = problem(req.getContentType(), new String(body, StandardCharsets.UTF_8));
+    if (problem != null) {
+      plain(resp, 400, problem);
+      return;
+    }
+    try {
+      super.doPost(new Cached(req, body), resp);
+    } catch (RuntimeException e) {
+      log.error("Slack request failed", e);
+      if (!resp.isCommitted()) {
+        plain(resp, 500, "internal error");
+      }
+    }
+  }
+
+  /** Null if the body looks like something Slack sends, else why not. */
+  static String problem(String contentType, String body) {
+    String type = contentType == null ? "" : contentType.toLowerCase();
+    try {
+      if (type.startsWith("application/json")) {
+        JsonNode n = JSON.readTree(body);
+        if (n == null || !n.isObject() || !n.hasNonNull("type")) {
+          return "expected a JSON object with a type";
+        }
+        return null;
+      }
+      if (type.startsWith("application/x-www-form-urlencoded")) {
+        if (body.contains("payload=")) {
+          for (String pair : body.split("&")) {
+            if (pair.startsWith("payload=")) {
+              String json = URLDecoder.decode(pair.substring(8), StandardCharsets.UTF_8);
+              JsonNode n = JSON.readTree(json);
+              if (n == null || !n.isObject() || !n.hasNonNull("type")) {
+                return "payload must be a JSON object with a type";
+              }
+              return null;
+            }
+          }
+        }
+        if (body.contains("command=") || body.contains("ssl_check=")) {
+          return null;
+        }
+        return "expected a slash command or an interactive payload";
+      }
+      return "unsupported content type";
+    } catch (IOException | IllegalArgumentException e) {
+      return "malformed payload";
+    }
+  }
+
+  private static byte[] readLimited(InputStream in) throws IOException {
+    byte[] data = in.readNBytes(MAX_BODY + 1);
+    return data.length > MAX_BODY ? null : data;
+  }
+
+  private static void plain(HttpServletResponse resp, int status, String text) throws IOException {
+    resp.setStatus(status);
+    resp.setContentType("text/plain; charset=utf-8");
+    resp.getWriter().write(text);
+  }
+
+  /** The request with its body read once and replayed to Bolt. */
+  private static final class Cached extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    Cached(HttpServletRequest req, byte[] body) {
+      super(req);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}

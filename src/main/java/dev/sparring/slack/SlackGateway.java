@@ -1,0 +1,164 @@
+package dev.sparring.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.sparring.core.Gateway;
+import dev.sparring.core.Outbound;
+import dev.sparring.core.Platform;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Delivers outbox messages with the Web API: {@code chat.postMessage} (threaded with {@code
+ * thread_ts}), {@code chat.update}, {@code chat.postEphemeral}. Paces itself to about one message
+ * per second per channel, honours 429 Retry-After, and dead-letters errors that will never pass.
+ */
+final class SlackGateway implements Gateway {
+
+  static final Duration PACE = Duration.ofSeconds(1);
+  private static final Set<String> PERMANENT =
+      Set.of(
+          "channel_not_found",
+          "not_in_channel",
+          "is_archived",
+          "msg_too_long",
+          "no_text",
+          "invalid_blocks",
+          "invalid_blocks_format",
+          "message_not_found",
+          "cant_update_message",
+          "account_inactive",
+          "invalid_auth",
+          "not_authed",
+          "token_revoked",
+          "user_not_in_channel",
+          "restricted_action");
+
+  private final Slack slack;
+  private final Function<String, Optional<String>> tokenForChannel;
+  private final Clock clock;
+  private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+
+  SlackGateway(Slack slack, Function<String, Optional<String>> tokenForChannel, Clock clock) {
+    this.slack = slack;
+    this.tokenForChannel = tokenForChannel;
+    this.clock = clock;
+  }
+
+  @Override
+  public Platform platform() {
+    return Platform.SLACK;
+  }
+
+  @Override
+  public Delivery deliver(long outboxId, Outbound message, String parentId) {
+    String channel = message.channel().id();
+    Instant now = clock.instant();
+    Instant last = lastSent.get(channel);
+    if (last != null && last.plus(PACE).isAfter(now)) {
+      return new Delivery.Throttled(Duration.between(now, last.plus(PACE)));
+    }
+    Optional<String> token = tokenForChannel.apply(message.channel().key());
+    if (token.isEmpty()) {
+      return new Delivery.Failed("no installation of the app covers " + message.channel().key());
+    }
+    MethodsClient api = slack.methods(token.get());
+    List<BlockKit.Rendered> parts = BlockKit.render(message.message());
+    try {
+      String id;
+      if (message instanceof Outbound.Update) {
+        SlackApiTextResponse r =
+            api.chatUpdate(
+                q ->
+                    q.channel(channel)
+                        .ts(parentId)
+                        .text(parts.get(0).text())
+                        .blocks(parts.get(0).blocks()));
+        Delivery failed = failure(r);
+        if (failed != null) {
+          return failed;
+        }
+        id = parentId;
+      } else if (message instanceof Outbound.Ephemeral e) {
+        SlackApiTextResponse r =
+            api.chatPostEphemeral(
+                q ->
+                    q.channel(channel)
+                        .user(e.user().id())
+                        .text(parts.get(0).text())
+                        .blocks(parts.get(0).blocks()));
+        Delivery failed = failure(r);
+        if (failed != null) {
+          return failed;
+        }
+        id = "ephemeral-" + outboxId;
+      } else {
+        String thread = message instanceof Outbound.ReplyInThread ? parentId : null;
+        id = null;
+        for (BlockKit.Rendered part : parts) {
+          // A top-level post that needs several messages continues in its own thread.
+          String replyTo = thread != null ? thread : id;
+          ChatPostMessageResponse r =
+              api.chatPostMessage(
+                  q ->
+                      q.channel(channel).threadTs(replyTo).text(part.text()).blocks(part.blocks()));
+          Delivery failed = failure(r);
+          if (failed != null) {
+            return failed;
+          }
+          if (id == null) {
+            id = r.getTs();
+          }
+        }
+      }
+      lastSent.put(channel, clock.instant());
+      return new Delivery.Sent(id == null ? "unknown" : id);
+    } catch (SlackApiException e) {
+      if (e.getResponse() != null && e.getResponse().code() == 429) {
+        return new Delivery.RetryLater(
+            retryAfter(e.getResponse().header("Retry-After")), "429 rate limited");
+      }
+      String error = e.getError() != null ? e.getError().getError() : null;
+      if (error != null && PERMANENT.contains(error)) {
+        return new Delivery.Failed(error);
+      }
+      return new Delivery.RetryLater(
+          null, "HTTP " + (e.getResponse() == null ? "?" : e.getResponse().code()));
+    } catch (IOException e) {
+      return new Delivery.RetryLater(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private static Delivery failure(SlackApiTextResponse r) {
+    if (r.isOk()) {
+      return null;
+    }
+    String error = r.getError() == null ? "unknown_error" : r.getError();
+    if ("ratelimited".equals(error)) {
+      return new Delivery.RetryLater(Duration.ofSeconds(1), error);
+    }
+    return PERMANENT.contains(error)
+        ? new Delivery.Failed(error)
+        : new Delivery.RetryLater(null, error);
+  }
+
+  static Duration retryAfter(String header) {
+    try {
+      long s = Long.parseLong(header == null ? "" : header.strip());
+      return Duration.ofSeconds(Math.max(1, Math.min(s, 3600)));
+    } catch (NumberFormatException e) {
+      return Duration.ofSeconds(30);
+    }
+  }
+}
