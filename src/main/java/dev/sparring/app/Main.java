@@ -142,6 +142,7 @@ public final class Main implements Callable<Integer> {
                   "shutdown"));
       try (Sparring app = Sparring.start(config, startup.data, clock, List.of());
           SlackAdapter adapter = new SlackAdapter(slack, app.bot(), app.store(), clock)) {
+        adapter.start();
         app.dispatcher().addGateway(adapter.gateway());
         try (HttpServer http =
             new HttpServer(

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class GuardedSlackServlet extends SlackAppServlet {
 
   static final int MAX_BODY = 1024 * 1024;
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
   private static final Logger log = LoggerFactory.getLogger(GuardedSlackServlet.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,12 +37,10 @@ final class GuardedSlackServlet extends SlackAppServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    if (req.getContentLengthLong() > MAX_BODY) {
-      plain(resp, 413, "payload too large");
-      return;
-    }
     byte[] body = readLimited(req.getInputStream());
     if (body == null) {
+      // Read (and drop) the rest first, so the client sees the answer instead of a reset.
+      req.getInputStream().skip(DRAIN_LIMIT);
       plain(resp, 413, "payload too large");
       return;
     }

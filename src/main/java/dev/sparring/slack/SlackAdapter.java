@@ -98,6 +98,15 @@ public final class SlackAdapter implements AutoCloseable {
     register();
   }
 
+  /**
+   * Starts Bolt (with a bot token it checks the token with {@code auth.test}, so a bad token fails
+   * here, at start-up, rather than on the first event).
+   */
+  public SlackAdapter start() {
+    app.start();
+    return this;
+  }
+
   /** What the HTTP server serves for Slack: events, commands and actions on one URL; OAuth. */
   public java.util.Map<String, jakarta.servlet.http.HttpServlet> servlets() {
     java.util.Map<String, jakarta.servlet.http.HttpServlet> m = new java.util.LinkedHashMap<>();

@@ -1,0 +1,480 @@
+package dev.sparring.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.SlackSignature;
+import dev.sparring.app.HttpServer;
+import dev.sparring.core.Bot;
+import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.testing.Features;
+import dev.sparring.testing.MutableClock;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Slack adapter over real HTTP: signed requests to the embedded Jetty, Bolt in between, and a
+ * loopback stand-in for the Web API.
+ */
+class SlackAdapterTest {
+
+  private static final String SECRET = "test-signing-secret";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
+  private final MemoryStore store = new MemoryStore();
+  private SlackApiStandIn api;
+  private SlackAdapter adapter;
+  private OutboxDispatcher dispatcher;
+  private HttpServer http;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private int triggers;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = new SlackApiStandIn();
+    Bot bot = new Bot(store, clock, Features.all(), Set.of());
+    SlackSettings settings =
+        new SlackSettings(SECRET, "xoxb-test-token", null, null, null, api.url(), 0, false);
+    adapter = new SlackAdapter(settings, bot, store, clock).start();
+    dispatcher =
+        new OutboxDispatcher(
+            store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "t");
+    http = new HttpServer(0, adapter.servlets(), () -> true);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    http.close();
+    adapter.close();
+    api.close();
+  }
+
+  // ---- requests
+
+  private HttpResponse<String> post(
+      String type, String body, long timestamp, String signature, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/slack/events"))
+            .header("Content-Type", type)
+            .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+            .header("X-Slack-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(b::header);
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> signed(String type, String body, Map<String, String> headers)
+      throws Exception {
+    long now = Instant.now().getEpochSecond();
+    String sig = new SlackSignature.Generator(SECRET).generate(Long.toString(now), body);
+    return post(type, body, now, sig, headers);
+  }
+
+  private static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  private HttpResponse<String> command(String user, String text) throws Exception {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("token", "x");
+    f.put("team_id", "T1");
+    f.put("channel_id", "C1");
+    f.put("user_id", user);
+    f.put("user_name", user.toLowerCase());
+    f.put("command", "/spar");
+    f.put("text", text);
+    f.put("trigger_id", "trig-" + (++triggers));
+    f.put("response_url", "http://127.0.0.1:1/unused");
+    return signed("application/x-www-form-urlencoded", form(f), Map.of());
+  }
+
+  private HttpResponse<String> event(
+      String eventId, Map<String, Object> event, Map<String, String> headers) throws Exception {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("token", "x");
+    envelope.put("team_id", "T1");
+    envelope.put("api_app_id", "A1");
+    envelope.put("type", "event_callback");
+    envelope.put("event_id", eventId);
+    envelope.put("event_time", 1_700_000_000);
+    envelope.put("event", event);
+    return signed("application/json", JSON.writeValueAsString(envelope), headers);
+  }
+
+  private HttpResponse<String> reply(String eventId, String user, String threadTs, String text)
+      throws Exception {
+    return event(
+        eventId,
+        Map.of(
+            "type",
+            "message",
+            "channel",
+            "C1",
+            "user",
+            user,
+            "text",
+            text,
+            "ts",
+            "2000." + eventId.hashCode(),
+            "thread_ts",
+            threadTs,
+            "channel_type",
+            "channel"),
+        Map.of());
+  }
+
+  private HttpResponse<String> press(String user, String actionId, String value, String messageTs)
+      throws Exception {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("type", "block_actions");
+    payload.put("team", Map.of("id", "T1", "domain", "x"));
+    payload.put("user", Map.of("id", user, "username", user.toLowerCase(), "team_id", "T1"));
+    payload.put("api_app_id", "A1");
+    payload.put("token", "x");
+    payload.put("trigger_id", "trig-" + (++triggers));
+    payload.put("channel", Map.of("id", "C1", "name", "general"));
+    payload.put(
+        "container", Map.of("type", "message", "message_ts", messageTs, "channel_id", "C1"));
+    payload.put("message", Map.of("type", "message", "ts", messageTs, "text", "q"));
+    payload.put("response_url", "http://127.0.0.1:1/unused");
+    payload.put(
+        "actions",
+        List.of(
+            Map.of(
+                "type",
+                "button",
+                "action_id",
+                actionId,
+                "block_id",
+                "b1",
+                "value",
+                value,
+                "action_ts",
+                "1.2",
+                "text",
+                Map.of("type", "plain_text", "text", "x"))));
+    return signed(
+        "application/x-www-form-urlencoded",
+        form(Map.of("payload", JSON.writeValueAsString(payload))),
+        Map.of());
+  }
+
+  /** Delivers the outbox, moving the clock past the per-channel pacing. */
+  private void deliver() {
+    for (int i = 0; i < 50; i++) {
+      dispatcher.drain();
+      long pending = store.transact(tx -> tx.outbox().pending());
+      if (pending == 0) {
+        return;
+      }
+      clock.advance(Duration.ofSeconds(1));
+    }
+    throw new AssertionError("outbox did not drain");
+  }
+
+  private List<SlackApiStandIn.Call> posts() {
+    return api.calls("chat.postMessage");
+  }
+
+  private static String blocks(SlackApiStandIn.Call c) {
+    return c.get("blocks");
+  }
+
+  // ---- tests
+
+  @Test
+  void aFullInterviewInAThread() throws Exception {
+    HttpResponse<String> ack = command("U1", "interview demo-senior");
+    assertThat(ack.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(ack.body());
+    assertThat(body.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(body.get("text").asText()).contains("in a new thread");
+    deliver();
+    SlackApiStandIn.Call question = posts().get(0);
+    assertThat(question.get("channel")).isEqualTo("C1");
+    assertThat(question.get("thread_ts")).isEmpty();
+    assertThat(question.authorization()).isEqualTo("Bearer xoxb-test-token");
+    assertThat(blocks(question))
+        .contains("\"type\":\"header\"")
+        .contains("safe to retry")
+        .contains("\"action_id\":\"interview.hint#0\"")
+        .contains("\"action_id\":\"interview.stop#1\"");
+    String thread = question.ts();
+
+    for (int i = 1; i <= 4; i++) {
+      assertThat(reply("Ev" + i, "U1", thread, "answer " + i + " idempotent").statusCode())
+          .isEqualTo(200);
+      deliver();
+    }
+    List<SlackApiStandIn.Call> inThread =
+        posts().stream().filter(c -> c.get("thread_ts").equals(thread)).toList();
+    assertThat(inThread).hasSize(4);
+    assertThat(blocks(inThread.get(0))).contains("Follow-up 1 of 3");
+    assertThat(blocks(inThread.get(1))).contains("Follow-up 2 of 3");
+    assertThat(blocks(inThread.get(2))).contains("Follow-up 3 of 3");
+    assertThat(blocks(inThread.get(3))).contains("Interview complete");
+    // Slack's bold is *single*: the core's **double** markers were converted.
+    assertThat(blocks(inThread.get(3))).contains("*Question: ").doesNotContain("**");
+  }
+
+  @Test
+  void aRetriedEventIsIgnoredAndBotMessagesAndEditsToo() throws Exception {
+    command("U1", "interview demo-senior");
+    deliver();
+    String thread = posts().get(0).ts();
+    reply("EvA", "U1", thread, "first");
+    HttpResponse<String> retry =
+        event(
+            "EvA",
+            Map.of(
+                "type",
+                "message",
+                "channel",
+                "C1",
+                "user",
+                "U1",
+                "text",
+                "first",
+                "ts",
+                "2000.1",
+                "thread_ts",
+                thread),
+            Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+    assertThat(retry.statusCode()).isEqualTo(200);
+    event(
+        "EvBot",
+        Map.of(
+            "type",
+            "message",
+            "subtype",
+            "bot_message",
+            "channel",
+            "C1",
+            "bot_id",
+            "BBOT",
+            "text",
+            "Follow-up 1 of 3",
+            "ts",
+            "2000.2",
+            "thread_ts",
+            thread),
+        Map.of());
+    event(
+        "EvEdit",
+        Map.of(
+            "type",
+            "message",
+            "subtype",
+            "message_changed",
+            "channel",
+            "C1",
+            "hidden",
+            true,
+            "ts",
+            "2000.3",
+            "message",
+            Map.of(
+                "type",
+                "message",
+                "user",
+                "U1",
+                "text",
+                "edited",
+                "ts",
+                "2000.1",
+                "thread_ts",
+                thread),
+            "previous_message",
+            Map.of("type", "message", "user", "U1", "text", "first", "ts", "2000.1")),
+        Map.of());
+    deliver();
+    List<SlackApiStandIn.Call> inThread =
+        posts().stream().filter(c -> c.get("thread_ts").equals(thread)).toList();
+    assertThat(inThread).hasSize(1);
+    assertThat(blocks(inThread.get(0))).contains("Follow-up 1 of 3");
+  }
+
+  @Test
+  void buttonsReachTheCoreAndAnswerPrivately() throws Exception {
+    command("U1", "interview demo-senior");
+    deliver();
+    String id =
+        store
+            .transact(tx -> tx.conversations().active("slack:T1", "slack:U1", "interview"))
+            .orElseThrow()
+            .id();
+    String thread = posts().get(0).ts();
+    assertThat(press("U1", "interview.hint#0", id, thread).statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !api.calls("chat.postEphemeral").isEmpty());
+    SlackApiStandIn.Call hint = api.calls("chat.postEphemeral").get(0);
+    assertThat(hint.get("user")).isEqualTo("U1");
+    assertThat(hint.get("thread_ts")).isEqualTo(thread);
+    assertThat(hint.get("text")).contains("Hint: Think about what happens");
+    press("U1", "interview.stop#1", id, thread);
+    deliver();
+    assertThat(blocks(posts().get(posts().size() - 1))).contains("Interview stopped by u1");
+  }
+
+  @Test
+  void aDailyPostAndItsRevealWithAdminsFromUsersInfo() throws Exception {
+    HttpResponse<String> refused = command("U2", "daily now");
+    assertThat(JSON.readTree(refused.body()).get("text").asText()).startsWith("Only admins can");
+    command("U_ADMIN", "daily on 09:00 UTC daily demo beginner");
+    command("U_ADMIN", "daily now");
+    deliver();
+    SlackApiStandIn.Call daily =
+        posts().stream()
+            .filter(c -> blocks(c).contains("Daily question"))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    String dailyTs = daily.ts();
+    reply("EvD1", "U3", dailyTs, "A queue decouples producers from consumers and absorbs bursts.");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !api.calls("chat.postEphemeral").isEmpty());
+    HttpResponse<String> reveal = command("U_ADMIN", "reveal");
+    assertThat(JSON.readTree(reveal.body()).get("text").asText()).contains("Revealed");
+    deliver();
+    SlackApiStandIn.Call revealed = posts().get(posts().size() - 1);
+    assertThat(revealed.get("thread_ts")).isEqualTo(dailyTs);
+    assertThat(blocks(revealed)).contains("Reveal").contains("u3: ").contains("+");
+  }
+
+  @Test
+  void theAppHomeShowsStreakDrillsScoresAndTheBoard() throws Exception {
+    event(
+        "EvHome",
+        Map.of(
+            "type",
+            "app_home_opened",
+            "user",
+            "U1",
+            "channel",
+            "D1",
+            "tab",
+            "home",
+            "event_ts",
+            "1.0"),
+        Map.of());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !api.calls("views.publish").isEmpty());
+    SlackApiStandIn.Call home = api.calls("views.publish").get(0);
+    assertThat(home.get("user_id")).isEqualTo("U1");
+    assertThat(home.get("view"))
+        .contains("\"type\":\"home\"")
+        .contains("Streaks")
+        .contains("Drills")
+        .contains("Team leaderboard");
+  }
+
+  @Test
+  void badSignaturesAndStaleTimestampsGet401() throws Exception {
+    String body =
+        form(
+            Map.of(
+                "command",
+                "/spar",
+                "text",
+                "help",
+                "team_id",
+                "T1",
+                "channel_id",
+                "C1",
+                "user_id",
+                "U1",
+                "trigger_id",
+                "t"));
+    long now = Instant.now().getEpochSecond();
+    assertThat(
+            post("application/x-www-form-urlencoded", body, now, "v0=deadbeef", Map.of())
+                .statusCode())
+        .isEqualTo(401);
+    long old = now - 6 * 60;
+    String oldSig = new SlackSignature.Generator(SECRET).generate(Long.toString(old), body);
+    assertThat(post("application/x-www-form-urlencoded", body, old, oldSig, Map.of()).statusCode())
+        .isEqualTo(401);
+    assertThat(api.calls("chat.postMessage")).isEmpty();
+  }
+
+  @Test
+  void malformedPayloadsGet4xxNotAStackTrace() throws Exception {
+    HttpResponse<String> notJson = signed("application/json", "{not json", Map.of());
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(notJson.body()).doesNotContain("Exception");
+    assertThat(signed("application/json", "[1,2]", Map.of()).statusCode()).isEqualTo(400);
+    assertThat(signed("application/x-www-form-urlencoded", "hello=world", Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            signed("application/x-www-form-urlencoded", "payload=%7Bbroken", Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(signed("text/plain", "hi", Map.of()).statusCode()).isEqualTo(400);
+    assertThat(
+            signed(
+                    "application/json",
+                    "{\"type\":\"event_callback\",\"x\":\"" + "a".repeat(1_100_000) + "\"}",
+                    Map.of())
+                .statusCode())
+        .isEqualTo(413);
+  }
+
+  @Test
+  void rateLimitsAreHonouredAndNothingIsLost() throws Exception {
+    api.ratelimitNext(3);
+    command("U1", "interview demo-senior");
+    dispatcher.drain();
+    assertThat(posts()).isEmpty();
+    clock.advance(Duration.ofSeconds(2));
+    dispatcher.drain();
+    assertThat(posts()).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    dispatcher.drain();
+    assertThat(posts()).hasSize(1);
+  }
+
+  @Test
+  void longMessagesAreSplitWithinBlockKitLimits() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 800; i++) {
+      body.append("- line ").append(i).append(" ").append("x".repeat(200)).append('\n');
+    }
+    List<BlockKit.Rendered> parts =
+        BlockKit.render(dev.sparring.core.Message.of("Big", body.toString()));
+    assertThat(parts.size()).isGreaterThan(1);
+    for (BlockKit.Rendered p : parts) {
+      assertThat(p.blocks().size()).isLessThanOrEqualTo(50);
+      p.blocks()
+          .forEach(
+              b -> {
+                if (b instanceof com.slack.api.model.block.SectionBlock s && s.getText() != null) {
+                  assertThat(s.getText().getText().length()).isLessThanOrEqualTo(3000);
+                }
+              });
+    }
+    String all =
+        parts.stream()
+            .flatMap(p -> p.blocks().stream())
+            .filter(b -> b instanceof com.slack.api.model.block.SectionBlock)
+            .map(b -> ((com.slack.api.model.block.SectionBlock) b).getText().getText())
+            .collect(Collectors.joining("\n"));
+    assertThat(all).contains("line 0 ").contains("line 799 ");
+    assertThat(BlockKit.clip("ab\uD83D\uDE80cd", 4)).isEqualTo("ab\u2026");
+  }
+}

@@ -1,0 +1,143 @@
+package dev.sparring.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback stand-in for Slack's Web API: answers the methods Sparring calls the way Slack does
+ * and records every call. {@code U_ADMIN} is a workspace admin; {@code ratelimitNext} makes the
+ * next {@code chat.postMessage} answer 429 with a Retry-After.
+ */
+final class SlackApiStandIn implements AutoCloseable {
+
+  /** One Web API call: the method and its form parameters. */
+  record Call(String method, Map<String, String> params, String authorization, String ts) {
+    String get(String name) {
+      return params.getOrDefault(name, "");
+    }
+  }
+
+  private final HttpServer server;
+  private final List<Call> calls = new ArrayList<>();
+  private final AtomicLong ts = new AtomicLong(1000);
+  private final Deque<Integer> retryAfter = new ArrayDeque<>();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  SlackApiStandIn() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/api/", this::handle);
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  synchronized void ratelimitNext(int seconds) {
+    retryAfter.add(seconds);
+  }
+
+  synchronized List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  synchronized List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    String method = ex.getRequestURI().getPath().substring("/api/".length());
+    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        params.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    Integer limited = null;
+    String t = ts.incrementAndGet() + ".000100";
+    synchronized (this) {
+      if (method.equals("chat.postMessage") && !retryAfter.isEmpty()) {
+        limited = retryAfter.poll();
+      } else {
+        calls.add(new Call(method, params, ex.getRequestHeaders().getFirst("Authorization"), t));
+      }
+    }
+    if (limited != null) {
+      ex.getResponseHeaders().add("Retry-After", Integer.toString(limited));
+      send(ex, 429, Map.of("ok", false, "error", "ratelimited"));
+      return;
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("ok", true);
+    switch (method) {
+      case "auth.test" -> {
+        answer.put("user_id", "UBOT");
+        answer.put("team_id", "T1");
+        answer.put("bot_id", "BBOT");
+        answer.put("url", "https://example.slack.com/");
+      }
+      case "chat.postMessage" -> {
+        answer.put("channel", params.get("channel"));
+        answer.put("ts", t);
+        answer.put(
+            "message", Map.of("type", "message", "text", params.getOrDefault("text", ""), "ts", t));
+      }
+      case "chat.update" -> {
+        answer.put("channel", params.get("channel"));
+        answer.put("ts", params.get("ts"));
+      }
+      case "chat.postEphemeral" -> answer.put("message_ts", t);
+      case "users.info" -> {
+        String user = params.getOrDefault("user", "");
+        answer.put(
+            "user",
+            Map.of(
+                "id", user,
+                "name", user.toLowerCase(),
+                "real_name", "Real " + user,
+                "is_admin", user.equals("U_ADMIN"),
+                "profile",
+                    Map.of("display_name", user.equals("U_ADMIN") ? "admin" : user.toLowerCase())));
+      }
+      case "views.publish", "views.open" -> answer.put("view", Map.of("id", "V1"));
+      default -> {
+        answer.put("ok", false);
+        answer.put("error", "unknown_method");
+      }
+    }
+    send(ex, 200, answer);
+  }
+
+  private static void send(HttpExchange ex, int status, Map<String, Object> json)
+      throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(json);
+    ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
