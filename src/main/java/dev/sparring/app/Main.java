@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
       SparringConfig config = startup.loadConfig();
       Map<String, String> env = System.getenv();
-      SlackSettings slack = SlackSettings.fromEnv(env, env.getOrDefault("SLACK_MODE", "http"));
+      SlackSettings slack = SlackSettings.fromEnv(env, config.slackMode());
       if (slack == null) {
         // No platform is configured: the console is the adapter.
         Console console = new Console();
@@ -142,11 +142,22 @@ public final class Main implements Callable<Integer> {
                   "shutdown"));
       try (Sparring app = Sparring.start(config, startup.data, clock, List.of());
           SlackAdapter adapter = new SlackAdapter(slack, app.bot(), app.store(), clock)) {
-        adapter.start();
+        try {
+          adapter.start();
+        } catch (RuntimeException e) {
+          throw new IllegalStateException(
+              "Slack did not accept SLACK_BOT_TOKEN, or its API could not be reached ("
+                  + e.getMessage()
+                  + ")",
+              e);
+        }
         app.dispatcher().addGateway(adapter.gateway());
         try (HttpServer http =
-            new HttpServer(
-                slack.port(), adapter.servlets(), () -> ready.get() && app.store().ping())) {
+                new HttpServer(
+                    slack.port(),
+                    slack.socketMode() ? Map.of() : adapter.servlets(),
+                    () -> ready.get() && app.store().ping());
+            AutoCloseable socket = slack.socketMode() ? adapter.startSocketMode() : () -> {}) {
           app.startBackground(clock);
           ready.set(true);
           log.info(

@@ -75,6 +75,7 @@ public final class ConfigLoader {
     lines.add("scheduler.tick = " + c.tick());
     lines.add("admins = " + new TreeSet<>(c.admins()));
     lines.add("scoring = " + c.scoring());
+    lines.add("slack.mode = " + c.slackMode());
     for (String secret : new TreeSet<>(Secrets.ALL)) {
       lines.add("env " + secret + " = " + Secrets.mask(env.get(secret)));
     }
@@ -233,10 +234,15 @@ public final class ConfigLoader {
             r.integer("scoring.drillReview", 0, 10_000),
             seasonLength,
             seasonZone);
+    String slackMode = r.string("slack.mode");
+    if (slackMode != null && !Set.of("http", "socket").contains(slackMode)) {
+      r.problems.add("slack.mode: must be http or socket (got '" + slackMode + "')");
+    }
     if (!r.problems.isEmpty()) {
       throw new ConfigException(r.problems);
     }
-    return new SparringConfig(store, paths, idle, maxChars, outbox, tick, admins, scoring);
+    return new SparringConfig(
+        store, paths, idle, maxChars, outbox, tick, admins, scoring, slackMode);
   }
 
   /** Typed reads of dotted keys that collect problems instead of failing on the first. */

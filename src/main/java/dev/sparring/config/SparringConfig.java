@@ -14,7 +14,8 @@ public record SparringConfig(
     OutboxConfig outbox,
     Duration tick,
     Set<String> admins,
-    ScoringRules scoring) {
+    ScoringRules scoring,
+    String slackMode) {
 
   public SparringConfig {
     bankPaths = List.copyOf(bankPaths);

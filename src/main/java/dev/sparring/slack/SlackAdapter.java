@@ -107,6 +107,20 @@ public final class SlackAdapter implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Connects over Socket Mode (no public URL needed): Slack pushes the same payloads through a
+   * WebSocket opened with the app-level token, and the same handlers answer them.
+   */
+  public AutoCloseable startSocketMode() throws Exception {
+    var socket =
+        new com.slack.api.bolt.socket_mode.SocketModeApp(
+            settings.appToken(),
+            com.slack.api.socket_mode.SocketModeClient.Backend.JavaWebSocket,
+            app);
+    socket.startAsync();
+    return socket::close;
+  }
+
   /** What the HTTP server serves for Slack: events, commands and actions on one URL; OAuth. */
   public java.util.Map<String, jakarta.servlet.http.HttpServlet> servlets() {
     java.util.Map<String, jakarta.servlet.http.HttpServlet> m = new java.util.LinkedHashMap<>();

@@ -1,0 +1,158 @@
+package dev.sparring.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.SlackSignature;
+import dev.sparring.testing.TestPacks;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real program ({@code sparring run}) in a child process with {@code SLACK_*} set and {@code
+ * SLACK_API_URL} pointing at a loopback stand-in: it serves /healthz and works end to end.
+ */
+class SlackEndToEndTest {
+
+  private static final String SECRET = "e2e-secret";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private HttpResponse<String> signed(int port, String type, String body) throws Exception {
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+            .header("Content-Type", type)
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theProgramServesHealthAndRunsAnInterviewAgainstTheStandIn() throws Exception {
+    try (SlackApiStandIn api = new SlackApiStandIn()) {
+      int port = freePort();
+      Path config = dir.resolve("sparring.yaml");
+      Files.writeString(
+          config,
+          "bank:\n  paths: ['" + TestPacks.root() + "']\nscheduler:\n  tick: 1s\n",
+          StandardCharsets.UTF_8);
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              java,
+              // The production logging, not the tests' quiet one.
+              "-Dlogback.configurationFile="
+                  + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
+              "-cp",
+              System.getProperty("java.class.path"),
+              "dev.sparring.app.Main",
+              "run",
+              "--data",
+              dir.resolve("data").toString(),
+              "--config",
+              config.toString());
+      Map<String, String> env = pb.environment();
+      env.put("SLACK_SIGNING_SECRET", SECRET);
+      env.put("SLACK_BOT_TOKEN", "xoxb-e2e");
+      env.put("SLACK_API_URL", api.url());
+      env.put("SPARRING_HTTP_PORT", Integer.toString(port));
+      env.remove("SLACK_CLIENT_ID");
+      pb.redirectErrorStream(true);
+      pb.redirectOutput(dir.resolve("out.log").toFile());
+      Process p = pb.start();
+      try {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .ignoreExceptions()
+            .until(
+                () ->
+                    client
+                            .send(
+                                HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/healthz"))
+                                    .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                            .statusCode()
+                        == 200);
+        assertThat(api.calls("auth.test")).isNotEmpty();
+
+        String command =
+            "team_id=T1&channel_id=C1&user_id=U1&user_name=ana&command=%2Fspar&trigger_id=tr1"
+                + "&text="
+                + URLEncoder.encode("interview demo-senior", StandardCharsets.UTF_8);
+        HttpResponse<String> ack = signed(port, "application/x-www-form-urlencoded", command);
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ack.body()).contains("in a new thread");
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> api.calls("chat.postMessage").size() == 1);
+        String thread = api.calls("chat.postMessage").get(0).ts();
+
+        String event =
+            JSON.writeValueAsString(
+                Map.of(
+                    "type",
+                    "event_callback",
+                    "team_id",
+                    "T1",
+                    "api_app_id",
+                    "A1",
+                    "event_id",
+                    "EvE2E",
+                    "event_time",
+                    1_700_000_000,
+                    "event",
+                    Map.of(
+                        "type",
+                        "message",
+                        "channel",
+                        "C1",
+                        "user",
+                        "U1",
+                        "text",
+                        "idempotent",
+                        "ts",
+                        "3000.1",
+                        "thread_ts",
+                        thread)));
+        assertThat(signed(port, "application/json", event).statusCode()).isEqualTo(200);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> api.calls("chat.postMessage").size() == 2);
+        assertThat(api.calls("chat.postMessage").get(1).get("thread_ts")).isEqualTo(thread);
+        assertThat(api.calls("chat.postMessage").get(1).get("blocks")).contains("Follow-up 1 of 3");
+      } finally {
+        p.destroy(); // SIGTERM: a graceful stop
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(Files.readString(dir.resolve("out.log")))
+          .contains("Sparring is up")
+          .doesNotContain("xoxb-e2e");
+    }
+  }
+}
