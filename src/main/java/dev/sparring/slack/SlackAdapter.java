@@ -221,47 +221,17 @@ public final class SlackAdapter implements AutoCloseable {
 
     app.event(
         MessageEvent.class,
-        (payload, ctx) -> {
-          MessageEvent e = payload.getEvent();
-          onMessage(
-              payload.getEventId(),
-              payload.getTeamId(),
-              e.getChannel(),
-              e.getThreadTs(),
-              e.getUser(),
-              e.getBotId(),
-              e.getText());
-          return ctx.ack();
-        });
-    // A reply also sent to the channel is still a reply in the thread.
+        replies(
+            e ->
+                new Reply(
+                    e.getChannel(), e.getThreadTs(), e.getUser(), e.getBotId(), e.getText())));
+    // A reply also sent to the channel, or one with a file, is still a reply in the thread.
     app.event(
         MessageThreadBroadcastEvent.class,
-        (payload, ctx) -> {
-          MessageThreadBroadcastEvent e = payload.getEvent();
-          onMessage(
-              payload.getEventId(),
-              payload.getTeamId(),
-              e.getChannel(),
-              e.getThreadTs(),
-              e.getUser(),
-              null,
-              e.getText());
-          return ctx.ack();
-        });
+        replies(e -> new Reply(e.getChannel(), e.getThreadTs(), e.getUser(), null, e.getText())));
     app.event(
         MessageFileShareEvent.class,
-        (payload, ctx) -> {
-          MessageFileShareEvent e = payload.getEvent();
-          onMessage(
-              payload.getEventId(),
-              payload.getTeamId(),
-              e.getChannel(),
-              e.getThreadTs(),
-              e.getUser(),
-              null,
-              e.getText());
-          return ctx.ack();
-        });
+        replies(e -> new Reply(e.getChannel(), e.getThreadTs(), e.getUser(), null, e.getText())));
     // Edits, deletions and bot messages (our own included) are acknowledged and ignored on
     // purpose: an answer counts as first sent, and the bot never answers itself.
     app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
@@ -353,6 +323,26 @@ public final class SlackAdapter implements AutoCloseable {
           answerLater(team, r, null);
           return ctx.ack();
         });
+  }
+
+  /** The parts of a message event that matter to Sparring. */
+  private record Reply(String channel, String threadTs, String user, String botId, String text) {}
+
+  private <E extends com.slack.api.model.event.Event>
+      com.slack.api.bolt.handler.BoltEventHandler<E> replies(
+          java.util.function.Function<E, Reply> read) {
+    return (payload, ctx) -> {
+      Reply r = read.apply(payload.getEvent());
+      onMessage(
+          payload.getEventId(),
+          payload.getTeamId(),
+          r.channel(),
+          r.threadTs(),
+          r.user(),
+          r.botId(),
+          r.text());
+      return ctx.ack();
+    };
   }
 
   private void onMessage(
