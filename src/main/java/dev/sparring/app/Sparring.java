@@ -6,6 +6,7 @@ import dev.sparring.bank.QuestionBank;
 import dev.sparring.compete.Competitions;
 import dev.sparring.compete.Leaderboards;
 import dev.sparring.compete.Points;
+import dev.sparring.config.Secrets;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Feature;
@@ -17,6 +18,7 @@ import dev.sparring.grading.RubricGrader;
 import dev.sparring.interview.InterviewSettings;
 import dev.sparring.interview.Interviews;
 import dev.sparring.store.Store;
+import dev.sparring.store.jdbc.PostgresStore;
 import dev.sparring.store.jdbc.SqliteStore;
 import dev.sparring.store.memory.MemoryStore;
 import java.io.IOException;
@@ -102,9 +104,13 @@ public final class Sparring implements AutoCloseable {
       case "sqlite" ->
           SqliteStore.open(
               dataDir.resolve(s.sqliteFile()), SqliteStore.Durability.parse(s.sqliteDurability()));
-      default ->
-          throw new IllegalArgumentException(
-              "store.type '" + s.type() + "' is not available in this build yet");
+      case "postgres" ->
+          PostgresStore.open(
+              s.postgresUrl(),
+              System.getenv("SPARRING_DB_USER"),
+              System.getenv(Secrets.DATABASE_PASSWORD),
+              s.poolSize());
+      default -> throw new IllegalArgumentException("store.type '" + s.type() + "' is unknown");
     };
   }
 

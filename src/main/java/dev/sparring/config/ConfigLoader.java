@@ -65,6 +65,9 @@ public final class ConfigLoader {
     lines.add("store.type = " + c.store().type());
     lines.add("store.sqlite.file = " + c.store().sqliteFile());
     lines.add("store.sqlite.durability = " + c.store().sqliteDurability());
+    lines.add("store.postgres.url = " + c.store().postgresUrl());
+    lines.add("store.postgres.poolSize = " + c.store().poolSize());
+    lines.add("env SPARRING_DB_USER = " + env.getOrDefault("SPARRING_DB_USER", "(unset)"));
     lines.add("bank.paths = " + c.bankPaths());
     lines.add("interview.idleTimeout = " + c.interviewIdleTimeout());
     lines.add("interview.maxAnswerChars = " + c.maxAnswerChars());
@@ -189,8 +192,16 @@ public final class ConfigLoader {
     if (durability != null && !Set.of("full", "normal").contains(durability)) {
       r.problems.add("store.sqlite.durability: must be full or normal (got '" + durability + "')");
     }
+    String pgUrl = r.string("store.postgres.url");
+    int poolSize = r.integer("store.postgres.poolSize", 1, 200);
+    if ("postgres".equals(type) && (pgUrl == null || pgUrl.isBlank())) {
+      r.problems.add(
+          "store.postgres.url: store.type is postgres, so give a JDBC URL (or set SPARRING_DB_URL),"
+              + " e.g. jdbc:postgresql://db:5432/sparring");
+    }
     SparringConfig.StoreConfig store =
-        new SparringConfig.StoreConfig(type, r.string("store.sqlite.file"), durability);
+        new SparringConfig.StoreConfig(
+            type, r.string("store.sqlite.file"), durability, pgUrl, poolSize);
     List<String> paths = r.strings("bank.paths");
     Duration idle = r.duration("interview.idleTimeout", Duration.ofMinutes(1));
     int maxChars = r.integer("interview.maxAnswerChars", 100, 100_000);

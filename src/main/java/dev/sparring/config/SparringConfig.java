@@ -23,7 +23,8 @@ public record SparringConfig(
   }
 
   /** Which store, and its settings. */
-  public record StoreConfig(String type, String sqliteFile, String sqliteDurability) {}
+  public record StoreConfig(
+      String type, String sqliteFile, String sqliteDurability, String postgresUrl, int poolSize) {}
 
   /** Outbox delivery tuning. */
   public record OutboxConfig(

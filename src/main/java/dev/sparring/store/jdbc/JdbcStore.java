@@ -47,6 +47,9 @@ abstract class JdbcStore implements Store {
       return result;
     } catch (SQLException e) {
       rollback(c);
+      if (Sql.retryable(e)) {
+        throw new dev.sparring.store.ConcurrentUpdateException("commit: " + e.getMessage());
+      }
       throw new StoreException("commit failed on " + describe() + ": " + e.getMessage(), e);
     } catch (RuntimeException | Error e) {
       rollback(c);

@@ -82,8 +82,18 @@ final class Sql {
     return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
   }
 
-  static StoreException fail(String sql, SQLException e) {
+  static RuntimeException fail(String sql, SQLException e) {
     String verb = sql.strip().split("\\s+", 2)[0];
+    if (retryable(e)) {
+      // Serialization failure or deadlock: the whole unit of work can simply run again.
+      return new dev.sparring.store.ConcurrentUpdateException(
+          "SQL " + verb + ": " + e.getMessage());
+    }
     return new StoreException("SQL " + verb + " failed: " + e.getMessage(), e);
+  }
+
+  /** SQLSTATE class 40 (transaction rollback: serialization failure, deadlock). */
+  static boolean retryable(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("40");
   }
 }
