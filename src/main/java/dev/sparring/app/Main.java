@@ -55,6 +55,7 @@ import picocli.CommandLine.Parameters;
       GradeCommand.class,
       ImportCommand.class,
       BenchCommand.class,
+      StoreCommand.class,
       Main.ShowConfig.class
     })
 public final class Main implements Callable<Integer> {

@@ -35,6 +35,8 @@ public final class Harness implements AutoCloseable {
   public final Bot bot;
   public final OutboxDispatcher dispatcher;
   private final AtomicLong keys = new AtomicLong();
+  // Keys differ between harnesses, like platform event ids after a restart.
+  private final String run = Long.toString(System.nanoTime(), 36);
 
   public Harness(Store store) {
     this(store, TestPacks.demo(), InterviewSettings.defaults());
@@ -70,7 +72,7 @@ public final class Harness implements AutoCloseable {
   }
 
   public String nextKey() {
-    return "console:k" + keys.incrementAndGet();
+    return "console:" + run + "-" + keys.incrementAndGet();
   }
 
   public Bot.Result command(String user, String text) {

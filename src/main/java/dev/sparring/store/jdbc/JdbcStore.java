@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** A store over JDBC: one transaction per unit of work, on a connection the subclass lends. */
-abstract class JdbcStore implements Store {
+public abstract class JdbcStore implements Store {
 
   private final Dialect dialect;
 
@@ -25,6 +25,36 @@ abstract class JdbcStore implements Store {
         .load()
         .migrate()
         .migrationsExecuted;
+  }
+
+  /** Work on a raw connection (copy and export tools). */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction on a connection of this store. */
+  <T> T withConnection(SqlWork<T> work) {
+    Connection c;
+    try {
+      c = acquire();
+    } catch (SQLException e) {
+      throw new StoreException("cannot open a connection to " + describe(), e);
+    }
+    try {
+      c.setAutoCommit(false);
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException e) {
+      rollback(c);
+      throw new StoreException(describe() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      rollback(c);
+      throw e;
+    } finally {
+      release(c);
+    }
   }
 
   /** A connection for one transaction; {@link #release} gives it back. */
