@@ -192,7 +192,7 @@ public final class ConfigLoader {
     if (durability != null && !Set.of("full", "normal").contains(durability)) {
       r.problems.add("store.sqlite.durability: must be full or normal (got '" + durability + "')");
     }
-    String pgUrl = r.string("store.postgres.url");
+    String pgUrl = r.optional("store.postgres.url");
     int poolSize = r.integer("store.postgres.poolSize", 1, 200);
     if ("postgres".equals(type) && (pgUrl == null || pgUrl.isBlank())) {
       r.problems.add(
@@ -284,6 +284,16 @@ public final class ConfigLoader {
         return null;
       }
       return String.valueOf(v).strip();
+    }
+
+    /** A value that may be left empty (null then). */
+    String optional(String key) {
+      Object v = raw(key);
+      if (v instanceof Map || v instanceof List) {
+        problems.add(key + ": must be a single value");
+        return null;
+      }
+      return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v).strip();
     }
 
     List<String> strings(String key) {

@@ -78,6 +78,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void postgresNeedsAUrlAndTakesItFromTheEnvironment() throws Exception {
+    assertThat(problems(() -> new ConfigLoader(Map.of("SPARRING_STORE", "postgres")).load(null)))
+        .singleElement()
+        .asString()
+        .startsWith("store.postgres.url: store.type is postgres");
+    SparringConfig c =
+        new ConfigLoader(
+                Map.of("SPARRING_STORE", "postgres", "SPARRING_DB_URL", "jdbc:postgresql://db/sp"))
+            .load(null);
+    assertThat(c.store().postgresUrl()).isEqualTo("jdbc:postgresql://db/sp");
+    assertThat(c.store().poolSize()).isEqualTo(10);
+  }
+
+  @Test
   void brokenFilesGiveAClearMessage() throws Exception {
     assertThat(problems(() -> new ConfigLoader(Map.of()).load(dir.resolve("missing.yaml"))))
         .singleElement()
