@@ -1,0 +1,87 @@
+package dev.sparring.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.slack.api.bolt.model.builtin.DefaultInstaller;
+import dev.sparring.store.memory.MemoryStore;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SlackSettingsTest {
+
+  @Test
+  void startsOnlyWithASigningSecretAndACredentialSet() {
+    assertThat(SlackSettings.fromEnv(Map.of(), "http")).isNull();
+    assertThat(SlackSettings.fromEnv(Map.of("SLACK_SIGNING_SECRET", "s"), "http")).isNull();
+    assertThat(SlackSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-1"), "http")).isNull();
+    SlackSettings single =
+        SlackSettings.fromEnv(
+            Map.of(
+                "SLACK_SIGNING_SECRET",
+                "s",
+                "SLACK_BOT_TOKEN",
+                "xoxb-123456789",
+                "SLACK_API_URL",
+                "http://127.0.0.1:1/api"),
+            "http");
+    assertThat(single.oauth()).isFalse();
+    assertThat(single.port()).isEqualTo(3000);
+    assertThat(single.apiUrl()).isEqualTo("http://127.0.0.1:1/api/");
+    assertThat(single.toString()).doesNotContain("123456789");
+    SlackSettings oauth =
+        SlackSettings.fromEnv(
+            Map.of(
+                "SLACK_SIGNING_SECRET",
+                "s",
+                "SLACK_CLIENT_ID",
+                "1.2",
+                "SLACK_CLIENT_SECRET",
+                "c",
+                "SPARRING_HTTP_PORT",
+                "8080"),
+            "http");
+    assertThat(oauth.oauth()).isTrue();
+    assertThat(oauth.port()).isEqualTo(8080);
+  }
+
+  @Test
+  void badValuesAreNamed() {
+    assertThatThrownBy(
+            () ->
+                SlackSettings.fromEnv(
+                    Map.of(
+                        "SLACK_SIGNING_SECRET",
+                        "s",
+                        "SLACK_BOT_TOKEN",
+                        "x",
+                        "SPARRING_HTTP_PORT",
+                        "http"),
+                    "http"))
+        .hasMessageContaining("SPARRING_HTTP_PORT");
+    assertThatThrownBy(
+            () ->
+                SlackSettings.fromEnv(
+                    Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "x"), "socket"))
+        .hasMessageContaining("SLACK_APP_TOKEN");
+  }
+
+  @Test
+  void oauthInstallationsLiveInTheStore() throws Exception {
+    MemoryStore store = new MemoryStore();
+    StoreInstallationService installs = new StoreInstallationService(store);
+    DefaultInstaller i = new DefaultInstaller();
+    i.setTeamId("T9");
+    i.setInstallerUserId("U1");
+    i.setBotAccessToken("xoxb-team-9");
+    i.setBotUserId("UB");
+    i.setBotId("B1");
+    installs.saveInstallerAndBot(i);
+    assertThat(installs.findBot(null, "T9").getBotAccessToken()).isEqualTo("xoxb-team-9");
+    assertThat(StoreInstallationService.botToken(store, "T9")).contains("xoxb-team-9");
+    assertThat(installs.findInstaller(null, "T9", "U1").getInstallerUserId()).isEqualTo("U1");
+    assertThat(installs.findBot(null, "T8")).isNull();
+    installs.deleteBot(installs.findBot(null, "T9"));
+    assertThat(installs.findBot(null, "T9")).isNull();
+  }
+}
