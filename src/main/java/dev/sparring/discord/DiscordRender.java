@@ -1,0 +1,151 @@
+package dev.sparring.discord;
+
+import dev.sparring.core.Message;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/**
+ * Renders the core's messages as Discord embeds and buttons within Discord's limits: 256-character
+ * titles, 4,096-character descriptions, 25 fields of 1,024 characters, 6,000 characters per
+ * message, five buttons per row and five rows, 100-character custom ids. A message that does not
+ * fit becomes several, in order, with the buttons on the last.
+ */
+final class DiscordRender {
+
+  static final int MAX_TITLE = 256;
+  static final int MAX_DESCRIPTION = 4096;
+  static final int MAX_FIELDS = 25;
+  static final int MAX_FIELD_NAME = 256;
+  static final int MAX_FIELD_VALUE = 1024;
+  static final int MAX_TOTAL = 6000;
+  static final int MAX_BUTTONS = 25;
+  static final int MAX_CUSTOM_ID = 100;
+
+  /** Room left for the title in a message's 6,000 characters. */
+  private static final int CHUNK = MAX_DESCRIPTION - 96;
+
+  private DiscordRender() {}
+
+  /** A button's custom id: the core's action and value, or null if they do not fit. */
+  static String customId(Message.Button b) {
+    String id = b.action() + "|" + b.value();
+    return id.length() <= MAX_CUSTOM_ID ? id : null;
+  }
+
+  static List<MessageCreateData> render(Message m, List<Button> extra) {
+    List<EmbedBuilder> embeds = new ArrayList<>();
+    String title = clip(plain(m.title()), MAX_TITLE);
+    List<String> chunks = chunks(m.body(), CHUNK);
+    if (chunks.isEmpty()) {
+      chunks = List.of("");
+    }
+    for (int i = 0; i < chunks.size(); i++) {
+      EmbedBuilder e = new EmbedBuilder();
+      String t = i == 0 ? title : clip(title + " (continued)", MAX_TITLE);
+      if (!t.isBlank()) {
+        e.setTitle(t);
+      }
+      if (!chunks.get(i).isEmpty()) {
+        e.setDescription(chunks.get(i));
+      }
+      embeds.add(e);
+    }
+    for (Message.Field f : m.fields()) {
+      EmbedBuilder last = embeds.get(embeds.size() - 1);
+      String name = clip(plain(f.name()), MAX_FIELD_NAME);
+      String value = clip(f.value().isBlank() ? "\u200b" : f.value(), MAX_FIELD_VALUE);
+      if (last.getFields().size() >= MAX_FIELDS
+          || last.length() + name.length() + value.length() > MAX_TOTAL) {
+        last = new EmbedBuilder().setTitle(clip(title + " (continued)", MAX_TITLE));
+        embeds.add(last);
+      }
+      last.addField(name, value, f.inline());
+    }
+    List<Button> buttons = new ArrayList<>();
+    for (Message.Button b : m.buttons()) {
+      String id = customId(b);
+      if (id == null) {
+        continue;
+      }
+      String label = clip(b.label(), 80);
+      buttons.add(
+          switch (b.style()) {
+            case PRIMARY -> Button.primary(id, label);
+            case DANGER -> Button.danger(id, label);
+            default -> Button.secondary(id, label);
+          });
+    }
+    buttons.addAll(extra);
+    List<MessageCreateData> out = new ArrayList<>();
+    for (int i = 0; i < embeds.size(); i++) {
+      MessageCreateBuilder b = new MessageCreateBuilder().setEmbeds(embeds.get(i).build());
+      if (i == embeds.size() - 1 && !buttons.isEmpty()) {
+        List<ActionRow> rows = new ArrayList<>();
+        List<Button> capped = buttons.subList(0, Math.min(MAX_BUTTONS, buttons.size()));
+        for (int r = 0; r < capped.size(); r += 5) {
+          rows.add(ActionRow.of(capped.subList(r, Math.min(capped.size(), r + 5))));
+        }
+        b.setComponents(rows);
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  static MessageEmbed single(Message m) {
+    return render(m, List.of()).get(0).getEmbeds().get(0);
+  }
+
+  static String plain(String s) {
+    return s.replace("**", "");
+  }
+
+  /** Splits on line breaks where possible so no chunk exceeds {@code max}. */
+  static List<String> chunks(String text, int max) {
+    List<String> out = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    StringBuilder cur = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      while (line.length() > max) {
+        if (cur.length() > 0) {
+          out.add(cur.toString());
+          cur.setLength(0);
+        }
+        int cut = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
+        out.add(line.substring(0, cut));
+        line = line.substring(cut);
+      }
+      if (cur.length() + line.length() + 1 > max) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+      if (cur.length() > 0) {
+        cur.append('\n');
+      }
+      cur.append(line);
+    }
+    if (!cur.toString().isBlank()) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
+
+  static String clip(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = max - 1;
+    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+      cut--;
+    }
+    return s.substring(0, cut) + "\u2026";
+  }
+}
