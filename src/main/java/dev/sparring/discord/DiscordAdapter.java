@@ -1,0 +1,470 @@
+package dev.sparring.discord;
+
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.core.Actor;
+import dev.sparring.core.Bot;
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Form;
+import dev.sparring.core.Gateway;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Outbound;
+import dev.sparring.core.Platform;
+import dev.sparring.core.TeamRef;
+import dev.sparring.core.ThreadRef;
+import dev.sparring.core.UserRef;
+import dev.sparring.store.StoreException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates Discord (through JDA, one listener) to the core and back. Slash command interactions,
+ * buttons, modals and thread messages become {@link Inbound} events handled before the interaction
+ * is answered (well within Discord's 3 s). Answers arrive either as messages in the thread (with
+ * the privileged Message Content intent) or through the Answer button's modal, which needs no
+ * privileged intent.
+ */
+public final class DiscordAdapter extends ListenerAdapter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
+  static final String ANSWER = "answer";
+  static final Permission[] PERMISSIONS = {
+    Permission.VIEW_CHANNEL,
+    Permission.MESSAGE_SEND,
+    Permission.MESSAGE_SEND_IN_THREADS,
+    Permission.CREATE_PUBLIC_THREADS,
+    Permission.MESSAGE_EMBED_LINKS,
+    Permission.MESSAGE_HISTORY
+  };
+
+  /** The subcommands of {@code /spar}, each taking the rest of the command as free text. */
+  static final Map<String, String> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("interview", "Start a mock interview in a thread (or: stop)");
+    SUBCOMMANDS.put("questions", "List question ids");
+    SUBCOMMANDS.put(
+        "daily", "Daily question: on HH:MM ZONE [days], off, status, skip DATE, now, setup");
+    SUBCOMMANDS.put("reveal", "Reveal the open daily question (admins)");
+    SUBCOMMANDS.put("drill", "One question for you, spaced repetition (or: stats)");
+    SUBCOMMANDS.put("leaderboard", "Top 10 and your rank: channel, team, season, competition NAME");
+    SUBCOMMANDS.put("stats", "Points, rank and streaks for you or @someone");
+    SUBCOMMANDS.put("season", "The season, or reset (admins)");
+    SUBCOMMANDS.put("compete", "Competitions: start, join, status, end");
+    SUBCOMMANDS.put("away", "until YYYY-MM-DD, or off");
+    SUBCOMMANDS.put("help", "What Sparring can do");
+  }
+
+  private final DiscordSettings settings;
+  private final Bot bot;
+  private final QuestionBank bank;
+  private final JDA jda;
+  private final DiscordGateway gateway;
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+  public DiscordAdapter(DiscordSettings settings, Bot bot, QuestionBank bank) {
+    this.settings = settings;
+    this.bot = bot;
+    this.bank = bank;
+    EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
+    if (settings.messageContent()) {
+      intents.add(GatewayIntent.MESSAGE_CONTENT);
+    }
+    JDABuilder builder =
+        JDABuilder.createLight(settings.token(), intents)
+            .setCompression(Compression.NONE)
+            .addEventListeners(this);
+    if (settings.apiUrl() != null) {
+      builder.setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()));
+    }
+    if (settings.gatewayUrl() != null) {
+      String url = settings.gatewayUrl();
+      builder.setSessionController(
+          new SessionControllerAdapter() {
+            @Override
+            public String getGateway() {
+              return url;
+            }
+          });
+    }
+    this.jda = builder.build();
+    this.gateway = new DiscordGateway(jda);
+  }
+
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  /** Waits until the gateway session is ready (READY received), or fails after the timeout. */
+  public DiscordAdapter awaitReady(long seconds) throws Exception {
+    ready.get(seconds, TimeUnit.SECONDS);
+    return this;
+  }
+
+  public boolean connected() {
+    return jda.getStatus() == JDA.Status.CONNECTED;
+  }
+
+  /** The invite URL with the bot and application-commands scopes and the permissions used. */
+  public String inviteUrl() {
+    return jda.getInviteUrl(PERMISSIONS).replace("scope=bot", "scope=bot+applications.commands");
+  }
+
+  // ---- lifecycle and commands
+
+  @Override
+  public void onReady(ReadyEvent event) {
+    log.info("Discord connected; invite: {}", inviteUrl());
+    if (settings.globalCommands()) {
+      jda.updateCommands()
+          .addCommands(command())
+          .queue(null, e -> log.warn("command registration failed", e));
+    }
+    ready.complete(null);
+  }
+
+  @Override
+  public void onGuildReady(GuildReadyEvent event) {
+    register(event.getGuild());
+  }
+
+  @Override
+  public void onGuildJoin(GuildJoinEvent event) {
+    register(event.getGuild());
+  }
+
+  private void register(Guild guild) {
+    if (!settings.globalCommands()) {
+      guild
+          .updateCommands()
+          .addCommands(command())
+          .queue(null, e -> log.warn("command registration in {} failed", guild.getId(), e));
+    }
+  }
+
+  SlashCommandData command() {
+    SlashCommandData spar =
+        Commands.slash("spar", "Interview practice: interviews, daily questions, drills");
+    for (Map.Entry<String, String> s : SUBCOMMANDS.entrySet()) {
+      SubcommandData sub = new SubcommandData(s.getKey(), s.getValue());
+      if (s.getKey().equals("interview") || s.getKey().equals("drill")) {
+        sub.addOptions(new OptionData(OptionType.STRING, "question", "A question id", false, true));
+        OptionData pack = new OptionData(OptionType.STRING, "pack", "A question pack", false);
+        bank.packs().stream().limit(25).forEach(p -> pack.addChoice(p, p));
+        OptionData level = new OptionData(OptionType.STRING, "level", "A level", false);
+        for (String l : List.of("beginner", "intermediate", "advanced", "senior")) {
+          level.addChoice(l, l);
+        }
+        sub.addOptions(pack, level);
+      }
+      if (!s.getKey().equals("help")) {
+        sub.addOption(
+            OptionType.STRING, "options", "The rest of the command, as in /spar help", false);
+      }
+      spar.addSubcommands(sub);
+    }
+    return spar;
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (!event.getFocusedOption().getName().equals("question")) {
+      return;
+    }
+    String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+    List<net.dv8tion.jda.api.interactions.commands.Command.Choice> choices =
+        bank.questions().stream()
+            .filter(q -> q.id().startsWith(typed) || q.id().contains(typed))
+            .limit(25)
+            .map(q -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(q.id(), q.id()))
+            .toList();
+    event.replyChoices(choices).queue();
+  }
+
+  // ---- interactions
+
+  private Actor actor(Member member, net.dv8tion.jda.api.entities.User user) {
+    boolean admin =
+        member != null
+            && (member.hasPermission(Permission.MANAGE_SERVER)
+                || member.getRoles().stream()
+                    .anyMatch(
+                        r ->
+                            settings.adminRoles().contains(r.getId())
+                                || settings.adminRoles().contains(r.getName())));
+    String name = member != null ? member.getEffectiveName() : user.getName();
+    return new Actor(new UserRef(Platform.DISCORD, user.getId()), name, admin);
+  }
+
+  /** The channel a command or button belongs to, and its thread when it was used in one. */
+  private record Where(ChannelRef channel, ThreadRef thread) {}
+
+  private static Where where(
+      net.dv8tion.jda.api.entities.channel.middleman.MessageChannel channel) {
+    if (channel instanceof ThreadChannel t) {
+      return new Where(
+          new ChannelRef(Platform.DISCORD, t.getParentChannel().getId()),
+          new ThreadRef(Platform.DISCORD, t.getId()));
+    }
+    return new Where(new ChannelRef(Platform.DISCORD, channel.getId()), null);
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    if (!event.getName().equals("spar") || event.getGuild() == null) {
+      event.reply("Sparring works in server channels.").setEphemeral(true).queue();
+      return;
+    }
+    StringBuilder text =
+        new StringBuilder(event.getSubcommandName() == null ? "help" : event.getSubcommandName());
+    for (String option : List.of("question", "pack", "level", "options")) {
+      OptionMapping m = event.getOption(option);
+      if (m != null) {
+        text.append(' ').append(m.getAsString());
+      }
+    }
+    Where w = where(event.getChannel());
+    Inbound.CommandInvoked in =
+        new Inbound.CommandInvoked(
+            "discord:" + event.getId(),
+            new TeamRef(Platform.DISCORD, event.getGuild().getId()),
+            w.channel(),
+            actor(event.getMember(), event.getUser()),
+            text.toString());
+    answer(event, in);
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    String id = event.getComponentId();
+    int bar = id.indexOf('|');
+    String action = bar < 0 ? id : id.substring(0, bar);
+    String value = bar < 0 ? "" : id.substring(bar + 1);
+    if (event.getGuild() == null) {
+      event.reply("Sparring works in server channels.").setEphemeral(true).queue();
+      return;
+    }
+    if (action.equals(ANSWER)) {
+      // The thread started from this message has the message's id.
+      String thread = event.getMessage().getId();
+      event
+          .replyModal(
+              Modal.create(ANSWER + "|" + thread, "Your answer")
+                  .addComponents(
+                      Label.of(
+                          "Answer",
+                          TextInput.create("answer", TextInputStyle.PARAGRAPH)
+                              .setRequiredRange(1, 4000)
+                              .setPlaceholder("Explain what you would do and why.")
+                              .build()))
+                  .build())
+          .queue();
+      return;
+    }
+    Where w = where(event.getChannel());
+    ThreadRef thread =
+        w.thread() != null
+            ? w.thread()
+            : new ThreadRef(Platform.DISCORD, event.getMessage().getId());
+    Inbound.ButtonPressed in =
+        new Inbound.ButtonPressed(
+            "discord:" + event.getId(),
+            new TeamRef(Platform.DISCORD, event.getGuild().getId()),
+            w.channel(),
+            thread,
+            actor(event.getMember(), event.getUser()),
+            action,
+            value);
+    answer(event, in);
+  }
+
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    if (event.getGuild() == null) {
+      return;
+    }
+    String id = event.getModalId();
+    int bar = id.indexOf('|');
+    String kind = bar < 0 ? id : id.substring(0, bar);
+    String value = bar < 0 ? "" : id.substring(bar + 1);
+    Map<String, String> fields = new HashMap<>();
+    event.getValues().forEach(v -> fields.put(v.getCustomId(), v.getAsString()));
+    Where w = where(event.getChannel());
+    Actor actor = actor(event.getMember(), event.getUser());
+    TeamRef team = new TeamRef(Platform.DISCORD, event.getGuild().getId());
+    Inbound in;
+    if (kind.equals(ANSWER)) {
+      in =
+          new Inbound.MessagePosted(
+              "discord:" + event.getId(),
+              team,
+              w.channel(),
+              new ThreadRef(Platform.DISCORD, value),
+              actor,
+              fields.getOrDefault("answer", ""));
+    } else {
+      in =
+          new Inbound.ModalSubmitted(
+              "discord:" + event.getId(), team, w.channel(), actor, kind, value, fields);
+    }
+    answer(event, in);
+  }
+
+  /** Handles the event, then answers the interaction: a form, the ephemerals, or a short ack. */
+  private void answer(IReplyCallback event, Inbound in) {
+    Bot.Result r;
+    try {
+      r = bot.handle(in);
+    } catch (StoreException e) {
+      log.error("store failure on a Discord interaction", e);
+      event
+          .reply(
+              "Sorry, Sparring cannot reach its database right now; nothing was changed. Please try again in a minute.")
+          .setEphemeral(true)
+          .queue();
+      return;
+    }
+    if (!r.forms().isEmpty()
+        && event instanceof net.dv8tion.jda.api.interactions.callbacks.IModalCallback modal) {
+      modal.replyModal(modal(r.forms().get(0))).queue();
+      return;
+    }
+    if (r.ephemerals().isEmpty()) {
+      event.reply(r.duplicate() ? "Already done." : "\u2713").setEphemeral(true).queue();
+      return;
+    }
+    List<MessageCreateData> parts = new ArrayList<>();
+    for (Outbound.Ephemeral e : r.ephemerals()) {
+      parts.addAll(DiscordRender.render(e.message(), List.of()));
+    }
+    event
+        .reply(parts.get(0))
+        .setEphemeral(true)
+        .queue(
+            hook -> {
+              for (MessageCreateData more : parts.subList(1, parts.size())) {
+                hook.sendMessage(more).setEphemeral(true).queue();
+              }
+            });
+  }
+
+  static Modal modal(Form form) {
+    Modal.Builder b =
+        Modal.create(form.id() + "|" + form.value(), DiscordRender.clip(form.title(), 45));
+    for (Form.Input in : form.inputs()) {
+      TextInput.Builder t =
+          TextInput.create(
+                  in.name(), in.multiline() ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
+              .setRequired(!in.label().contains("optional"));
+      if (!in.initial().isEmpty()) {
+        t.setValue(in.initial());
+      }
+      if (!in.placeholder().isEmpty()) {
+        t.setPlaceholder(DiscordRender.clip(in.placeholder(), 100));
+      }
+      if (in.maxLength() > 0) {
+        t.setMaxLength(Math.min(4000, in.maxLength()));
+      }
+      b.addComponents(Label.of(DiscordRender.clip(in.label(), 45), t.build()));
+    }
+    return b.build();
+  }
+
+  // ---- thread messages
+
+  @Override
+  public void onMessageReceived(MessageReceivedEvent event) {
+    if (event.getAuthor().isBot() || event.getAuthor().isSystem() || !event.isFromGuild()) {
+      return; // never answer bots, ourselves included
+    }
+    ChannelType type = event.getChannelType();
+    if (type != ChannelType.GUILD_PUBLIC_THREAD && type != ChannelType.GUILD_PRIVATE_THREAD) {
+      return;
+    }
+    String text = event.getMessage().getContentRaw();
+    if (text.isBlank()) {
+      return; // without the Message Content intent, answers come through the modal instead
+    }
+    ThreadChannel thread = event.getChannel().asThreadChannel();
+    GuildChannel parent = thread.getParentChannel();
+    Inbound.MessagePosted in =
+        new Inbound.MessagePosted(
+            "discord:" + event.getMessageId(),
+            new TeamRef(Platform.DISCORD, event.getGuild().getId()),
+            new ChannelRef(Platform.DISCORD, parent.getId()),
+            new ThreadRef(Platform.DISCORD, thread.getId()),
+            actor(event.getMember(), event.getAuthor()),
+            text);
+    Bot.Result r = bot.handle(in);
+    for (Outbound.Ephemeral e : r.ephemerals()) {
+      // Discord has no private replies outside interactions: an accepted daily answer gets a
+      // reaction, anything else a short reply to the author in the thread.
+      String body = e.message().body();
+      if (body.startsWith("Answer received") || body.startsWith("Answer updated")) {
+        event
+            .getMessage()
+            .addReaction(net.dv8tion.jda.api.entities.emoji.Emoji.fromUnicode("\u2705"))
+            .queue();
+      } else {
+        event.getMessage().reply(DiscordRender.clip(body, 2000)).mentionRepliedUser(false).queue();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    jda.shutdown();
+    try {
+      if (!jda.awaitShutdown(5, TimeUnit.SECONDS)) {
+        jda.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static Set<String> subcommands() {
+    return SUBCOMMANDS.keySet();
+  }
+}

@@ -1,0 +1,343 @@
+package dev.sparring.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sparring.core.Bot;
+import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.testing.Features;
+import dev.sparring.testing.MutableClock;
+import dev.sparring.testing.TestPacks;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real JDA client against a loopback stand-in for Discord (REST base URL and gateway from a
+ * custom session controller): a slash command, interviews through thread messages and through the
+ * Answer modal, and a button press, asserting the REST calls the bot makes.
+ */
+class DiscordAdapterTest {
+
+  private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+  private final MemoryStore store = new MemoryStore();
+  private DiscordStandIn discord;
+  private DiscordAdapter adapter;
+  private OutboxDispatcher dispatcher;
+  private int interactions;
+
+  @BeforeEach
+  void start() throws Exception {
+    discord = new DiscordStandIn();
+    Bot bot = new Bot(store, clock, Features.all(), Set.of());
+    DiscordSettings settings =
+        new DiscordSettings(
+            "test-token", discord.apiUrl(), discord.gatewayUrl(), true, false, Set.of("Mentors"));
+    adapter = new DiscordAdapter(settings, bot, TestPacks.demo()).awaitReady(30);
+    dispatcher =
+        new OutboxDispatcher(
+            store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "d");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> !discord.calls("PUT", "guilds/" + DiscordStandIn.GUILD + "/commands").isEmpty());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    adapter.close();
+    discord.close();
+  }
+
+  private static Map<String, Object> member(String user) {
+    return Map.of(
+        "user",
+        DiscordStandIn.author(user, "user" + user.substring(user.length() - 1), false),
+        "roles",
+        List.of(),
+        "permissions",
+        "0",
+        "joined_at",
+        "2026-01-01T00:00:00.000000+00:00");
+  }
+
+  private Map<String, Object> interaction(
+      int type,
+      String user,
+      String channel,
+      Map<String, Object> data,
+      Map<String, Object> message) {
+    Map<String, Object> i = new LinkedHashMap<>();
+    i.put("id", discord.nextId());
+    i.put("application_id", DiscordStandIn.BOT);
+    i.put("type", type);
+    i.put("token", "tok-" + (++interactions));
+    i.put("version", 1);
+    i.put("guild_id", DiscordStandIn.GUILD);
+    i.put("channel_id", channel);
+    i.put("context", 0);
+    i.put("authorizing_integration_owners", Map.of());
+    i.put("guild", Map.of("id", DiscordStandIn.GUILD, "locale", "en-US", "features", List.of()));
+    i.put(
+        "channel",
+        channel.equals(DiscordStandIn.CHANNEL)
+            ? Map.of("id", channel, "type", 0, "guild_id", DiscordStandIn.GUILD, "name", "general")
+            : DiscordStandIn.thread(channel, DiscordStandIn.CHANNEL, "t"));
+    i.put("member", member(user));
+    i.put("locale", "en-US");
+    i.put("guild_locale", "en-US");
+    i.put("app_permissions", DiscordStandIn.PERMISSIONS);
+    i.put("entitlements", List.of());
+    i.put("data", data);
+    if (message != null) {
+      i.put("message", message);
+    }
+    return i;
+  }
+
+  private String slash(String user, String sub, Map<String, String> options) {
+    List<Object> opts =
+        options.entrySet().stream()
+            .map(e -> (Object) Map.of("type", 3, "name", e.getKey(), "value", e.getValue()))
+            .toList();
+    Map<String, Object> i =
+        interaction(
+            2,
+            user,
+            DiscordStandIn.CHANNEL,
+            Map.of(
+                "id",
+                "1",
+                "name",
+                "spar",
+                "type",
+                1,
+                "options",
+                List.of(Map.of("type", 1, "name", sub, "options", opts))),
+            null);
+    discord.dispatch("INTERACTION_CREATE", i);
+    return (String) i.get("id");
+  }
+
+  /** The callback the bot sent for an interaction. */
+  private DiscordStandIn.Call callback(String interactionId) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !discord.calls("POST", "interactions/" + interactionId).isEmpty());
+    return discord.calls("POST", "interactions/" + interactionId).get(0);
+  }
+
+  private void deliver() {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              dispatcher.drain();
+              long pending = store.transact(tx -> tx.outbox().pending());
+              return pending == 0;
+            });
+  }
+
+  private String lastThread() {
+    List<DiscordStandIn.Call> threads = discord.calls("POST", "/threads");
+    String path = threads.get(threads.size() - 1).path();
+    return path.split("/")[3];
+  }
+
+  private List<String> postedIn(String channel) {
+    return discord.calls("POST", "channels/" + channel + "/messages").stream()
+        .filter(c -> !c.path().endsWith("/threads"))
+        .map(c -> String.valueOf(c.body()))
+        .toList();
+  }
+
+  private void message(String user, String thread, String text) {
+    Map<String, Object> m =
+        new LinkedHashMap<>(DiscordStandIn.message(discord.nextId(), thread, null));
+    m.put("author", DiscordStandIn.author(user, "u", false));
+    m.put("content", text);
+    m.put("guild_id", DiscordStandIn.GUILD);
+    m.put("member", Map.of("roles", List.of(), "joined_at", "2026-01-01T00:00:00.000000+00:00"));
+    discord.dispatch("MESSAGE_CREATE", m);
+  }
+
+  @Test
+  void aSlashCommandAndAFullInterviewThroughThreadMessages() {
+    assertThat(discord.calls("GET", "users/@me")).isNotEmpty();
+    String cmd = slash("700000000000000011", "interview", Map.of("question", "demo-senior"));
+    DiscordStandIn.Call reply = callback(cmd);
+    assertThat(reply.body().path("type").asInt()).isEqualTo(4);
+    assertThat(reply.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+    assertThat(reply.body().toString()).contains("in a new thread");
+    deliver();
+    List<String> channelPosts = postedIn(DiscordStandIn.CHANNEL);
+    assertThat(channelPosts).hasSize(1);
+    assertThat(channelPosts.get(0))
+        .contains("safe to retry")
+        .contains("interview.hint|")
+        .contains("answer|");
+    String thread = lastThread();
+
+    for (int i = 1; i <= 4; i++) {
+      int step = i;
+      message("700000000000000011", thread, "answer " + i + " idempotent");
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> {
+                dispatcher.drain();
+                return postedIn(thread).size() == step;
+              });
+    }
+    List<String> inThread = postedIn(thread);
+    assertThat(inThread.get(0)).contains("Follow-up 1 of 3");
+    assertThat(inThread.get(1)).contains("Follow-up 2 of 3");
+    assertThat(inThread.get(2)).contains("Follow-up 3 of 3");
+    assertThat(inThread.get(3)).contains("Interview complete");
+    // A bot's message in the thread is ignored.
+    Map<String, Object> fromBot =
+        new LinkedHashMap<>(DiscordStandIn.message(discord.nextId(), thread, null));
+    fromBot.put("content", "echo");
+    fromBot.put("guild_id", DiscordStandIn.GUILD);
+    discord.dispatch("MESSAGE_CREATE", fromBot);
+  }
+
+  @Test
+  void anInterviewThroughTheAnswerModalAndAButtonPress() {
+    String cmd = slash("700000000000000012", "interview", Map.of("question", "demo-basic"));
+    callback(cmd);
+    deliver();
+    String thread = lastThread();
+    String conversation =
+        store
+            .transact(
+                tx ->
+                    tx.conversations()
+                        .active(
+                            "discord:" + DiscordStandIn.GUILD,
+                            "discord:700000000000000012",
+                            "interview"))
+            .orElseThrow()
+            .id();
+
+    // The Answer button opens a modal (no Message Content intent needed).
+    Map<String, Object> parent = DiscordStandIn.message(thread, DiscordStandIn.CHANNEL, null);
+    Map<String, Object> press =
+        interaction(
+            3,
+            "700000000000000012",
+            DiscordStandIn.CHANNEL,
+            Map.of("custom_id", "answer|", "component_type", 2),
+            parent);
+    discord.dispatch("INTERACTION_CREATE", press);
+    DiscordStandIn.Call modal = callback((String) press.get("id"));
+    assertThat(modal.body().path("type").asInt()).isEqualTo(9);
+    assertThat(modal.body().path("data").path("custom_id").asText()).isEqualTo("answer|" + thread);
+
+    for (int i = 1; i <= 3; i++) {
+      int step = i;
+      Map<String, Object> submit =
+          interaction(
+              5,
+              "700000000000000012",
+              DiscordStandIn.CHANNEL,
+              Map.of(
+                  "custom_id",
+                  "answer|" + thread,
+                  "components",
+                  List.of(
+                      Map.of(
+                          "type",
+                          18,
+                          "id",
+                          1,
+                          "component",
+                          Map.of(
+                              "type",
+                              4,
+                              "id",
+                              2,
+                              "custom_id",
+                              "answer",
+                              "value",
+                              "It decouples producers " + i))),
+                  "id",
+                  3),
+              null);
+      discord.dispatch("INTERACTION_CREATE", submit);
+      callback((String) submit.get("id"));
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> {
+                dispatcher.drain();
+                return postedIn(thread).size() == step;
+              });
+    }
+    List<String> inThread = postedIn(thread);
+    assertThat(inThread.get(0)).contains("Follow-up 1 of 2");
+    assertThat(inThread.get(1)).contains("Follow-up 2 of 2");
+    assertThat(inThread.get(2)).contains("Interview complete");
+
+    // A Hint button press on a second interview answers privately on the interaction.
+    slash("700000000000000012", "interview", Map.of("question", "demo-senior"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                store
+                    .transact(
+                        tx ->
+                            tx.conversations()
+                                .active(
+                                    "discord:" + DiscordStandIn.GUILD,
+                                    "discord:700000000000000012",
+                                    "interview"))
+                    .isPresent());
+    String second =
+        store
+            .transact(
+                tx ->
+                    tx.conversations()
+                        .active(
+                            "discord:" + DiscordStandIn.GUILD,
+                            "discord:700000000000000012",
+                            "interview"))
+            .orElseThrow()
+            .id();
+    assertThat(second).isNotEqualTo(conversation);
+    Map<String, Object> hint =
+        interaction(
+            3,
+            "700000000000000012",
+            DiscordStandIn.CHANNEL,
+            Map.of("custom_id", "interview.hint|" + second, "component_type", 2),
+            parent);
+    discord.dispatch("INTERACTION_CREATE", hint);
+    DiscordStandIn.Call hinted = callback((String) hint.get("id"));
+    assertThat(hinted.body().toString()).contains("Hint: Think about what happens");
+    assertThat(hinted.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+  }
+
+  @Test
+  void commandsAreRegisteredPerGuildWithSubcommandsAndAutocomplete() {
+    DiscordStandIn.Call put =
+        discord.calls("PUT", "guilds/" + DiscordStandIn.GUILD + "/commands").get(0);
+    String json = put.body().toString();
+    assertThat(json)
+        .contains("\"name\":\"spar\"")
+        .contains("\"name\":\"interview\"")
+        .contains("\"name\":\"daily\"")
+        .contains("\"autocomplete\":true")
+        .contains("\"name\":\"senior\"");
+    assertThat(adapter.inviteUrl())
+        .contains("scope=bot+applications.commands")
+        .contains("permissions=");
+  }
+}

@@ -1,0 +1,339 @@
+package dev.sparring.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A loopback stand-in for Discord: REST under {@code /api/v10/} (JDK HTTP server) and a gateway
+ * WebSocket speaking HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats and dispatches. One guild
+ * ({@value #GUILD}) with one text channel ({@value #CHANNEL}); the bot is {@value #BOT}.
+ */
+final class DiscordStandIn implements AutoCloseable {
+
+  static final String GUILD = "100000000000000001";
+  static final String CHANNEL = "200000000000000001";
+  static final String BOT = "900000000000000001";
+
+  /**
+   * View, send, embed links, read history, add reactions, create public threads, send in threads.
+   */
+  static final String PERMISSIONS = "309237730368";
+
+  /** One REST call. */
+  record Call(String method, String path, JsonNode body) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpServer rest;
+  private final Gateway gateway;
+  private final List<Call> calls = new ArrayList<>();
+  private final AtomicLong ids = new AtomicLong(300000000000000000L);
+  private final AtomicInteger seq = new AtomicInteger();
+
+  DiscordStandIn() throws Exception {
+    rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    rest.createContext("/api/v10/", this::handle);
+    rest.start();
+    gateway = new Gateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    gateway.setReuseAddr(true);
+    gateway.start();
+  }
+
+  String apiUrl() {
+    return "http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10/";
+  }
+
+  String gatewayUrl() throws InterruptedException {
+    return "ws://127.0.0.1:" + gateway.port() + "/";
+  }
+
+  synchronized List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  synchronized List<Call> calls(String method, String pathContains) {
+    return calls.stream()
+        .filter(c -> c.method().equals(method) && c.path().contains(pathContains))
+        .toList();
+  }
+
+  String nextId() {
+    return Long.toString(ids.incrementAndGet());
+  }
+
+  // ---- REST
+
+  private void handle(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath().substring("/api/v10/".length());
+    String method = ex.getRequestMethod();
+    byte[] raw = ex.getRequestBody().readAllBytes();
+    JsonNode body = null;
+    String ct = ex.getRequestHeaders().getFirst("Content-Type");
+    if (raw.length > 0 && ct != null && ct.contains("json")) {
+      body = JSON.readTree(raw);
+    } else if (raw.length > 0 && ct != null && ct.contains("multipart")) {
+      String s = new String(raw, StandardCharsets.UTF_8);
+      int start = s.indexOf('{');
+      int end = s.lastIndexOf('}');
+      if (start >= 0 && end > start) {
+        body = JSON.readTree(s.substring(start, end + 1));
+      }
+    }
+    synchronized (this) {
+      calls.add(new Call(method, path, body));
+    }
+    if (path.equals("users/@me")) {
+      send(
+          ex,
+          200,
+          Map.of(
+              "id",
+              BOT,
+              "username",
+              "sparring",
+              "discriminator",
+              "0000",
+              "bot",
+              true,
+              "avatar",
+              ""));
+    } else if (path.startsWith("applications/")) {
+      send(ex, 200, List.of());
+    } else if (path.startsWith("interactions/")) {
+      ex.sendResponseHeaders(204, -1);
+      ex.close();
+    } else if (path.startsWith("webhooks/")) {
+      send(ex, 200, message(nextId(), CHANNEL, body));
+    } else if (path.matches("channels/\\d+/messages/\\d+/threads")) {
+      String[] parts = path.split("/");
+      Map<String, Object> thread =
+          thread(parts[3], parts[1], body == null ? "t" : body.path("name").asText("t"));
+      send(ex, 201, thread);
+      Map<String, Object> created = new LinkedHashMap<>(thread);
+      created.put("newly_created", true);
+      dispatch("THREAD_CREATE", created);
+    } else if (path.matches("channels/\\d+/messages")) {
+      send(ex, 200, message(nextId(), path.split("/")[1], body));
+    } else if (path.contains("/reactions/")) {
+      ex.sendResponseHeaders(204, -1);
+      ex.close();
+    } else if (method.equals("PATCH") && path.matches("channels/\\d+/messages/\\d+")) {
+      send(ex, 200, message(path.split("/")[3], path.split("/")[1], body));
+    } else {
+      send(ex, 404, Map.of("message", "Unknown", "code", 0));
+    }
+  }
+
+  static Map<String, Object> author(String id, String name, boolean bot) {
+    return Map.of("id", id, "username", name, "discriminator", "0000", "bot", bot, "avatar", "");
+  }
+
+  static Map<String, Object> message(String id, String channel, JsonNode body) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("type", 0);
+    m.put("channel_id", channel);
+    m.put("author", author(BOT, "sparring", true));
+    m.put("content", body == null ? "" : body.path("content").asText(""));
+    m.put("mentions", List.of());
+    m.put("mention_roles", List.of());
+    m.put("embeds", List.of());
+    m.put("attachments", List.of());
+    m.put("components", List.of());
+    m.put("timestamp", "2026-03-02T09:00:00.000000+00:00");
+    m.put("pinned", false);
+    m.put("tts", false);
+    m.put("mention_everyone", false);
+    return m;
+  }
+
+  static Map<String, Object> thread(String id, String parent, String name) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("id", id);
+    t.put("type", 11);
+    t.put("guild_id", GUILD);
+    t.put("parent_id", parent);
+    t.put("name", name);
+    t.put("owner_id", BOT);
+    t.put("last_message_id", null);
+    t.put("member_count", 1);
+    t.put("message_count", 0);
+    t.put("total_message_sent", 0);
+    t.put("rate_limit_per_user", 0);
+    t.put("flags", 0);
+    t.put(
+        "thread_metadata",
+        Map.of(
+            "archived",
+            false,
+            "auto_archive_duration",
+            1440,
+            "archive_timestamp",
+            "2026-03-02T09:00:00.000000+00:00",
+            "locked",
+            false,
+            "invitable",
+            true));
+    return t;
+  }
+
+  private static void send(HttpExchange ex, int status, Object json) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(json);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  // ---- gateway
+
+  /** Sends a dispatch (op 0) to the connected client. */
+  void dispatch(String type, Object data) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("op", 0);
+    m.put("t", type);
+    m.put("s", seq.incrementAndGet());
+    m.put("d", data);
+    try {
+      gateway.broadcast(JSON.writeValueAsString(m));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private final class Gateway extends WebSocketServer {
+    private volatile int port;
+    private final java.util.concurrent.CountDownLatch started =
+        new java.util.concurrent.CountDownLatch(1);
+
+    Gateway(InetSocketAddress address) {
+      super(address);
+    }
+
+    int port() throws InterruptedException {
+      started.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      return port;
+    }
+
+    @Override
+    public void onStart() {
+      port = getPort();
+      started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+      conn.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String text) {
+      try {
+        JsonNode msg = JSON.readTree(text);
+        int op = msg.path("op").asInt();
+        if (op == 1) {
+          conn.send("{\"op\":11}");
+        } else if (op == 2) {
+          Map<String, Object> ready = new LinkedHashMap<>();
+          ready.put("v", 10);
+          ready.put("user", author(BOT, "sparring", true));
+          ready.put("guilds", List.of(Map.of("id", GUILD, "unavailable", true)));
+          ready.put("session_id", "session-1");
+          ready.put("resume_gateway_url", "ws://127.0.0.1:" + port + "/");
+          ready.put("private_channels", List.of());
+          ready.put("application", Map.of("id", BOT, "flags", 0));
+          dispatch("READY", ready);
+          Map<String, Object> guild = new LinkedHashMap<>();
+          guild.put("id", GUILD);
+          guild.put("name", "Test");
+          guild.put("member_count", 3);
+          guild.put("afk_timeout", 300);
+          guild.put("owner_id", "700000000000000001");
+          guild.put("threads", List.of());
+          guild.put("guild_scheduled_events", List.of());
+          guild.put("emojis", List.of());
+          guild.put("stickers", List.of());
+          guild.put("voice_states", List.of());
+          guild.put("features", List.of());
+          guild.put(
+              "roles",
+              List.of(
+                  Map.of(
+                      "id",
+                      GUILD,
+                      "name",
+                      "@everyone",
+                      "position",
+                      0,
+                      "permissions",
+                      PERMISSIONS,
+                      "colors",
+                      Map.of("primary_color", 0),
+                      "color",
+                      0,
+                      "hoist",
+                      false,
+                      "managed",
+                      false,
+                      "mentionable",
+                      false)));
+          guild.put(
+              "channels",
+              List.of(
+                  Map.of(
+                      "id",
+                      CHANNEL,
+                      "type",
+                      0,
+                      "name",
+                      "general",
+                      "position",
+                      0,
+                      "permission_overwrites",
+                      List.of())));
+          guild.put(
+              "members",
+              List.of(
+                  Map.of(
+                      "user",
+                      author(BOT, "sparring", true),
+                      "roles",
+                      List.of(),
+                      "joined_at",
+                      "2026-01-01T00:00:00.000000+00:00")));
+          dispatch("GUILD_CREATE", guild);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {}
+  }
+
+  @Override
+  public void close() throws Exception {
+    rest.stop(0);
+    gateway.stop(1000);
+  }
+}
