@@ -17,6 +17,8 @@ import dev.sparring.config.SparringConfig;
 import dev.sparring.console.ConsoleAdapter;
 import dev.sparring.console.ConsoleClock;
 import dev.sparring.core.Gateway;
+import dev.sparring.discord.DiscordAdapter;
+import dev.sparring.discord.DiscordSettings;
 import dev.sparring.slack.SlackAdapter;
 import dev.sparring.slack.SlackSettings;
 import java.io.BufferedReader;
@@ -117,7 +119,17 @@ public final class Main implements Callable<Integer> {
       SparringConfig config = startup.loadConfig();
       Map<String, String> env = System.getenv();
       SlackSettings slack = SlackSettings.fromEnv(env, config.slackMode());
-      if (slack == null) {
+      SparringConfig.DiscordConfig dc = config.discord();
+      DiscordSettings discord =
+          DiscordSettings.fromEnv(
+              env,
+              dc.messageContent(),
+              dc.globalCommands(),
+              dc.adminRoles(),
+              dc.shardsTotal(),
+              dc.shardFrom(),
+              dc.shardTo());
+      if (slack == null && discord == null) {
         // No platform is configured: the console is the adapter.
         Console console = new Console();
         console.startup = startup;
@@ -141,30 +153,54 @@ public final class Main implements Callable<Integer> {
                     }
                   },
                   "shutdown"));
-      try (Sparring app = Sparring.start(config, startup.data, clock, List.of());
-          SlackAdapter adapter = new SlackAdapter(slack, app.bot(), app.store(), clock)) {
-        try {
-          adapter.start();
-        } catch (RuntimeException e) {
-          throw new IllegalStateException(
-              "Slack did not accept SLACK_BOT_TOKEN, or its API could not be reached ("
-                  + e.getMessage()
-                  + ")",
-              e);
+      List<AutoCloseable> open = new java.util.ArrayList<>();
+      try (Sparring app = Sparring.start(config, startup.data, clock, List.of())) {
+        Map<String, jakarta.servlet.http.HttpServlet> servlets = new java.util.LinkedHashMap<>();
+        java.util.function.BooleanSupplier connected = () -> true;
+        int port = 3000;
+        if (slack != null) {
+          SlackAdapter adapter = new SlackAdapter(slack, app.bot(), app.store(), clock);
+          open.add(adapter);
+          try {
+            adapter.start();
+          } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                "Slack did not accept SLACK_BOT_TOKEN, or its API could not be reached ("
+                    + e.getMessage()
+                    + ")",
+                e);
+          }
+          app.dispatcher().addGateway(adapter.gateway());
+          port = slack.port();
+          if (slack.socketMode()) {
+            open.add(adapter.startSocketMode());
+          } else {
+            servlets.putAll(adapter.servlets());
+          }
+          log.info("Slack adapter started ({})", slack);
+        } else {
+          String p = env.get(SlackSettings.HTTP_PORT);
+          port = p == null || p.isBlank() ? 3000 : Integer.parseInt(p.strip());
         }
-        app.dispatcher().addGateway(adapter.gateway());
+        if (discord != null) {
+          DiscordAdapter adapter = new DiscordAdapter(discord, app.bot(), app.bank());
+          open.add(adapter);
+          adapter.awaitReady(60);
+          app.dispatcher().addGateway(adapter.gateway());
+          connected = adapter::connected;
+          log.info("Discord adapter started ({}); invite: {}", discord, adapter.inviteUrl());
+        }
+        java.util.function.BooleanSupplier platforms = connected;
         try (HttpServer http =
-                new HttpServer(
-                    slack.port(),
-                    slack.socketMode() ? Map.of() : adapter.servlets(),
-                    () -> ready.get() && app.store().ping());
-            AutoCloseable socket = slack.socketMode() ? adapter.startSocketMode() : () -> {}) {
+            new HttpServer(
+                port,
+                servlets,
+                () -> ready.get() && app.store().ping() && platforms.getAsBoolean())) {
           app.startBackground(clock);
           ready.set(true);
           log.info(
-              "Sparring is up: Slack on port {} ({}), store {}, {} questions",
+              "Sparring is up: HTTP on port {}, store {}, {} questions",
               http.port(),
-              slack,
               app.store().describe(),
               app.bank().size());
           stop.await();
@@ -172,6 +208,13 @@ public final class Main implements Callable<Integer> {
           log.info("shutting down");
         }
       } finally {
+        for (int i = open.size() - 1; i >= 0; i--) {
+          try {
+            open.get(i).close();
+          } catch (Exception e) {
+            LoggerFactory.getLogger(Main.class).warn("closing {} failed", open.get(i), e);
+          }
+        }
         closed.countDown();
       }
       return 0;

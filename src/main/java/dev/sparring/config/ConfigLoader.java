@@ -79,6 +79,7 @@ public final class ConfigLoader {
     lines.add("admins = " + new TreeSet<>(c.admins()));
     lines.add("scoring = " + c.scoring());
     lines.add("slack.mode = " + c.slackMode());
+    lines.add("discord = " + c.discord());
     for (String secret : new TreeSet<>(Secrets.ALL)) {
       lines.add("env " + secret + " = " + Secrets.mask(env.get(secret)));
     }
@@ -249,11 +250,36 @@ public final class ConfigLoader {
     if (slackMode != null && !Set.of("http", "socket").contains(slackMode)) {
       r.problems.add("slack.mode: must be http or socket (got '" + slackMode + "')");
     }
+    String commands = r.string("discord.commands");
+    if (commands != null && !Set.of("guild", "global").contains(commands)) {
+      r.problems.add("discord.commands: must be guild or global (got '" + commands + "')");
+    }
+    int total = r.integer("discord.shards.total", 1, 10_000);
+    int from = r.integer("discord.shards.from", 0, 10_000);
+    int to = r.integer("discord.shards.to", 0, 10_000);
+    if (from > to || to >= total) {
+      r.problems.add(
+          "discord.shards: need from <= to < total (got from "
+              + from
+              + ", to "
+              + to
+              + ", total "
+              + total
+              + ")");
+    }
+    SparringConfig.DiscordConfig discord =
+        new SparringConfig.DiscordConfig(
+            r.bool("discord.messageContent"),
+            "global".equals(commands),
+            new LinkedHashSet<>(r.strings("discord.adminRoles")),
+            total,
+            from,
+            to);
     if (!r.problems.isEmpty()) {
       throw new ConfigException(r.problems);
     }
     return new SparringConfig(
-        store, paths, idle, maxChars, outbox, tick, admins, scoring, slackMode);
+        store, paths, idle, maxChars, outbox, tick, admins, scoring, slackMode, discord);
   }
 
   /** Typed reads of dotted keys that collect problems instead of failing on the first. */
@@ -284,6 +310,18 @@ public final class ConfigLoader {
         return null;
       }
       return String.valueOf(v).strip();
+    }
+
+    boolean bool(String key) {
+      Object v = raw(key);
+      if (v instanceof Boolean b) {
+        return b;
+      }
+      if (v != null && Set.of("true", "false").contains(String.valueOf(v).strip().toLowerCase())) {
+        return Boolean.parseBoolean(String.valueOf(v).strip());
+      }
+      problems.add(key + ": must be true or false (got '" + v + "')");
+      return false;
     }
 
     /** A value that may be left empty (null then). */

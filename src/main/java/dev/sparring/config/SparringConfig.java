@@ -15,7 +15,8 @@ public record SparringConfig(
     Duration tick,
     Set<String> admins,
     ScoringRules scoring,
-    String slackMode) {
+    String slackMode,
+    DiscordConfig discord) {
 
   public SparringConfig {
     bankPaths = List.copyOf(bankPaths);
@@ -25,6 +26,15 @@ public record SparringConfig(
   /** Which store, and its settings. */
   public record StoreConfig(
       String type, String sqliteFile, String sqliteDurability, String postgresUrl, int poolSize) {}
+
+  /** Discord options (the token comes from DISCORD_TOKEN). */
+  public record DiscordConfig(
+      boolean messageContent,
+      boolean globalCommands,
+      Set<String> adminRoles,
+      int shardsTotal,
+      int shardFrom,
+      int shardTo) {}
 
   /** Outbox delivery tuning. */
   public record OutboxConfig(

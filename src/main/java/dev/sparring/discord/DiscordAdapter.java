@@ -99,7 +99,8 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
   private final DiscordSettings settings;
   private final Bot bot;
   private final QuestionBank bank;
-  private final JDA jda;
+  private final JDA jda; // one shard, or null
+  private final net.dv8tion.jda.api.sharding.ShardManager shards; // several shards, or null
   private final DiscordGateway gateway;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
@@ -111,25 +112,53 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     if (settings.messageContent()) {
       intents.add(GatewayIntent.MESSAGE_CONTENT);
     }
-    JDABuilder builder =
-        JDABuilder.createLight(settings.token(), intents)
-            .setCompression(Compression.NONE)
-            .addEventListeners(this);
-    if (settings.apiUrl() != null) {
-      builder.setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()));
-    }
+    net.dv8tion.jda.api.utils.SessionController sessions = null;
     if (settings.gatewayUrl() != null) {
       String url = settings.gatewayUrl();
-      builder.setSessionController(
+      sessions =
           new SessionControllerAdapter() {
             @Override
             public String getGateway() {
               return url;
             }
-          });
+          };
     }
-    this.jda = builder.build();
-    this.gateway = new DiscordGateway(jda);
+    if (settings.shardsTotal() == 1) {
+      JDABuilder builder =
+          JDABuilder.createLight(settings.token(), intents)
+              .setCompression(Compression.NONE)
+              .addEventListeners(this);
+      if (settings.apiUrl() != null) {
+        builder.setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()));
+      }
+      if (sessions != null) {
+        builder.setSessionController(sessions);
+      }
+      this.jda = builder.build();
+      this.shards = null;
+      this.gateway = new DiscordGateway(jda);
+    } else {
+      // A shard range per process; every process shares the PostgreSQL store.
+      int[] ids =
+          java.util.stream.IntStream.rangeClosed(settings.shardMin(), settings.shardMax())
+              .toArray();
+      var builder =
+          net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder.createLight(
+                  settings.token(), intents)
+              .setShardsTotal(settings.shardsTotal())
+              .setShards(ids)
+              .setCompression(Compression.NONE)
+              .addEventListeners(this);
+      if (settings.apiUrl() != null) {
+        builder.setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()));
+      }
+      if (sessions != null) {
+        builder.setSessionController(sessions);
+      }
+      this.jda = null;
+      this.shards = builder.build();
+      this.gateway = new DiscordGateway(shards);
+    }
   }
 
   public Gateway gateway() {
@@ -143,12 +172,15 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
   }
 
   public boolean connected() {
-    return jda.getStatus() == JDA.Status.CONNECTED;
+    return jda != null
+        ? jda.getStatus() == JDA.Status.CONNECTED
+        : shards.getShards().stream().allMatch(j -> j.getStatus() == JDA.Status.CONNECTED);
   }
 
   /** The invite URL with the bot and application-commands scopes and the permissions used. */
   public String inviteUrl() {
-    return jda.getInviteUrl(PERMISSIONS).replace("scope=bot", "scope=bot+applications.commands");
+    JDA any = jda != null ? jda : shards.getShards().get(0);
+    return any.getInviteUrl(PERMISSIONS).replace("scope=bot", "scope=bot+applications.commands");
   }
 
   // ---- lifecycle and commands
@@ -454,6 +486,10 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
   @Override
   public void close() {
+    if (shards != null) {
+      shards.shutdown();
+      return;
+    }
     jda.shutdown();
     try {
       if (!jda.awaitShutdown(5, TimeUnit.SECONDS)) {

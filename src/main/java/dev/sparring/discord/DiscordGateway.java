@@ -6,8 +6,8 @@ import dev.sparring.core.Platform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.channel.attribute.IGuildChannelContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -32,10 +32,11 @@ final class DiscordGateway implements Gateway {
           ErrorResponse.CANNOT_SEND_TO_USER,
           ErrorResponse.THREAD_LOCKED);
 
-  private final JDA jda;
+  // A JDA (one shard) or a ShardManager (several): both find channels by id across their guilds.
+  private final IGuildChannelContainer<?> jda;
 
-  DiscordGateway(JDA jda) {
-    this.jda = jda;
+  DiscordGateway(IGuildChannelContainer<?> channels) {
+    this.jda = channels;
   }
 
   @Override

@@ -14,10 +14,34 @@ public record DiscordSettings(
     String gatewayUrl,
     boolean messageContent,
     boolean globalCommands,
-    Set<String> adminRoles) {
+    Set<String> adminRoles,
+    int shardsTotal,
+    int shardMin,
+    int shardMax) {
 
   public DiscordSettings {
     adminRoles = Set.copyOf(adminRoles);
+    if (shardsTotal < 1 || shardMin < 0 || shardMax < shardMin || shardMax >= shardsTotal) {
+      throw new IllegalArgumentException(
+          "discord.shards: need 0 <= from <= to < total (got total "
+              + shardsTotal
+              + ", from "
+              + shardMin
+              + ", to "
+              + shardMax
+              + ")");
+    }
+  }
+
+  /** One process, one shard. */
+  public DiscordSettings(
+      String token,
+      String apiUrl,
+      String gatewayUrl,
+      boolean messageContent,
+      boolean globalCommands,
+      Set<String> adminRoles) {
+    this(token, apiUrl, gatewayUrl, messageContent, globalCommands, adminRoles, 1, 0, 0);
   }
 
   /** The settings if DISCORD_TOKEN is set, else null. */
@@ -25,7 +49,10 @@ public record DiscordSettings(
       Map<String, String> env,
       boolean messageContent,
       boolean globalCommands,
-      Set<String> adminRoles) {
+      Set<String> adminRoles,
+      int shardsTotal,
+      int shardMin,
+      int shardMax) {
     String token = env.get(Secrets.DISCORD_TOKEN);
     if (token == null || token.isBlank()) {
       return null;
@@ -40,7 +67,10 @@ public record DiscordSettings(
         blank(env.get("DISCORD_GATEWAY_URL")),
         messageContent,
         globalCommands,
-        adminRoles);
+        adminRoles,
+        shardsTotal,
+        shardMin,
+        shardMax);
   }
 
   private static String blank(String s) {
