@@ -55,7 +55,20 @@ class DiscordAdapterTest {
     discord.close();
   }
 
+  private static final java.util.Set<String> MENTOR_USERS = java.util.Set.of("700000000000000099");
+
   private static Map<String, Object> member(String user) {
+    if (MENTOR_USERS.contains(user)) {
+      return Map.of(
+          "user",
+          DiscordStandIn.author(user, "mentor", false),
+          "roles",
+          List.of(DiscordStandIn.MENTORS),
+          "permissions",
+          "0",
+          "joined_at",
+          "2026-01-01T00:00:00.000000+00:00");
+    }
     return Map.of(
         "user",
         DiscordStandIn.author(user, "user" + user.substring(user.length() - 1), false),
@@ -323,6 +336,14 @@ class DiscordAdapterTest {
     DiscordStandIn.Call hinted = callback((String) hint.get("id"));
     assertThat(hinted.body().toString()).contains("Hint: Think about what happens");
     assertThat(hinted.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+  }
+
+  @Test
+  void adminsAreManageServerOrAConfiguredRole() {
+    String refused = slash("700000000000000013", "daily", Map.of("options", "now"));
+    assertThat(callback(refused).body().toString()).contains("Only admins can");
+    String allowed = slash("700000000000000099", "daily", Map.of("options", "now"));
+    assertThat(callback(allowed).body().toString()).contains("Posted today's question");
   }
 
   @Test

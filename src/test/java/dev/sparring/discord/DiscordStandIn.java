@@ -29,6 +29,7 @@ final class DiscordStandIn implements AutoCloseable {
   static final String GUILD = "100000000000000001";
   static final String CHANNEL = "200000000000000001";
   static final String BOT = "900000000000000001";
+  static final String MENTORS = "400000000000000001";
 
   /**
    * View, send, embed links, read history, add reactions, create public threads, send in threads.
@@ -274,6 +275,25 @@ final class DiscordStandIn implements AutoCloseable {
           guild.put(
               "roles",
               List.of(
+                  Map.of(
+                      "id",
+                      MENTORS,
+                      "name",
+                      "Mentors",
+                      "position",
+                      1,
+                      "permissions",
+                      "0",
+                      "colors",
+                      Map.of("primary_color", 0),
+                      "color",
+                      0,
+                      "hoist",
+                      false,
+                      "managed",
+                      false,
+                      "mentionable",
+                      false),
                   Map.of(
                       "id",
                       GUILD,
