@@ -124,11 +124,12 @@ public final class Sparring implements AutoCloseable {
       Path path = Path.of(p);
       if (Files.isDirectory(path)) {
         roots.add(path);
-      } else {
+      } else if (paths.size() > 1 || !p.equals("prompts")) {
         log.warn("bank.paths: {} is not a folder; skipped", p);
       }
     }
     if (roots.isEmpty()) {
+      log.info("no pack folder found; using the packs bundled in the jar");
       roots.add(bundledPacks());
     }
     PackLoader.Result result = new PackLoader().load(roots);

@@ -412,7 +412,7 @@ public final class Competitions implements Feature {
       Set<String> used = new HashSet<>(c.used());
       List<Question> fresh = candidates.stream().filter(q -> !used.contains(q.id())).toList();
       List<Question> pool = fresh.isEmpty() ? candidates : fresh;
-      Question q = pool.get(Math.floorMod((c.id() + used.size()).hashCode(), pool.size()));
+      Question q = pool.get(Texts.pick(c.id() + "#" + used.size(), pool.size()));
       List<String> nowUsed = new ArrayList<>(fresh.isEmpty() ? List.of() : c.used());
       nowUsed.add(q.id());
       Instant next = ctx.now().plus(c.cadence());

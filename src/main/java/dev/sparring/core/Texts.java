@@ -38,4 +38,21 @@ public final class Texts {
     }
     return prev[b.length()];
   }
+
+  /**
+   * A well-mixed, stable hash of {@code text} (String.hashCode passed through a 64-bit finalizer),
+   * so ids that differ in one character land far apart: "s3-debugging-1" and "-2" are not
+   * neighbours in any order built from it.
+   */
+  public static long spread(String text) {
+    long z = text.hashCode() * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** A stable pick in {@code [0, size)} for {@code key}. */
+  public static int pick(String key, int size) {
+    return (int) Math.floorMod(spread(key), (long) size);
+  }
 }

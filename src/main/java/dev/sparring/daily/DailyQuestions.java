@@ -549,7 +549,7 @@ public final class DailyQuestions implements Feature {
     List<Question> pool = fresh.isEmpty() ? candidates : fresh;
     return pool.stream()
         .min(
-            Comparator.comparingInt((Question q) -> (channel + "|" + q.id()).hashCode())
+            Comparator.comparingLong((Question q) -> Texts.spread(channel + "|" + q.id()))
                 .thenComparing(Question::id))
         .orElseThrow();
   }

@@ -150,7 +150,7 @@ public final class Drills implements Feature {
                 + " (UTC). Try another topic or level.");
         return;
       }
-      q = fresh.get(Math.floorMod((user + cards.size()).hashCode(), fresh.size()));
+      q = fresh.get(Texts.pick(user + "#" + cards.size(), fresh.size()));
       kind = "New question";
     }
     String id = "dr-" + token();

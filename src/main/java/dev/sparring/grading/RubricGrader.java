@@ -230,7 +230,8 @@ public final class RubricGrader implements Grader {
     if (missed.isEmpty()) {
       return head + ". Strong answer.";
     }
-    return head + "; also cover: " + shorten(missed.get(0).point()) + ".";
+    String next = shorten(missed.get(0).point());
+    return head + "; also cover: " + next + (next.endsWith("\u2026") ? "" : ".");
   }
 
   private static String shorten(String point) {
@@ -241,6 +242,6 @@ public final class RubricGrader implements Grader {
     if (p.length() > 1 && Character.isLowerCase(p.charAt(1))) {
       p = Character.toLowerCase(p.charAt(0)) + p.substring(1);
     }
-    return p.length() <= 100 ? p : p.substring(0, 97) + "...";
+    return p.length() <= 100 ? p : p.substring(0, 99).strip() + "\u2026";
   }
 }

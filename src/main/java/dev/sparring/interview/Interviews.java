@@ -222,7 +222,7 @@ public final class Interviews implements Feature {
     Set<String> seen = new HashSet<>(done);
     List<Question> fresh = candidates.stream().filter(q -> !seen.contains(q.id())).toList();
     List<Question> pool = fresh.isEmpty() ? candidates : fresh;
-    int index = Math.floorMod((who + "#" + done.size()).hashCode(), pool.size());
+    int index = Texts.pick(who + "#" + done.size(), pool.size());
     return pool.get(index);
   }
 
