@@ -55,4 +55,39 @@ public final class Texts {
   public static int pick(String key, int size) {
     return (int) Math.floorMod(spread(key), (long) size);
   }
+
+  /**
+   * Splits {@code text} at line breaks where possible so that no chunk exceeds {@code max}
+   * characters; a longer line is cut hard, never inside a surrogate pair. Blank text gives none.
+   */
+  public static java.util.List<String> chunks(String text, int max) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    StringBuilder cur = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      while (line.length() > max) {
+        if (cur.length() > 0) {
+          out.add(cur.toString());
+          cur.setLength(0);
+        }
+        int cut = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
+        out.add(line.substring(0, cut));
+        line = line.substring(cut);
+      }
+      if (cur.length() + line.length() + 1 > max) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+      if (cur.length() > 0) {
+        cur.append('\n');
+      }
+      cur.append(line);
+    }
+    if (!cur.toString().isBlank()) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
 }

@@ -423,7 +423,8 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
   static Modal modal(Form form) {
     Modal.Builder b =
-        Modal.create(form.id() + "|" + form.value(), DiscordRender.clip(form.title(), 45));
+        Modal.create(
+            form.id() + "|" + form.value(), dev.sparring.core.Texts.clip(form.title(), 45));
     for (Form.Input in : form.inputs()) {
       TextInput.Builder t =
           TextInput.create(
@@ -433,12 +434,12 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         t.setValue(in.initial());
       }
       if (!in.placeholder().isEmpty()) {
-        t.setPlaceholder(DiscordRender.clip(in.placeholder(), 100));
+        t.setPlaceholder(dev.sparring.core.Texts.clip(in.placeholder(), 100));
       }
       if (in.maxLength() > 0) {
         t.setMaxLength(Math.min(4000, in.maxLength()));
       }
-      b.addComponents(Label.of(DiscordRender.clip(in.label(), 45), t.build()));
+      b.addComponents(Label.of(dev.sparring.core.Texts.clip(in.label(), 45), t.build()));
     }
     return b.build();
   }
@@ -479,7 +480,11 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
             .addReaction(net.dv8tion.jda.api.entities.emoji.Emoji.fromUnicode("\u2705"))
             .queue();
       } else {
-        event.getMessage().reply(DiscordRender.clip(body, 2000)).mentionRepliedUser(false).queue();
+        event
+            .getMessage()
+            .reply(dev.sparring.core.Texts.clip(body, 2000))
+            .mentionRepliedUser(false)
+            .queue();
       }
     }
   }

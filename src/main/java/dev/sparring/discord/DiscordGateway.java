@@ -66,7 +66,8 @@ final class DiscordGateway implements Gateway {
           }
           return new Delivery.Sent(first.getId());
         }
-        String name = DiscordRender.clip(DiscordRender.plain(post.message().title()), 100);
+        String name =
+            dev.sparring.core.Texts.clip(DiscordRender.plain(post.message().title()), 100);
         ThreadChannel thread =
             first.createThreadChannel(name.isBlank() ? "Sparring" : name).complete();
         for (MessageCreateData more : parts.subList(1, parts.size())) {

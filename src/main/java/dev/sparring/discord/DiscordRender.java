@@ -1,6 +1,7 @@
 package dev.sparring.discord;
 
 import dev.sparring.core.Message;
+import dev.sparring.core.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -40,14 +41,14 @@ final class DiscordRender {
 
   static List<MessageCreateData> render(Message m, List<Button> extra) {
     List<EmbedBuilder> embeds = new ArrayList<>();
-    String title = clip(plain(m.title()), MAX_TITLE);
-    List<String> chunks = chunks(m.body(), CHUNK);
+    String title = Texts.clip(plain(m.title()), MAX_TITLE);
+    List<String> chunks = Texts.chunks(m.body(), CHUNK);
     if (chunks.isEmpty()) {
       chunks = List.of("");
     }
     for (int i = 0; i < chunks.size(); i++) {
       EmbedBuilder e = new EmbedBuilder();
-      String t = i == 0 ? title : clip(title + " (continued)", MAX_TITLE);
+      String t = i == 0 ? title : Texts.clip(title + " (continued)", MAX_TITLE);
       if (!t.isBlank()) {
         e.setTitle(t);
       }
@@ -58,11 +59,11 @@ final class DiscordRender {
     }
     for (Message.Field f : m.fields()) {
       EmbedBuilder last = embeds.get(embeds.size() - 1);
-      String name = clip(plain(f.name()), MAX_FIELD_NAME);
-      String value = clip(f.value().isBlank() ? "\u200b" : f.value(), MAX_FIELD_VALUE);
+      String name = Texts.clip(plain(f.name()), MAX_FIELD_NAME);
+      String value = Texts.clip(f.value().isBlank() ? "\u200b" : f.value(), MAX_FIELD_VALUE);
       if (last.getFields().size() >= MAX_FIELDS
           || last.length() + name.length() + value.length() > MAX_TOTAL) {
-        last = new EmbedBuilder().setTitle(clip(title + " (continued)", MAX_TITLE));
+        last = new EmbedBuilder().setTitle(Texts.clip(title + " (continued)", MAX_TITLE));
         embeds.add(last);
       }
       last.addField(name, value, f.inline());
@@ -73,7 +74,7 @@ final class DiscordRender {
       if (id == null) {
         continue;
       }
-      String label = clip(b.label(), 80);
+      String label = Texts.clip(b.label(), 80);
       buttons.add(
           switch (b.style()) {
             case PRIMARY -> Button.primary(id, label);
@@ -104,48 +105,5 @@ final class DiscordRender {
 
   static String plain(String s) {
     return s.replace("**", "");
-  }
-
-  /** Splits on line breaks where possible so no chunk exceeds {@code max}. */
-  static List<String> chunks(String text, int max) {
-    List<String> out = new ArrayList<>();
-    if (text == null || text.isBlank()) {
-      return out;
-    }
-    StringBuilder cur = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      while (line.length() > max) {
-        if (cur.length() > 0) {
-          out.add(cur.toString());
-          cur.setLength(0);
-        }
-        int cut = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
-        out.add(line.substring(0, cut));
-        line = line.substring(cut);
-      }
-      if (cur.length() + line.length() + 1 > max) {
-        out.add(cur.toString());
-        cur.setLength(0);
-      }
-      if (cur.length() > 0) {
-        cur.append('\n');
-      }
-      cur.append(line);
-    }
-    if (!cur.toString().isBlank()) {
-      out.add(cur.toString());
-    }
-    return out;
-  }
-
-  static String clip(String s, int max) {
-    if (s.length() <= max) {
-      return s;
-    }
-    int cut = max - 1;
-    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
-      cut--;
-    }
-    return s.substring(0, cut) + "\u2026";
   }
 }

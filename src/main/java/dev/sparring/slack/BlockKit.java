@@ -18,6 +18,7 @@ import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.sparring.core.Form;
 import dev.sparring.core.Message;
+import dev.sparring.core.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,12 +49,12 @@ final class BlockKit {
           HeaderBlock.builder()
               .text(
                   PlainTextObject.builder()
-                      .text(clip(plain(m.title()), MAX_HEADER))
+                      .text(Texts.clip(plain(m.title()), MAX_HEADER))
                       .emoji(true)
                       .build())
               .build());
     }
-    for (String chunk : chunks(mrkdwn(m.body()), MAX_SECTION)) {
+    for (String chunk : Texts.chunks(mrkdwn(m.body()), MAX_SECTION)) {
       blocks.add(section(chunk));
     }
     for (int i = 0; i < m.fields().size(); i += MAX_FIELDS) {
@@ -61,7 +62,7 @@ final class BlockKit {
       for (Message.Field f : m.fields().subList(i, Math.min(m.fields().size(), i + MAX_FIELDS))) {
         fields.add(
             MarkdownTextObject.builder()
-                .text(clip("*" + plain(f.name()) + "*\n" + mrkdwn(f.value()), MAX_FIELD))
+                .text(Texts.clip("*" + plain(f.name()) + "*\n" + mrkdwn(f.value()), MAX_FIELD))
                 .build());
       }
       blocks.add(SectionBlock.builder().fields(fields).build());
@@ -82,7 +83,7 @@ final class BlockKit {
       out.add(
           new Rendered(
               List.copyOf(blocks.subList(i, Math.min(blocks.size(), i + MAX_BLOCKS))),
-              i == 0 ? fallback : clip(plain(m.title()), 100) + " (continued)"));
+              i == 0 ? fallback : Texts.clip(plain(m.title()), 100) + " (continued)"));
     }
     return out;
   }
@@ -92,8 +93,8 @@ final class BlockKit {
         ButtonElement.builder()
             // Slack wants action ids unique within a message; the index keeps them so.
             .actionId(b.action() + "#" + index)
-            .text(PlainTextObject.builder().text(clip(b.label(), 75)).emoji(true).build())
-            .value(clip(b.value(), 2000));
+            .text(PlainTextObject.builder().text(Texts.clip(b.label(), 75)).emoji(true).build())
+            .value(Texts.clip(b.value(), 2000));
     if (b.style() == Message.Button.Style.PRIMARY) {
       e.style("primary");
     } else if (b.style() == Message.Button.Style.DANGER) {
@@ -121,7 +122,7 @@ final class BlockKit {
       }
       blocks.add(DividerBlock.builder().build());
       blocks.add(section("*" + plain(m.title()) + "*"));
-      for (String chunk : chunks(mrkdwn(m.body()), MAX_SECTION)) {
+      for (String chunk : Texts.chunks(mrkdwn(m.body()), MAX_SECTION)) {
         blocks.add(section(chunk));
       }
     }
@@ -138,7 +139,8 @@ final class BlockKit {
               .multiline(in.multiline())
               .initialValue(in.initial().isEmpty() ? null : in.initial());
       if (!in.placeholder().isEmpty()) {
-        element.placeholder(PlainTextObject.builder().text(clip(in.placeholder(), 150)).build());
+        element.placeholder(
+            PlainTextObject.builder().text(Texts.clip(in.placeholder(), 150)).build());
       }
       if (in.maxLength() > 0) {
         element.maxLength(in.maxLength());
@@ -147,7 +149,7 @@ final class BlockKit {
           InputBlock.builder()
               .blockId(in.name())
               .optional(in.label().contains("optional"))
-              .label(PlainTextObject.builder().text(clip(in.label(), 2000)).build())
+              .label(PlainTextObject.builder().text(Texts.clip(in.label(), 2000)).build())
               .element(element.build())
               .build());
     }
@@ -155,8 +157,8 @@ final class BlockKit {
         .type("modal")
         .callbackId(form.id())
         .privateMetadata(form.value())
-        .title(ViewTitle.builder().type("plain_text").text(clip(form.title(), 24)).build())
-        .submit(ViewSubmit.builder().type("plain_text").text(clip(form.submit(), 24)).build())
+        .title(ViewTitle.builder().type("plain_text").text(Texts.clip(form.title(), 24)).build())
+        .submit(ViewSubmit.builder().type("plain_text").text(Texts.clip(form.submit(), 24)).build())
         .close(ViewClose.builder().type("plain_text").text("Cancel").build())
         .blocks(blocks)
         .build();
@@ -171,7 +173,7 @@ final class BlockKit {
     String t = plain(m.title());
     String b = plain(m.body());
     String s = t.isEmpty() ? b : b.isEmpty() ? t : t + "\n" + b;
-    return clip(s.isEmpty() ? "Sparring" : s, MAX_FALLBACK);
+    return Texts.clip(s.isEmpty() ? "Sparring" : s, MAX_FALLBACK);
   }
 
   /** The core's markdown-ish to Slack mrkdwn: {@code **bold**} becomes {@code *bold*}. */
@@ -181,51 +183,5 @@ final class BlockKit {
 
   static String plain(String text) {
     return text.replace("**", "");
-  }
-
-  /** Splits on line breaks where possible, so no chunk exceeds {@code max} characters. */
-  static List<String> chunks(String text, int max) {
-    List<String> out = new ArrayList<>();
-    if (text.isBlank()) {
-      return out;
-    }
-    StringBuilder cur = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      while (line.length() > max) {
-        if (cur.length() > 0) {
-          out.add(cur.toString());
-          cur.setLength(0);
-        }
-        int cut = max;
-        if (Character.isHighSurrogate(line.charAt(cut - 1))) {
-          cut--; // never split an emoji in half
-        }
-        out.add(line.substring(0, cut));
-        line = line.substring(cut);
-      }
-      if (cur.length() + line.length() + 1 > max) {
-        out.add(cur.toString());
-        cur.setLength(0);
-      }
-      if (cur.length() > 0) {
-        cur.append('\n');
-      }
-      cur.append(line);
-    }
-    if (!cur.toString().isBlank()) {
-      out.add(cur.toString());
-    }
-    return out;
-  }
-
-  static String clip(String s, int max) {
-    if (s.length() <= max) {
-      return s;
-    }
-    int cut = max - 1;
-    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
-      cut--;
-    }
-    return s.substring(0, cut) + "\u2026";
   }
 }

@@ -87,8 +87,8 @@ class DiscordRenderTest {
   @Test
   void emojiAreNeverCutInHalf() {
     String s = "ab\uD83D\uDE80cd";
-    assertThat(DiscordRender.clip(s, 4)).isEqualTo("ab\u2026");
-    assertThat(DiscordRender.chunks("\uD83D\uDE80".repeat(3000), 4000))
+    assertThat(dev.sparring.core.Texts.clip(s, 4)).isEqualTo("ab\u2026");
+    assertThat(dev.sparring.core.Texts.chunks("\uD83D\uDE80".repeat(3000), 4000))
         .allSatisfy(c -> assertThat(Character.isHighSurrogate(c.charAt(c.length() - 1))).isFalse());
   }
 }

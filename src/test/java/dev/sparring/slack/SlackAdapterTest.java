@@ -475,6 +475,6 @@ class SlackAdapterTest {
             .map(b -> ((com.slack.api.model.block.SectionBlock) b).getText().getText())
             .collect(Collectors.joining("\n"));
     assertThat(all).contains("line 0 ").contains("line 799 ");
-    assertThat(BlockKit.clip("ab\uD83D\uDE80cd", 4)).isEqualTo("ab\u2026");
+    assertThat(dev.sparring.core.Texts.clip("ab\uD83D\uDE80cd", 4)).isEqualTo("ab\u2026");
   }
 }
