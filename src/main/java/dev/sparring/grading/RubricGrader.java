@@ -51,6 +51,35 @@ public final class RubricGrader implements Grader {
           "gets", "means", "way", "after", "before", "through");
   private static final int NEGATION_WINDOW = 3;
 
+  /** Credit for a bare list of terms, as a share of the credit for explaining them. */
+  static final double FLOOR = 0.3;
+
+  /** How fast connecting words (because, so, which, the) earn back full credit. */
+  static final double SLOPE = 2.2;
+
+  /** Share of the score that comes from using the step's vocabulary rather than covering points. */
+  static final double RELEVANCE_WEIGHT = 0.1;
+
+  /** Vocabulary words in use that earn the full relevance share. */
+  static final int RELEVANCE_SATURATION = 12;
+
+  /** A paraphrase needs this many distinctive words in the claim, and this share of them. */
+  static final int PARAPHRASE_MIN_WORDS = 3;
+
+  static final double PARAPHRASE_SHARE = 0.67;
+
+  /** Words an answer may put between the words of a multi-word term. */
+  static final int GAP = 2;
+
+  /**
+   * Glue inside multi-word terms that answers phrase differently ("read and write" ~ "reads from
+   * writes").
+   */
+  private static final Set<String> GLUE =
+      Set.of(
+          "a", "an", "the", "and", "or", "of", "to", "as", "for", "in", "on", "at", "by", "with",
+          "from", "per", "is", "are");
+
   private final Map<KeyPoint, Text[]> compiled = new ConcurrentHashMap<>();
 
   @Override
@@ -58,8 +87,10 @@ public final class RubricGrader implements Grader {
     Text text = Text.of(answer == null ? "" : answer);
     List<KeyPoint> covered = new ArrayList<>();
     List<KeyPoint> missed = new ArrayList<>();
+    java.util.Set<String> answerStems =
+        new java.util.HashSet<>(java.util.Arrays.asList(text.stems));
     for (KeyPoint kp : keyPoints) {
-      if (covers(text, terms(kp))) {
+      if (covers(text, terms(kp)) || paraphrased(answerStems, kp, keyPoints)) {
         covered.add(kp);
       } else {
         missed.add(kp);
@@ -67,8 +98,77 @@ public final class RubricGrader implements Grader {
     }
     double coverage = keyPoints.isEmpty() ? 0 : (double) covered.size() / keyPoints.size();
     double factor = explanationFactor(text);
-    int score = (int) Math.round(100 * coverage * factor);
+    double relevance = relevance(answerStems, keyPoints);
+    int score =
+        (int)
+            Math.round(
+                100 * factor * ((1 - RELEVANCE_WEIGHT) * coverage + RELEVANCE_WEIGHT * relevance));
     return new Grade(score, covered, missed, feedback(text, covered, missed, factor));
+  }
+
+  /**
+   * A fallback for answers that make the point in other words than its terms: most of the claim's
+   * own distinctive words appear in the answer. Words shared with the step's other key points are
+   * topic vocabulary, not evidence, and are left out, so restating the question earns nothing.
+   */
+  private boolean paraphrased(java.util.Set<String> answer, KeyPoint kp, List<KeyPoint> all) {
+    List<String> own = distinctive(kp);
+    java.util.Set<String> topic = new java.util.HashSet<>();
+    for (KeyPoint other : all) {
+      if (other != kp) {
+        topic.addAll(distinctive(other));
+      }
+    }
+    List<String> evidence = own.stream().filter(w -> !topic.contains(w)).toList();
+    if (evidence.size() < PARAPHRASE_MIN_WORDS) {
+      return false;
+    }
+    long found = evidence.stream().filter(answer::contains).count();
+    return found >= Math.ceil(PARAPHRASE_SHARE * evidence.size());
+  }
+
+  private final Map<KeyPoint, List<String>> distinctive = new ConcurrentHashMap<>();
+
+  /** The stems of a key point's content words (four letters or more, not function words). */
+  private List<String> distinctive(KeyPoint kp) {
+    return distinctive.computeIfAbsent(
+        kp,
+        k -> {
+          Text t = Text.of(k.point());
+          java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+          for (int i = 0; i < t.size(); i++) {
+            if (t.words[i].length() >= 4
+                && !FUNCTION_WORDS.contains(t.words[i])
+                && !GLUE.contains(t.words[i])) {
+              out.add(t.stems[i]);
+            }
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  /**
+   * How much of the step's own vocabulary (its key points' distinctive words and term words) the
+   * answer uses, from 0 to 1; it separates a vague but on-topic answer from one about something
+   * else, without covering any point by itself.
+   */
+  private double relevance(java.util.Set<String> answer, List<KeyPoint> points) {
+    java.util.Set<String> vocabulary = new java.util.HashSet<>();
+    for (KeyPoint kp : points) {
+      vocabulary.addAll(distinctive(kp));
+      for (Text t : terms(kp)) {
+        for (int i = 0; i < t.size(); i++) {
+          if (t.words[i].length() >= 4 && !FUNCTION_WORDS.contains(t.words[i])) {
+            vocabulary.add(t.stems[i]);
+          }
+        }
+      }
+    }
+    if (vocabulary.isEmpty()) {
+      return 0;
+    }
+    long used = vocabulary.stream().filter(answer::contains).count();
+    return Math.min(1.0, used / (double) RELEVANCE_SATURATION);
   }
 
   /** Each term of the key point, tokenized and stemmed once per key point. */
@@ -78,7 +178,7 @@ public final class RubricGrader implements Grader {
         k -> {
           Text[] out = new Text[k.terms().size()];
           for (int i = 0; i < out.length; i++) {
-            out[i] = Text.of(k.terms().get(i));
+            out[i] = Text.of(k.terms().get(i)).without(GLUE);
           }
           return out;
         });
@@ -110,7 +210,7 @@ public final class RubricGrader implements Grader {
     if (p >= text.size()) {
       return false;
     }
-    if (similar(text.stems[p], term.stems[j]) && matchesAt(text, p + 1, term, j + 1)) {
+    if (similar(text.stems[p], term.stems[j]) && next(text, p + 1, term, j + 1)) {
       return true;
     }
     String word = text.words[p];
@@ -119,14 +219,33 @@ public final class RubricGrader implements Grader {
         && wanted.length() > word.length()
         && wanted.startsWith(word)
         && similar(Stemmer.stem(word + text.words[p + 1]), term.stems[j])
-        && matchesAt(text, p + 2, term, j + 1)) {
+        && next(text, p + 2, term, j + 1)) {
       return true;
     }
     return j + 1 < term.size()
         && word.length() > wanted.length()
         && word.startsWith(wanted)
         && similar(text.stems[p], Stemmer.stem(wanted + term.words[j + 1]))
-        && matchesAt(text, p + 1, term, j + 2);
+        && next(text, p + 1, term, j + 2);
+  }
+
+  /**
+   * The rest of a multi-word term, found after at most {@value #GAP} other words of the same
+   * sentence: "counts it as a failure" still says "counts as failure".
+   */
+  private static boolean next(Text text, int p, Text term, int j) {
+    if (j == term.size()) {
+      return true;
+    }
+    for (int q = p; q <= p + GAP && q < text.size(); q++) {
+      if (text.sentence[q] != text.sentence[p - 1]) {
+        return false;
+      }
+      if (matchesAt(text, q, term, j)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean negated(Text text, int start) {
@@ -212,7 +331,7 @@ public final class RubricGrader implements Grader {
       }
     }
     double ratio = (double) function / text.size();
-    return Math.max(0.5, Math.min(1.0, 0.5 + ratio * 1.6));
+    return Math.max(FLOOR, Math.min(1.0, FLOOR + ratio * SLOPE));
   }
 
   private static String feedback(

@@ -19,6 +19,21 @@ final class Text {
     }
   }
 
+  /**
+   * This text without the given words, unless that would leave nothing (or only one word of two).
+   */
+  Text without(java.util.Set<String> drop) {
+    List<String> w = new ArrayList<>();
+    List<Integer> sent = new ArrayList<>();
+    for (int i = 0; i < words.length; i++) {
+      if (!drop.contains(words[i])) {
+        w.add(words[i]);
+        sent.add(sentence[i]);
+      }
+    }
+    return w.isEmpty() || w.size() == words.length ? this : new Text(w, sent);
+  }
+
   int size() {
     return words.length;
   }

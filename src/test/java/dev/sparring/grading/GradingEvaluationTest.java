@@ -89,7 +89,17 @@ class GradingEvaluationTest {
           right += 0.5;
           misses.add(a.question() + ": tie " + sa + " (" + a.label() + " vs " + b.label() + ")");
         } else {
-          misses.add(a.question() + ": " + better.label() + " " + sBetter + " < " + sWorse);
+          Labelled worse = better == a ? b : a;
+          misses.add(
+              a.question()
+                  + ": "
+                  + better.label()
+                  + " "
+                  + sBetter
+                  + " < "
+                  + worse.label()
+                  + " "
+                  + sWorse);
         }
       }
     }
