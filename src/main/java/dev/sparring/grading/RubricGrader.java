@@ -89,8 +89,9 @@ public final class RubricGrader implements Grader {
     List<KeyPoint> missed = new ArrayList<>();
     java.util.Set<String> answerStems =
         new java.util.HashSet<>(java.util.Arrays.asList(text.stems));
+    StepIndex step = index(keyPoints);
     for (KeyPoint kp : keyPoints) {
-      if (covers(text, terms(kp)) || paraphrased(answerStems, kp, keyPoints)) {
+      if (covers(text, terms(kp)) || paraphrased(answerStems, step.evidence().get(kp))) {
         covered.add(kp);
       } else {
         missed.add(kp);
@@ -98,7 +99,7 @@ public final class RubricGrader implements Grader {
     }
     double coverage = keyPoints.isEmpty() ? 0 : (double) covered.size() / keyPoints.size();
     double factor = explanationFactor(text);
-    double relevance = relevance(answerStems, keyPoints);
+    double relevance = relevance(answerStems, step.vocabulary());
     int score =
         (int)
             Math.round(
@@ -107,24 +108,72 @@ public final class RubricGrader implements Grader {
   }
 
   /**
-   * A fallback for answers that make the point in other words than its terms: most of the claim's
-   * own distinctive words appear in the answer. Words shared with the step's other key points are
-   * topic vocabulary, not evidence, and are left out, so restating the question earns nothing.
+   * What the grader precomputes for one step's key points: per point, the claim's own distinctive
+   * words (those no other point of the step uses, so restating the question is not evidence); and
+   * the step's whole vocabulary, for the relevance share.
    */
-  private boolean paraphrased(java.util.Set<String> answer, KeyPoint kp, List<KeyPoint> all) {
-    List<String> own = distinctive(kp);
-    java.util.Set<String> topic = new java.util.HashSet<>();
-    for (KeyPoint other : all) {
-      if (other != kp) {
-        topic.addAll(distinctive(other));
+  private record StepIndex(
+      Map<KeyPoint, List<String>> evidence, java.util.Set<String> vocabulary) {}
+
+  // Keyed by identity: a step's key point list is one immutable object for the bank's lifetime.
+  private final Map<List<KeyPoint>, StepIndex> steps =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  private StepIndex index(List<KeyPoint> points) {
+    StepIndex cached = steps.get(points);
+    if (cached != null) {
+      return cached;
+    }
+    Map<KeyPoint, List<String>> evidence = new java.util.HashMap<>();
+    java.util.Set<String> vocabulary = new java.util.HashSet<>();
+    for (KeyPoint kp : points) {
+      java.util.Set<String> others = new java.util.HashSet<>();
+      for (KeyPoint other : points) {
+        if (other != kp) {
+          others.addAll(distinctive(other));
+        }
+      }
+      evidence.put(kp, distinctive(kp).stream().filter(w -> !others.contains(w)).toList());
+      vocabulary.addAll(distinctive(kp));
+      for (Text t : terms(kp)) {
+        for (int i = 0; i < t.size(); i++) {
+          if (t.words[i].length() >= 4 && !FUNCTION_WORDS.contains(t.words[i])) {
+            vocabulary.add(t.stems[i]);
+          }
+        }
       }
     }
-    List<String> evidence = own.stream().filter(w -> !topic.contains(w)).toList();
+    StepIndex built = new StepIndex(evidence, java.util.Set.copyOf(vocabulary));
+    if (steps.size() < 100_000) {
+      steps.put(points, built);
+    }
+    return built;
+  }
+
+  /** A fallback for answers that make the point in other words than its terms. */
+  private static boolean paraphrased(java.util.Set<String> answer, List<String> evidence) {
     if (evidence.size() < PARAPHRASE_MIN_WORDS) {
       return false;
     }
     long found = evidence.stream().filter(answer::contains).count();
     return found >= Math.ceil(PARAPHRASE_SHARE * evidence.size());
+  }
+
+  /**
+   * How much of the step's own vocabulary the answer uses, from 0 to 1: it separates a vague but
+   * on-topic answer from one about something else, without covering any point by itself.
+   */
+  private static double relevance(java.util.Set<String> answer, java.util.Set<String> vocabulary) {
+    if (vocabulary.isEmpty()) {
+      return 0;
+    }
+    long used = 0;
+    for (String w : answer) {
+      if (vocabulary.contains(w)) {
+        used++;
+      }
+    }
+    return Math.min(1.0, used / (double) RELEVANCE_SATURATION);
   }
 
   private final Map<KeyPoint, List<String>> distinctive = new ConcurrentHashMap<>();
@@ -145,30 +194,6 @@ public final class RubricGrader implements Grader {
           }
           return List.copyOf(out);
         });
-  }
-
-  /**
-   * How much of the step's own vocabulary (its key points' distinctive words and term words) the
-   * answer uses, from 0 to 1; it separates a vague but on-topic answer from one about something
-   * else, without covering any point by itself.
-   */
-  private double relevance(java.util.Set<String> answer, List<KeyPoint> points) {
-    java.util.Set<String> vocabulary = new java.util.HashSet<>();
-    for (KeyPoint kp : points) {
-      vocabulary.addAll(distinctive(kp));
-      for (Text t : terms(kp)) {
-        for (int i = 0; i < t.size(); i++) {
-          if (t.words[i].length() >= 4 && !FUNCTION_WORDS.contains(t.words[i])) {
-            vocabulary.add(t.stems[i]);
-          }
-        }
-      }
-    }
-    if (vocabulary.isEmpty()) {
-      return 0;
-    }
-    long used = vocabulary.stream().filter(answer::contains).count();
-    return Math.min(1.0, used / (double) RELEVANCE_SATURATION);
   }
 
   /** Each term of the key point, tokenized and stemmed once per key point. */
