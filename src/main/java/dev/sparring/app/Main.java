@@ -58,6 +58,7 @@ import picocli.CommandLine.Parameters;
       ImportCommand.class,
       BenchCommand.class,
       StoreCommand.class,
+      OutboxCommand.class,
       Main.ShowConfig.class
     })
 public final class Main implements Callable<Integer> {

@@ -36,6 +36,15 @@ public interface Outbox {
   /** Entries not yet delivered nor dead. */
   long pending();
 
+  /**
+   * Gives a dead letter another chance from {@code now}, with its attempts reset; returns false if
+   * {@code id} is not a dead letter.
+   */
+  boolean requeue(long id, Instant now);
+
+  /** Deletes a dead letter for good; returns false if {@code id} is not one. */
+  boolean drop(long id);
+
   /** The oldest dead letters first. */
   List<OutboxEntry> deadLetters(int limit);
 }

@@ -98,6 +98,56 @@ class MainTest {
   }
 
   @Test
+  void deadLettersAreListedRetriedAndDropped() throws Exception {
+    Path data = dir.resolve("data");
+    try (dev.sparring.store.Store store =
+        dev.sparring.store.jdbc.SqliteStore.open(
+            data.resolve("sparring.db"), dev.sparring.store.jdbc.SqliteStore.Durability.NORMAL)) {
+      store.transact(
+          tx -> {
+            var channel = new dev.sparring.core.ChannelRef(dev.sparring.core.Platform.SLACK, "C1");
+            long a =
+                tx.outbox()
+                    .enqueue(
+                        new dev.sparring.core.Outbound.Post(
+                            channel, dev.sparring.core.Message.text("lost one"), null),
+                        java.time.Instant.EPOCH);
+            long b =
+                tx.outbox()
+                    .enqueue(
+                        new dev.sparring.core.Outbound.Post(
+                            channel, dev.sparring.core.Message.text("other"), null),
+                        java.time.Instant.EPOCH);
+            tx.outbox().dead(a, "channel_not_found", java.time.Instant.EPOCH);
+            tx.outbox().dead(b, "timeout", java.time.Instant.EPOCH);
+            return null;
+          });
+    }
+    String[] where = {"--data", data.toString(), "--config", config().toString()};
+    Run list = run(concat(new String[] {"outbox", "dead"}, where));
+    assertThat(list.out())
+        .contains("1  ")
+        .contains("slack:C1")
+        .contains("channel_not_found")
+        .contains("\"lost one\"")
+        .contains("2 dead letter(s)");
+    assertThat(run(concat(new String[] {"outbox", "retry", "1"}, where)).out())
+        .contains("Queued 1 again");
+    assertThat(run(concat(new String[] {"outbox", "drop", "2"}, where)).out())
+        .contains("Dropped 2.");
+    Run again = run(concat(new String[] {"outbox", "drop", "2"}, where));
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(run(concat(new String[] {"outbox", "dead"}, where)).out())
+        .contains("No dead letters.");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void configDumpShowsEffectiveValues() throws Exception {
     Run r = run("config", "--config", config().toString());
     assertThat(r.code()).isZero();

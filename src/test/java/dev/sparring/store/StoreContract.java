@@ -509,6 +509,33 @@ public abstract class StoreContract {
     assertThat(all(t -> t.ledger().entries(TEAM.key(), ANA.key(), 1))).hasSize(1);
   }
 
+  @Test
+  void deadLettersCanBeRequeuedOrDropped() {
+    long a1 = tx(t -> t.outbox().enqueue(new Outbound.Post(CH1, Message.text("a1"), null), T0));
+    long a2 = tx(t -> t.outbox().enqueue(new Outbound.Post(CH2, Message.text("a2"), null), T0));
+    tx(
+        t -> {
+          t.outbox().dead(a1, "timeout", T0);
+          t.outbox().dead(a2, "channel_not_found", T0);
+          return null;
+        });
+    assertThat(yes(t -> t.outbox().requeue(a1, T0.plusSeconds(60)))).isTrue();
+    assertThat(yes(t -> t.outbox().requeue(a1, T0.plusSeconds(60)))).isFalse();
+    List<OutboxEntry> claimed =
+        all(t -> t.outbox().claim("r", T0.plusSeconds(60), Duration.ofMinutes(1), 10));
+    assertThat(claimed)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.id()).isEqualTo(a1);
+              assertThat(e.attempts()).isZero();
+            });
+    assertThat(yes(t -> t.outbox().drop(a2))).isTrue();
+    assertThat(yes(t -> t.outbox().drop(a2))).isFalse();
+    assertThat(yes(t -> t.outbox().drop(a1))).isFalse(); // pending, not dead
+    assertThat(all(t -> t.outbox().deadLetters(10))).isEmpty();
+  }
+
   // ---- key values and transactions
 
   @Test

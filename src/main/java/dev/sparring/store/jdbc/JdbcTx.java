@@ -386,6 +386,21 @@ final class JdbcTx implements Tx {
       }
 
       @Override
+      public boolean requeue(long id, Instant now) {
+        return sql.update(
+                "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?,"
+                    + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'dead'",
+                now,
+                id)
+            == 1;
+      }
+
+      @Override
+      public boolean drop(long id) {
+        return sql.update("DELETE FROM outbox WHERE id = ? AND status = 'dead'", id) == 1;
+      }
+
+      @Override
       public List<OutboxEntry> deadLetters(int limit) {
         return sql.list(
             "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'dead' ORDER BY id LIMIT ?",

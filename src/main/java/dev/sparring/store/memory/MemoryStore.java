@@ -453,6 +453,27 @@ public final class MemoryStore implements Store {
         }
 
         @Override
+        public boolean requeue(long id, Instant now) {
+          Row r = outbox.get(id);
+          if (r == null || r.status() != Status.DEAD) {
+            return false;
+          }
+          store(r.with(Status.PENDING, 0, now, null, null, r.lastError(), null, null));
+          return true;
+        }
+
+        @Override
+        public boolean drop(long id) {
+          Row r = outbox.get(id);
+          if (r == null || r.status() != Status.DEAD) {
+            return false;
+          }
+          remove(outbox, id);
+          remove(pending, id);
+          return true;
+        }
+
+        @Override
         public List<OutboxEntry> deadLetters(int limit) {
           check();
           return outbox.values().stream()

@@ -1,0 +1,98 @@
+package dev.sparring.app;
+
+import dev.sparring.core.Outbound;
+import dev.sparring.store.OutboxEntry;
+import dev.sparring.store.Store;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sparring outbox dead | retry ID | drop ID}: messages that could not be delivered after
+ * every attempt stay visible here until an operator retries or drops them.
+ */
+@Command(
+    name = "outbox",
+    description = "Inspect dead letters: messages that failed every delivery attempt.",
+    subcommands = {OutboxCommand.Dead.class, OutboxCommand.Retry.class, OutboxCommand.Drop.class})
+final class OutboxCommand {
+
+  @Command(name = "dead", description = "List dead letters, oldest first.")
+  static final class Dead implements Callable<Integer> {
+    @Mixin Main.Startup startup = new Main.Startup();
+
+    @Option(names = "--limit", description = "At most this many (default ${DEFAULT-VALUE}).")
+    int limit = 50;
+
+    @Override
+    public Integer call() {
+      Main.quietLogs();
+      try (Store store = Sparring.openStore(startup.loadConfig(), startup.data)) {
+        List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(limit));
+        if (dead.isEmpty()) {
+          System.out.println("No dead letters.");
+          return 0;
+        }
+        for (OutboxEntry e : dead) {
+          Outbound m = e.message();
+          String text = m.message().title().isBlank() ? m.message().body() : m.message().title();
+          System.out.printf(
+              "%d  %s  %s  %d attempts  %s  \"%s\"%n",
+              e.id(),
+              e.createdAt(),
+              m.channel().key(),
+              e.attempts(),
+              e.lastError() == null ? "" : e.lastError(),
+              text.replace('\n', ' ').length() > 60
+                  ? text.replace('\n', ' ').substring(0, 59) + "\u2026"
+                  : text.replace('\n', ' '));
+        }
+        System.out.println(dead.size() + " dead letter(s). Retry with `sparring outbox retry ID`.");
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "retry", description = "Queue a dead letter for delivery again.")
+  static final class Retry implements Callable<Integer> {
+    @Mixin Main.Startup startup = new Main.Startup();
+
+    @Parameters(paramLabel = "ID")
+    long id;
+
+    @Override
+    public Integer call() {
+      Main.quietLogs();
+      try (Store store = Sparring.openStore(startup.loadConfig(), startup.data)) {
+        boolean ok = store.transact(tx -> tx.outbox().requeue(id, Clock.systemUTC().instant()));
+        System.out.println(
+            ok
+                ? "Queued " + id + " again; a running bot delivers it."
+                : "No dead letter " + id + ".");
+        return ok ? 0 : 1;
+      }
+    }
+  }
+
+  @Command(name = "drop", description = "Delete a dead letter for good.")
+  static final class Drop implements Callable<Integer> {
+    @Mixin Main.Startup startup = new Main.Startup();
+
+    @Parameters(paramLabel = "ID")
+    long id;
+
+    @Override
+    public Integer call() {
+      Main.quietLogs();
+      try (Store store = Sparring.openStore(startup.loadConfig(), startup.data)) {
+        boolean ok = store.transact(tx -> tx.outbox().drop(id));
+        System.out.println(ok ? "Dropped " + id + "." : "No dead letter " + id + ".");
+        return ok ? 0 : 1;
+      }
+    }
+  }
+}
