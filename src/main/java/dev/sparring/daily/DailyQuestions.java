@@ -125,6 +125,39 @@ public final class DailyQuestions implements Feature {
   }
 
   static final String FORM = "daily.schedule";
+  static final String REVEAL = "daily.reveal";
+
+  /** The Reveal button on a daily post (admins): the same as {@code /spar reveal} for that post. */
+  @Override
+  public void button(Context ctx, Inbound.ButtonPressed press) {
+    if (!press.action().equals(REVEAL)) {
+      return;
+    }
+    if (!ctx.isAdmin(press.actor())) {
+      ctx.out()
+          .ephemeral(
+              press.channel(),
+              press.actor().user(),
+              Message.text(
+                  "Only admins can reveal the daily question early; it is revealed with the next one."));
+      return;
+    }
+    Optional<Document> doc = ctx.tx().documents().get(POST, press.value());
+    if (doc.isEmpty()) {
+      ctx.out()
+          .ephemeral(
+              press.channel(),
+              press.actor().user(),
+              Message.text("That daily question no longer exists."));
+      return;
+    }
+    Post post = Json.read(doc.get().body(), Post.class);
+    if (post.revealedAt() != null) {
+      ctx.out().ephemeral(press.channel(), press.actor().user(), Message.text("Already revealed."));
+      return;
+    }
+    reveal(ctx, doc.get(), post);
+  }
 
   @Override
   public String buttonPrefix() {
@@ -534,10 +567,14 @@ public final class DailyQuestions implements Feature {
         .post(
             channel,
             Message.of(
-                "Daily question \u00b7 " + date + " \u00b7 " + q.level().label() + topics,
-                q.prompt()
-                    + "\n\n_Answer in this thread. Your last answer before the reveal counts;"
-                    + " the reveal comes with the next question._"),
+                    "Daily question \u00b7 " + date + " \u00b7 " + q.level().label() + topics,
+                    q.prompt()
+                        + "\n\n_Answer in this thread. Your last answer before the reveal counts;"
+                        + " the reveal comes with the next question._")
+                .withButtons(
+                    List.of(
+                        new Message.Button(
+                            REVEAL, "Reveal", anchor, Message.Button.Style.SECONDARY))),
             anchor);
     return true;
   }

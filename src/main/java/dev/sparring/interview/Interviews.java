@@ -34,6 +34,11 @@ public final class Interviews implements Feature {
   public static final String KIND = "interview";
   static final String HINT = "interview.hint";
   static final String STOP = "interview.stop";
+  static final String SKIP = "interview.skip";
+
+  /** What a skipped step's answer says (graded 0, shown as skipped). */
+  static final String SKIPPED = "(skipped)";
+
   private static final int EXPIRE_BATCH = 200;
 
   private final QuestionBank bank;
@@ -242,6 +247,7 @@ public final class Interviews implements Feature {
         List.of(),
         List.of(
             new Button(HINT, "Hint", id, Button.Style.SECONDARY),
+            new Button(SKIP, "Skip", id, Button.Style.SECONDARY),
             new Button(STOP, "Stop", id, Button.Style.DANGER)));
   }
 
@@ -272,19 +278,10 @@ public final class Interviews implements Feature {
     if (current.isEmpty()) {
       return;
     }
-    Question q = current.get();
     String text = m.text();
     boolean cut = text.length() > settings.maxAnswerChars();
     if (cut) {
       text = Texts.clip(text, settings.maxAnswerChars());
-    }
-    ctx.tx().answers().add(new Answer(c.id(), c.step(), m.actor().user(), text, ctx.now()));
-    int next = c.step() + 1;
-    boolean finished = next >= q.stepCount();
-    Conversation moved =
-        c.advance(finished ? c.step() : next, finished ? Status.DONE : Status.ACTIVE, ctx.now());
-    if (!ctx.tx().conversations().compareAndSet(moved, c.version())) {
-      throw new ConcurrentUpdateException("interview " + c.id() + " moved on");
     }
     String notice =
         cut
@@ -294,6 +291,28 @@ public final class Interviews implements Feature {
                 + settings.maxAnswerChars()
                 + " count._\n\n"
             : "";
+    answer(ctx, c, current.get(), m.actor().user(), text, notice);
+  }
+
+  /**
+   * Records the answer to the current step and moves on by compare-and-set: the next follow-up, or
+   * the graded summary after the last one.
+   */
+  private void answer(
+      Context ctx,
+      Conversation c,
+      Question q,
+      dev.sparring.core.UserRef who,
+      String text,
+      String notice) {
+    ctx.tx().answers().add(new Answer(c.id(), c.step(), who, text, ctx.now()));
+    int next = c.step() + 1;
+    boolean finished = next >= q.stepCount();
+    Conversation moved =
+        c.advance(finished ? c.step() : next, finished ? Status.DONE : Status.ACTIVE, ctx.now());
+    if (!ctx.tx().conversations().compareAndSet(moved, c.version())) {
+      throw new ConcurrentUpdateException("interview " + c.id() + " moved on");
+    }
     if (finished) {
       points.award(
           ctx,
@@ -324,6 +343,16 @@ public final class Interviews implements Feature {
     int total = 0;
     for (Answer a : answers) {
       Step step = q.step(a.step());
+      if (a.text().equals(SKIPPED)) {
+        body.append("**")
+            .append(a.step() == 0 ? "Question" : "Follow-up " + a.step())
+            .append(": skipped** ")
+            .append(Texts.clip(step.prompt(), 160))
+            .append('\n');
+        step.keyPoints().forEach(k -> body.append("- ").append(k.point()).append('\n'));
+        body.append('\n');
+        continue;
+      }
       var grade = grader.grade(a.text(), step.keyPoints());
       total += grade.score();
       body.append("**")
@@ -397,6 +426,8 @@ public final class Interviews implements Feature {
     }
     if (press.action().equals(STOP)) {
       end(ctx, c, press.actor().displayName());
+    } else if (press.action().equals(SKIP)) {
+      questionOf(ctx, c).ifPresent(q -> answer(ctx, c, q, press.actor().user(), SKIPPED, ""));
     } else if (press.action().equals(HINT)) {
       questionOf(ctx, c).ifPresent(q -> tell(ctx, press, hint(q, c.step())));
     }

@@ -123,7 +123,7 @@ class ConsoleAdapterTest {
         .contains("Unknown console command /frobnicate")
         .contains("(usage: /user NAME")
         .contains("Hint: Think about what happens")
-        .contains("(no button 'Nope' on the active thread; try one of [Hint, Stop])")
+        .contains("(no button 'Nope' on the active thread; try one of [Hint, Skip, Stop])")
         .contains("Unknown command `nonsense`");
   }
 

@@ -211,6 +211,31 @@ class DailyQuestionsTest {
   }
 
   @Test
+  void theRevealButtonIsForAdmins() {
+    start("2026-03-02T08:00:00Z");
+    h.admin("ana", "daily now");
+    h.dispatcher.drain();
+    String t = thread(LocalDate.parse("2026-03-02"));
+    String anchor = "dp:" + CH + "#2026-03-02";
+    assertThat(dailyPosts().get(0).message().message().buttons())
+        .extracting(dev.sparring.core.Message.Button::label)
+        .containsExactly("Reveal");
+    assertThat(said(h.press("bo", t, DailyQuestions.REVEAL, anchor)))
+        .startsWith("Only admins can reveal");
+    assertThat(post(LocalDate.parse("2026-03-02")).orElseThrow().revealedAt()).isNull();
+    h.bot.handle(
+        new dev.sparring.core.Inbound.ButtonPressed(
+            h.nextKey(),
+            Harness.TEAM,
+            Harness.CHANNEL,
+            new dev.sparring.core.ThreadRef(dev.sparring.core.Platform.CONSOLE, t),
+            new dev.sparring.core.Actor(Harness.user("ana"), "ana", true),
+            DailyQuestions.REVEAL,
+            anchor));
+    assertThat(post(LocalDate.parse("2026-03-02")).orElseThrow().revealedAt()).isNotNull();
+  }
+
+  @Test
   void aRestartBetweenThePostAndTheRevealLosesNothing() {
     Path db = dir.resolve("daily.db");
     h.close();

@@ -143,6 +143,26 @@ class InterviewsTest {
   }
 
   @Test
+  void skipMovesToTheNextFollowUpOnceAndTheSummarySaysSkipped() {
+    String t = start("ana", "demo-senior");
+    String id = conversationOf("ana").id();
+    h.press("ana", t, Interviews.SKIP, id);
+    assertThat(thread(t)).containsExactly("Follow-up 1 of 3");
+    h.reply("ana", t, "redrive");
+    h.press("ana", t, Interviews.SKIP, id);
+    h.press("ana", t, Interviews.SKIP, id);
+    List<String> titles = thread(t);
+    assertThat(titles).hasSize(4);
+    assertThat(titles.get(3)).startsWith("Interview complete");
+    String summary = h.gateway.sent().get(h.gateway.sent().size() - 1).message().message().body();
+    assertThat(summary)
+        .contains("**Question: skipped**")
+        .contains("**Follow-up 1: ")
+        .contains("**Follow-up 3: skipped**");
+    assertThat(text(h.press("bo", t, Interviews.SKIP, id))).contains("Only the person");
+  }
+
+  @Test
   void oneInterviewAtATimePerPerson() {
     start("ana", "demo-senior");
     assertThat(text(h.command("ana", "interview demo-basic")))

@@ -219,7 +219,8 @@ class SlackAdapterTest {
         .contains("\"type\":\"header\"")
         .contains("safe to retry")
         .contains("\"action_id\":\"interview.hint#0\"")
-        .contains("\"action_id\":\"interview.stop#1\"");
+        .contains("\"action_id\":\"interview.skip#1\"")
+        .contains("\"action_id\":\"interview.stop#2\"");
     String thread = question.ts();
 
     for (int i = 1; i <= 4; i++) {
@@ -331,7 +332,7 @@ class SlackAdapterTest {
     assertThat(hint.get("user")).isEqualTo("U1");
     assertThat(hint.get("thread_ts")).isEqualTo(thread);
     assertThat(hint.get("text")).contains("Hint: Think about what happens");
-    press("U1", "interview.stop#1", id, thread);
+    press("U1", "interview.stop#2", id, thread);
     deliver();
     assertThat(blocks(posts().get(posts().size() - 1))).contains("Interview stopped by u1");
   }
