@@ -352,8 +352,12 @@ final class DiscordStandIn implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     rest.stop(0);
-    gateway.stop(1000);
+    try {
+      gateway.stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

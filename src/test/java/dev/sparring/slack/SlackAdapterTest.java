@@ -361,6 +361,57 @@ class SlackAdapterTest {
   }
 
   @Test
+  void adminsSetTheDailyScheduleInAModal() throws Exception {
+    command("U_ADMIN", "daily setup");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !api.calls("views.open").isEmpty());
+    SlackApiStandIn.Call open = api.calls("views.open").get(0);
+    assertThat(open.get("trigger_id")).startsWith("trig-");
+    JsonNode view = JSON.readTree(open.get("view"));
+    assertThat(view.get("type").asText()).isEqualTo("modal");
+    assertThat(view.get("callback_id").asText()).isEqualTo("daily.schedule");
+    assertThat(view.get("blocks")).hasSize(4);
+
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("time", Map.of("time", Map.of("type", "plain_text_input", "value", "09:30")));
+    values.put(
+        "zone", Map.of("zone", Map.of("type", "plain_text_input", "value", "Europe/Berlin")));
+    values.put("days", Map.of("days", Map.of("type", "plain_text_input", "value", "mon-fri")));
+    values.put("filter", Map.of("filter", Map.of("type", "plain_text_input")));
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("type", "view_submission");
+    payload.put("team", Map.of("id", "T1", "domain", "x"));
+    payload.put("user", Map.of("id", "U_ADMIN", "username", "admin", "team_id", "T1"));
+    payload.put("api_app_id", "A1");
+    payload.put("token", "x");
+    payload.put("trigger_id", "trig-view");
+    payload.put(
+        "view",
+        Map.of(
+            "id",
+            "V123",
+            "type",
+            "modal",
+            "callback_id",
+            "daily.schedule",
+            "hash",
+            "h1",
+            "private_metadata",
+            view.get("private_metadata").asText(),
+            "state",
+            Map.of("values", values)));
+    HttpResponse<String> submitted =
+        signed(
+            "application/x-www-form-urlencoded",
+            form(Map.of("payload", JSON.writeValueAsString(payload))),
+            Map.of());
+    assertThat(submitted.statusCode()).isEqualTo(200);
+    deliver();
+    assertThat(blocks(posts().get(posts().size() - 1)))
+        .contains("Daily question on")
+        .contains("09:30 Europe/Berlin, mon-fri");
+  }
+
+  @Test
   void theAppHomeShowsStreakDrillsScoresAndTheBoard() throws Exception {
     event(
         "EvHome",
