@@ -246,6 +246,7 @@ public final class Main implements Callable<Integer> {
       PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
       ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
       try (Sparring app = Sparring.start(config, startup.data, clock, List.of(gateway))) {
+        app.bot().withRateLimit(null); // one local user, often a script: no pacing
         ConsoleAdapter console =
             new ConsoleAdapter(app.bot(), gateway, app.dispatcher(), out, user, channel);
         BufferedReader in =

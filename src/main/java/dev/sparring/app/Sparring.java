@@ -64,7 +64,9 @@ public final class Sparring implements AutoCloseable {
     Store store = openStore(config, dataDir);
     try {
       List<Feature> features = features(config, bank);
-      Bot bot = new Bot(store, clock, features, config.admins());
+      Bot bot =
+          new Bot(store, clock, features, config.admins())
+              .withRateLimit(new dev.sparring.core.RateLimiter(config.actionsPerMinute(), clock));
       SparringConfig.OutboxConfig o = config.outbox();
       OutboxDispatcher dispatcher =
           new OutboxDispatcher(

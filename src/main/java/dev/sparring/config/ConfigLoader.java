@@ -80,6 +80,7 @@ public final class ConfigLoader {
     lines.add("scoring = " + c.scoring());
     lines.add("slack.mode = " + c.slackMode());
     lines.add("discord = " + c.discord());
+    lines.add("limits.actionsPerMinute = " + c.actionsPerMinute());
     for (String secret : new TreeSet<>(Secrets.ALL)) {
       lines.add("env " + secret + " = " + Secrets.mask(env.get(secret)));
     }
@@ -278,8 +279,22 @@ public final class ConfigLoader {
     if (!r.problems.isEmpty()) {
       throw new ConfigException(r.problems);
     }
+    int actionsPerMinute = r.integer("limits.actionsPerMinute", 1, 10_000);
+    if (!r.problems.isEmpty()) {
+      throw new ConfigException(r.problems);
+    }
     return new SparringConfig(
-        store, paths, idle, maxChars, outbox, tick, admins, scoring, slackMode, discord);
+        store,
+        paths,
+        idle,
+        maxChars,
+        outbox,
+        tick,
+        admins,
+        scoring,
+        slackMode,
+        discord,
+        actionsPerMinute);
   }
 
   /** Typed reads of dotted keys that collect problems instead of failing on the first. */

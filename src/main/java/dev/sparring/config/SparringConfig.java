@@ -16,7 +16,8 @@ public record SparringConfig(
     Set<String> admins,
     ScoringRules scoring,
     String slackMode,
-    DiscordConfig discord) {
+    DiscordConfig discord,
+    int actionsPerMinute) {
 
   public SparringConfig {
     bankPaths = List.copyOf(bankPaths);

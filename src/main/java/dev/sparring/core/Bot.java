@@ -100,7 +100,19 @@ public final class Bot {
    * Applies {@code event} at most once per key. Store failures propagate (the platform should
    * retry); a failure inside a feature rolls back and answers the user with a short apology.
    */
+  private RateLimiter limiter;
+
+  /** Limits commands, presses and forms per user (answers in threads are not limited). */
+  public Bot withRateLimit(RateLimiter limiter) {
+    this.limiter = limiter;
+    return this;
+  }
+
   public Result handle(Inbound event) {
+    Result limited = rateLimited(event);
+    if (limited != null) {
+      return limited;
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         Result result = store.transact(tx -> apply(tx, event));
@@ -121,6 +133,44 @@ public final class Bot {
         return new Result(false, 0, apology(event, ref));
       }
     }
+  }
+
+  private Result rateLimited(Inbound event) {
+    if (limiter == null) {
+      return null;
+    }
+    ChannelRef channel;
+    UserRef user;
+    if (event instanceof Inbound.CommandInvoked c) {
+      channel = c.channel();
+      user = c.actor().user();
+    } else if (event instanceof Inbound.ButtonPressed b) {
+      channel = b.channel();
+      user = b.actor().user();
+    } else if (event instanceof Inbound.ModalSubmitted m) {
+      channel = m.channel();
+      user = m.actor().user();
+    } else {
+      return null;
+    }
+    java.time.Duration wait = limiter.acquire(user.key());
+    if (wait.isZero()) {
+      return null;
+    }
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return new Result(
+        false,
+        0,
+        List.of(
+            new Outbound.Ephemeral(
+                channel,
+                user,
+                Message.text(
+                    "You're going a bit fast: at most "
+                        + limiter.perMinute()
+                        + " commands a minute. Nothing was done; try again in "
+                        + seconds
+                        + " s."))));
   }
 
   private Result apply(Tx tx, Inbound event) {

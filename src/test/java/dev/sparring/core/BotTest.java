@@ -85,6 +85,26 @@ class BotTest {
   }
 
   @Test
+  void commandsArePacedPerPersonWithAFriendlyMessage() {
+    Harness paced = new Harness(new MemoryStore(), List.of(new Flaky()));
+    paced.bot.withRateLimit(new RateLimiter(3, paced.clock));
+    for (int i = 0; i < 3; i++) {
+      assertThat(paced.command("ana", "help").ephemerals().get(0).message().title())
+          .isEqualTo("Sparring commands");
+    }
+    Bot.Result fourth = paced.command("ana", "help");
+    assertThat(fourth.ephemerals().get(0).message().body())
+        .startsWith("You're going a bit fast: at most 3 commands a minute")
+        .contains("try again in 60 s");
+    // Someone else is not affected, and a minute later ana may go on.
+    assertThat(paced.command("bo", "help").ephemerals().get(0).message().title())
+        .isEqualTo("Sparring commands");
+    paced.clock.advance(java.time.Duration.ofSeconds(60));
+    assertThat(paced.command("ana", "help").ephemerals().get(0).message().title())
+        .isEqualTo("Sparring commands");
+  }
+
+  @Test
   void featuresCannotClaimTheSameCommandTwice() {
     assertThatThrownBy(() -> new Bot(new MemoryStore(), h.clock, List.of(new Flaky(), new Flaky())))
         .isInstanceOf(IllegalArgumentException.class)
