@@ -1,0 +1,83 @@
+package dev.sparring.compete;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.core.Actor;
+import dev.sparring.core.Bot;
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Platform;
+import dev.sparring.core.TeamRef;
+import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.testing.Features;
+import dev.sparring.testing.Harness;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two teams (say, two Discord servers) share one bot and one store, and one person is in both:
+ * nothing one server does shows up in the other.
+ */
+class TenantIsolationTest {
+
+  private static final TeamRef A = new TeamRef(Platform.CONSOLE, "111");
+  private static final TeamRef B = new TeamRef(Platform.CONSOLE, "222");
+  private static final ChannelRef CA = new ChannelRef(Platform.CONSOLE, "1110");
+  private static final ChannelRef CB = new ChannelRef(Platform.CONSOLE, "2220");
+  private static final Actor ANA =
+      new Actor(new dev.sparring.core.UserRef(Platform.CONSOLE, "9001"), "ana", true);
+
+  private final Harness h = new Harness(new MemoryStore(), Features.all());
+  private final AtomicInteger keys = new AtomicInteger();
+
+  private String say(TeamRef team, ChannelRef channel, String text) {
+    Bot.Result r =
+        h.bot.handle(
+            new Inbound.CommandInvoked(
+                "console:" + keys.incrementAndGet(), team, channel, ANA, text));
+    return r.ephemerals().isEmpty()
+        ? ""
+        : r.ephemerals().get(0).message().title() + "\n" + r.ephemerals().get(0).message().body();
+  }
+
+  @Test
+  void scoresStreaksSeasonsSchedulesCompetitionsAndInterviewsStayInTheirTeam() {
+    h.clock.set(Instant.parse("2026-03-02T08:00:00Z"));
+    // Team A: a daily question answered and revealed, a competition, an interview, a drill.
+    say(A, CA, "daily on 09:00 UTC daily demo beginner");
+    say(A, CA, "daily now");
+    h.dispatcher.drain();
+    String thread = h.drainAndLastThread();
+    h.bot.handle(
+        new Inbound.MessagePosted(
+            "console:m1",
+            A,
+            CA,
+            new dev.sparring.core.ThreadRef(Platform.CONSOLE, thread),
+            ANA,
+            "A queue decouples producers from consumers and absorbs bursts."));
+    say(A, CA, "reveal");
+    say(A, CA, "compete start Alpha 2d demo");
+    say(A, CA, "interview demo-senior");
+    say(A, CA, "drill demo");
+    say(A, CA, "away until 2026-03-05");
+    say(A, CA, "season reset");
+
+    assertThat(say(A, CA, "leaderboard team all-time")).contains("ana");
+    assertThat(say(B, CB, "leaderboard team all-time")).contains("No points yet");
+    assertThat(say(B, CB, "stats"))
+        .contains("**All time:** 0 points")
+        .contains("**Streaks:** none yet")
+        .doesNotContain("Away");
+    assertThat(say(B, CB, "season")).contains("**Current:** S1").doesNotContain("S2");
+    assertThat(say(B, CB, "daily status")).contains("No daily question in this channel");
+    assertThat(say(B, CB, "compete status")).contains("no running competition");
+    assertThat(say(B, CB, "leaderboard competition Alpha"))
+        .contains("No competition called `Alpha`");
+    assertThat(say(B, CB, "drill stats")).contains("No drills yet");
+    // The same person may interview in both servers at once: each has its own.
+    assertThat(say(B, CB, "interview demo-senior")).contains("in a new thread");
+    assertThat(say(A, CA, "interview demo-basic")).contains("already have an interview");
+  }
+}
