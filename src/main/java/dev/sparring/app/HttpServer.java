@@ -12,7 +12,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Embedded Jetty serving the given servlets, plus {@code GET /healthz}. */
+/**
+ * Embedded Jetty serving the given servlets, plus {@code GET /healthz} and {@code GET /readyz}:
+ * 200 once the bot is ready for traffic (started, store reachable, platform adapters connected),
+ * 503 before and while any of that fails.
+ */
 public final class HttpServer implements AutoCloseable {
 
   private final Server server;
@@ -31,6 +35,7 @@ public final class HttpServer implements AutoCloseable {
     context.setMaxFormContentSize(1024 * 1024);
     servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
     context.addServlet(new ServletHolder(new Health(ready)), "/healthz");
+    context.addServlet(new ServletHolder(new Health(ready)), "/readyz");
     server.setHandler(context);
     server.setStopTimeout(5_000);
     server.start();

@@ -100,6 +100,14 @@ class SlackEndToEndTest {
                             .statusCode()
                         == 200);
         assertThat(api.calls("auth.test")).isNotEmpty();
+        assertThat(
+                client
+                    .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body())
+            .isEqualTo("ok");
 
         String command =
             "team_id=T1&channel_id=C1&user_id=U1&user_name=ana&command=%2Fspar&trigger_id=tr1"
