@@ -13,9 +13,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Embedded Jetty serving the given servlets, plus {@code GET /healthz} and {@code GET /readyz}:
- * 200 once the bot is ready for traffic (started, store reachable, platform adapters connected),
- * 503 before and while any of that fails.
+ * Embedded Jetty serving the given servlets, plus {@code GET /healthz} and {@code GET /readyz}: 200
+ * once the bot is ready for traffic (started, store reachable, platform adapters connected), 503
+ * before and while any of that fails.
  */
 public final class HttpServer implements AutoCloseable {
 
