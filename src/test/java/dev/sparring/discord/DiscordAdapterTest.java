@@ -219,6 +219,24 @@ class DiscordAdapterTest {
     fromBot.put("content", "echo");
     fromBot.put("guild_id", DiscordStandIn.GUILD);
     discord.dispatch("MESSAGE_CREATE", fromBot);
+    // ...and a person's late answer is told the interview ended, which proves the bot's own
+    // message before it was read and dropped (events are handled in order).
+    message("700000000000000011", thread, "one more thing");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> discord.calls("POST", "channels/" + thread + "/messages").size() == 5);
+    assertThat(postedIn(thread)).hasSize(5);
+    assertThat(postedIn(thread).get(4)).contains("has ended");
+    long answers =
+        store.transact(
+            tx ->
+                tx.conversations()
+                    .questionIds(
+                        "discord:" + DiscordStandIn.GUILD,
+                        "discord:700000000000000011",
+                        "interview")
+                    .size());
+    assertThat(answers).isEqualTo(1);
   }
 
   @Test
