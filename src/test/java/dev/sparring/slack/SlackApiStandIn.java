@@ -35,6 +35,13 @@ final class SlackApiStandIn implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final AtomicLong ts = new AtomicLong(1000);
   private final Deque<Integer> retryAfter = new ArrayDeque<>();
+  private volatile String socketUrl = "ws://127.0.0.1:1/";
+
+  /** Where apps.connections.open sends Socket Mode clients. */
+  void socketUrl(String url) {
+    this.socketUrl = url;
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   SlackApiStandIn() throws IOException {
@@ -118,6 +125,7 @@ final class SlackApiStandIn implements AutoCloseable {
                     Map.of("display_name", user.equals("U_ADMIN") ? "admin" : user.toLowerCase())));
       }
       case "views.publish", "views.open" -> answer.put("view", Map.of("id", "V1"));
+      case "apps.connections.open" -> answer.put("url", socketUrl);
       default -> {
         answer.put("ok", false);
         answer.put("error", "unknown_method");
