@@ -157,6 +157,7 @@ public final class Main implements Callable<Integer> {
       List<AutoCloseable> open = new java.util.ArrayList<>();
       try (Sparring app = Sparring.start(config, startup.data, clock, List.of())) {
         Map<String, jakarta.servlet.http.HttpServlet> servlets = new java.util.LinkedHashMap<>();
+        servlets.put("/metrics", app.metrics().servlet());
         java.util.function.BooleanSupplier connected = () -> true;
         int port = 3000;
         if (slack != null) {

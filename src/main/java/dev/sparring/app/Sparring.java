@@ -48,8 +48,16 @@ public final class Sparring implements AutoCloseable {
   private final Bot bot;
   private final OutboxDispatcher dispatcher;
 
+  private final Metrics metrics;
+
   private Sparring(
-      SparringConfig config, Store store, QuestionBank bank, Bot bot, OutboxDispatcher dispatcher) {
+      SparringConfig config,
+      Store store,
+      QuestionBank bank,
+      Bot bot,
+      OutboxDispatcher dispatcher,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.config = config;
     this.store = store;
     this.bank = bank;
@@ -63,7 +71,8 @@ public final class Sparring implements AutoCloseable {
     QuestionBank bank = loadBank(config.bankPaths());
     Store store = openStore(config, dataDir);
     try {
-      List<Feature> features = features(config, bank);
+      Metrics metrics = new Metrics(store, clock);
+      List<Feature> features = features(config, bank, metrics.timed(new RubricGrader()));
       Bot bot =
           new Bot(store, clock, features, config.admins())
               .withRateLimit(new dev.sparring.core.RateLimiter(config.actionsPerMinute(), clock));
@@ -77,7 +86,8 @@ public final class Sparring implements AutoCloseable {
                   o.maxAttempts(), o.lease(), 32, o.baseBackoff(), o.maxBackoff()),
               "replica-" + UUID.randomUUID().toString().substring(0, 8));
       bot.onCommit(dispatcher::wake);
-      return new Sparring(config, store, bank, bot, dispatcher);
+      bot.observe(metrics.observer());
+      return new Sparring(config, store, bank, bot, dispatcher, metrics);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -85,8 +95,8 @@ public final class Sparring implements AutoCloseable {
   }
 
   /** Every feature of the bot, in the order their help is listed. */
-  static List<Feature> features(SparringConfig config, QuestionBank bank) {
-    RubricGrader grader = new RubricGrader();
+  static List<Feature> features(
+      SparringConfig config, QuestionBank bank, dev.sparring.grading.Grader grader) {
     Points points = new Points(config.scoring());
     int maxChars = config.maxAnswerChars();
     Competitions competitions = new Competitions(bank, grader, points, maxChars);
@@ -176,6 +186,10 @@ public final class Sparring implements AutoCloseable {
 
   public Bot bot() {
     return bot;
+  }
+
+  public Metrics metrics() {
+    return metrics;
   }
 
   public OutboxDispatcher dispatcher() {

@@ -102,6 +102,26 @@ public final class Bot {
    */
   private RateLimiter limiter;
 
+  /** Sees every handled event (metrics); must be quick and must not throw. */
+  public interface Observer {
+    /** {@code outcome}: handled, duplicate, limited or failed. */
+    void handled(Inbound event, String outcome, long nanos);
+  }
+
+  private final List<Observer> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  public Bot observe(Observer observer) {
+    observers.add(observer);
+    return this;
+  }
+
+  private void report(Inbound event, String outcome, long start) {
+    long nanos = System.nanoTime() - start;
+    for (Observer o : observers) {
+      o.handled(event, outcome, nanos);
+    }
+  }
+
   /** Limits commands, presses and forms per user (answers in threads are not limited). */
   public Bot withRateLimit(RateLimiter limiter) {
     this.limiter = limiter;
@@ -109,8 +129,10 @@ public final class Bot {
   }
 
   public Result handle(Inbound event) {
+    long start = System.nanoTime();
     Result limited = rateLimited(event);
     if (limited != null) {
+      report(event, "limited", start);
       return limited;
     }
     for (int attempt = 1; ; attempt++) {
@@ -120,16 +142,20 @@ public final class Bot {
         if (result.queued() > 0) {
           commitListeners.forEach(Runnable::run);
         }
+        report(event, result.duplicate() ? "duplicate" : "handled", start);
         return result;
       } catch (ConcurrentUpdateException e) {
         if (attempt >= MAX_ATTEMPTS) {
+          report(event, "failed", start);
           throw new StoreException("gave up after " + attempt + " conflicting attempts", e);
         }
       } catch (StoreException e) {
+        report(event, "failed", start);
         throw e;
       } catch (RuntimeException e) {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         log.error("failed to handle {} (ref {})", describe(event), ref, e);
+        report(event, "failed", start);
         return new Result(false, 0, apology(event, ref));
       }
     }

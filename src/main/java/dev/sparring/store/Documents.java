@@ -23,6 +23,9 @@ public interface Documents {
 
   boolean delete(String kind, String id);
 
+  /** How many documents of {@code kind} exist (metrics). */
+  long count(String kind);
+
   /** Documents of {@code kind} whose id starts with {@code prefix}, in id order. */
   List<Document> byPrefix(String kind, String prefix, int limit);
 

@@ -36,6 +36,12 @@ public interface Outbox {
   /** Entries not yet delivered nor dead. */
   long pending();
 
+  /** When the oldest undelivered entry was queued, if any (for the outbox-age metric). */
+  java.util.Optional<Instant> oldestPending();
+
+  /** How many dead letters there are. */
+  long deadCount();
+
   /**
    * Gives a dead letter another chance from {@code now}, with its attempts reset; returns false if
    * {@code id} is not a dead letter.

@@ -154,6 +154,20 @@ class SlackEndToEndTest {
             .until(() -> api.calls("chat.postMessage").size() == 2);
         assertThat(api.calls("chat.postMessage").get(1).get("thread_ts")).isEqualTo(thread);
         assertThat(api.calls("chat.postMessage").get(1).get("blocks")).contains("Follow-up 1 of 3");
+        String metrics =
+            client
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics)
+            .contains("sparring_inbound_events_total{outcome=\"handled\",type=\"CommandInvoked\"}")
+            .contains("sparring_inbound_events_total{outcome=\"handled\",type=\"MessagePosted\"}")
+            .contains("sparring_ack_latency_seconds_bucket")
+            .contains("sparring_outbox_depth")
+            .contains("sparring_interviews_active 1.0")
+            .contains("sparring_grader_seconds_count");
       } finally {
         p.destroy(); // SIGTERM: a graceful stop
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -510,6 +510,28 @@ public abstract class StoreContract {
   }
 
   @Test
+  void metricsQueries() {
+    assertThat(find(t -> t.outbox().oldestPending())).isEmpty();
+    tx(t -> t.outbox().enqueue(new Outbound.Post(CH1, Message.text("a"), null), T0));
+    long b =
+        tx(
+            t ->
+                t.outbox()
+                    .enqueue(new Outbound.Post(CH2, Message.text("b"), null), T0.plusSeconds(5)));
+    tx(
+        t -> {
+          t.outbox().dead(b, "x", T0);
+          t.documents().insert(Document.create("daily.post", "p1", TEAM.key(), "{}", null));
+          t.documents().insert(Document.create("daily.post", "p2", TEAM.key(), "{}", null));
+          return null;
+        });
+    assertThat(find(t -> t.outbox().oldestPending())).contains(T0);
+    assertThat(num(t -> t.outbox().deadCount())).isEqualTo(1);
+    assertThat(num(t -> t.documents().count("daily.post"))).isEqualTo(2);
+    assertThat(num(t -> t.documents().count("nothing"))).isZero();
+  }
+
+  @Test
   void deadLettersCanBeRequeuedOrDropped() {
     long a1 = tx(t -> t.outbox().enqueue(new Outbound.Post(CH1, Message.text("a1"), null), T0));
     long a2 = tx(t -> t.outbox().enqueue(new Outbound.Post(CH2, Message.text("a2"), null), T0));

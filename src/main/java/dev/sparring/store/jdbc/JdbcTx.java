@@ -401,6 +401,18 @@ final class JdbcTx implements Tx {
       }
 
       @Override
+      public Optional<Instant> oldestPending() {
+        return sql.one(
+            "SELECT MIN(created_at) FROM outbox WHERE status = 'pending'",
+            rs -> Sql.instant(rs, 1));
+      }
+
+      @Override
+      public long deadCount() {
+        return sql.count("SELECT COUNT(*) FROM outbox WHERE status = 'dead'");
+      }
+
+      @Override
       public List<OutboxEntry> deadLetters(int limit) {
         return sql.list(
             "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE status = 'dead' ORDER BY id LIMIT ?",
@@ -512,6 +524,11 @@ final class JdbcTx implements Tx {
       @Override
       public boolean delete(String kind, String id) {
         return sql.update("DELETE FROM documents WHERE kind = ? AND id = ?", kind, id) == 1;
+      }
+
+      @Override
+      public long count(String kind) {
+        return sql.count("SELECT COUNT(*) FROM documents WHERE kind = ?", kind);
       }
 
       @Override

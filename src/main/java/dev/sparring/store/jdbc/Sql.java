@@ -51,7 +51,7 @@ final class Sql {
 
   <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
     List<T> rows = list(sql, mapper, args);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   long count(String sql, Object... args) {
@@ -75,6 +75,11 @@ final class Sql {
         throw new IllegalArgumentException("unsupported parameter type " + a.getClass());
       }
     }
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

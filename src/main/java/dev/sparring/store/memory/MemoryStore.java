@@ -474,6 +474,20 @@ public final class MemoryStore implements Store {
         }
 
         @Override
+        public Optional<Instant> oldestPending() {
+          check();
+          return pending.isEmpty()
+              ? Optional.empty()
+              : Optional.of(pending.firstEntry().getValue().createdAt());
+        }
+
+        @Override
+        public long deadCount() {
+          check();
+          return outbox.values().stream().filter(r -> r.status() == Status.DEAD).count();
+        }
+
+        @Override
         public List<OutboxEntry> deadLetters(int limit) {
           check();
           return outbox.values().stream()
@@ -543,6 +557,12 @@ public final class MemoryStore implements Store {
           boolean had = docs(kind).containsKey(id);
           remove(docs(kind), id);
           return had;
+        }
+
+        @Override
+        public long count(String kind) {
+          check();
+          return docs(kind).size();
         }
 
         @Override

@@ -1,0 +1,152 @@
+package dev.sparring.app;
+
+import dev.sparring.bank.KeyPoint;
+import dev.sparring.core.Bot;
+import dev.sparring.grading.Grade;
+import dev.sparring.grading.Grader;
+import dev.sparring.store.Store;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Prometheus metrics ({@code GET /metrics}): inbound events by type and outcome, the time to handle
+ * an event before the platform is acknowledged, grading time, and from the store (read at most
+ * every five seconds) outbox depth and age, dead letters, active interviews and daily posts.
+ */
+public final class Metrics {
+
+  private static final Duration REFRESH = Duration.ofSeconds(5);
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Store store;
+  private final Clock clock;
+  private final AtomicReference<Snapshot> snapshot =
+      new AtomicReference<>(new Snapshot(0, 0, 0, 0, 0, Instant.EPOCH));
+  private final Timer grading;
+
+  /** What the gauges show, read from the store in one transaction. */
+  private record Snapshot(
+      long pending,
+      double oldestSeconds,
+      long dead,
+      long interviews,
+      long dailyPosts,
+      Instant at) {}
+
+  public Metrics(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+    Gauge.builder("sparring.outbox.depth", this, m -> m.read().pending())
+        .description("Messages waiting for delivery")
+        .register(registry);
+    Gauge.builder("sparring.outbox.age", this, m -> m.read().oldestSeconds())
+        .description("Age of the oldest undelivered message")
+        .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder("sparring.outbox.dead", this, m -> m.read().dead())
+        .description("Dead letters (see sparring outbox dead)")
+        .register(registry);
+    Gauge.builder("sparring.interviews.active", this, m -> m.read().interviews())
+        .description("Interviews in progress")
+        .register(registry);
+    Gauge.builder("sparring.daily.posts", this, m -> m.read().dailyPosts())
+        .description("Daily questions posted, all time")
+        .register(registry);
+    grading =
+        Timer.builder("sparring.grader")
+            .description("Time to grade one answer")
+            .publishPercentileHistogram()
+            .register(registry);
+  }
+
+  /** Counts and times every event the bot handles. */
+  public Bot.Observer observer() {
+    return (event, outcome, nanos) -> {
+      String type = event.getClass().getSimpleName();
+      Counter.builder("sparring.inbound.events")
+          .description("Inbound events by type and outcome")
+          .tag("type", type)
+          .tag("outcome", outcome)
+          .register(registry)
+          .increment();
+      Timer.builder("sparring.ack.latency")
+          .description("Time to handle an event before the platform is acknowledged")
+          .tag("type", type)
+          .publishPercentileHistogram()
+          .register(registry)
+          .record(nanos, TimeUnit.NANOSECONDS);
+    };
+  }
+
+  /** The grader, timed. */
+  public Grader timed(Grader grader) {
+    return new Grader() {
+      @Override
+      public Grade grade(String answer, List<KeyPoint> keyPoints) {
+        long start = System.nanoTime();
+        try {
+          return grader.grade(answer, keyPoints);
+        } finally {
+          grading.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+      }
+    };
+  }
+
+  private Snapshot read() {
+    Snapshot s = snapshot.get();
+    Instant now = clock.instant();
+    if (s.at().plus(REFRESH).isAfter(now)) {
+      return s;
+    }
+    try {
+      Snapshot fresh =
+          store.transact(
+              tx ->
+                  new Snapshot(
+                      tx.outbox().pending(),
+                      tx.outbox()
+                          .oldestPending()
+                          .map(t -> Duration.between(t, now).toMillis() / 1000.0)
+                          .orElse(0.0),
+                      tx.outbox().deadCount(),
+                      tx.conversations().countActive("interview"),
+                      tx.documents().count("daily.post"),
+                      now));
+      snapshot.set(fresh);
+      return fresh;
+    } catch (RuntimeException e) {
+      return s; // the store is down: /readyz says so; keep the last figures
+    }
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  /** {@code GET /metrics} in the Prometheus text format. */
+  public HttpServlet servlet() {
+    return new HttpServlet() {
+      @Override
+      protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType("text/plain; version=0.0.4; charset=utf-8");
+        resp.getWriter().write(scrape());
+      }
+    };
+  }
+}
