@@ -49,13 +49,94 @@ final class GuardedSlackServlet extends SlackAppServlet {
       plain(resp, 400, problem);
       return;
     }
+    Buffered buffered = new Buffered(resp);
     try {
-      super.doPost(new Cached(req, body), resp);
+      super.doPost(new Cached(req, body), buffered);
     } catch (RuntimeException e) {
-      log.error("Slack request failed", e);
-      if (!resp.isCommitted()) {
-        plain(resp, 500, "internal error");
+      log.warn(
+          "Slack request failed inside Bolt: {}", dev.sparring.core.Texts.clip(e.toString(), 200));
+      buffered.status = 500;
+    }
+    if (buffered.status == 500) {
+      // Store failures are answered 503 by the handlers (Slack retries those); a 500 here means
+      // Bolt could not read a signed but malformed payload.
+      plain(resp, 400, "malformed payload");
+      return;
+    }
+    buffered.commit();
+  }
+
+  /** Holds Bolt's answer until it is known not to be a 500. */
+  private static final class Buffered extends jakarta.servlet.http.HttpServletResponseWrapper {
+    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    private java.io.PrintWriter writer;
+    int status = 200;
+
+    Buffered(HttpServletResponse resp) {
+      super(resp);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+      status = sc;
+    }
+
+    @Override
+    public void sendError(int sc) {
+      status = sc;
+    }
+
+    @Override
+    public void sendError(int sc, String msg) {
+      status = sc;
+    }
+
+    @Override
+    public int getStatus() {
+      return status;
+    }
+
+    @Override
+    public jakarta.servlet.ServletOutputStream getOutputStream() {
+      return new jakarta.servlet.ServletOutputStream() {
+        @Override
+        public void write(int b) {
+          bytes.write(b);
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setWriteListener(jakarta.servlet.WriteListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public java.io.PrintWriter getWriter() {
+      if (writer == null) {
+        writer =
+            new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
       }
+      return writer;
+    }
+
+    @Override
+    public void flushBuffer() {}
+
+    void commit() throws IOException {
+      if (writer != null) {
+        writer.flush();
+      }
+      HttpServletResponse real = (HttpServletResponse) getResponse();
+      real.setStatus(status);
+      real.setContentLength(bytes.size());
+      bytes.writeTo(real.getOutputStream());
     }
   }
 

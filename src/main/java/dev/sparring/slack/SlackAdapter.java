@@ -183,6 +183,29 @@ public final class SlackAdapter implements AutoCloseable {
   // ---- handlers
 
   private void register() {
+    // A payload with missing or malformed ids (blank channel, no user...) cannot become an event:
+    // answer 400 instead of letting the handler fail with a 500.
+    app.use(
+        (req, resp, chain) -> {
+          try {
+            return chain.next(req);
+          } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+            log.info("malformed Slack payload: {}", e.getMessage());
+            return Response.builder()
+                .statusCode(400)
+                .contentType("text/plain; charset=utf-8")
+                .body("malformed payload")
+                .build();
+          } catch (StoreException e) {
+            // Not acknowledged, so Slack retries it; the event was not recorded.
+            log.error("store failure on a Slack request", e);
+            return Response.builder()
+                .statusCode(503)
+                .contentType("text/plain; charset=utf-8")
+                .body("try again")
+                .build();
+          }
+        });
     app.command(
         COMMAND,
         (req, ctx) -> {
