@@ -502,6 +502,55 @@ class SlackAdapterTest {
   }
 
   @Test
+  void platformFaultsNeverDoubleAFollowUpAndHopelessMessagesAreDeadLettered() throws Exception {
+    command("U1", "interview demo-senior");
+    api.fail(SlackApiStandIn.Fault.ERROR_500, SlackApiStandIn.Fault.RESET);
+    for (int i = 0; i < 10 && posts().isEmpty(); i++) {
+      deliverWithBackoff();
+    }
+    String thread = posts().get(0).ts();
+    for (int step = 1; step <= 4; step++) {
+      api.fail(
+          step % 2 == 0 ? SlackApiStandIn.Fault.RESET : SlackApiStandIn.Fault.ERROR_500,
+          SlackApiStandIn.Fault.ERROR_500);
+      reply("EvF" + step, "U1", thread, "answer " + step);
+      deliverWithBackoff();
+    }
+    List<String> inThread =
+        posts().stream()
+            .filter(c -> c.get("thread_ts").equals(thread))
+            .map(SlackAdapterTest::blocks)
+            .toList();
+    assertThat(inThread).hasSize(4);
+    assertThat(inThread.get(0)).contains("Follow-up 1 of 3");
+    assertThat(inThread.get(1)).contains("Follow-up 2 of 3");
+    assertThat(inThread.get(2)).contains("Follow-up 3 of 3");
+    assertThat(inThread.get(3)).contains("Interview complete");
+
+    // A message that can never be delivered is dead-lettered at once, and the channel moves on.
+    api.fail(SlackApiStandIn.Fault.CHANNEL_NOT_FOUND);
+    command("U2", "interview demo-basic");
+    deliverWithBackoff();
+    List<dev.sparring.store.OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(10));
+    assertThat(dead)
+        .singleElement()
+        .satisfies(e -> assertThat(e.lastError()).isEqualTo("channel_not_found"));
+  }
+
+  /** Delivers everything, moving the clock through retry backoffs (up to a minute). */
+  private void deliverWithBackoff() {
+    for (int i = 0; i < 120; i++) {
+      dispatcher.drain();
+      long pending = store.transact(tx -> tx.outbox().pending());
+      if (pending == 0) {
+        return;
+      }
+      clock.advance(Duration.ofSeconds(1));
+    }
+    throw new AssertionError("outbox did not drain");
+  }
+
+  @Test
   void longMessagesAreSplitWithinBlockKitLimits() {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < 800; i++) {

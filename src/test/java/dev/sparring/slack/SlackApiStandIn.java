@@ -58,6 +58,19 @@ final class SlackApiStandIn implements AutoCloseable {
     retryAfter.add(seconds);
   }
 
+  /** Faults the next chat.postMessage calls answer with instead of posting. */
+  enum Fault {
+    ERROR_500,
+    RESET,
+    CHANNEL_NOT_FOUND
+  }
+
+  private final Deque<Fault> faults = new ArrayDeque<>();
+
+  synchronized void fail(Fault... next) {
+    faults.addAll(List.of(next));
+  }
+
   synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -79,13 +92,28 @@ final class SlackApiStandIn implements AutoCloseable {
       }
     }
     Integer limited = null;
+    Fault fault = null;
     String t = ts.incrementAndGet() + ".000100";
     synchronized (this) {
-      if (method.equals("chat.postMessage") && !retryAfter.isEmpty()) {
+      if (method.equals("chat.postMessage") && !faults.isEmpty()) {
+        fault = faults.poll();
+      } else if (method.equals("chat.postMessage") && !retryAfter.isEmpty()) {
         limited = retryAfter.poll();
       } else {
         calls.add(new Call(method, params, ex.getRequestHeaders().getFirst("Authorization"), t));
       }
+    }
+    if (fault == Fault.RESET) {
+      ex.close(); // no answer at all: the client sees the connection drop
+      return;
+    }
+    if (fault == Fault.ERROR_500) {
+      send(ex, 500, Map.of("ok", false, "error", "internal_error"));
+      return;
+    }
+    if (fault == Fault.CHANNEL_NOT_FOUND) {
+      send(ex, 200, Map.of("ok", false, "error", "channel_not_found"));
+      return;
     }
     if (limited != null) {
       ex.getResponseHeaders().add("Retry-After", Integer.toString(limited));
