@@ -23,11 +23,7 @@ public final class Away {
     String id = id(team, userKey);
     String body = Json.write(new Absence(from, until));
     Optional<Document> doc = tx.documents().get(KIND, id);
-    if (doc.isPresent()) {
-      tx.documents().put(doc.get().next(body, null));
-    } else {
-      tx.documents().insert(Document.create(KIND, id, team, body, null));
-    }
+    tx.documents().put(Document.saved(doc, KIND, id, team, body, null));
   }
 
   public static boolean clear(Tx tx, String team, String userKey) {

@@ -132,17 +132,17 @@ public final class Competitions implements Feature {
           active(ctx.tx(), in.channel().key())
               .ifPresentOrElse(
                   d -> end(ctx, d),
-                  () -> tell(ctx, in, "There is no running competition in this channel."));
+                  () -> ctx.out().tell(in, "There is no running competition in this channel."));
         }
       }
       case "", "status" -> status(ctx, in);
       default ->
-          tell(
-              ctx,
-              in,
-              "Unknown option `"
-                  + Texts.clip(sub, 30)
-                  + "`. Use `compete start`, `compete join`, `compete status` or `compete end`.");
+          ctx.out()
+              .tell(
+                  in,
+                  "Unknown option `"
+                      + Texts.clip(sub, 30)
+                      + "`. Use `compete start`, `compete join`, `compete status` or `compete end`.");
     }
   }
 
@@ -150,13 +150,13 @@ public final class Competitions implements Feature {
     if (ctx.isAdmin(in.actor())) {
       return true;
     }
-    tell(
-        ctx,
-        in,
-        "Only admins can "
-            + what
-            + " a competition. Ask a workspace admin, or anyone on"
-            + " the bot's admin list.");
+    ctx.out()
+        .tell(
+            in,
+            "Only admins can "
+                + what
+                + " a competition. Ask a workspace admin, or anyone on"
+                + " the bot's admin list.");
     return false;
   }
 
@@ -167,7 +167,7 @@ public final class Competitions implements Feature {
         "Usage: `/spar compete start NAME DURATION [pack|level|topic] [every CADENCE]`,"
             + " e.g. `/spar compete start \"Week 3\" 7d advanced every 1d` (quote names with spaces).";
     if (args.size() < 2) {
-      tell(ctx, in, usage);
+      ctx.out().tell(in, usage);
       return;
     }
     String name = Texts.clip(args.get(0).strip(), 60);
@@ -175,14 +175,14 @@ public final class Competitions implements Feature {
     try {
       length = Durations.parse(args.get(1));
     } catch (RuntimeException e) {
-      tell(
-          ctx,
-          in,
-          "`" + Texts.clip(args.get(1), 20) + "` is not a duration like 7d or 48h. " + usage);
+      ctx.out()
+          .tell(
+              in,
+              "`" + Texts.clip(args.get(1), 20) + "` is not a duration like 7d or 48h. " + usage);
       return;
     }
     if (length.compareTo(Duration.ofHours(1)) < 0 || length.compareTo(MAX_LENGTH) > 0) {
-      tell(ctx, in, "A competition lasts between 1 hour and 90 days.");
+      ctx.out().tell(in, "A competition lasts between 1 hour and 90 days.");
       return;
     }
     Duration cadence = Duration.ofDays(1);
@@ -190,22 +190,24 @@ public final class Competitions implements Feature {
     int every = words.indexOf("every");
     if (every >= 0) {
       if (every + 1 >= words.size()) {
-        tell(ctx, in, usage);
+        ctx.out().tell(in, usage);
         return;
       }
       try {
         cadence = Durations.parse(words.get(every + 1));
       } catch (RuntimeException e) {
-        tell(
-            ctx,
-            in,
-            "`every " + Texts.clip(words.get(every + 1), 20) + "`: give a cadence like 1d or 12h.");
+        ctx.out()
+            .tell(
+                in,
+                "`every "
+                    + Texts.clip(words.get(every + 1), 20)
+                    + "`: give a cadence like 1d or 12h.");
         return;
       }
       words.remove(every + 1);
       words.remove(every);
       if (cadence.compareTo(Duration.ofMinutes(30)) < 0) {
-        tell(ctx, in, "Post at most every 30 minutes.");
+        ctx.out().tell(in, "Post at most every 30 minutes.");
         return;
       }
     } else if (words.contains("daily")) {
@@ -213,24 +215,25 @@ public final class Competitions implements Feature {
     }
     Filter.Parsed f = Filter.parse(bank, words);
     if (f.error() != null) {
-      tell(ctx, in, f.error());
+      ctx.out().tell(in, f.error());
       return;
     }
     if (f.filter().select(bank).isEmpty()) {
-      tell(ctx, in, "No questions match " + f.filter().describe() + ".");
+      ctx.out().tell(in, "No questions match " + f.filter().describe() + ".");
       return;
     }
     if (active(ctx.tx(), in.channel().key()).isPresent()) {
-      tell(
-          ctx,
-          in,
-          "A competition is already running in this channel; end it first with `/spar compete end`.");
+      ctx.out()
+          .tell(
+              in,
+              "A competition is already running in this channel; end it first with `/spar compete end`.");
       return;
     }
     String id = in.team().key() + "#" + slug(name);
     if (ctx.tx().documents().get(KIND, id).isPresent()) {
-      tell(
-          ctx, in, "This team already had a competition called `" + name + "`; pick another name.");
+      ctx.out()
+          .tell(
+              in, "This team already had a competition called `" + name + "`; pick another name.");
       return;
     }
     Filter filter = f.filter();
@@ -291,26 +294,26 @@ public final class Competitions implements Feature {
   private void join(Context ctx, Inbound.CommandInvoked in, List<String> args) {
     Optional<Document> d = active(ctx.tx(), in.channel().key());
     if (d.isEmpty()) {
-      tell(ctx, in, "There is no running competition in this channel.");
+      ctx.out().tell(in, "There is no running competition in this channel.");
       return;
     }
     Contest c = Json.read(d.get().body(), Contest.class);
     String group = args.isEmpty() ? null : slug(String.join(" ", args));
     if (group != null && group.isEmpty()) {
-      tell(ctx, in, "Group names are letters, digits and dashes.");
+      ctx.out().tell(in, "Group names are letters, digits and dashes.");
       return;
     }
     String id = c.id() + "#" + in.actor().user().key();
     Optional<Document> existing = ctx.tx().documents().get(MEMBER, id);
     if (existing.isPresent()) {
       Member m = Json.read(existing.get().body(), Member.class);
-      tell(
-          ctx,
-          in,
-          "You are already in "
-              + c.name()
-              + (m.group() == null ? "" : " (group " + m.group() + ")")
-              + ".");
+      ctx.out()
+          .tell(
+              in,
+              "You are already in "
+                  + c.name()
+                  + (m.group() == null ? "" : " (group " + m.group() + ")")
+                  + ".");
       return;
     }
     ctx.tx()
@@ -322,13 +325,13 @@ public final class Competitions implements Feature {
                 c.team(),
                 Json.write(new Member(in.actor().user().key(), group)),
                 null));
-    tell(
-        ctx,
-        in,
-        "You joined "
-            + c.name()
-            + (group == null ? "" : " in group " + group)
-            + ". Answer in the question threads to score.");
+    ctx.out()
+        .tell(
+            in,
+            "You joined "
+                + c.name()
+                + (group == null ? "" : " in group " + group)
+                + ". Answer in the question threads to score.");
   }
 
   @Override
@@ -344,18 +347,18 @@ public final class Competitions implements Feature {
     }
     Contest c = Json.read(cd.get().body(), Contest.class);
     if (c.ended()) {
-      tell(ctx, m, c.name() + " has ended; answers no longer score.");
+      ctx.out().tell(m, c.name() + " has ended; answers no longer score.");
       return;
     }
     Optional<Document> member =
         ctx.tx().documents().get(MEMBER, c.id() + "#" + m.actor().user().key());
     if (member.isEmpty()) {
-      tell(
-          ctx,
-          m,
-          "Join "
-              + c.name()
-              + " first with `/spar compete join [GROUP]`; then your answers score.");
+      ctx.out()
+          .tell(
+              m,
+              "Join "
+                  + c.name()
+                  + " first with `/spar compete join [GROUP]`; then your answers score.");
       return;
     }
     Optional<Question> q = bank.get(p.questionId());
@@ -378,18 +381,18 @@ public final class Competitions implements Feature {
                 pts,
                 c.id(),
                 group));
-    tell(
-        ctx,
-        m,
-        counted
-            ? "Scored "
-                + g.score()
-                + "/100: +"
-                + pts
-                + " points for you"
-                + (group == null ? "" : " and " + group)
-                + "."
-            : "Only your first answer to each question scores; this one was not counted.");
+    ctx.out()
+        .tell(
+            m,
+            counted
+                ? "Scored "
+                    + g.score()
+                    + "/100: +"
+                    + pts
+                    + " points for you"
+                    + (group == null ? "" : " and " + group)
+                    + "."
+                : "Only your first answer to each question scores; this one was not counted.");
   }
 
   // ---- the clock: cadence posts and endings
@@ -501,11 +504,11 @@ public final class Competitions implements Feature {
   private void status(Context ctx, Inbound.CommandInvoked in) {
     Optional<Document> d = active(ctx.tx(), in.channel().key());
     if (d.isEmpty()) {
-      tell(
-          ctx,
-          in,
-          "There is no running competition in this channel. An admin can start one with"
-              + " `/spar compete start \"Week 3\" 7d`.");
+      ctx.out()
+          .tell(
+              in,
+              "There is no running competition in this channel. An admin can start one with"
+                  + " `/spar compete start \"Week 3\" 7d`.");
       return;
     }
     Contest c = Json.read(d.get().body(), Contest.class);
@@ -564,13 +567,5 @@ public final class Competitions implements Feature {
       return d.toHours() + " h";
     }
     return d.toMinutes() + " min";
-  }
-
-  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
-    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
-  }
-
-  private static void tell(Context ctx, Inbound.MessagePosted in, String text) {
-    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
   }
 }

@@ -130,12 +130,12 @@ public final class Leaderboards implements Feature {
         String name = String.join(" ", words.subList(1, words.size()));
         Optional<Competitions.Info> c = competitions.find(ctx.tx(), team, in.channel().key(), name);
         if (c.isEmpty()) {
-          tell(
-              ctx,
-              in,
-              name.isEmpty()
-                  ? "Name the competition: `/spar leaderboard competition NAME`."
-                  : "No competition called `" + Texts.clip(name, 40) + "` in this team.");
+          ctx.out()
+              .tell(
+                  in,
+                  name.isEmpty()
+                      ? "Name the competition: `/spar leaderboard competition NAME`."
+                      : "No competition called `" + Texts.clip(name, 40) + "` in this team.");
           return;
         }
         q = q.inCompetition(c.get().id());
@@ -143,12 +143,12 @@ public final class Leaderboards implements Feature {
         allTime = true;
       }
       default -> {
-        tell(
-            ctx,
-            in,
-            "Unknown scope `"
-                + Texts.clip(scope, 30)
-                + "`. Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
+        ctx.out()
+            .tell(
+                in,
+                "Unknown scope `"
+                    + Texts.clip(scope, 30)
+                    + "`. Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
         return;
       }
     }
@@ -213,7 +213,7 @@ public final class Leaderboards implements Feature {
     if (!args.isEmpty()) {
       Optional<UserRef> named = Mentions.parse(in.team().platform(), String.join(" ", args));
       if (named.isEmpty()) {
-        tell(ctx, in, "Usage: `/spar stats` or `/spar stats @someone`.");
+        ctx.out().tell(in, "Usage: `/spar stats` or `/spar stats @someone`.");
         return;
       }
       who = named.get();
@@ -225,7 +225,7 @@ public final class Leaderboards implements Feature {
     String key = who.key();
     List<LedgerEntry> entries = ctx.tx().ledger().entries(team, key, 10_000);
     if (entries.isEmpty() && !who.equals(in.actor().user())) {
-      tell(ctx, in, Profiles.name(ctx.tx(), team, key) + " has no activity in this team yet.");
+      ctx.out().tell(in, Profiles.name(ctx.tx(), team, key) + " has no activity in this team yet.");
       return;
     }
     StringBuilder b = new StringBuilder();
@@ -275,10 +275,10 @@ public final class Leaderboards implements Feature {
     String team = in.team().key();
     if (sub.equals("reset")) {
       if (!ctx.isAdmin(in.actor())) {
-        tell(
-            ctx,
-            in,
-            "Only admins can reset the season. Ask a workspace admin, or anyone on the bot's admin list.");
+        ctx.out()
+            .tell(
+                in,
+                "Only admins can reset the season. Ask a workspace admin, or anyone on the bot's admin list.");
         return;
       }
       Seasons.Season before = points.seasons().current(ctx.tx(), team, ctx.now());
@@ -297,7 +297,7 @@ public final class Leaderboards implements Feature {
       return;
     }
     if (!sub.isEmpty()) {
-      tell(ctx, in, "Usage: `/spar season` or `/spar season reset` (admins).");
+      ctx.out().tell(in, "Usage: `/spar season` or `/spar season reset` (admins).");
       return;
     }
     Seasons.Season s = points.seasons().current(ctx.tx(), team, ctx.now());
@@ -340,29 +340,25 @@ public final class Leaderboards implements Feature {
     String user = in.actor().user().key();
     LocalDate today = ctx.now().atOffset(ZoneOffset.UTC).toLocalDate();
     if (args.size() == 1 && args.get(0).equalsIgnoreCase("off")) {
-      tell(ctx, in, Away.clear(ctx.tx(), team, user) ? "Welcome back!" : "You were not away.");
+      ctx.out().tell(in, Away.clear(ctx.tx(), team, user) ? "Welcome back!" : "You were not away.");
       return;
     }
     if (args.size() != 2 || !args.get(0).equalsIgnoreCase("until")) {
-      tell(ctx, in, "Usage: `/spar away until YYYY-MM-DD` or `/spar away off`.");
+      ctx.out().tell(in, "Usage: `/spar away until YYYY-MM-DD` or `/spar away off`.");
       return;
     }
     LocalDate until;
     try {
       until = LocalDate.parse(args.get(1));
     } catch (DateTimeParseException e) {
-      tell(ctx, in, "`" + Texts.clip(args.get(1), 20) + "` is not a date like 2026-12-24.");
+      ctx.out().tell(in, "`" + Texts.clip(args.get(1), 20) + "` is not a date like 2026-12-24.");
       return;
     }
     if (until.isBefore(today) || until.isAfter(today.plusDays(366))) {
-      tell(ctx, in, "Pick a date between today and a year from now.");
+      ctx.out().tell(in, "Pick a date between today and a year from now.");
       return;
     }
     Away.set(ctx.tx(), team, user, today, until);
-    tell(ctx, in, "You are away until " + until + ". Your streaks wait for you.");
-  }
-
-  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
-    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
+    ctx.out().tell(in, "You are away until " + until + ". Your streaks wait for you.");
   }
 }

@@ -51,11 +51,7 @@ public final class Streaks {
             ? current.count() + 1
             : 1;
     Streak next = new Streak(count, Math.max(count, current == null ? 0 : current.best()), date);
-    if (doc.isPresent()) {
-      tx.documents().put(doc.get().next(Json.write(next), null));
-    } else {
-      tx.documents().insert(Document.create(KIND, id, team, Json.write(next), null));
-    }
+    tx.documents().put(Document.saved(doc, KIND, id, team, Json.write(next), null));
     return count;
   }
 

@@ -165,20 +165,12 @@ public final class Bot {
     if (limiter == null) {
       return null;
     }
-    ChannelRef channel;
-    UserRef user;
-    if (event instanceof Inbound.CommandInvoked c) {
-      channel = c.channel();
-      user = c.actor().user();
-    } else if (event instanceof Inbound.ButtonPressed b) {
-      channel = b.channel();
-      user = b.actor().user();
-    } else if (event instanceof Inbound.ModalSubmitted m) {
-      channel = m.channel();
-      user = m.actor().user();
-    } else {
+    // Answers in threads are not paced; commands, presses and forms are.
+    if (!(event instanceof Inbound.FromUser u) || event instanceof Inbound.MessagePosted) {
       return null;
     }
+    ChannelRef channel = u.channel();
+    UserRef user = u.actor().user();
     java.time.Duration wait = limiter.acquire(user.key());
     if (wait.isZero()) {
       return null;
@@ -316,16 +308,9 @@ public final class Bot {
   }
 
   private static List<Outbound.Ephemeral> apology(Inbound event, String ref) {
-    if (event instanceof Inbound.CommandInvoked c) {
-      return List.of(sorry(c.channel(), c.actor().user(), ref));
-    } else if (event instanceof Inbound.MessagePosted m) {
-      return List.of(sorry(m.channel(), m.actor().user(), ref));
-    } else if (event instanceof Inbound.ButtonPressed b) {
-      return List.of(sorry(b.channel(), b.actor().user(), ref));
-    } else if (event instanceof Inbound.ModalSubmitted s) {
-      return List.of(sorry(s.channel(), s.actor().user(), ref));
-    }
-    return List.of();
+    return event instanceof Inbound.FromUser u
+        ? List.of(sorry(u.channel(), u.actor().user(), ref))
+        : List.of();
   }
 
   private static Outbound.Ephemeral sorry(ChannelRef channel, UserRef user, String ref) {

@@ -25,6 +25,11 @@ public final class Effects {
     durable.add(new Outbound.Update(channel, anchor, message));
   }
 
+  /** A short private answer to whoever did {@code event}. */
+  public void tell(Inbound.FromUser event, String text) {
+    ephemeral(event.channel(), event.actor().user(), Message.text(text));
+  }
+
   public void ephemeral(ChannelRef channel, UserRef user, Message message) {
     ephemeral.add(new Outbound.Ephemeral(channel, user, message));
   }

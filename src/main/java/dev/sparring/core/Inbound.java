@@ -14,9 +14,19 @@ public sealed interface Inbound {
   /** The idempotency key, namespaced by platform; {@code null} only for ticks. */
   String key();
 
+  /** Something a person did in a channel: everything but the clock's ticks. */
+  sealed interface FromUser extends Inbound
+      permits CommandInvoked, MessagePosted, ButtonPressed, ModalSubmitted {
+    TeamRef team();
+
+    ChannelRef channel();
+
+    Actor actor();
+  }
+
   /** {@code /spar <text>} typed by {@code actor} in {@code channel}. */
   record CommandInvoked(String key, TeamRef team, ChannelRef channel, Actor actor, String text)
-      implements Inbound {
+      implements FromUser {
     public CommandInvoked {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(team, "team");
@@ -29,7 +39,7 @@ public sealed interface Inbound {
   /** A message posted in a thread the bot may own. */
   record MessagePosted(
       String key, TeamRef team, ChannelRef channel, ThreadRef thread, Actor actor, String text)
-      implements Inbound {
+      implements FromUser {
     public MessagePosted {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(team, "team");
@@ -52,7 +62,7 @@ public sealed interface Inbound {
       Actor actor,
       String action,
       String value)
-      implements Inbound {
+      implements FromUser {
     public ButtonPressed {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(team, "team");
@@ -72,7 +82,7 @@ public sealed interface Inbound {
       String modal,
       String value,
       Map<String, String> fields)
-      implements Inbound {
+      implements FromUser {
     public ModalSubmitted {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(team, "team");

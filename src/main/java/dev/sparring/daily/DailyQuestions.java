@@ -135,25 +135,19 @@ public final class DailyQuestions implements Feature {
     }
     if (!ctx.isAdmin(press.actor())) {
       ctx.out()
-          .ephemeral(
-              press.channel(),
-              press.actor().user(),
-              Message.text(
-                  "Only admins can reveal the daily question early; it is revealed with the next one."));
+          .tell(
+              press,
+              "Only admins can reveal the daily question early; it is revealed with the next one.");
       return;
     }
     Optional<Document> doc = ctx.tx().documents().get(POST, press.value());
     if (doc.isEmpty()) {
-      ctx.out()
-          .ephemeral(
-              press.channel(),
-              press.actor().user(),
-              Message.text("That daily question no longer exists."));
+      ctx.out().tell(press, "That daily question no longer exists.");
       return;
     }
     Post post = Json.read(doc.get().body(), Post.class);
     if (post.revealedAt() != null) {
-      ctx.out().ephemeral(press.channel(), press.actor().user(), Message.text("Already revealed."));
+      ctx.out().tell(press, "Already revealed.");
       return;
     }
     reveal(ctx, doc.get(), post);
@@ -221,11 +215,7 @@ public final class DailyQuestions implements Feature {
       return;
     }
     if (!ctx.isAdmin(submit.actor())) {
-      ctx.out()
-          .ephemeral(
-              submit.channel(),
-              submit.actor().user(),
-              Message.text("Only admins can change the daily question."));
+      ctx.out().tell(submit, "Only admins can change the daily question.");
       return;
     }
     List<String> words = new ArrayList<>();
@@ -259,21 +249,21 @@ public final class DailyQuestions implements Feature {
       return;
     }
     if (!Set.of("on", "off", "skip", "now", "reveal", "setup").contains(sub)) {
-      tell(
-          ctx,
-          in,
-          "Unknown `daily` option `"
-              + Texts.clip(sub, 30)
-              + "`. Use `daily on`, `daily off`, `daily status`, `daily skip` or `daily now`.");
+      ctx.out()
+          .tell(
+              in,
+              "Unknown `daily` option `"
+                  + Texts.clip(sub, 30)
+                  + "`. Use `daily on`, `daily off`, `daily status`, `daily skip` or `daily now`.");
       return;
     }
     if (!ctx.isAdmin(in.actor())) {
-      tell(
-          ctx,
-          in,
-          "Only admins can change the daily question ("
-              + (sub.equals("reveal") ? "/spar reveal" : "/spar daily " + sub)
-              + "). Ask a workspace admin, or anyone on the bot's admin list.");
+      ctx.out()
+          .tell(
+              in,
+              "Only admins can change the daily question ("
+                  + (sub.equals("reveal") ? "/spar reveal" : "/spar daily " + sub)
+                  + "). Ask a workspace admin, or anyone on the bot's admin list.");
       return;
     }
     List<String> rest =
@@ -295,27 +285,28 @@ public final class DailyQuestions implements Feature {
         "Usage: `/spar daily on HH:MM ZONE [days] [pack|level|topic]`, e.g. `/spar daily on 09:30"
             + " Europe/Berlin mon-fri serverless`. Days: mon-fri, mon,wed,fri, daily, weekends.";
     if (args.size() < 2) {
-      tell(ctx, in, usage);
+      ctx.out().tell(in, usage);
       return;
     }
     LocalTime time;
     try {
       time = LocalTime.parse(args.get(0).length() == 4 ? "0" + args.get(0) : args.get(0));
     } catch (DateTimeParseException e) {
-      tell(ctx, in, "`" + Texts.clip(args.get(0), 20) + "` is not a time like 09:30. " + usage);
+      ctx.out()
+          .tell(in, "`" + Texts.clip(args.get(0), 20) + "` is not a time like 09:30. " + usage);
       return;
     }
     ZoneId zone;
     try {
       zone = ZoneId.of(args.get(1));
     } catch (DateTimeException e) {
-      tell(
-          ctx,
-          in,
-          "`"
-              + Texts.clip(args.get(1), 40)
-              + "` is not an IANA time zone. Use names like Europe/Berlin, America/New_York or"
-              + " UTC.");
+      ctx.out()
+          .tell(
+              in,
+              "`"
+                  + Texts.clip(args.get(1), 40)
+                  + "` is not an IANA time zone. Use names like Europe/Berlin, America/New_York or"
+                  + " UTC.");
       return;
     }
     Set<DayOfWeek> days = Set.of(DayOfWeek.values());
@@ -329,11 +320,11 @@ public final class DailyQuestions implements Feature {
     }
     Filter.Parsed f = Filter.parse(bank, filterWords);
     if (f.error() != null) {
-      tell(ctx, in, f.error());
+      ctx.out().tell(in, f.error());
       return;
     }
     if (f.filter().select(bank).isEmpty()) {
-      tell(ctx, in, "No questions match " + f.filter().describe() + ".");
+      ctx.out().tell(in, "No questions match " + f.filter().describe() + ".");
       return;
     }
     Optional<Document> existing = ctx.tx().documents().get(SCHEDULE, in.channel().key());
@@ -350,11 +341,7 @@ public final class DailyQuestions implements Feature {
             existing.map(d -> Json.read(d.body(), Schedule.class).skips()).orElse(null));
     Instant next = firstDue(s, ctx.now());
     String body = Json.write(s);
-    if (existing.isPresent()) {
-      ctx.tx().documents().put(existing.get().next(body, next));
-    } else {
-      ctx.tx().documents().insert(Document.create(SCHEDULE, s.channel(), s.team(), body, next));
-    }
+    ctx.tx().documents().put(Document.saved(existing, SCHEDULE, s.channel(), s.team(), body, next));
     ctx.out()
         .post(
             in.channel(),
@@ -383,16 +370,16 @@ public final class DailyQuestions implements Feature {
 
   private void off(Context ctx, Inbound.CommandInvoked in) {
     if (!ctx.tx().documents().delete(SCHEDULE, in.channel().key())) {
-      tell(ctx, in, "There is no daily question in this channel.");
+      ctx.out().tell(in, "There is no daily question in this channel.");
       return;
     }
-    tell(ctx, in, "Daily question stopped here. History, streaks and points are kept.");
+    ctx.out().tell(in, "Daily question stopped here. History, streaks and points are kept.");
   }
 
   private void skip(Context ctx, Inbound.CommandInvoked in, List<String> args) {
     Optional<Document> doc = ctx.tx().documents().get(SCHEDULE, in.channel().key());
     if (doc.isEmpty()) {
-      tell(ctx, in, "There is no daily question in this channel to skip.");
+      ctx.out().tell(in, "There is no daily question in this channel to skip.");
       return;
     }
     Schedule s = Json.read(doc.get().body(), Schedule.class);
@@ -400,24 +387,27 @@ public final class DailyQuestions implements Feature {
     try {
       date = LocalDate.parse(args.isEmpty() ? "" : args.get(0));
     } catch (DateTimeParseException e) {
-      tell(ctx, in, "Usage: `/spar daily skip YYYY-MM-DD`, e.g. `/spar daily skip 2026-12-25`.");
+      ctx.out()
+          .tell(in, "Usage: `/spar daily skip YYYY-MM-DD`, e.g. `/spar daily skip 2026-12-25`.");
       return;
     }
     LocalDate today = s.localDate(ctx.now());
     if (date.isBefore(today)) {
-      tell(ctx, in, date + " is in the past (today is " + today + " in " + s.zone() + ").");
+      ctx.out().tell(in, date + " is in the past (today is " + today + " in " + s.zone() + ").");
       return;
     }
     Schedule next = s.withSkip(date);
     ctx.tx().documents().put(doc.get().next(Json.write(next), dueAfterChange(next, ctx)));
-    tell(
-        ctx,
-        in,
-        "No question on "
-            + date
-            + "; streaks carry over it. Next post: "
-            + Optional.ofNullable(next.nextSlot(ctx.now())).map(i -> local(next, i)).orElse("none")
-            + ".");
+    ctx.out()
+        .tell(
+            in,
+            "No question on "
+                + date
+                + "; streaks carry over it. Next post: "
+                + Optional.ofNullable(next.nextSlot(ctx.now()))
+                    .map(i -> local(next, i))
+                    .orElse("none")
+                + ".");
   }
 
   /** After a change: the next slot, but today's late post stays due if today is still owed. */
@@ -442,26 +432,26 @@ public final class DailyQuestions implements Feature {
     if (!args.isEmpty()) {
       forced = bank.get(args.get(0)).orElse(null);
       if (forced == null) {
-        tell(
-            ctx,
-            in,
-            "No question `" + Texts.clip(args.get(0), 60) + "`. `/spar questions` lists ids.");
+        ctx.out()
+            .tell(
+                in,
+                "No question `" + Texts.clip(args.get(0), 60) + "`. `/spar questions` lists ids.");
         return;
       }
     }
     Filter filter = schedule.map(Schedule::filter).orElse(Filter.ALL);
     if (!post(ctx, in.team().key(), in.channel(), today, filter, forced)) {
-      tell(
-          ctx,
-          in,
-          "Today's question ("
-              + today
-              + ", "
-              + zone.getId()
-              + ") is already posted here; nothing was posted. The next one comes on schedule.");
+      ctx.out()
+          .tell(
+              in,
+              "Today's question ("
+                  + today
+                  + ", "
+                  + zone.getId()
+                  + ") is already posted here; nothing was posted. The next one comes on schedule.");
       return;
     }
-    tell(ctx, in, "Posted today's question.");
+    ctx.out().tell(in, "Posted today's question.");
   }
 
   private void status(Context ctx, Inbound.CommandInvoked in) {
@@ -609,12 +599,10 @@ public final class DailyQuestions implements Feature {
     Post post = Json.read(doc.get().body(), Post.class);
     if (post.revealedAt() != null) {
       ctx.out()
-          .ephemeral(
-              m.channel(),
-              m.actor().user(),
-              Message.text(
-                  "This question was already revealed, so answers here no longer earn points."
-                      + " The next daily question is coming."));
+          .tell(
+              m,
+              "This question was already revealed, so answers here no longer earn points."
+                  + " The next daily question is coming.");
       return;
     }
     Profiles.remember(ctx, m.team().key(), m.actor());
@@ -627,11 +615,7 @@ public final class DailyQuestions implements Feature {
     String body =
         Json.write(new Answer(m.actor().user().key(), m.actor().displayName(), text, ctx.now()));
     Optional<Document> previous = ctx.tx().documents().get(ANSWER, id);
-    if (previous.isPresent()) {
-      ctx.tx().documents().put(previous.get().next(body, null));
-    } else {
-      ctx.tx().documents().insert(Document.create(ANSWER, id, post.team(), body, null));
-    }
+    ctx.tx().documents().put(Document.saved(previous, ANSWER, id, post.team(), body, null));
     ctx.out()
         .ephemeral(
             m.channel(),
@@ -651,11 +635,11 @@ public final class DailyQuestions implements Feature {
             .map(ChannelState::open)
             .flatMap(id -> ctx.tx().documents().get(POST, id));
     if (open.isEmpty()) {
-      tell(ctx, in, "There is no open daily question in this channel to reveal.");
+      ctx.out().tell(in, "There is no open daily question in this channel to reveal.");
       return;
     }
     reveal(ctx, open.get(), Json.read(open.get().body(), Post.class));
-    tell(ctx, in, "Revealed in the question's thread.");
+    ctx.out().tell(in, "Revealed in the question's thread.");
   }
 
   /** Grades every latest answer, awards points once per person, and posts the key points. */
@@ -781,11 +765,7 @@ public final class DailyQuestions implements Feature {
   private static void saveChannel(Tx tx, String team, String channel, ChannelState state) {
     Optional<Document> doc = tx.documents().get(CHANNEL, channel);
     String body = Json.write(state);
-    if (doc.isPresent()) {
-      tx.documents().put(doc.get().next(body, null));
-    } else {
-      tx.documents().insert(Document.create(CHANNEL, channel, team, body, null));
-    }
+    tx.documents().put(Document.saved(doc, CHANNEL, channel, team, body, null));
   }
 
   static String local(Schedule s, Instant at) {
@@ -804,9 +784,5 @@ public final class DailyQuestions implements Feature {
       return "in " + d.toHours() + " h " + (d.toMinutes() % 60) + " min";
     }
     return "in " + Math.max(1, d.toMinutes()) + " min";
-  }
-
-  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
-    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
   }
 }

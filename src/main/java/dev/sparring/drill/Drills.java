@@ -98,7 +98,7 @@ public final class Drills implements Feature {
     }
     Filter.Parsed f = Filter.parse(bank, command.args());
     if (f.error() != null) {
-      tell(ctx, in, f.error());
+      ctx.out().tell(in, f.error());
       return;
     }
     String team = in.team().key();
@@ -117,7 +117,7 @@ public final class Drills implements Feature {
     }
     List<Question> candidates = f.filter().select(bank);
     if (candidates.isEmpty()) {
-      tell(ctx, in, "No questions match " + f.filter().describe() + ".");
+      ctx.out().tell(in, "No questions match " + f.filter().describe() + ".");
       return;
     }
     Map<String, Card> cards = cards(ctx, team, user);
@@ -140,14 +140,14 @@ public final class Drills implements Feature {
                 .map(Card::due)
                 .min(Comparator.naturalOrder())
                 .orElse(ctx.now());
-        tell(
-            ctx,
-            in,
-            "Nothing due in "
-                + f.filter().describe()
-                + ": you have seen every question. Next review: "
-                + next.atOffset(ZoneOffset.UTC).toLocalDate()
-                + " (UTC). Try another topic or level.");
+        ctx.out()
+            .tell(
+                in,
+                "Nothing due in "
+                    + f.filter().describe()
+                    + ": you have seen every question. Next review: "
+                    + next.atOffset(ZoneOffset.UTC).toLocalDate()
+                    + " (UTC). Try another topic or level.");
         return;
       }
       q = fresh.get(Texts.pick(user + "#" + cards.size(), fresh.size()));
@@ -179,7 +179,7 @@ public final class Drills implements Feature {
                     + in.actor().displayName()
                     + ", answer in this thread, then rate yourself._"),
             id);
-    tell(ctx, in, "Your drill (`" + q.id() + "`) is in a new thread." + closed);
+    ctx.out().tell(in, "Your drill (`" + q.id() + "`) is in a new thread." + closed);
   }
 
   @Override
@@ -243,24 +243,24 @@ public final class Drills implements Feature {
     try {
       rating = Rating.valueOf(parts.length == 2 ? parts[1] : "");
     } catch (IllegalArgumentException e) {
-      tell(ctx, press, "That button is not one of Again, Hard, Good or Easy.");
+      ctx.out().tell(press, "That button is not one of Again, Hard, Good or Easy.");
       return;
     }
     Optional<Conversation> found = ctx.tx().conversations().get(parts[0]);
     if (found.isEmpty()) {
-      tell(ctx, press, "That drill no longer exists.");
+      ctx.out().tell(press, "That drill no longer exists.");
       return;
     }
     Conversation c = found.get();
     if (!c.owner().equals(press.actor().user())) {
-      tell(ctx, press, "Only the person drilling can rate this answer.");
+      ctx.out().tell(press, "Only the person drilling can rate this answer.");
       return;
     }
     if (!c.active() || c.step() != 1) {
-      tell(
-          ctx,
-          press,
-          c.step() == 0 ? "Answer first, then rate yourself." : "This drill is already rated.");
+      ctx.out()
+          .tell(
+              press,
+              c.step() == 0 ? "Answer first, then rate yourself." : "This drill is already rated.");
       return;
     }
     if (!ctx.tx()
@@ -276,11 +276,7 @@ public final class Drills implements Feature {
         doc.map(d -> Json.read(d.body(), Card.class)).orElse(Card.fresh(c.questionId(), ctx.now()));
     Card after = Sm2.review(before, rating, ctx.now());
     String body = Json.write(after);
-    if (doc.isPresent()) {
-      ctx.tx().documents().put(doc.get().next(body, after.due()));
-    } else {
-      ctx.tx().documents().insert(Document.create(CARD, id, team, body, after.due()));
-    }
+    ctx.tx().documents().put(Document.saved(doc, CARD, id, team, body, after.due()));
     points.award(
         ctx,
         new Points.Award(
@@ -326,7 +322,7 @@ public final class Drills implements Feature {
   private void stats(Context ctx, Inbound.CommandInvoked in) {
     Map<String, Card> cards = cards(ctx, in.team().key(), in.actor().user().key());
     if (cards.isEmpty()) {
-      tell(ctx, in, "No drills yet. Start with `/spar drill` (or `/spar drill cold-starts`).");
+      ctx.out().tell(in, "No drills yet. Start with `/spar drill` (or `/spar drill cold-starts`).");
       return;
     }
     long due = cards.values().stream().filter(c -> !c.due().isAfter(ctx.now())).count();
@@ -381,13 +377,5 @@ public final class Drills implements Feature {
       b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
     }
     return b.toString();
-  }
-
-  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
-    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
-  }
-
-  private static void tell(Context ctx, Inbound.ButtonPressed in, String text) {
-    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
   }
 }

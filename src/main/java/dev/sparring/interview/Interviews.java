@@ -127,22 +127,22 @@ public final class Interviews implements Feature {
       if (idle(ctx, c)) {
         expire(ctx, c);
       } else {
-        tell(
-            ctx,
-            in,
-            "You already have an interview running (`"
-                + c.questionId()
-                + "`, step "
-                + (c.step() + 1)
-                + " of "
-                + stepCount(c)
-                + "). Answer in its thread, or end it with `/spar interview stop`.");
+        ctx.out()
+            .tell(
+                in,
+                "You already have an interview running (`"
+                    + c.questionId()
+                    + "`, step "
+                    + (c.step() + 1)
+                    + " of "
+                    + stepCount(c)
+                    + "). Answer in its thread, or end it with `/spar interview stop`.");
         return;
       }
     }
     Selection selection = select(command.args());
     if (selection.error() != null) {
-      tell(ctx, in, selection.error());
+      ctx.out().tell(in, selection.error());
       return;
     }
     List<String> done =
@@ -164,7 +164,7 @@ public final class Interviews implements Feature {
     ctx.tx().conversations().insert(c);
     ctx.tx().threads().open(c.id(), in.channel().key(), KIND, ctx.now());
     ctx.out().post(in.channel(), questionMessage(q, in.actor().displayName(), c.id()), c.id());
-    tell(ctx, in, "Your interview on `" + q.id() + "` is in a new thread: answer there.");
+    ctx.out().tell(in, "Your interview on `" + q.id() + "` is in a new thread: answer there.");
   }
 
   private record Selection(List<Question> candidates, String error) {}
@@ -267,7 +267,7 @@ public final class Interviews implements Feature {
       return;
     }
     if (!c.active()) {
-      tell(ctx, m, "This interview has ended. Start another with `/spar interview`.");
+      ctx.out().tell(m, "This interview has ended. Start another with `/spar interview`.");
       return;
     }
     if (idle(ctx, c)) {
@@ -387,11 +387,11 @@ public final class Interviews implements Feature {
     Optional<Conversation> running =
         ctx.tx().conversations().active(teamKey, in.actor().user().key(), KIND);
     if (running.isEmpty()) {
-      tell(ctx, in, "You have no interview running. Start one with `/spar interview`.");
+      ctx.out().tell(in, "You have no interview running. Start one with `/spar interview`.");
       return;
     }
     end(ctx, running.get(), in.actor().displayName());
-    tell(ctx, in, "Interview stopped; the summary is in its thread.");
+    ctx.out().tell(in, "Interview stopped; the summary is in its thread.");
   }
 
   private void end(Context ctx, Conversation c, String by) {
@@ -412,16 +412,16 @@ public final class Interviews implements Feature {
   public void button(Context ctx, Inbound.ButtonPressed press) {
     Optional<Conversation> found = ctx.tx().conversations().get(press.value());
     if (found.isEmpty()) {
-      tell(ctx, press, "That interview no longer exists.");
+      ctx.out().tell(press, "That interview no longer exists.");
       return;
     }
     Conversation c = found.get();
     if (!c.owner().equals(press.actor().user())) {
-      tell(ctx, press, "Only the person being interviewed can use these buttons.");
+      ctx.out().tell(press, "Only the person being interviewed can use these buttons.");
       return;
     }
     if (!c.active()) {
-      tell(ctx, press, "This interview has ended. Start another with `/spar interview`.");
+      ctx.out().tell(press, "This interview has ended. Start another with `/spar interview`.");
       return;
     }
     if (press.action().equals(STOP)) {
@@ -429,7 +429,7 @@ public final class Interviews implements Feature {
     } else if (press.action().equals(SKIP)) {
       questionOf(ctx, c).ifPresent(q -> answer(ctx, c, q, press.actor().user(), SKIPPED, ""));
     } else if (press.action().equals(HINT)) {
-      questionOf(ctx, c).ifPresent(q -> tell(ctx, press, hint(q, c.step())));
+      questionOf(ctx, c).ifPresent(q -> ctx.out().tell(press, hint(q, c.step())));
     }
   }
 
@@ -489,7 +489,7 @@ public final class Interviews implements Feature {
     Selection s =
         command.args().isEmpty() ? new Selection(bank.questions(), null) : select(command.args());
     if (s.error() != null) {
-      tell(ctx, command.source(), s.error());
+      ctx.out().tell(command.source(), s.error());
       return;
     }
     StringBuilder body = new StringBuilder();
@@ -538,17 +538,5 @@ public final class Interviews implements Feature {
 
   private int stepCount(Conversation c) {
     return bank.get(c.questionId()).map(Question::stepCount).orElse(c.step() + 1);
-  }
-
-  private static void tell(Context ctx, Inbound.CommandInvoked in, String text) {
-    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
-  }
-
-  private static void tell(Context ctx, Inbound.MessagePosted in, String text) {
-    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
-  }
-
-  private static void tell(Context ctx, Inbound.ButtonPressed in, String text) {
-    ctx.out().ephemeral(in.channel(), in.actor().user(), Message.text(text));
   }
 }

@@ -22,6 +22,22 @@ public record Document(
     return new Document(kind, id, team, body, 1, dueAt);
   }
 
+  /**
+   * What to {@link Documents#put} to save {@code body}: the next version of {@code existing}, or a
+   * first version when there is none.
+   */
+  public static Document saved(
+      java.util.Optional<Document> existing,
+      String kind,
+      String id,
+      String team,
+      String body,
+      Instant dueAt) {
+    return existing
+        .map(d -> d.next(body, dueAt))
+        .orElseGet(() -> create(kind, id, team, body, dueAt));
+  }
+
   /** The next version with a new body and due time. */
   public Document next(String newBody, Instant newDueAt) {
     return new Document(kind, id, team, newBody, version + 1, newDueAt);
