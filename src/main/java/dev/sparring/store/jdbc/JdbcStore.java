@@ -20,7 +20,8 @@ public abstract class JdbcStore implements Store {
   static int migrate(DataSource dataSource, Dialect dialect) {
     return Flyway.configure()
         .dataSource(dataSource)
-        .locations(dialect.migrations())
+        // Portable migrations live in common/; a dialect folder holds only what differs.
+        .locations("classpath:db/migration/common", dialect.migrations())
         .loggers("slf4j")
         .load()
         .migrate()
