@@ -8,6 +8,7 @@ import dev.sparring.core.Mentions;
 import dev.sparring.core.Message;
 import dev.sparring.core.Texts;
 import dev.sparring.core.UserRef;
+import dev.sparring.store.Ledger;
 import dev.sparring.store.LedgerEntry;
 import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Standing;
@@ -71,15 +72,11 @@ public final class Leaderboards implements Feature {
     String team = teamRef.key();
     String me = actor.user().key();
     Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
-    List<Standing> rows =
-        points.standings(ctx.tx(), LedgerQuery.team(team).inSeason(season.label()));
+    LedgerQuery board = LedgerQuery.team(team).inSeason(season.label());
+    Optional<Ledger.Rank> mine = points.rank(ctx.tx(), board, me);
     List<String> streaks = Streaks.describe(ctx.tx(), team, me);
     StringBuilder you = new StringBuilder();
-    you.append("**Season ")
-        .append(season.label())
-        .append(":** ")
-        .append(figure(rows, me))
-        .append('\n');
+    you.append("**Season ").append(season.label()).append(":** ").append(figure(mine)).append('\n');
     you.append("**Streaks:** ").append(streaks.isEmpty() ? "none yet" : String.join("; ", streaks));
     StringBuilder recent = new StringBuilder();
     for (LedgerEntry e : ctx.tx().ledger().entries(team, me, 5)) {
@@ -92,7 +89,7 @@ public final class Leaderboards implements Feature {
           .append(e.at().atOffset(ZoneOffset.UTC).toLocalDate())
           .append('\n');
     }
-    List<Standing> top = rows.subList(0, Math.min(5, rows.size()));
+    List<Standing> top = points.top(ctx.tx(), board, 5);
     return List.of(
         Message.of("You", you.toString()),
         Message.of(
@@ -101,7 +98,7 @@ public final class Leaderboards implements Feature {
                 ? "Nothing yet: answer the daily question or `/spar drill`."
                 : recent.toString().strip()),
         Message.of(
-            "Team leaderboard \u00b7 season " + season.label(), render(ctx.tx(), team, top, me)));
+            "Team leaderboard \u00b7 season " + season.label(), render(ctx.tx(), team, top, mine)));
   }
 
   // ---- leaderboard
@@ -158,33 +155,27 @@ public final class Leaderboards implements Feature {
     } else if (!scope.equals("competition")) {
       title += " \u00b7 all time";
     }
-    List<Standing> rows = points.standings(ctx.tx(), q);
+    List<Standing> rows = points.top(ctx.tx(), q, TOP);
+    Optional<Ledger.Rank> mine = points.rank(ctx.tx(), q, in.actor().user().key());
     ctx.out()
         .ephemeral(
-            in.channel(),
-            in.actor().user(),
-            Message.of(title, render(ctx.tx(), team, rows, in.actor().user().key())));
+            in.channel(), in.actor().user(), Message.of(title, render(ctx.tx(), team, rows, mine)));
   }
 
-  /** The top ten, then the asker's own line if they are further down. */
-  String render(Tx tx, String team, List<Standing> rows, String me) {
-    if (rows.isEmpty()) {
+  /** The top of the board, then the asker's own line if they are further down. */
+  String render(Tx tx, String team, List<Standing> top, Optional<Ledger.Rank> mine) {
+    if (top.isEmpty()) {
       return "No points yet. Answer the daily question, finish an interview or drill to score.";
     }
     StringBuilder b = new StringBuilder();
-    int mine = -1;
-    for (int i = 0; i < rows.size(); i++) {
-      if (rows.get(i).name().equals(me)) {
-        mine = i;
-      }
+    int position = mine.map(r -> r.position() - 1).orElse(-1);
+    for (int i = 0; i < top.size(); i++) {
+      line(b, tx, team, i, top.get(i), i == position);
     }
-    for (int i = 0; i < Math.min(TOP, rows.size()); i++) {
-      line(b, tx, team, i, rows.get(i), i == mine);
-    }
-    if (mine >= TOP) {
+    if (position >= top.size()) {
       b.append("\u2026\n");
-      line(b, tx, team, mine, rows.get(mine), true);
-    } else if (mine < 0) {
+      line(b, tx, team, position, mine.get().standing(), true);
+    } else if (position < 0) {
       b.append("\n_You have no points here yet._");
     }
     return b.toString().strip();
@@ -219,10 +210,10 @@ public final class Leaderboards implements Feature {
       who = named.get();
     }
     Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
-    List<Standing> seasonRows =
-        points.standings(ctx.tx(), LedgerQuery.team(team).inSeason(season.label()));
-    List<Standing> allRows = points.standings(ctx.tx(), LedgerQuery.team(team));
     String key = who.key();
+    Optional<Ledger.Rank> inSeason =
+        points.rank(ctx.tx(), LedgerQuery.team(team).inSeason(season.label()), key);
+    Optional<Ledger.Rank> allTime = points.rank(ctx.tx(), LedgerQuery.team(team), key);
     List<LedgerEntry> entries = ctx.tx().ledger().entries(team, key, 10_000);
     if (entries.isEmpty() && !who.equals(in.actor().user())) {
       ctx.out().tell(in, Profiles.name(ctx.tx(), team, key) + " has no activity in this team yet.");
@@ -232,9 +223,9 @@ public final class Leaderboards implements Feature {
     b.append("**Season ")
         .append(season.label())
         .append(":** ")
-        .append(figure(seasonRows, key))
+        .append(figure(inSeason))
         .append('\n');
-    b.append("**All time:** ").append(figure(allRows, key)).append('\n');
+    b.append("**All time:** ").append(figure(allTime)).append('\n');
     b.append("**Daily answers:** ")
         .append(count(entries, "daily"))
         .append(" \u00b7 **interviews finished:** ")
@@ -256,13 +247,9 @@ public final class Leaderboards implements Feature {
             Message.of("Stats \u00b7 " + Profiles.name(ctx.tx(), team, key), b.toString()));
   }
 
-  private static String figure(List<Standing> rows, String key) {
-    for (int i = 0; i < rows.size(); i++) {
-      if (rows.get(i).name().equals(key)) {
-        return rows.get(i).points() + " points, rank " + (i + 1) + " of " + rows.size();
-      }
-    }
-    return "0 points";
+  private static String figure(Optional<Ledger.Rank> rank) {
+    return rank.map(r -> r.standing().points() + " points, rank " + r.position() + " of " + r.of())
+        .orElse("0 points");
   }
 
   private static long count(List<LedgerEntry> entries, String reason) {

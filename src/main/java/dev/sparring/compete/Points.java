@@ -3,12 +3,14 @@ package dev.sparring.compete;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sparring.core.Context;
+import dev.sparring.store.Ledger;
 import dev.sparring.store.LedgerEntry;
 import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Standing;
 import dev.sparring.store.Tx;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Awards points through the ledger and serves leaderboards. Standings are cached (Caffeine) and
@@ -19,7 +21,10 @@ public final class Points {
 
   private final ScoringRules rules;
   private final Seasons seasons;
-  private final Cache<LedgerQuery, List<Standing>> cache;
+  private final Cache<Key, Object> cache;
+
+  /** A cached board read: the whole board, its top N, or one name's rank. */
+  private record Key(LedgerQuery query, String what, Object arg) {}
 
   public Points(ScoringRules rules) {
     this(rules, Duration.ofSeconds(30));
@@ -74,9 +79,25 @@ public final class Points {
     return added;
   }
 
-  /** Ranked standings, from the cache when fresh. */
+  /** The whole board, ranked, from the cache when fresh (small boards: competitions). */
+  @SuppressWarnings("unchecked")
   public List<Standing> standings(Tx tx, LedgerQuery query) {
-    return cache.get(query, q -> List.copyOf(tx.ledger().standings(q)));
+    return (List<Standing>)
+        cache.get(new Key(query, "all", null), k -> List.copyOf(tx.ledger().standings(query)));
+  }
+
+  /** The first {@code limit} of the board, from the cache when fresh. */
+  @SuppressWarnings("unchecked")
+  public List<Standing> top(Tx tx, LedgerQuery query, int limit) {
+    return (List<Standing>)
+        cache.get(new Key(query, "top", limit), k -> List.copyOf(tx.ledger().top(query, limit)));
+  }
+
+  /** Where {@code name} ranks on the board, from the cache when fresh. */
+  @SuppressWarnings("unchecked")
+  public Optional<Ledger.Rank> rank(Tx tx, LedgerQuery query, String name) {
+    return (Optional<Ledger.Rank>)
+        cache.get(new Key(query, "rank", name), k -> tx.ledger().rank(query, name));
   }
 
   /** Drops the team's cached standings once the current transaction commits. */
@@ -85,7 +106,7 @@ public final class Points {
   }
 
   public void invalidate(String team) {
-    cache.asMap().keySet().removeIf(q -> q.team().equals(team));
+    cache.asMap().keySet().removeIf(k -> k.query().team().equals(team));
   }
 
   /** For benchmarks and tests: how many leaderboards are cached. */

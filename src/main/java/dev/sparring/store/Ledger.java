@@ -1,16 +1,33 @@
 package dev.sparring.store;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The append-only scoring ledger; leaderboards are sums over it. */
+/**
+ * The append-only scoring ledger; leaderboards are sums over it. Stores keep running totals per
+ * leaderboard scope, so the top of a board and one person's rank are index reads, not sums over
+ * every entry.
+ */
 public interface Ledger {
 
   /** Appends the entry; returns false (and changes nothing) if its key was used before. */
   boolean append(LedgerEntry entry);
 
-  /** Totals per user (or group), ranked: points desc, then earliest last entry, then name. */
+  /**
+   * Every total of the query, ranked by {@link Standing#ORDER}. Reads the whole board: for season
+   * archives and exports; leaderboards use {@link #top} and {@link #rank}.
+   */
   List<Standing> standings(LedgerQuery query);
+
+  /** The first {@code limit} standings of the query, ranked by {@link Standing#ORDER}. */
+  List<Standing> top(LedgerQuery query, int limit);
+
+  /** Where {@code name} (a user key, or a group with {@link LedgerQuery#groups()}) ranks. */
+  Optional<Rank> rank(LedgerQuery query, String name);
 
   /** A user's entries in a team, newest first. */
   List<LedgerEntry> entries(String team, String user, int limit);
+
+  /** One line of a board: 1-based position, the standing, and how many are on the board. */
+  record Rank(int position, Standing standing, int of) {}
 }

@@ -448,6 +448,94 @@ public abstract class StoreContract {
   }
 
   @Test
+  void topAndRankAgreeWithSumsOverTheLedgerInEveryScope() {
+    java.util.Random random = new java.util.Random(11);
+    List<LedgerEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      // Few distinct points and moments, so ties on points and on time are common.
+      String competition = random.nextInt(3) == 0 ? "comp-" + random.nextInt(2) : null;
+      entries.add(
+          new LedgerEntry(
+              "k" + i,
+              random.nextInt(10) == 0 ? "slack:OTHER" : TEAM.key(),
+              random.nextInt(5) == 0 ? null : "slack:C" + random.nextInt(3),
+              "slack:U" + random.nextInt(40),
+              competition == null || random.nextBoolean() ? null : "g" + random.nextInt(3),
+              "2026-0" + (1 + random.nextInt(2)),
+              competition,
+              "daily",
+              1 + random.nextInt(4),
+              T0.plusSeconds(random.nextInt(6))));
+    }
+    // Appended over several transactions, some keys twice.
+    for (int from = 0; from < entries.size(); from += 50) {
+      List<LedgerEntry> batch = entries.subList(from, from + 50);
+      tx(
+          t -> {
+            batch.forEach(e -> t.ledger().append(e));
+            t.ledger().append(batch.get(0));
+            return null;
+          });
+    }
+    LedgerQuery team = LedgerQuery.team(TEAM.key());
+    List<LedgerQuery> queries =
+        List.of(
+            team,
+            team.inSeason("2026-01"),
+            team.inChannel("slack:C1"),
+            team.inChannel("slack:C2").inSeason("2026-02"),
+            team.inCompetition("comp-0"),
+            team.inCompetition("comp-1").groups(),
+            team.inCompetition("comp-0").inSeason("2026-01"),
+            team.groups());
+    for (LedgerQuery q : queries) {
+      List<Standing> expected = expectedStandings(entries, q);
+      assertThat(all(t -> t.ledger().standings(q))).as("standings %s", q).isEqualTo(expected);
+      assertThat(all(t -> t.ledger().top(q, 5)))
+          .as("top %s", q)
+          .isEqualTo(expected.subList(0, Math.min(5, expected.size())));
+      for (int i = 0; i < expected.size(); i++) {
+        String name = expected.get(i).name();
+        assertThat(
+                this.<java.util.Optional<dev.sparring.store.Ledger.Rank>>tx(
+                    t -> t.ledger().rank(q, name)))
+            .as("rank of %s in %s", name, q)
+            .contains(new dev.sparring.store.Ledger.Rank(i + 1, expected.get(i), expected.size()));
+      }
+      assertThat(
+              this.<java.util.Optional<dev.sparring.store.Ledger.Rank>>tx(
+                  t -> t.ledger().rank(q, "slack:NOBODY")))
+          .isEmpty();
+    }
+  }
+
+  private static List<Standing> expectedStandings(List<LedgerEntry> entries, LedgerQuery q) {
+    java.util.Map<String, Standing> sums = new java.util.HashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (LedgerEntry e : entries) {
+      if (!seen.add(e.key())
+          || !e.team().equals(q.team())
+          || (q.channel() != null && !q.channel().equals(e.channel()))
+          || (q.season() != null && !q.season().equals(e.season()))
+          || (q.competition() != null && !q.competition().equals(e.competition()))
+          || (q.byGroup() && e.group() == null)) {
+        continue;
+      }
+      String name = q.byGroup() ? e.group() : e.user();
+      sums.merge(
+          name,
+          new Standing(name, e.points(), 1, e.at()),
+          (a, b) ->
+              new Standing(
+                  name,
+                  a.points() + b.points(),
+                  a.entries() + 1,
+                  a.last().isAfter(b.last()) ? a.last() : b.last()));
+    }
+    return sums.values().stream().sorted(Standing.ORDER).toList();
+  }
+
+  @Test
   void standingsAreScopedAndTiesBreakDeterministically() {
     UserRef cy = new UserRef(Platform.SLACK, "U0");
     tx(

@@ -2,14 +2,16 @@ package dev.sparring.store.jdbc;
 
 /** What differs between the SQL databases Sparring runs on. */
 enum Dialect {
-  SQLITE("sqlite", "", ""),
-  POSTGRES("postgres", " FOR UPDATE", " FOR UPDATE SKIP LOCKED");
+  SQLITE("sqlite", "", "", ""),
+  POSTGRES("postgres", " FOR UPDATE", " FOR UPDATE SKIP LOCKED", " COLLATE \"C\"");
 
   private final String migrations;
   private final String lockRow;
   private final String skipLocked;
+  private final String binary;
 
-  Dialect(String migrations, String lockRow, String skipLocked) {
+  Dialect(String migrations, String lockRow, String skipLocked, String binary) {
+    this.binary = binary;
     this.migrations = migrations;
     this.lockRow = lockRow;
     this.skipLocked = skipLocked;
@@ -28,5 +30,10 @@ enum Dialect {
   /** Suffix that lets concurrent claimers pass over each other's locked rows. */
   String skipLocked() {
     return skipLocked;
+  }
+
+  /** Collation suffix that compares text by code point, as Java's String order does. */
+  String binary() {
+    return binary;
   }
 }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The repositories of one JDBC transaction; SQL shared by SQLite and PostgreSQL. */
@@ -563,6 +564,19 @@ final class JdbcTx implements Tx {
     };
   }
 
+  /** {@link Standing#ORDER} in SQL: points down, then who got there first, then name. */
+  private String rankedOrder() {
+    return " ORDER BY points DESC, last_at, name" + dialect.binary();
+  }
+
+  private static Standing standing(ResultSet rs) throws SQLException {
+    return new Standing(
+        rs.getString("name"),
+        rs.getLong("points"),
+        rs.getLong("entries"),
+        Instant.ofEpochMilli(rs.getLong("last_at")));
+  }
+
   private static final String LEDGER_COLUMNS =
       "entry_key, team_key, channel_key, user_key, group_name, season, competition, reason,"
           + " points, at";
@@ -586,26 +600,136 @@ final class JdbcTx implements Tx {
     return new Ledger() {
       @Override
       public boolean append(LedgerEntry e) {
-        return sql.update(
-                "INSERT INTO ledger ("
-                    + LEDGER_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (entry_key) DO NOTHING",
-                e.key(),
+        boolean added =
+            sql.update(
+                    "INSERT INTO ledger ("
+                        + LEDGER_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (entry_key) DO NOTHING",
+                    e.key(),
+                    e.team(),
+                    e.channel(),
+                    e.user(),
+                    e.group(),
+                    e.season(),
+                    e.competition(),
+                    e.reason(),
+                    e.points(),
+                    e.at())
+                == 1;
+        if (added) {
+          for (Map.Entry<String, String> total : LedgerScopes.of(e).entrySet()) {
+            sql.update(
+                "INSERT INTO ledger_totals (team_key, scope, name, points, entries, last_at)"
+                    + " VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (team_key, scope, name) DO UPDATE"
+                    + " SET points = ledger_totals.points + excluded.points,"
+                    + " entries = ledger_totals.entries + 1,"
+                    + " last_at = CASE WHEN excluded.last_at > ledger_totals.last_at"
+                    + " THEN excluded.last_at ELSE ledger_totals.last_at END",
                 e.team(),
-                e.channel(),
-                e.user(),
-                e.group(),
-                e.season(),
-                e.competition(),
-                e.reason(),
-                e.points(),
-                e.at())
-            == 1;
+                total.getKey(),
+                total.getValue(),
+                (long) e.points(),
+                e.at());
+          }
+        }
+        return added;
       }
 
       @Override
       public List<Standing> standings(LedgerQuery q) {
+        String scope = LedgerScopes.of(q);
+        if (scope == null) {
+          return sums(q);
+        }
+        return sql.list(
+            "SELECT name, points, entries, last_at FROM ledger_totals"
+                + " WHERE team_key = ? AND scope = ?"
+                + rankedOrder(),
+            JdbcTx::standing,
+            q.team(),
+            scope);
+      }
+
+      @Override
+      public List<Standing> top(LedgerQuery q, int limit) {
+        String scope = LedgerScopes.of(q);
+        if (scope == null) {
+          List<Standing> all = sums(q);
+          return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        }
+        return sql.list(
+            "SELECT name, points, entries, last_at FROM ledger_totals"
+                + " WHERE team_key = ? AND scope = ?"
+                + rankedOrder()
+                + " LIMIT ?",
+            JdbcTx::standing,
+            q.team(),
+            scope,
+            limit);
+      }
+
+      @Override
+      public Optional<Rank> rank(LedgerQuery q, String name) {
+        String scope = LedgerScopes.of(q);
+        if (scope == null) {
+          List<Standing> all = sums(q);
+          for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(name)) {
+              return Optional.of(new Rank(i + 1, all.get(i), all.size()));
+            }
+          }
+          return Optional.empty();
+        }
+        Optional<Standing> mine =
+            sql.one(
+                "SELECT name, points, entries, last_at FROM ledger_totals"
+                    + " WHERE team_key = ? AND scope = ? AND name = ?",
+                JdbcTx::standing,
+                q.team(),
+                scope,
+                name);
+        if (mine.isEmpty()) {
+          return Optional.empty();
+        }
+        Standing s = mine.get();
+        long at = s.last().toEpochMilli();
+        // Three index range counts: ahead on points, level but earlier, level at the same moment
+        // but first by name. One OR-ed condition would make the database scan the whole board.
+        String board = " FROM ledger_totals WHERE team_key = ? AND scope = ?";
+        long ahead =
+            sql.count(
+                "SELECT (SELECT COUNT(*)"
+                    + board
+                    + " AND points > ?) + (SELECT COUNT(*)"
+                    + board
+                    + " AND points = ? AND last_at < ?) + (SELECT COUNT(*)"
+                    + board
+                    + " AND points = ? AND last_at = ? AND name"
+                    + dialect.binary()
+                    + " < ?)",
+                q.team(),
+                scope,
+                s.points(),
+                q.team(),
+                scope,
+                s.points(),
+                at,
+                q.team(),
+                scope,
+                s.points(),
+                at,
+                name);
+        long of =
+            sql.count(
+                "SELECT COUNT(*) FROM ledger_totals WHERE team_key = ? AND scope = ?",
+                q.team(),
+                scope);
+        return Optional.of(new Rank((int) ahead + 1, s, (int) of));
+      }
+
+      /** Sums straight from the ledger, for the rare query no running total covers. */
+      private List<Standing> sums(LedgerQuery q) {
         StringBuilder where = new StringBuilder("team_key = ?");
         List<Object> args = new ArrayList<>(List.of(q.team()));
         if (q.channel() != null) {
@@ -640,7 +764,6 @@ final class JdbcTx implements Tx {
                             rs.getLong(3),
                             Instant.ofEpochMilli(rs.getLong(4))),
                     args.toArray()));
-        // Sorted here, not in SQL, so ties break the same way whatever the database collation.
         rows.sort(Standing.ORDER);
         return rows;
       }

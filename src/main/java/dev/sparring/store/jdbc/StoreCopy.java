@@ -38,6 +38,7 @@ public final class StoreCopy {
     TABLES.put("key_values", "scope, name");
     TABLES.put("documents", "kind, id");
     TABLES.put("ledger", "entry_key");
+    TABLES.put("ledger_totals", "team_key, scope, name");
   }
 
   private StoreCopy() {}

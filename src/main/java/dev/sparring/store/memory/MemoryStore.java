@@ -627,6 +627,23 @@ public final class MemoryStore implements Store {
         }
 
         @Override
+        public List<Standing> top(LedgerQuery q, int limit) {
+          List<Standing> all = standings(q);
+          return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        }
+
+        @Override
+        public Optional<Rank> rank(LedgerQuery q, String name) {
+          List<Standing> all = standings(q);
+          for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(name)) {
+              return Optional.of(new Rank(i + 1, all.get(i), all.size()));
+            }
+          }
+          return Optional.empty();
+        }
+
+        @Override
         public List<LedgerEntry> entries(String team, String user, int limit) {
           check();
           List<LedgerEntry> out = new ArrayList<>();
