@@ -106,7 +106,8 @@ public final class Sparring implements AutoCloseable {
         new DailyQuestions(bank, grader, points, maxChars),
         new Drills(bank, grader, points, maxChars),
         competitions,
-        new Leaderboards(points, competitions));
+        new Leaderboards(points, competitions),
+        new dev.sparring.core.DeadLetters());
   }
 
   static Store openStore(SparringConfig config, Path dataDir) {

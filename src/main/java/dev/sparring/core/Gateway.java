@@ -29,9 +29,15 @@ public interface Gateway {
 
     /**
      * Not yet, by the gateway's own pacing (about one message per second per channel): try again
-     * after {@code after} without counting an attempt.
+     * after {@code after} without counting an attempt. {@code everyone}: the platform asked for a
+     * pause of every send (a 429), so the dispatcher holds the whole platform until then.
      */
-    record Throttled(Duration after) implements Delivery {}
+    record Throttled(Duration after, boolean everyone) implements Delivery {
+      /** Only this message's channel must wait. */
+      public Throttled(Duration after) {
+        this(after, false);
+      }
+    }
 
     /** Will never succeed (channel gone, bot removed): dead-letter it now. */
     record Failed(String reason) implements Delivery {}

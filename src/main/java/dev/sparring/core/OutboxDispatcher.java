@@ -69,27 +69,67 @@ public final class OutboxDispatcher implements AutoCloseable {
     return total;
   }
 
-  /** One claim-and-deliver round; returns how many entries it handled (any outcome). */
+  /**
+   * One claim-and-deliver round; returns how many entries it handled (any outcome), or 0 when a
+   * platform asked every send to pause (the loop wakes itself when the pause ends).
+   */
   public int runOnce() {
     Instant now = now();
     List<OutboxEntry> claimed =
         store.transact(tx -> tx.outbox().claim(owner, now, settings.lease(), settings.batch()));
+    Map<Platform, Instant> paused = new EnumMap<>(Platform.class);
+    List<OutboxEntry> held = new java.util.ArrayList<>();
     for (OutboxEntry entry : claimed) {
-      deliver(entry);
+      Platform platform = entry.message().channel().platform();
+      if (paused.containsKey(platform)) {
+        held.add(entry);
+        continue;
+      }
+      Duration pause = deliver(entry);
+      if (pause != null) {
+        paused.put(platform, now().plus(pause));
+      }
     }
-    return claimed.size();
+    if (paused.isEmpty()) {
+      return claimed.size();
+    }
+    // Entries claimed behind the 429 wait for the pause without a call each.
+    store.transact(
+        tx -> {
+          for (OutboxEntry e : held) {
+            tx.outbox().postpone(e.id(), paused.get(e.message().channel().platform()));
+          }
+          return null;
+        });
+    paused.values().stream().min(Instant::compareTo).ifPresent(this::wakeAt);
+    return 0;
+  }
+
+  /** Schedules a round at {@code at} (pauses and pacing end between the regular polls). */
+  private void wakeAt(Instant at) {
+    ScheduledExecutorService l = loop;
+    if (l == null) {
+      return;
+    }
+    long delay = Math.max(0, Duration.between(now(), at).toMillis());
+    try {
+      l.schedule(this::wake, delay, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
   }
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private void deliver(OutboxEntry entry) {
+  /** Delivers one entry; returns how long the whole platform must pause, or null. */
+  private Duration deliver(OutboxEntry entry) {
     Outbound message = entry.message();
     Gateway gateway = gateways.get(message.channel().platform());
     if (gateway == null) {
       fail(entry, "no gateway for " + message.channel().platform().prefix());
-      return;
+      return null;
     }
     String parent = null;
     String anchor = anchorOf(message);
@@ -97,12 +137,12 @@ public final class OutboxDispatcher implements AutoCloseable {
       Optional<ThreadLink> link = store.transact(tx -> tx.threads().get(anchor));
       if (link.isEmpty()) {
         fail(entry, "thread " + anchor + " is unknown");
-        return;
+        return null;
       }
       parent = link.get().platformId();
       if (parent == null) {
         retry(entry, settings.baseBackoff(), "thread parent not delivered yet");
-        return;
+        return null;
       }
     }
     Gateway.Delivery outcome;
@@ -124,14 +164,20 @@ public final class OutboxDispatcher implements AutoCloseable {
     } else if (outcome instanceof Gateway.Delivery.RetryLater later) {
       retry(entry, later.after(), later.reason());
     } else if (outcome instanceof Gateway.Delivery.Throttled throttled) {
+      Instant until = now().plus(throttled.after());
       store.transact(
           tx -> {
-            tx.outbox().postpone(entry.id(), now().plus(throttled.after()));
+            tx.outbox().postpone(entry.id(), until);
             return null;
           });
+      if (throttled.everyone()) {
+        return throttled.after();
+      }
+      wakeAt(until);
     } else if (outcome instanceof Gateway.Delivery.Failed failed) {
       fail(entry, failed.reason());
     }
+    return null;
   }
 
   private static String anchorOf(Outbound message) {
@@ -168,9 +214,13 @@ public final class OutboxDispatcher implements AutoCloseable {
 
   private void fail(OutboxEntry entry, String reason) {
     log.warn("outbox entry {} dead-lettered: {}", entry.id(), reason);
+    Outbound notice = DeadLetters.notice(entry, reason);
     store.transact(
         tx -> {
           tx.outbox().dead(entry.id(), reason, now());
+          if (notice != null) {
+            tx.outbox().enqueue(notice, now());
+          }
           return null;
         });
   }

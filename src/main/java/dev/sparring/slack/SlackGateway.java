@@ -50,6 +50,9 @@ final class SlackGateway implements Gateway {
   private final Clock clock;
   private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
+  /** Until when Slack asked this token (an app in one workspace) to stop sending (429). */
+  private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+
   SlackGateway(Slack slack, Function<String, Optional<String>> tokenForChannel, Clock clock) {
     this.slack = slack;
     this.tokenForChannel = tokenForChannel;
@@ -72,6 +75,10 @@ final class SlackGateway implements Gateway {
     Optional<String> token = tokenForChannel.apply(message.channel().key());
     if (token.isEmpty()) {
       return new Delivery.Failed("no installation of the app covers " + message.channel().key());
+    }
+    Instant paused = pausedUntil.get(token.get());
+    if (paused != null && paused.isAfter(now)) {
+      return new Delivery.Throttled(Duration.between(now, paused), true);
     }
     MethodsClient api = slack.methods(token.get());
     List<BlockKit.Rendered> parts = BlockKit.render(message.message());
@@ -126,8 +133,11 @@ final class SlackGateway implements Gateway {
       return new Delivery.Sent(id == null ? "unknown" : id);
     } catch (SlackApiException e) {
       if (e.getResponse() != null && e.getResponse().code() == 429) {
-        return new Delivery.RetryLater(
-            retryAfter(e.getResponse().header("Retry-After")), "429 rate limited");
+        // Slack's limits are per app and workspace: every send with this token waits, and the
+        // wait is not a failed attempt.
+        Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+        pausedUntil.put(token.get(), clock.instant().plus(wait));
+        return new Delivery.Throttled(wait, true);
       }
       String error = e.getError() != null ? e.getError().getError() : null;
       if (error != null && PERMANENT.contains(error)) {

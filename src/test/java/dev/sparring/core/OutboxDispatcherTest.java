@@ -96,7 +96,7 @@ class OutboxDispatcherTest {
     dispatcher.drain(); // attempt 3, retry in 4 s
     clock.advance(Duration.ofSeconds(4));
     dispatcher.drain(); // attempt 4: gives up
-    assertThat(gateway.attempts()).isEqualTo(5);
+    assertThat(gateway.attempts()).isEqualTo(6); // 4 tries, "next", and the notice
     List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(10));
     assertThat(dead)
         .singleElement()
@@ -105,9 +105,51 @@ class OutboxDispatcherTest {
               assertThat(e.message().message().body()).isEqualTo("doomed");
               assertThat(e.lastError()).contains("gave up after 4 attempts");
             });
+    // The channel hears about it, with the commands that settle it.
     assertThat(gateway.sent())
         .extracting(s -> s.message().message().body())
-        .containsExactly("next");
+        .hasSize(2)
+        .first()
+        .isEqualTo("next");
+    assertThat(gateway.sent().get(1).message().message().title())
+        .isEqualTo(DeadLetters.NOTICE_TITLE);
+    assertThat(gateway.sent().get(1).message().message().body())
+        .contains("/spar deadletters retry " + dead.get(0).id());
+  }
+
+  @Test
+  void aNoticeThatCannotBeDeliveredGetsNoNoticeOfItsOwn() {
+    enqueue(new Outbound.Post(C1, text("bad"), null));
+    gateway.script(
+        new Gateway.Delivery.Failed("channel_not_found"),
+        new Gateway.Delivery.Failed("channel_not_found"));
+    dispatcher.drain();
+    List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(10));
+    assertThat(dead)
+        .extracting(e -> e.message().message().title())
+        .containsExactly("", DeadLetters.NOTICE_TITLE);
+    assertThat((long) store.transact(tx -> tx.outbox().pending())).isZero();
+    assertThat(gateway.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aPauseForThePlatformHoldsEverySendWithoutCountingAttempts() {
+    for (String body : List.of("a", "b", "c")) {
+      enqueue(new Outbound.Post(new ChannelRef(Platform.CONSOLE, "C-" + body), text(body), null));
+    }
+    // The first send hears 429: the others wait without being tried, and nothing counts.
+    gateway.script(new Gateway.Delivery.Throttled(Duration.ofSeconds(7), true));
+    assertThat(dispatcher.drain()).isZero();
+    assertThat(gateway.attempts()).isEqualTo(1);
+    clock.advance(Duration.ofMillis(6_999));
+    assertThat(dispatcher.drain()).isZero();
+    assertThat(gateway.attempts()).isEqualTo(1);
+    clock.advance(Duration.ofMillis(1));
+    assertThat(dispatcher.drain()).isEqualTo(3);
+    assertThat(gateway.sent())
+        .extracting(s -> s.message().message().body())
+        .containsExactlyInAnyOrder("a", "b", "c");
+    assertThat((long) store.transact(tx -> tx.outbox().deadCount())).isZero();
   }
 
   @Test
