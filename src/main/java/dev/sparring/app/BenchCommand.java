@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Measure performance on this machine.",
-    subcommands = {BenchCommand.Grader.class})
+    subcommands = {BenchCommand.Grader.class, BenchEngine.class, BenchLeaderboard.class})
 final class BenchCommand {
 
   /** Grades realistic answers on one thread and reports answers per second. */

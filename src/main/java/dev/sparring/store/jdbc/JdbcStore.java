@@ -63,6 +63,11 @@ public abstract class JdbcStore implements Store {
 
   abstract void release(Connection connection);
 
+  /** Statement helpers for a connection lent by {@link #acquire}. */
+  Sql sql(Connection connection) {
+    return new Sql(connection);
+  }
+
   @Override
   public <T> T transact(Work<T> work) {
     Connection c;
@@ -73,7 +78,7 @@ public abstract class JdbcStore implements Store {
     }
     try {
       c.setAutoCommit(false);
-      T result = work.run(new JdbcTx(new Sql(c), dialect));
+      T result = work.run(new JdbcTx(sql(c), dialect));
       c.commit();
       return result;
     } catch (SQLException e) {

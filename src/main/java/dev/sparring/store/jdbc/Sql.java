@@ -8,16 +8,79 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Bound-parameter helpers over one connection. Every value goes through a placeholder. */
 final class Sql {
 
   private final Connection connection;
+  private final StatementCache cache;
 
   Sql(Connection connection) {
+    this(connection, null);
+  }
+
+  /** {@code cache}: prepared statements kept across transactions on this connection, or null. */
+  Sql(Connection connection, StatementCache cache) {
     this.connection = connection;
+    this.cache = cache;
+  }
+
+  /**
+   * Prepared statements of one long-lived connection, by SQL text, least recently used evicted.
+   * SQLite prepares (compiles) every statement anew otherwise, which costs more than running it.
+   * Not thread-safe: used under the connection's lock.
+   */
+  static final class StatementCache {
+    private static final int SIZE = 128;
+    private final Map<String, PreparedStatement> statements =
+        new LinkedHashMap<>(SIZE, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= SIZE) {
+              return false;
+            }
+            closeQuietly(eldest.getValue());
+            return true;
+          }
+        };
+
+    PreparedStatement get(Connection c, String sql) throws SQLException {
+      PreparedStatement ps = statements.get(sql);
+      if (ps == null || ps.isClosed()) {
+        ps = c.prepareStatement(sql);
+        statements.put(sql, ps);
+      } else {
+        ps.clearParameters();
+      }
+      return ps;
+    }
+
+    void clear() {
+      statements.values().forEach(StatementCache::closeQuietly);
+      statements.clear();
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        // closing a statement of a connection that is going away
+      }
+    }
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    return cache == null ? connection.prepareStatement(sql) : cache.get(connection, sql);
+  }
+
+  private void done(PreparedStatement ps) throws SQLException {
+    if (cache == null) {
+      ps.close();
+    }
   }
 
   @FunctionalInterface
@@ -26,23 +89,33 @@ final class Sql {
   }
 
   int update(String sql, Object... args) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, args);
-      return ps.executeUpdate();
+    try {
+      PreparedStatement ps = prepare(sql);
+      try {
+        bind(ps, args);
+        return ps.executeUpdate();
+      } finally {
+        done(ps);
+      }
     } catch (SQLException e) {
       throw fail(sql, e);
     }
   }
 
   <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(mapper.map(rs));
+    try {
+      PreparedStatement ps = prepare(sql);
+      try {
+        bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<T> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(mapper.map(rs));
+          }
+          return out;
         }
-        return out;
+      } finally {
+        done(ps);
       }
     } catch (SQLException e) {
       throw fail(sql, e);

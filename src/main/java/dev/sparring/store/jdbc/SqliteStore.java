@@ -32,12 +32,15 @@ public final class SqliteStore extends JdbcStore {
   private final Path file;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Sql.StatementCache statements = new Sql.StatementCache();
 
   private SqliteStore(Path file, Connection connection) {
     super(Dialect.SQLITE);
     this.file = file;
     this.connection = connection;
   }
+
+  private static final int WAL_CHECKPOINT_PAGES = 10_000;
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   public static SqliteStore open(Path file, Durability durability) {
@@ -61,7 +64,15 @@ public final class SqliteStore extends JdbcStore {
     ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     try {
       migrate(ds, Dialect.SQLITE);
-      return new SqliteStore(file, ds.getConnection());
+      Connection connection = ds.getConnection();
+      try (java.sql.Statement st = connection.createStatement()) {
+        // Checkpoint less often: hot pages (the outbox tail, live interviews) are written to the
+        // WAL on every commit but copied to the database once per checkpoint.
+        st.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
+        // A page cache that holds the hot indexes (64 MiB at most, allocated as used).
+        st.execute("PRAGMA cache_size = -65536");
+      }
+      return new SqliteStore(file, connection);
     } catch (SQLException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -81,6 +92,11 @@ public final class SqliteStore extends JdbcStore {
   }
 
   @Override
+  Sql sql(Connection c) {
+    return new Sql(c, statements);
+  }
+
+  @Override
   public String describe() {
     return "sqlite:" + file;
   }
@@ -89,6 +105,7 @@ public final class SqliteStore extends JdbcStore {
   public void close() {
     lock.lock();
     try {
+      statements.clear();
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("closing " + file + " failed", e);
