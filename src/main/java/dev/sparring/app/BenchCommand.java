@@ -20,7 +20,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Measure performance on this machine.",
-    subcommands = {BenchCommand.Grader.class, BenchEngine.class, BenchLeaderboard.class})
+    subcommands = {
+      BenchCommand.Grader.class,
+      BenchEngine.class,
+      BenchLeaderboard.class,
+      BenchFanout.class
+    })
 final class BenchCommand {
 
   /** Grades realistic answers on one thread and reports answers per second. */
