@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Grader.class,
       BenchEngine.class,
       BenchLeaderboard.class,
-      BenchFanout.class
+      BenchFanout.class,
+      BenchSlack.class
     })
 final class BenchCommand {
 

@@ -29,6 +29,7 @@ final class BenchSlackApi implements AutoCloseable {
   private final boolean limited;
   private final AtomicLong ts = new AtomicLong(1_000_000);
   private final Map<String, Integer> posted = new ConcurrentHashMap<>();
+  private final Map<String, String> firstPost = new ConcurrentHashMap<>();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final Map<String, Bucket> channels = new HashMap<>();
@@ -80,6 +81,11 @@ final class BenchSlackApi implements AutoCloseable {
     return posted;
   }
 
+  /** The ts of the first top-level post in {@code channel}, if any (a thread's parent). */
+  String firstPost(String channel) {
+    return firstPost.get(channel);
+  }
+
   long accepted() {
     return accepted.get();
   }
@@ -112,12 +118,11 @@ final class BenchSlackApi implements AutoCloseable {
           }
           accepted.incrementAndGet();
           posted.merge(channel, 1, Integer::sum);
-          body =
-              "{\"ok\":true,\"channel\":\""
-                  + channel
-                  + "\",\"ts\":\""
-                  + ts.incrementAndGet()
-                  + ".000100\"}";
+          String t = ts.incrementAndGet() + ".000100";
+          if (!form.containsKey("thread_ts")) {
+            firstPost.putIfAbsent(channel, t);
+          }
+          body = "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + t + "\"}";
         }
         default -> body = "{\"ok\":true,\"ts\":\"" + ts.incrementAndGet() + ".000200\"}";
       }

@@ -14,6 +14,11 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The embedded default: one SQLite file in WAL mode. SQLite allows one writer at a time, so all
  * transactions share one connection behind a lock instead of queueing on the file lock.
+ *
+ * <p>Group commit: while one thread holds the connection, others queue their work; the next holder
+ * runs every queued unit in its own savepoint and commits them together, so concurrent events share
+ * one fsync. A unit that throws is rolled back to its savepoint alone; a failed commit fails them
+ * all, and nobody is told "done" before the commit that made it durable.
  */
 public final class SqliteStore extends JdbcStore {
 
@@ -33,6 +38,104 @@ public final class SqliteStore extends JdbcStore {
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
   private final Sql.StatementCache statements = new Sql.StatementCache();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Pending<?>> queue =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private static final int GROUP = 64;
+
+  /** One caller's unit of work waiting for a commit. */
+  private static final class Pending<T> {
+    final Work<T> work;
+    volatile boolean done;
+    T result;
+    Throwable error;
+
+    Pending(Work<T> work) {
+      this.work = work;
+    }
+
+    void run(JdbcTx tx) {
+      result = work.run(tx);
+    }
+  }
+
+  @Override
+  public <T> T transact(Work<T> work) {
+    if (lock.isHeldByCurrentThread()) {
+      // Called from inside a unit of work: it is part of that unit's transaction.
+      return work.run(new JdbcTx(sql(connection), Dialect.SQLITE));
+    }
+    Pending<T> mine = new Pending<>(work);
+    queue.add(mine);
+    while (!mine.done) {
+      lock.lock();
+      try {
+        if (!mine.done) {
+          lead();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    if (mine.error instanceof RuntimeException e) {
+      throw e;
+    }
+    if (mine.error instanceof Error e) {
+      throw e;
+    }
+    return mine.result;
+  }
+
+  /** Runs the queued units (this thread's among them) and commits them together. */
+  private void lead() {
+    java.util.List<Pending<?>> batch = new java.util.ArrayList<>();
+    for (Pending<?> p; batch.size() < GROUP && (p = queue.poll()) != null; ) {
+      batch.add(p);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    boolean alone = batch.size() == 1;
+    try (java.sql.Statement st = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      JdbcTx tx = new JdbcTx(sql(connection), Dialect.SQLITE);
+      for (Pending<?> p : batch) {
+        if (alone) {
+          p.run(tx);
+          continue;
+        }
+        st.execute("SAVEPOINT unit");
+        try {
+          p.run(tx);
+          st.execute("RELEASE unit");
+        } catch (RuntimeException e) {
+          st.execute("ROLLBACK TO unit");
+          st.execute("RELEASE unit");
+          p.error = e;
+        }
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException | Error e) {
+      try {
+        connection.rollback();
+      } catch (SQLException ignored) {
+        // the original failure is the one to report
+      }
+      for (Pending<?> p : batch) {
+        if (p.error == null) {
+          p.error =
+              e instanceof SQLException sql
+                  ? new StoreException(
+                      "commit failed on " + describe() + ": " + sql.getMessage(), sql)
+                  : e;
+          p.result = null;
+        }
+      }
+    } finally {
+      for (Pending<?> p : batch) {
+        p.done = true;
+      }
+    }
+  }
 
   private SqliteStore(Path file, Connection connection) {
     super(Dialect.SQLITE);
