@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
       BenchEngine.class,
       BenchLeaderboard.class,
       BenchFanout.class,
-      BenchSlack.class
+      BenchSlack.class,
+      BenchStartup.class
     })
 final class BenchCommand {
 

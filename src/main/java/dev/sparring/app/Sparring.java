@@ -68,8 +68,24 @@ public final class Sparring implements AutoCloseable {
   /** Opens the store, loads the bank and builds the bot with these gateways. */
   public static Sparring start(
       SparringConfig config, Path dataDir, Clock clock, List<Gateway> gateways) {
-    QuestionBank bank = loadBank(config.bankPaths());
-    Store store = openStore(config, dataDir);
+    // The packs parse on another core while the store opens and migrates: startup is the longer
+    // of the two, not their sum.
+    java.util.concurrent.CompletableFuture<QuestionBank> loading =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> loadBank(config.bankPaths()));
+    Store store;
+    try {
+      store = openStore(config, dataDir);
+    } catch (RuntimeException e) {
+      loading.cancel(true);
+      throw e;
+    }
+    QuestionBank bank;
+    try {
+      bank = loading.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      store.close();
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     try {
       Metrics metrics = new Metrics(store, clock);
       List<Feature> features = features(config, bank, metrics.timed(new RubricGrader()));
