@@ -128,7 +128,42 @@ public final class Bot {
     return this;
   }
 
+  /** The MDC key of the id that ties an inbound event to its log lines and outgoing messages. */
+  public static final String CORRELATION = "correlationId";
+
   public Result handle(Inbound event) {
+    String previous = org.slf4j.MDC.get(CORRELATION);
+    String correlation = correlationOf(event);
+    org.slf4j.MDC.put(CORRELATION, correlation);
+    try {
+      Result result = handle(event, correlation);
+      if (!(event instanceof Inbound.Tick) || result.queued() > 0) {
+        log.info(
+            "{}{}: {} queued, {} private",
+            event.getClass().getSimpleName(),
+            result.duplicate() ? " (duplicate)" : "",
+            result.queued(),
+            result.ephemerals().size());
+      }
+      return result;
+    } finally {
+      if (previous == null) {
+        org.slf4j.MDC.remove(CORRELATION);
+      } else {
+        org.slf4j.MDC.put(CORRELATION, previous);
+      }
+    }
+  }
+
+  /** The platform's event id where there is one (so logs match the platform's), else a new id. */
+  private static String correlationOf(Inbound event) {
+    String key = event.key();
+    return key != null
+        ? Texts.clip(key, 100)
+        : "local-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private Result handle(Inbound event, String correlation) {
     long start = System.nanoTime();
     Result limited = rateLimited(event);
     if (limited != null) {
@@ -137,7 +172,7 @@ public final class Bot {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        Result result = store.transact(tx -> apply(tx, event));
+        Result result = store.transact(tx -> apply(tx, event, correlation));
         result.after().forEach(Runnable::run);
         if (result.queued() > 0) {
           commitListeners.forEach(Runnable::run);
@@ -191,7 +226,7 @@ public final class Bot {
                         + " s."))));
   }
 
-  private Result apply(Tx tx, Inbound event) {
+  private Result apply(Tx tx, Inbound event, String correlation) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (event.key() != null && !tx.inbound().record(event.key(), now)) {
       return Result.DUPLICATE;
@@ -200,7 +235,7 @@ public final class Bot {
     route(ctx, event);
     List<Outbound> durable = ctx.out().durable();
     for (Outbound o : durable) {
-      tx.outbox().enqueue(o, now);
+      tx.outbox().enqueue(o, now, correlation);
     }
     return new Result(
         false,

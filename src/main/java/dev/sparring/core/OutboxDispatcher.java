@@ -85,7 +85,14 @@ public final class OutboxDispatcher implements AutoCloseable {
         held.add(entry);
         continue;
       }
-      Duration pause = deliver(entry);
+      Duration pause;
+      org.slf4j.MDC.put(
+          Bot.CORRELATION, entry.correlation() == null ? "outbox" : entry.correlation());
+      try {
+        pause = deliver(entry);
+      } finally {
+        org.slf4j.MDC.remove(Bot.CORRELATION);
+      }
       if (pause != null) {
         paused.put(platform, now().plus(pause));
       }
@@ -153,6 +160,12 @@ public final class OutboxDispatcher implements AutoCloseable {
       outcome = new Gateway.Delivery.RetryLater(null, e.toString());
     }
     if (outcome instanceof Gateway.Delivery.Sent sent) {
+      log.info(
+          "delivered outbox {} ({}) to {} as {}",
+          entry.id(),
+          message.getClass().getSimpleName(),
+          message.channel().key(),
+          sent.platformId());
       store.transact(
           tx -> {
             tx.outbox().delivered(entry.id(), sent.platformId(), now());

@@ -13,7 +13,12 @@ import java.util.List;
 public interface Outbox {
 
   /** Queues a message for delivery; returns its id. */
-  long enqueue(Outbound message, Instant now);
+  default long enqueue(Outbound message, Instant now) {
+    return enqueue(message, now, null);
+  }
+
+  /** Queues a message; {@code correlation} ties its delivery to the event that caused it. */
+  long enqueue(Outbound message, Instant now, String correlation);
 
   /**
    * Leases up to {@code limit} deliverable entries to {@code owner} until {@code now + lease}: the

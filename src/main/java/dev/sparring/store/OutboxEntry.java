@@ -4,7 +4,10 @@ import dev.sparring.core.Outbound;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A message waiting in (or done with) the outbox. */
+/**
+ * A message waiting in (or done with) the outbox. {@code correlation}: the id of the inbound event
+ * that queued it, for logs (null when none).
+ */
 public record OutboxEntry(
     long id,
     Outbound message,
@@ -12,9 +15,22 @@ public record OutboxEntry(
     Instant createdAt,
     String lastError,
     Instant deliveredAt,
-    String platformId) {
+    String platformId,
+    String correlation) {
   public OutboxEntry {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** An entry queued outside any inbound event (no correlation id). */
+  public OutboxEntry(
+      long id,
+      Outbound message,
+      int attempts,
+      Instant createdAt,
+      String lastError,
+      Instant deliveredAt,
+      String platformId) {
+    this(id, message, attempts, createdAt, lastError, deliveredAt, platformId, null);
   }
 }

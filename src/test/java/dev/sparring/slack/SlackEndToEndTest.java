@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,7 @@ class SlackEndToEndTest {
       env.put("SLACK_BOT_TOKEN", "xoxb-e2e");
       env.put("SLACK_API_URL", api.url());
       env.put("SPARRING_HTTP_PORT", Integer.toString(port));
+      env.put("SPARRING_LOG_FORMAT", "json");
       env.remove("SLACK_CLIENT_ID");
       pb.redirectErrorStream(true);
       pb.redirectOutput(dir.resolve("out.log").toFile());
@@ -172,9 +174,21 @@ class SlackEndToEndTest {
         p.destroy(); // SIGTERM: a graceful stop
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
       }
-      assertThat(Files.readString(dir.resolve("out.log")))
-          .contains("Sparring is up")
-          .doesNotContain("xoxb-e2e");
+      String log = Files.readString(dir.resolve("out.log"));
+      assertThat(log).contains("Sparring is up").doesNotContain("xoxb-e2e");
+      // JSON lines; the answer's event id follows it to the delivery of the follow-up it caused.
+      List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+      for (String line : log.split("\n")) {
+        if (line.startsWith("{")) {
+          lines.add(JSON.readTree(line));
+        }
+      }
+      assertThat(lines).isNotEmpty();
+      assertThat(lines)
+          .filteredOn(l -> l.path("correlationId").asText().endsWith("EvE2E"))
+          .extracting(l -> l.path("message").asText())
+          .anySatisfy(m -> assertThat(m).startsWith("MessagePosted: 1 queued"))
+          .anySatisfy(m -> assertThat(m).startsWith("delivered outbox"));
     }
   }
 }

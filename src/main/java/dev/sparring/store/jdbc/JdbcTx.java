@@ -269,7 +269,8 @@ final class JdbcTx implements Tx {
         Sql.instant(rs, "created_at"),
         rs.getString("last_error"),
         Sql.instant(rs, "delivered_at"),
-        rs.getString("platform_id"));
+        rs.getString("platform_id"),
+        rs.getString("correlation"));
   }
 
   private static Outbound decode(String payload) {
@@ -277,22 +278,23 @@ final class JdbcTx implements Tx {
   }
 
   private static final String OUTBOX_COLUMNS =
-      "id, payload, attempts, created_at, last_error, delivered_at, platform_id";
+      "id, payload, attempts, created_at, last_error, delivered_at, platform_id, correlation";
 
   @Override
   public Outbox outbox() {
     return new Outbox() {
       @Override
-      public long enqueue(Outbound message, Instant now) {
+      public long enqueue(Outbound message, Instant now, String correlation) {
         return sql.one(
                 "INSERT INTO outbox (channel_key, payload, status, attempts, created_at,"
-                    + " next_attempt_at) VALUES (?, ?, ?, 0, ?, ?) RETURNING id",
+                    + " next_attempt_at, correlation) VALUES (?, ?, ?, 0, ?, ?, ?) RETURNING id",
                 rs -> rs.getLong(1),
                 message.channel().key(),
                 OutboundCodec.encode(message),
                 PENDING,
                 now,
-                now)
+                now,
+                correlation)
             .orElseThrow(() -> new StoreException("outbox insert returned no id"));
       }
 

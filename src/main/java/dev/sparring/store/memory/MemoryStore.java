@@ -52,6 +52,23 @@ public final class MemoryStore implements Store {
   // kind -> id -> document; sorted so a prefix is a range.
   private final Map<String, TreeMap<String, Document>> documents = new HashMap<>();
   private final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
+  private final Map<Long, String> correlations = new HashMap<>();
+
+  private OutboxEntry withCorrelation(OutboxEntry e) {
+    String c = correlations.get(e.id());
+    return c == null
+        ? e
+        : new OutboxEntry(
+            e.id(),
+            e.message(),
+            e.attempts(),
+            e.createdAt(),
+            e.lastError(),
+            e.deliveredAt(),
+            e.platformId(),
+            c);
+  }
+
   private long nextOutboxId = 1;
   private boolean closed;
 
@@ -337,10 +354,14 @@ public final class MemoryStore implements Store {
     public Outbox outbox() {
       return new Outbox() {
         @Override
-        public long enqueue(Outbound message, Instant now) {
+        public long enqueue(Outbound message, Instant now, String correlation) {
           check();
           long id = nextOutboxId++;
           undo.push(() -> nextOutboxId--);
+          if (correlation != null) {
+            correlations.put(id, correlation);
+            undo.push(() -> correlations.remove(id));
+          }
           store(
               new Row(
                   id,
@@ -390,7 +411,7 @@ public final class MemoryStore implements Store {
                     null,
                     null);
             store(leased);
-            claimed.add(leased.entry());
+            claimed.add(withCorrelation(leased.entry()));
           }
           return claimed;
         }
