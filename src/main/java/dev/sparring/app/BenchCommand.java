@@ -5,11 +5,8 @@ import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.bank.Step;
 import dev.sparring.grading.RubricGrader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +31,7 @@ final class BenchCommand {
   @Command(name = "grader", description = "Grading throughput on one core (answers per second).")
   static final class Grader implements Callable<Integer> {
     @Mixin Main.Startup startup = new Main.Startup();
+    @Mixin BenchSupport.Output output = new BenchSupport.Output();
 
     @Option(names = "--seconds", description = "Measured run length (default ${DEFAULT-VALUE}).")
     int seconds = 5;
@@ -55,21 +53,17 @@ final class BenchCommand {
       }
       List<String> answers = answers(bank.questions(), new Random(7));
       RubricGrader grader = new RubricGrader();
-      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       run(grader, steps, answers, warmup * 1_000_000_000L);
       long start = System.nanoTime();
       long graded = run(grader, steps, answers, seconds * 1_000_000_000L);
       double elapsed = (System.nanoTime() - start) / 1e9;
       double avgChars = answers.stream().mapToInt(String::length).average().orElse(0);
-      out.printf(
-          Locale.ROOT,
-          "grader: %,d answers in %.2f s on one thread = %,.0f answers/s"
-              + " (%d rubrics, answers of %.0f characters on average)%n",
-          graded,
-          elapsed,
-          graded / elapsed,
-          steps.size(),
-          avgChars);
+      java.util.Map<String, Object> f = BenchSupport.figures("grader");
+      f.put("answersPerSec", Math.round(graded / elapsed));
+      f.put("threads", 1);
+      f.put("rubrics", steps.size());
+      f.put("averageAnswerChars", Math.round(avgChars));
+      output.print(f);
       return 0;
     }
 

@@ -55,6 +55,13 @@ class BenchCommandTest {
   }
 
   @Test
+  void grader() throws Exception {
+    JsonNode g = bench("grader", "--seconds", "1", "--warmup", "0");
+    assertThat(g.path("answersPerSec").asLong()).isPositive();
+    assertThat(g.path("rubrics").asInt()).isPositive();
+  }
+
+  @Test
   void engineAndLeaderboard() throws Exception {
     JsonNode engine = bench("engine", "--interviews", "20");
     assertThat(engine.path("scenario").asText()).isEqualTo("engine");
