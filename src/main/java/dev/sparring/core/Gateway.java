@@ -15,6 +15,15 @@ public interface Gateway {
 
   Delivery deliver(long outboxId, Outbound message, String parentId);
 
+  /**
+   * {@code resumed}: an earlier attempt may have reached the platform (a timeout, or a replica that
+   * died mid-send). A gateway that can find its own messages looks before sending again, so a
+   * message is posted once; others simply send.
+   */
+  default Delivery deliver(long outboxId, Outbound message, String parentId, boolean resumed) {
+    return deliver(outboxId, message, parentId);
+  }
+
   /** What happened to one delivery attempt. */
   sealed interface Delivery {
     /** Delivered; {@code platformId} names the message on the platform. */

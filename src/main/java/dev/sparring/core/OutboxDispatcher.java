@@ -154,7 +154,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
     Gateway.Delivery outcome;
     try {
-      outcome = gateway.deliver(entry.id(), message, parent);
+      outcome = gateway.deliver(entry.id(), message, parent, entry.resumed());
     } catch (RuntimeException e) {
       log.warn("delivery of outbox entry {} failed", entry.id(), e);
       outcome = new Gateway.Delivery.RetryLater(null, e.toString());

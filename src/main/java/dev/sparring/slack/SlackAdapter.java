@@ -67,7 +67,15 @@ public final class SlackAdapter implements AutoCloseable {
             return t;
           });
 
+  /** How long a Web API call may take before it counts as failed (and is resumed, not doubled). */
+  public static final java.time.Duration API_TIMEOUT = java.time.Duration.ofSeconds(15);
+
   public SlackAdapter(SlackSettings settings, Bot bot, Store store, Clock clock) {
+    this(settings, bot, store, clock, API_TIMEOUT);
+  }
+
+  public SlackAdapter(
+      SlackSettings settings, Bot bot, Store store, Clock clock, java.time.Duration apiTimeout) {
     this.settings = settings;
     this.bot = bot;
     this.store = store;
@@ -76,6 +84,10 @@ public final class SlackAdapter implements AutoCloseable {
       config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     }
     config.setFailOnUnknownProperties(false);
+    int timeout = (int) Math.min(Integer.MAX_VALUE, apiTimeout.toMillis());
+    config.setHttpClientReadTimeoutMillis(timeout);
+    config.setHttpClientWriteTimeoutMillis(timeout);
+    config.setHttpClientCallTimeoutMillis(timeout);
     this.slack = Slack.getInstance(config);
     this.users = new SlackUsers(slack, this::tokenForTeam);
     this.gateway = new SlackGateway(slack, this::tokenForChannel, clock);

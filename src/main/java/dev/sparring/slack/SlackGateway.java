@@ -66,6 +66,11 @@ final class SlackGateway implements Gateway {
 
   @Override
   public Delivery deliver(long outboxId, Outbound message, String parentId) {
+    return deliver(outboxId, message, parentId, false);
+  }
+
+  @Override
+  public Delivery deliver(long outboxId, Outbound message, String parentId, boolean resumed) {
     String channel = message.channel().id();
     Instant now = clock.instant();
     Instant last = lastSent.get(channel);
@@ -83,6 +88,14 @@ final class SlackGateway implements Gateway {
     MethodsClient api = slack.methods(token.get());
     List<BlockKit.Rendered> parts = BlockKit.render(message.message());
     try {
+      if (resumed
+          && !(message instanceof Outbound.Update || message instanceof Outbound.Ephemeral)) {
+        Optional<String> posted = alreadyPosted(api, outboxId, channel, message, parentId);
+        if (posted.isPresent()) {
+          lastSent.put(channel, clock.instant());
+          return new Delivery.Sent(posted.get());
+        }
+      }
       String id;
       if (message instanceof Outbound.Update) {
         SlackApiTextResponse r =
@@ -122,7 +135,8 @@ final class SlackGateway implements Gateway {
                       q.channel(channel)
                           .threadTs(replyTo)
                           .text(part.text())
-                          .blocksAsString(json(part.blocks())));
+                          .blocksAsString(json(part.blocks()))
+                          .metadataAsString(marker(outboxId)));
           Delivery failed = failure(r);
           if (failed != null) {
             return failed;
@@ -162,6 +176,54 @@ final class SlackGateway implements Gateway {
 
   private static String json(List<com.slack.api.model.block.LayoutBlock> blocks) {
     return blocks == null || blocks.isEmpty() ? null : BLOCKS.toJson(blocks);
+  }
+
+  static final String MARKER_TYPE = "sparring_outbox";
+
+  /** Message metadata naming the outbox entry, so a resumed send can find what it posted. */
+  static String marker(long outboxId) {
+    return "{\"event_type\":\""
+        + MARKER_TYPE
+        + "\",\"event_payload\":{\"id\":\""
+        + outboxId
+        + "\"}}";
+  }
+
+  /**
+   * After a timeout or a replica's death mid-send, Slack may hold the message already: look for
+   * this entry's marker in the thread (replies) or the channel's recent history (posts). A failed
+   * look-up (a missing scope, an error) returns empty and the message is sent: at least once.
+   */
+  private Optional<String> alreadyPosted(
+      MethodsClient api, long outboxId, String channel, Outbound message, String parentId) {
+    try {
+      List<com.slack.api.model.Message> recent;
+      if (message instanceof Outbound.ReplyInThread) {
+        var r =
+            api.conversationsReplies(
+                q -> q.channel(channel).ts(parentId).includeAllMetadata(true).limit(200));
+        recent = r.isOk() ? r.getMessages() : null;
+      } else {
+        var r =
+            api.conversationsHistory(q -> q.channel(channel).includeAllMetadata(true).limit(100));
+        recent = r.isOk() ? r.getMessages() : null;
+      }
+      if (recent == null) {
+        return Optional.empty();
+      }
+      String id = Long.toString(outboxId);
+      return recent.stream()
+          .filter(
+              m -> m.getMetadata() != null && MARKER_TYPE.equals(m.getMetadata().getEventType()))
+          .filter(
+              m ->
+                  m.getMetadata().getEventPayload() != null
+                      && id.equals(String.valueOf(m.getMetadata().getEventPayload().get("id"))))
+          .map(com.slack.api.model.Message::getTs)
+          .findFirst();
+    } catch (IOException | SlackApiException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static Delivery failure(SlackApiTextResponse r) {

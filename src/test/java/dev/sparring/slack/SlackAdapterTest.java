@@ -53,7 +53,8 @@ class SlackAdapterTest {
     Bot bot = new Bot(store, clock, Features.all(), Set.of());
     SlackSettings settings =
         new SlackSettings(SECRET, "xoxb-test-token", null, null, null, api.url(), 0, false);
-    adapter = new SlackAdapter(settings, bot, store, clock).start();
+    // A short client timeout, so a SLOW answer from the stand-in times out.
+    adapter = new SlackAdapter(settings, bot, store, clock, Duration.ofMillis(800)).start();
     dispatcher =
         new OutboxDispatcher(
             store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "t");
@@ -535,6 +536,39 @@ class SlackAdapterTest {
     assertThat(dead)
         .singleElement()
         .satisfies(e -> assertThat(e.lastError()).isEqualTo("channel_not_found"));
+  }
+
+  @Test
+  void aTimedOutSendThatReachedSlackIsFoundNotSentAgain() throws Exception {
+    // The question's post reaches Slack, but its answer comes too late: the send times out.
+    api.fail(SlackApiStandIn.Fault.SLOW);
+    command("U1", "interview demo-senior");
+    dispatcher.drain();
+    assertThat(posts()).hasSize(1);
+    assertThat((long) store.transact(tx -> tx.outbox().pending())).isEqualTo(1L);
+    // The retry looks in the channel's history, finds its marker, and does not post again.
+    deliverWithBackoff();
+    assertThat(posts()).hasSize(1);
+    assertThat(api.calls("conversations.history")).hasSize(1);
+    String thread = posts().get(0).ts();
+    // The same for a follow-up in the thread (found with conversations.replies).
+    api.fail(SlackApiStandIn.Fault.SLOW);
+    reply("EvSlow1", "U1", thread, "first answer");
+    dispatcher.drain();
+    deliverWithBackoff();
+    reply("EvSlow2", "U1", thread, "second answer");
+    deliverWithBackoff();
+    assertThat(api.calls("conversations.replies")).hasSize(1);
+    assertThat(
+            posts().stream()
+                .filter(c -> c.get("thread_ts").equals(thread))
+                .map(SlackAdapterTest::blocks)
+                .toList())
+        .satisfiesExactly(
+            b -> assertThat(b).contains("Follow-up 1 of 3"),
+            b -> assertThat(b).contains("Follow-up 2 of 3"));
+    // Every post carries its outbox marker.
+    assertThat(posts()).allSatisfy(c -> assertThat(c.get("metadata")).contains("sparring_outbox"));
   }
 
   /** Delivers everything, moving the clock through retry backoffs (up to a minute). */

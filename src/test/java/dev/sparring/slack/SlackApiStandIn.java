@@ -47,6 +47,7 @@ final class SlackApiStandIn implements AutoCloseable {
   SlackApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -62,8 +63,12 @@ final class SlackApiStandIn implements AutoCloseable {
   enum Fault {
     ERROR_500,
     RESET,
-    CHANNEL_NOT_FOUND
+    CHANNEL_NOT_FOUND,
+    /** Posts the message, then answers only after {@link #SLOW_MILLIS}: the client times out. */
+    SLOW
   }
+
+  static final long SLOW_MILLIS = 1_500;
 
   private final Deque<Fault> faults = new ArrayDeque<>();
 
@@ -99,8 +104,18 @@ final class SlackApiStandIn implements AutoCloseable {
         fault = faults.poll();
       } else if (method.equals("chat.postMessage") && !retryAfter.isEmpty()) {
         limited = retryAfter.poll();
-      } else {
-        calls.add(new Call(method, params, ex.getRequestHeaders().getFirst("Authorization"), t));
+      }
+      if (fault == null || fault == Fault.SLOW) {
+        if (limited == null) {
+          calls.add(new Call(method, params, ex.getRequestHeaders().getFirst("Authorization"), t));
+        }
+      }
+    }
+    if (fault == Fault.SLOW) {
+      try {
+        Thread.sleep(SLOW_MILLIS); // the fault itself: a response that comes too late
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     if (fault == Fault.RESET) {
@@ -153,6 +168,8 @@ final class SlackApiStandIn implements AutoCloseable {
                     Map.of("display_name", user.equals("U_ADMIN") ? "admin" : user.toLowerCase())));
       }
       case "views.publish", "views.open" -> answer.put("view", Map.of("id", "V1"));
+      case "conversations.history", "conversations.replies" ->
+          answer.put("messages", history(params.get("channel"), params.get("ts")));
       case "apps.connections.open" -> answer.put("url", socketUrl);
       default -> {
         answer.put("ok", false);
@@ -160,6 +177,33 @@ final class SlackApiStandIn implements AutoCloseable {
       }
     }
     send(ex, 200, answer);
+  }
+
+  /** Posted messages of a channel (or of one thread: the parent and its replies), with metadata. */
+  private synchronized List<Map<String, Object>> history(String channel, String thread) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Call c : calls) {
+      if (!c.method().equals("chat.postMessage") || !c.get("channel").equals(channel)) {
+        continue;
+      }
+      boolean inThread = c.ts().equals(thread) || c.get("thread_ts").equals(thread);
+      if (thread != null && !inThread) {
+        continue;
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", "message");
+      m.put("ts", c.ts());
+      m.put("text", c.get("text"));
+      if (!c.get("metadata").isEmpty()) {
+        try {
+          m.put("metadata", JSON.readValue(c.get("metadata"), Map.class));
+        } catch (IOException e) {
+          throw new IllegalStateException("bad metadata " + c.get("metadata"), e);
+        }
+      }
+      out.add(m);
+    }
+    return out;
   }
 
   private static void send(HttpExchange ex, int status, Map<String, Object> json)

@@ -270,7 +270,8 @@ final class JdbcTx implements Tx {
         rs.getString("last_error"),
         Sql.instant(rs, "delivered_at"),
         rs.getString("platform_id"),
-        rs.getString("correlation"));
+        rs.getString("correlation"),
+        rs.getInt("attempts") > 0 || Sql.instant(rs, "lease_until") != null);
   }
 
   private static Outbound decode(String payload) {
@@ -278,7 +279,8 @@ final class JdbcTx implements Tx {
   }
 
   private static final String OUTBOX_COLUMNS =
-      "id, payload, attempts, created_at, last_error, delivered_at, platform_id, correlation";
+      "id, payload, attempts, created_at, last_error, delivered_at, platform_id, correlation,"
+          + " lease_until";
 
   @Override
   public Outbox outbox() {

@@ -54,19 +54,18 @@ public final class MemoryStore implements Store {
   private final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
   private final Map<Long, String> correlations = new HashMap<>();
 
-  private OutboxEntry withCorrelation(OutboxEntry e) {
+  private OutboxEntry withCorrelation(OutboxEntry e, boolean resumed) {
     String c = correlations.get(e.id());
-    return c == null
-        ? e
-        : new OutboxEntry(
-            e.id(),
-            e.message(),
-            e.attempts(),
-            e.createdAt(),
-            e.lastError(),
-            e.deliveredAt(),
-            e.platformId(),
-            c);
+    return new OutboxEntry(
+        e.id(),
+        e.message(),
+        e.attempts(),
+        e.createdAt(),
+        e.lastError(),
+        e.deliveredAt(),
+        e.platformId(),
+        c,
+        resumed);
   }
 
   private long nextOutboxId = 1;
@@ -411,7 +410,8 @@ public final class MemoryStore implements Store {
                     null,
                     null);
             store(leased);
-            claimed.add(withCorrelation(leased.entry()));
+            claimed.add(
+                withCorrelation(leased.entry(), r.attempts() > 0 || r.leaseUntil() != null));
           }
           return claimed;
         }
