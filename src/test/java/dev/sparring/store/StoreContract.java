@@ -448,6 +448,42 @@ public abstract class StoreContract {
   }
 
   @Test
+  void hostileTextIsStoredAsDataNeverRunAsSql() {
+    // Quotes, comment markers, statement separators, LIKE wildcards, backslashes, non-ASCII.
+    String evil =
+        "x'); DROP TABLE ledger; -- \" \\ %_ ; DELETE FROM outbox WHERE 1=1 /* \u00e9\ud83d\ude00";
+    String shortEvil = "s'); DROP TABLE x;--"; // for the VARCHAR(32) columns
+    assertThat(yes(t -> t.inbound().record(evil, T0))).isTrue();
+    assertThat(yes(t -> t.inbound().record(evil, T0))).isFalse();
+    tx(
+        t -> {
+          t.kv().put(evil, evil, evil);
+          t.documents().insert(dev.sparring.store.Document.create("profile", evil, evil, evil, T0));
+          t.ledger()
+              .append(
+                  new LedgerEntry(
+                      evil, evil, evil, evil, evil, shortEvil, shortEvil, "daily", 3, T0));
+          t.outbox()
+              .enqueue(new Outbound.Post(CH1, dev.sparring.core.Message.text(evil), null), T0);
+          return null;
+        });
+    assertThat(this.<java.util.Optional<String>>tx(t -> t.kv().get(evil, evil))).contains(evil);
+    assertThat(
+            this.<java.util.Optional<dev.sparring.store.Document>>tx(
+                t -> t.documents().get("profile", evil)))
+        .hasValueSatisfying(d -> assertThat(d.body()).isEqualTo(evil));
+    assertThat(all(t -> t.ledger().standings(LedgerQuery.team(evil).inSeason(shortEvil))))
+        .containsExactly(new Standing(evil, 3, 1, T0));
+    assertThat(all(t -> t.ledger().top(LedgerQuery.team(evil).inChannel(evil), 10)))
+        .extracting(Standing::name)
+        .containsExactly(evil);
+    assertThat((long) tx(t -> t.outbox().pending())).isEqualTo(1L);
+    assertThat(all(t -> t.outbox().claim("r", T0, java.time.Duration.ofSeconds(30), 10)))
+        .singleElement()
+        .satisfies(e -> assertThat(e.message().message().body()).isEqualTo(evil));
+  }
+
+  @Test
   void topAndRankAgreeWithSumsOverTheLedgerInEveryScope() {
     java.util.Random random = new java.util.Random(11);
     List<LedgerEntry> entries = new ArrayList<>();

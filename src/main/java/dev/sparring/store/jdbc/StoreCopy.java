@@ -142,9 +142,10 @@ public final class StoreCopy {
           for (Map.Entry<String, String> t : TABLES.entrySet()) {
             MessageDigest digest = sha256();
             long rows = 0;
+            String table = t.getKey();
+            String order = t.getValue();
             try (Statement s = c.createStatement();
-                ResultSet rs =
-                    s.executeQuery("SELECT * FROM " + t.getKey() + " ORDER BY " + t.getValue())) {
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + order)) {
               int n = rs.getMetaData().getColumnCount();
               while (rs.next()) {
                 rows++;
@@ -169,9 +170,10 @@ public final class StoreCopy {
         c -> {
           long rows = 0;
           for (Map.Entry<String, String> t : TABLES.entrySet()) {
+            String table = t.getKey();
+            String order = t.getValue();
             try (Statement s = c.createStatement();
-                ResultSet rs =
-                    s.executeQuery("SELECT * FROM " + t.getKey() + " ORDER BY " + t.getValue())) {
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + order)) {
               ResultSetMetaData md = rs.getMetaData();
               while (rs.next()) {
                 ObjectNode line = json.createObjectNode();
