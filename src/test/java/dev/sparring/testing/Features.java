@@ -32,7 +32,8 @@ public final class Features {
         new DailyQuestions(bank, grader, points, 4000),
         new Drills(bank, grader, points, 4000),
         competitions,
-        new Leaderboards(points, competitions));
+        new Leaderboards(points, competitions),
+        new dev.sparring.core.DeadLetters());
   }
 
   public static List<Feature> all() {
