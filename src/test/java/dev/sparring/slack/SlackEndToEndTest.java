@@ -83,6 +83,9 @@ class SlackEndToEndTest {
       env.put("SLACK_API_URL", api.url());
       env.put("SPARRING_HTTP_PORT", Integer.toString(port));
       env.put("SPARRING_LOG_FORMAT", "json");
+      // Secrets this run has but must never print.
+      env.put("SPARRING_DB_PASSWORD", "pg-e2e-password-7731");
+      env.put("SLACK_CLIENT_SECRET", "client-e2e-secret-5519");
       env.remove("SLACK_CLIENT_ID");
       pb.redirectErrorStream(true);
       pb.redirectOutput(dir.resolve("out.log").toFile());
@@ -151,6 +154,20 @@ class SlackEndToEndTest {
                         "thread_ts",
                         thread)));
         assertThat(signed(port, "application/json", event).statusCode()).isEqualTo(200);
+        // An error path: a forged request is refused (and may be logged), secrets still unsaid.
+        assertThat(
+                client
+                    .send(
+                        HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                            .header("Content-Type", "application/json")
+                            .header("X-Slack-Request-Timestamp", "1")
+                            .header("X-Slack-Signature", "v0=" + SECRET)
+                            .POST(HttpRequest.BodyPublishers.ofString(event))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .statusCode())
+            .isEqualTo(401);
         await()
             .atMost(Duration.ofSeconds(20))
             .until(() -> api.calls("chat.postMessage").size() == 2);
@@ -175,7 +192,31 @@ class SlackEndToEndTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
       }
       String log = Files.readString(dir.resolve("out.log"));
-      assertThat(log).contains("Sparring is up").doesNotContain("xoxb-e2e");
+      assertThat(log)
+          .contains("Sparring is up")
+          .doesNotContain("xoxb-e2e")
+          .doesNotContain(SECRET)
+          .doesNotContain("pg-e2e-password-7731")
+          .doesNotContain("client-e2e-secret-5519");
+      // The configuration dump with the same environment shows them masked.
+      ProcessBuilder dump =
+          new ProcessBuilder(
+              java,
+              "-cp",
+              System.getProperty("java.class.path"),
+              "dev.sparring.app.Main",
+              "config");
+      dump.environment().putAll(env);
+      dump.redirectErrorStream(true);
+      Process d = dump.start();
+      String shown = new String(d.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(d.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(shown)
+          .contains("SLACK_BOT_TOKEN")
+          .doesNotContain("xoxb-e2e")
+          .doesNotContain(SECRET)
+          .doesNotContain("pg-e2e-password-7731")
+          .doesNotContain("client-e2e-secret-5519");
       // JSON lines; the answer's event id follows it to the delivery of the follow-up it caused.
       List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
       for (String line : log.split("\n")) {
