@@ -44,7 +44,8 @@ class SourceRulesTest {
   private static final Map<String, String> PLAIN_STATEMENTS =
       Map.of(
           "SqliteStore.java", "PRAGMA with a compile-time constant; SAVEPOINT/RELEASE/ROLLBACK TO",
-          "StoreCopy.java", "SELECT * FROM a table named in its own constant TABLES map; setval");
+          "StoreCopy.java", "SELECT * FROM a table named in its own constant TABLES map; setval",
+          "PostgresStore.java", "SELECT 1, the health check");
 
   private static final Pattern PLAIN =
       Pattern.compile("\\.(execute|executeQuery|executeUpdate|addBatch)\\(([^;]*?)\\)\\s*[;)]");

@@ -268,6 +268,9 @@ public final class OutboxDispatcher implements AutoCloseable {
   private void safeDrain() {
     try {
       drain();
+    } catch (dev.sparring.store.StoreException e) {
+      // The store is away (an outage, a restart): one line, not a stack trace every poll.
+      log.warn("outbox round failed ({}); will retry", e.getMessage());
     } catch (RuntimeException e) {
       log.warn("outbox round failed; will retry", e);
     }
