@@ -240,6 +240,47 @@ class DiscordAdapterTest {
   }
 
   @Test
+  void platformFaultsNeverDoubleAMessage() {
+    // The question meets a 500 after Discord created it, a plain 500, a reset and a 429.
+    discord.fail(
+        DiscordStandIn.Fault.ERROR_AFTER_CREATING,
+        DiscordStandIn.Fault.ERROR_500,
+        DiscordStandIn.Fault.RESET,
+        DiscordStandIn.Fault.RATE_LIMITED);
+    callback(slash("700000000000000014", "interview", Map.of("question", "demo-senior")));
+    deliverThroughRetries();
+    assertThat(discord.created(DiscordStandIn.CHANNEL)).isEqualTo(1);
+    String thread = lastThread();
+    assertThat(discord.calls("POST", "/threads")).hasSize(1);
+    for (int i = 1; i <= 2; i++) {
+      discord.fail(DiscordStandIn.Fault.ERROR_AFTER_CREATING, DiscordStandIn.Fault.RESET);
+      message("700000000000000014", thread, "answer " + i);
+      int step = i;
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                deliverThroughRetries();
+                return discord.created(thread) >= step;
+              });
+    }
+    assertThat(discord.created(thread)).isEqualTo(2);
+    assertThat((long) store.transact(tx -> tx.outbox().deadCount())).isZero();
+  }
+
+  /** Delivers everything, moving the clock through the outbox's retry backoff. */
+  private void deliverThroughRetries() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              dispatcher.drain();
+              clock.advance(Duration.ofSeconds(10));
+              return store.transact(tx -> tx.outbox().pending()) == 0;
+            });
+  }
+
+  @Test
   void anInterviewThroughTheAnswerModalAndAButtonPress() {
     String cmd = slash("700000000000000012", "interview", Map.of("question", "demo-basic"));
     callback(cmd);

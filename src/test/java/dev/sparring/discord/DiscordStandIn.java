@@ -77,6 +77,75 @@ final class DiscordStandIn implements AutoCloseable {
     return Long.toString(ids.incrementAndGet());
   }
 
+  /** Faults the next message creations answer with. */
+  enum Fault {
+    ERROR_500,
+    RESET,
+    RATE_LIMITED,
+    /** The message is created, then the answer is a 500: the sender cannot know it worked. */
+    ERROR_AFTER_CREATING
+  }
+
+  private final java.util.Deque<Fault> faults = new java.util.ArrayDeque<>();
+  private final Map<String, String> byNonce = new java.util.HashMap<>();
+  private final List<String> created = new ArrayList<>();
+
+  synchronized void fail(Fault... next) {
+    faults.addAll(List.of(next));
+  }
+
+  /** Messages really created in {@code channel} (re-sends with an enforced nonce are not). */
+  synchronized long created(String channel) {
+    return created.stream().filter(channel::equals).count();
+  }
+
+  /**
+   * Creates a message as Discord does: with {@code enforce_nonce}, a nonce seen before in the
+   * channel returns the message it created instead of a second one.
+   */
+  private void createMessage(HttpExchange ex, String channel, JsonNode body) throws IOException {
+    Fault fault;
+    synchronized (this) {
+      fault = faults.poll();
+    }
+    if (fault == Fault.RESET) {
+      ex.close();
+      return;
+    }
+    if (fault == Fault.ERROR_500) {
+      send(ex, 500, Map.of("message", "500: Internal Server Error", "code", 0));
+      return;
+    }
+    if (fault == Fault.RATE_LIMITED) {
+      ex.getResponseHeaders().add("Retry-After", "1");
+      send(
+          ex,
+          429,
+          Map.of("message", "You are being rate limited.", "retry_after", 0.3, "global", false));
+      return;
+    }
+    String nonce = body == null ? "" : body.path("nonce").asText("");
+    boolean enforce = body != null && body.path("enforce_nonce").asBoolean(false);
+    String id;
+    synchronized (this) {
+      String seen = enforce && !nonce.isEmpty() ? byNonce.get(channel + "|" + nonce) : null;
+      if (seen != null) {
+        id = seen;
+      } else {
+        id = nextId();
+        created.add(channel);
+        if (!nonce.isEmpty()) {
+          byNonce.put(channel + "|" + nonce, id);
+        }
+      }
+    }
+    if (fault == Fault.ERROR_AFTER_CREATING) {
+      send(ex, 500, Map.of("message", "500: Internal Server Error", "code", 0));
+      return;
+    }
+    send(ex, 200, message(id, channel, body));
+  }
+
   // ---- REST
 
   private void handle(HttpExchange ex) throws IOException {
@@ -129,7 +198,7 @@ final class DiscordStandIn implements AutoCloseable {
       created.put("newly_created", true);
       dispatch("THREAD_CREATE", created);
     } else if (path.matches("channels/\\d+/messages")) {
-      send(ex, 200, message(nextId(), path.split("/")[1], body));
+      createMessage(ex, path.split("/")[1], body);
     } else if (path.contains("/reactions/")) {
       ex.sendResponseHeaders(204, -1);
       ex.close();
