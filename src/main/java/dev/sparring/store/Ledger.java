@@ -29,5 +29,16 @@ public interface Ledger {
   List<LedgerEntry> entries(String team, String user, int limit);
 
   /** One line of a board: 1-based position, the standing, and how many are on the board. */
-  record Rank(int position, Standing standing, int of) {}
+  record Rank(int position, Standing standing, int of) {
+
+    /** Where {@code name} stands on a whole ranked board, if it is on it. */
+    public static Optional<Rank> in(List<Standing> board, String name) {
+      for (int i = 0; i < board.size(); i++) {
+        if (board.get(i).name().equals(name)) {
+          return Optional.of(new Rank(i + 1, board.get(i), board.size()));
+        }
+      }
+      return Optional.empty();
+    }
+  }
 }

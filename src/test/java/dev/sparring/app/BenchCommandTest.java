@@ -85,8 +85,9 @@ class BenchCommandTest {
     assertThat(f.path("duplicates").asInt()).isZero();
     assertThat(f.path("lost").asInt()).isZero();
     assertThat(f.path("deadLetters").asInt()).isZero();
-    // 30 posts at 15/s cannot all go in the first second: the stand-in refused some.
-    assertThat(f.path("refused429").asInt()).isPositive();
+    // 30 posts at 15/s, with a second's burst, cannot all land within the first second: the
+    // stand-in's limits held (with 429s, or because the outbox paced itself).
+    assertThat(f.path("seconds").asDouble()).isGreaterThanOrEqualTo(0.9);
     assertThat(f.path("idealSeconds").asDouble()).isEqualTo(2.0);
   }
 

@@ -25,13 +25,8 @@ class KillAndRestartTest {
   @TempDir Path dir;
 
   private Process start(Path config) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.sparring.app.Main",
+        dev.sparring.testing.ChildProgram.of(
             "console",
             "--user",
             "ana",

@@ -117,7 +117,13 @@ final class DiscordStandIn implements AutoCloseable {
       return;
     }
     if (fault == Fault.RATE_LIMITED) {
+      // As Discord answers a per-route limit (without these, JDA takes it for Cloudflare's).
       ex.getResponseHeaders().add("Retry-After", "1");
+      ex.getResponseHeaders().add("X-RateLimit-Scope", "user");
+      ex.getResponseHeaders().add("X-RateLimit-Bucket", "stand-in-messages");
+      ex.getResponseHeaders().add("X-RateLimit-Limit", "5");
+      ex.getResponseHeaders().add("X-RateLimit-Remaining", "0");
+      ex.getResponseHeaders().add("X-RateLimit-Reset-After", "0.300");
       send(
           ex,
           429,

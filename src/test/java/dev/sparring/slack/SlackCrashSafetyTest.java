@@ -53,18 +53,9 @@ class SlackCrashSafetyTest {
   private int port;
 
   private Process start(SlackApiStandIn api, Path config, int run) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.sparring.app.Main",
-            "run",
-            "--data",
-            dir.resolve("data").toString(),
-            "--config",
-            config.toString());
+        dev.sparring.testing.ChildProgram.of(
+            "run", "--data", dir.resolve("data").toString(), "--config", config.toString());
     Map<String, String> env = pb.environment();
     env.put("SLACK_SIGNING_SECRET", SECRET);
     env.put("SLACK_BOT_TOKEN", "xoxb-crash");

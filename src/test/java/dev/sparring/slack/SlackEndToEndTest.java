@@ -62,16 +62,12 @@ class SlackEndToEndTest {
           config,
           "bank:\n  paths: ['" + TestPacks.root() + "']\nscheduler:\n  tick: 1s\n",
           StandardCharsets.UTF_8);
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder pb =
-          new ProcessBuilder(
-              java,
-              // The production logging, not the tests' quiet one.
-              "-Dlogback.configurationFile="
-                  + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
-              "-cp",
-              System.getProperty("java.class.path"),
-              "dev.sparring.app.Main",
+          // The production logging, not the tests' quiet one.
+          dev.sparring.testing.ChildProgram.of(
+              java.util.List.of(
+                  "-Dlogback.configurationFile="
+                      + Path.of("target", "classes", "logback.xml").toAbsolutePath()),
               "run",
               "--data",
               dir.resolve("data").toString(),
@@ -199,13 +195,7 @@ class SlackEndToEndTest {
           .doesNotContain("pg-e2e-password-7731")
           .doesNotContain("client-e2e-secret-5519");
       // The configuration dump with the same environment shows them masked.
-      ProcessBuilder dump =
-          new ProcessBuilder(
-              java,
-              "-cp",
-              System.getProperty("java.class.path"),
-              "dev.sparring.app.Main",
-              "config");
+      ProcessBuilder dump = dev.sparring.testing.ChildProgram.of("config");
       dump.environment().putAll(env);
       dump.redirectErrorStream(true);
       Process d = dump.start();

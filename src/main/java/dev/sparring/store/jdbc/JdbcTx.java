@@ -642,17 +642,7 @@ final class JdbcTx implements Tx {
 
       @Override
       public List<Standing> standings(LedgerQuery q) {
-        String scope = LedgerScopes.of(q);
-        if (scope == null) {
-          return sums(q);
-        }
-        return sql.list(
-            "SELECT name, points, entries, last_at FROM ledger_totals"
-                + " WHERE team_key = ? AND scope = ?"
-                + rankedOrder(),
-            JdbcTx::standing,
-            q.team(),
-            scope);
+        return top(q, Integer.MAX_VALUE);
       }
 
       @Override
@@ -660,7 +650,7 @@ final class JdbcTx implements Tx {
         String scope = LedgerScopes.of(q);
         if (scope == null) {
           List<Standing> all = sums(q);
-          return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+          return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
         }
         return sql.list(
             "SELECT name, points, entries, last_at FROM ledger_totals"
@@ -677,13 +667,7 @@ final class JdbcTx implements Tx {
       public Optional<Rank> rank(LedgerQuery q, String name) {
         String scope = LedgerScopes.of(q);
         if (scope == null) {
-          List<Standing> all = sums(q);
-          for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).name().equals(name)) {
-              return Optional.of(new Rank(i + 1, all.get(i), all.size()));
-            }
-          }
-          return Optional.empty();
+          return Rank.in(sums(q), name);
         }
         Optional<Standing> mine =
             sql.one(

@@ -655,13 +655,7 @@ public final class MemoryStore implements Store {
 
         @Override
         public Optional<Rank> rank(LedgerQuery q, String name) {
-          List<Standing> all = standings(q);
-          for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).name().equals(name)) {
-              return Optional.of(new Rank(i + 1, all.get(i), all.size()));
-            }
-          }
-          return Optional.empty();
+          return Rank.in(standings(q), name);
         }
 
         @Override
