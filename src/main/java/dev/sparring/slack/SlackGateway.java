@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Outbound;
 import dev.sparring.core.Platform;
@@ -129,20 +128,12 @@ final class SlackGateway implements Gateway {
         for (BlockKit.Rendered part : parts) {
           // A top-level post that needs several messages continues in its own thread.
           String replyTo = thread != null ? thread : id;
-          ChatPostMessageResponse r =
-              api.chatPostMessage(
-                  q ->
-                      q.channel(channel)
-                          .threadTs(replyTo)
-                          .text(part.text())
-                          .blocksAsString(json(part.blocks()))
-                          .metadataAsString(marker(outboxId)));
-          Delivery failed = failure(r);
-          if (failed != null) {
-            return failed;
+          Posted r = postMessage(api, token.get(), channel, replyTo, part, outboxId);
+          if (r.failed() != null) {
+            return r.failed();
           }
           if (id == null) {
-            id = r.getTs();
+            id = r.ts();
           }
         }
       }
@@ -226,11 +217,65 @@ final class SlackGateway implements Gateway {
     }
   }
 
+  /** What one chat.postMessage call gave: the message's ts, or why it was not posted. */
+  private record Posted(String ts, Delivery failed) {}
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * {@code chat.postMessage} on the raw client. The typed call parses every answer with a Gson it
+   * builds anew, reflective adapters for the whole message model included, which cost more CPU than
+   * the rest of a delivery; only {@code ok}, {@code error} and {@code ts} are needed here.
+   */
+  private Posted postMessage(
+      MethodsClient api,
+      String token,
+      String channel,
+      String threadTs,
+      BlockKit.Rendered part,
+      long outboxId)
+      throws IOException {
+    okhttp3.FormBody.Builder form =
+        new okhttp3.FormBody.Builder()
+            .add("channel", channel)
+            .add("text", part.text())
+            .add("metadata", marker(outboxId));
+    if (threadTs != null) {
+      form.add("thread_ts", threadTs);
+    }
+    String blocks = json(part.blocks());
+    if (blocks != null) {
+      form.add("blocks", blocks);
+    }
+    try (okhttp3.Response response = api.runPostFormWithToken(form, "chat.postMessage", token)) {
+      if (response.code() == 429) {
+        Duration wait = retryAfter(response.header("Retry-After"));
+        pausedUntil.put(token, clock.instant().plus(wait));
+        return new Posted(null, new Delivery.Throttled(wait, true));
+      }
+      if (response.code() / 100 != 2 || response.body() == null) {
+        return new Posted(null, new Delivery.RetryLater(null, "HTTP " + response.code()));
+      }
+      com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(response.body().byteStream());
+      if (body.path("ok").asBoolean(false)) {
+        return new Posted(body.path("ts").asText(null), null);
+      }
+      return new Posted(null, failure(false, body.path("error").asText(null)));
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      return new Posted(null, new Delivery.RetryLater(null, "unreadable answer from Slack"));
+    }
+  }
+
   private static Delivery failure(SlackApiTextResponse r) {
-    if (r.isOk()) {
+    return failure(r.isOk(), r.getError());
+  }
+
+  private static Delivery failure(boolean ok, String slackError) {
+    if (ok) {
       return null;
     }
-    String error = r.getError() == null ? "unknown_error" : r.getError();
+    String error = slackError == null ? "unknown_error" : slackError;
     if ("ratelimited".equals(error)) {
       return new Delivery.RetryLater(Duration.ofSeconds(1), error);
     }
