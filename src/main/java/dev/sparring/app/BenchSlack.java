@@ -159,7 +159,7 @@ final class BenchSlack implements Callable<Integer> {
               "interview " + questions.get(i % questions.size()).id()));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (api.firstPost("C" + prefix + (count - 1)) == null || countPosted(api, prefix, count)) {
+    while (!allPosted(api, prefix, count)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("the interview questions were not posted in time");
       }
@@ -197,13 +197,13 @@ final class BenchSlack implements Callable<Integer> {
     return out;
   }
 
-  private static boolean countPosted(BenchSlackApi api, String prefix, int count) {
+  private static boolean allPosted(BenchSlackApi api, String prefix, int count) {
     for (int i = 0; i < count; i++) {
       if (api.firstPost("C" + prefix + i) == null) {
-        return true;
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   /** Sends every payload once from the senders; returns {events/s, p50 ms, p99 ms, non-2xx}. */

@@ -3,9 +3,6 @@ package dev.sparring.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.store.Store;
-import dev.sparring.store.jdbc.PostgresStore;
-import dev.sparring.store.jdbc.SqliteStore;
-import dev.sparring.store.memory.MemoryStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -79,26 +76,17 @@ final class BenchSupport {
                 + " SPARRING_DB_USER and SPARRING_DB_PASSWORD). Use an empty database.")
     String postgresUrl;
 
-    /** Opens a fresh store of the chosen type; SQLite lives in {@code dir}. */
+    /** Opens a fresh store of the chosen type, as the application does; SQLite lives in dir. */
     Store open(SparringConfig config, Path dir) {
-      return switch (type) {
-        case "memory" -> new MemoryStore();
-        case "sqlite" ->
-            SqliteStore.open(
-                dir.resolve("bench.db"),
-                SqliteStore.Durability.parse(config.store().sqliteDurability()));
-        case "postgres" -> {
-          if (postgresUrl == null) {
-            throw new IllegalArgumentException("--store postgres needs --postgres-url");
-          }
-          yield PostgresStore.open(
-              postgresUrl,
-              System.getenv("SPARRING_DB_USER"),
-              System.getenv(dev.sparring.config.Secrets.DATABASE_PASSWORD),
-              config.store().poolSize());
-        }
-        default -> throw new IllegalArgumentException("--store must be memory, sqlite or postgres");
-      };
+      if (type.equals("postgres") && postgresUrl == null) {
+        throw new IllegalArgumentException("--store postgres needs --postgres-url");
+      }
+      SparringConfig.StoreConfig s = config.store();
+      return Sparring.openStore(
+          config.withStore(
+              new SparringConfig.StoreConfig(
+                  type, "bench.db", s.sqliteDurability(), postgresUrl, s.poolSize())),
+          dir);
     }
   }
 

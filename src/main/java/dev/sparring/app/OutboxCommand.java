@@ -57,42 +57,52 @@ final class OutboxCommand {
     }
   }
 
-  @Command(name = "retry", description = "Queue a dead letter for delivery again.")
-  static final class Retry implements Callable<Integer> {
+  /** A dead letter, by id, settled one way or another. */
+  abstract static class Settle implements Callable<Integer> {
     @Mixin Main.Startup startup = new Main.Startup();
 
     @Parameters(paramLabel = "ID")
     long id;
 
+    /** Settles the dead letter; false if {@code id} is not one. */
+    abstract boolean settle(Store store);
+
+    abstract String done();
+
     @Override
     public Integer call() {
       Main.quietLogs();
       try (Store store = Sparring.openStore(startup.loadConfig(), startup.data)) {
-        boolean ok = store.transact(tx -> tx.outbox().requeue(id, Clock.systemUTC().instant()));
-        System.out.println(
-            ok
-                ? "Queued " + id + " again; a running bot delivers it."
-                : "No dead letter " + id + ".");
+        boolean ok = settle(store);
+        System.out.println(ok ? done() : "No dead letter " + id + ".");
         return ok ? 0 : 1;
       }
     }
   }
 
-  @Command(name = "drop", description = "Delete a dead letter for good.")
-  static final class Drop implements Callable<Integer> {
-    @Mixin Main.Startup startup = new Main.Startup();
-
-    @Parameters(paramLabel = "ID")
-    long id;
+  @Command(name = "retry", description = "Queue a dead letter for delivery again.")
+  static final class Retry extends Settle {
+    @Override
+    boolean settle(Store store) {
+      return store.transact(tx -> tx.outbox().requeue(id, Clock.systemUTC().instant()));
+    }
 
     @Override
-    public Integer call() {
-      Main.quietLogs();
-      try (Store store = Sparring.openStore(startup.loadConfig(), startup.data)) {
-        boolean ok = store.transact(tx -> tx.outbox().drop(id));
-        System.out.println(ok ? "Dropped " + id + "." : "No dead letter " + id + ".");
-        return ok ? 0 : 1;
-      }
+    String done() {
+      return "Queued " + id + " again; a running bot delivers it.";
+    }
+  }
+
+  @Command(name = "drop", description = "Delete a dead letter for good.")
+  static final class Drop extends Settle {
+    @Override
+    boolean settle(Store store) {
+      return store.transact(tx -> tx.outbox().drop(id));
+    }
+
+    @Override
+    String done() {
+      return "Dropped " + id + ".";
     }
   }
 }

@@ -24,6 +24,22 @@ public record SparringConfig(
     admins = Set.copyOf(admins);
   }
 
+  /** The same configuration on another store (the bench scenarios' scratch stores). */
+  public SparringConfig withStore(StoreConfig other) {
+    return new SparringConfig(
+        other,
+        bankPaths,
+        interviewIdleTimeout,
+        maxAnswerChars,
+        outbox,
+        tick,
+        admins,
+        scoring,
+        slackMode,
+        discord,
+        actionsPerMinute);
+  }
+
   /** Which store, and its settings. */
   public record StoreConfig(
       String type, String sqliteFile, String sqliteDurability, String postgresUrl, int poolSize) {}

@@ -157,6 +157,17 @@ class DiscordAdapterTest {
             });
   }
 
+  /** Delivers until {@code count} messages stand in the thread. */
+  private void deliverUntil(String thread, int count) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              dispatcher.drain();
+              return postedIn(thread).size() == count;
+            });
+  }
+
   private String lastThread() {
     List<DiscordStandIn.Call> threads = discord.calls("POST", "/threads");
     String path = threads.get(threads.size() - 1).path();
@@ -200,13 +211,7 @@ class DiscordAdapterTest {
     for (int i = 1; i <= 4; i++) {
       int step = i;
       message("700000000000000011", thread, "answer " + i + " idempotent");
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .until(
-              () -> {
-                dispatcher.drain();
-                return postedIn(thread).size() == step;
-              });
+      deliverUntil(thread, step);
     }
     List<String> inThread = postedIn(thread);
     assertThat(inThread.get(0)).contains("Follow-up 1 of 3");
@@ -344,13 +349,7 @@ class DiscordAdapterTest {
               null);
       discord.dispatch("INTERACTION_CREATE", submit);
       callback((String) submit.get("id"));
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .until(
-              () -> {
-                dispatcher.drain();
-                return postedIn(thread).size() == step;
-              });
+      deliverUntil(thread, step);
     }
     List<String> inThread = postedIn(thread);
     assertThat(inThread.get(0)).contains("Follow-up 1 of 2");
