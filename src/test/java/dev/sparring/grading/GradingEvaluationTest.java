@@ -114,11 +114,11 @@ class GradingEvaluationTest {
     assertThat(set.stream().map(Labelled::question).distinct().count()).isGreaterThanOrEqualTo(20);
     List<String> misses = new ArrayList<>();
     double accuracy = accuracy(set, bank, new RubricGrader(), misses);
-    System.out.printf(
-        Locale.ROOT,
-        "grading evaluation: pairwise accuracy %.3f over %d answers%n",
-        accuracy,
-        set.size());
+    org.slf4j.LoggerFactory.getLogger(GradingEvaluationTest.class)
+        .info(
+            "grading evaluation: pairwise accuracy {} over {} answers",
+            String.format(Locale.ROOT, "%.3f", accuracy),
+            set.size());
     assertThat(accuracy).as("pairwise accuracy; misses: %s", misses).isGreaterThanOrEqualTo(0.9);
   }
 

@@ -39,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlackCrashSafetyTest {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(SlackCrashSafetyTest.class);
+
   private static final String SECRET = "crash-secret";
   private static final int INTERVIEWS = 24;
   private static final int ANSWERS = 4; // the question and 3 follow-ups of demo-senior
@@ -202,8 +205,10 @@ class SlackCrashSafetyTest {
         }
         senders.shutdown();
         int ackedBeforeKill = acked.size();
-        System.err.println(
-            "DIAG acked=" + ackedBeforeKill + " posts=" + api.calls("chat.postMessage").size());
+        log.info(
+            "acked before the kill: {}, posts: {}",
+            ackedBeforeKill,
+            api.calls("chat.postMessage").size());
         assertThat(ackedBeforeKill).isBetween(40, INTERVIEWS * ANSWERS - 1);
 
         second = start(api, config, 2);
@@ -246,13 +251,11 @@ class SlackCrashSafetyTest {
                             .count()
                         >= INTERVIEWS);
         List<SlackApiStandIn.Call> posts = api.calls("chat.postMessage");
-        System.err.println(
-            "DIAG lookups="
-                + api.calls("conversations.replies").size()
-                + "/"
-                + api.calls("conversations.history").size()
-                + " posts="
-                + posts.size());
+        log.info(
+            "look-ups after the restart: {} replies, {} history; posts: {}",
+            api.calls("conversations.replies").size(),
+            api.calls("conversations.history").size(),
+            posts.size());
         for (int i = 0; i < INTERVIEWS; i++) {
           String parent = parents.get("C" + i);
           List<String> inThread =
