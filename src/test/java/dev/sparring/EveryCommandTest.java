@@ -17,9 +17,9 @@ import dev.sparring.store.OutboxEntry;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;
+import dev.sparring.testing.HelpExamples;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -68,42 +68,8 @@ class EveryCommandTest {
     return b.toString();
   }
 
-  /** Every command line the help lists, made concrete: optional parts dropped, then included. */
   static List<String> examples(List<Feature> features, boolean adminOnly) {
-    Set<String> out = new LinkedHashSet<>();
-    for (Feature f : features) {
-      for (Feature.Help help : f.help()) {
-        if (help.adminOnly() != adminOnly) {
-          continue;
-        }
-        String word = help.usage().split(" ")[0];
-        for (String alternative : help.usage().split(" \\| (?![^\\[]*\\])")) {
-          if (!alternative.startsWith(word)) {
-            alternative = word + " " + alternative;
-          }
-          out.add(concrete(alternative.replaceAll("\\[[^\\]]*\\]", "")));
-          out.add(concrete(alternative.replaceAll("[\\[\\]]", "").replaceAll("\\|\\S*", "")));
-        }
-      }
-    }
-    return new ArrayList<>(out);
-  }
-
-  private static String concrete(String usage) {
-    return usage
-        .replace("HH:MM", "09:00")
-        .replace("ZONE", "UTC")
-        .replace("YYYY-MM-DD", "2026-03-20")
-        .replace("DURATION", "2d")
-        .replace("CADENCE", "1d")
-        .replace("NAME", "AlphaCup")
-        .replace("GROUP", "crimson-squad")
-        .replace("ID", "1")
-        .replace("question-id", "demo-senior")
-        .replace("@user", "<@UZED>")
-        .replace("days", "daily")
-        .replaceAll("\\s+", " ")
-        .strip();
+    return HelpExamples.of(features, adminOnly);
   }
 
   @BeforeEach

@@ -39,7 +39,9 @@ final class OutboxCommand {
         }
         for (OutboxEntry e : dead) {
           Outbound m = e.message();
-          String text = m.message().title().isBlank() ? m.message().body() : m.message().title();
+          String text =
+              dev.sparring.core.Inline.plain(
+                  m.message().title().isBlank() ? m.message().body() : m.message().title());
           System.out.printf(
               "%d  %s  %s  %d attempts  %s  \"%s\"%n",
               e.id(),

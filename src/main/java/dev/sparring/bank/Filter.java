@@ -28,9 +28,8 @@ public record Filter(String pack, Level level, String topic) {
       } else {
         return new Parsed(
             null,
-            "`"
-                + (raw.length() > 40 ? raw.substring(0, 40) + "\u2026" : raw)
-                + "` is not a pack, level or topic. Packs: "
+            dev.sparring.core.Inline.code(raw, 41)
+                + " is not a pack, level or topic. Packs: "
                 + String.join(", ", bank.packs())
                 + "; levels: beginner, intermediate, advanced, senior; topics: "
                 + String.join(", ", bank.topics())

@@ -9,6 +9,7 @@ import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
+import dev.sparring.core.Inline;
 import dev.sparring.core.Json;
 import dev.sparring.core.Message;
 import dev.sparring.core.Texts;
@@ -42,6 +43,9 @@ public final class Competitions implements Feature {
   static final String THREAD_KIND = "compete";
   private static final Duration MAX_LENGTH = Duration.ofDays(90);
 
+  /** The longest competition name; longer ones are cut. */
+  static final int MAX_NAME = 60;
+
   private final QuestionBank bank;
   private final Grader grader;
   private final Points points;
@@ -70,6 +74,11 @@ public final class Competitions implements Feature {
       List<String> used) {
     Contest {
       used = List.copyOf(used == null ? List.of() : used);
+    }
+
+    /** The name as it goes into a message: an admin typed it, so it is data, not markup. */
+    String shown() {
+      return Inline.data(name);
     }
 
     Filter filter() {
@@ -140,9 +149,9 @@ public final class Competitions implements Feature {
           ctx.out()
               .tell(
                   in,
-                  "Unknown option `"
-                      + Texts.clip(sub, 30)
-                      + "`. Use `compete start`, `compete join`, `compete status` or `compete end`.");
+                  "Unknown option "
+                      + Inline.code(sub, 30)
+                      + ". Use `compete start`, `compete join`, `compete status` or `compete end`.");
     }
   }
 
@@ -170,15 +179,17 @@ public final class Competitions implements Feature {
       ctx.out().tell(in, usage);
       return;
     }
-    String name = Texts.clip(args.get(0).strip(), 60);
+    String name = Inline.name(args.get(0), MAX_NAME);
+    if (name.isEmpty()) {
+      ctx.out().tell(in, "Give the competition a name with something visible in it. " + usage);
+      return;
+    }
     Duration length;
     try {
       length = Durations.parse(args.get(1));
     } catch (RuntimeException e) {
       ctx.out()
-          .tell(
-              in,
-              "`" + Texts.clip(args.get(1), 20) + "` is not a duration like 7d or 48h. " + usage);
+          .tell(in, Inline.code(args.get(1), 20) + " is not a duration like 7d or 48h. " + usage);
       return;
     }
     if (length.compareTo(Duration.ofHours(1)) < 0 || length.compareTo(MAX_LENGTH) > 0) {
@@ -199,9 +210,9 @@ public final class Competitions implements Feature {
         ctx.out()
             .tell(
                 in,
-                "`every "
-                    + Texts.clip(words.get(every + 1), 20)
-                    + "`: give a cadence like 1d or 12h.");
+                "`every` "
+                    + Inline.code(words.get(every + 1), 20)
+                    + ": give a cadence like 1d or 12h.");
         return;
       }
       words.remove(every + 1);
@@ -233,7 +244,10 @@ public final class Competitions implements Feature {
     if (ctx.tx().documents().get(KIND, id).isPresent()) {
       ctx.out()
           .tell(
-              in, "This team already had a competition called `" + name + "`; pick another name.");
+              in,
+              "This team already had a competition called "
+                  + Inline.code(name, MAX_NAME)
+                  + "; pick another name.");
       return;
     }
     Filter filter = f.filter();
@@ -259,7 +273,7 @@ public final class Competitions implements Feature {
         .post(
             in.channel(),
             Message.of(
-                "Competition \u00b7 " + name,
+                "Competition \u00b7 " + c.shown(),
                 "Runs for "
                     + human(length)
                     + ", a question from "
@@ -311,7 +325,7 @@ public final class Competitions implements Feature {
           .tell(
               in,
               "You are already in "
-                  + c.name()
+                  + c.shown()
                   + (m.group() == null ? "" : " (group " + m.group() + ")")
                   + ".");
       return;
@@ -329,7 +343,7 @@ public final class Competitions implements Feature {
         .tell(
             in,
             "You joined "
-                + c.name()
+                + c.shown()
                 + (group == null ? "" : " in group " + group)
                 + ". Answer in the question threads to score.");
   }
@@ -347,7 +361,7 @@ public final class Competitions implements Feature {
     }
     Contest c = Json.read(cd.get().body(), Contest.class);
     if (c.ended()) {
-      ctx.out().tell(m, c.name() + " has ended; answers no longer score.");
+      ctx.out().tell(m, c.shown() + " has ended; answers no longer score.");
       return;
     }
     Optional<Document> member =
@@ -357,7 +371,7 @@ public final class Competitions implements Feature {
           .tell(
               m,
               "Join "
-                  + c.name()
+                  + c.shown()
                   + " first with `/spar compete join [GROUP]`; then your answers score.");
       return;
     }
@@ -442,7 +456,7 @@ public final class Competitions implements Feature {
           .post(
               ChannelRef.parse(c.channel()),
               Message.of(
-                  c.name()
+                  c.shown()
                       + " \u00b7 question "
                       + countPosts(c, nowUsed)
                       + " \u00b7 "
@@ -482,7 +496,7 @@ public final class Competitions implements Feature {
     ctx.out()
         .post(
             ChannelRef.parse(c.channel()),
-            Message.of("\uD83C\uDFC6 " + c.name() + " is over", b.toString().strip()),
+            Message.of("\uD83C\uDFC6 " + c.shown() + " is over", b.toString().strip()),
             null);
   }
 
@@ -493,7 +507,7 @@ public final class Competitions implements Feature {
       Standing s = rows.get(i);
       b.append(medals[i])
           .append(' ')
-          .append(groups ? s.name() : Profiles.name(tx, team, s.name()))
+          .append(groups ? Inline.data(s.name()) : Profiles.mention(tx, team, s.name()))
           .append(" \u2014 ")
           .append(s.points())
           .append(" points\n");
@@ -529,7 +543,7 @@ public final class Competitions implements Feature {
       for (int i = 0; i < Math.min(10, people.size()); i++) {
         b.append(i + 1)
             .append(". ")
-            .append(Profiles.name(ctx.tx(), c.team(), people.get(i).name()))
+            .append(Profiles.mention(ctx.tx(), c.team(), people.get(i).name()))
             .append(" \u2014 ")
             .append(people.get(i).points())
             .append('\n');
@@ -539,7 +553,7 @@ public final class Competitions implements Feature {
         for (int i = 0; i < groups.size(); i++) {
           b.append(i + 1)
               .append(". ")
-              .append(groups.get(i).name())
+              .append(Inline.data(groups.get(i).name()))
               .append(" \u2014 ")
               .append(groups.get(i).points())
               .append('\n');
@@ -547,7 +561,7 @@ public final class Competitions implements Feature {
       }
     }
     ctx.out()
-        .ephemeral(in.channel(), in.actor().user(), Message.of(c.name(), b.toString().strip()));
+        .ephemeral(in.channel(), in.actor().user(), Message.of(c.shown(), b.toString().strip()));
   }
 
   // ---- helpers

@@ -4,9 +4,9 @@ import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
+import dev.sparring.core.Inline;
 import dev.sparring.core.Mentions;
 import dev.sparring.core.Message;
-import dev.sparring.core.Texts;
 import dev.sparring.core.UserRef;
 import dev.sparring.store.Ledger;
 import dev.sparring.store.LedgerEntry;
@@ -132,20 +132,20 @@ public final class Leaderboards implements Feature {
                   in,
                   name.isEmpty()
                       ? "Name the competition: `/spar leaderboard competition NAME`."
-                      : "No competition called `" + Texts.clip(name, 40) + "` in this team.");
+                      : "No competition called " + Inline.code(name, 40) + " in this team.");
           return;
         }
         q = q.inCompetition(c.get().id());
-        title = "Leaderboard \u00b7 " + c.get().name();
+        title = "Leaderboard \u00b7 " + Inline.data(c.get().name());
         allTime = true;
       }
       default -> {
         ctx.out()
             .tell(
                 in,
-                "Unknown scope `"
-                    + Texts.clip(scope, 30)
-                    + "`. Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
+                "Unknown scope "
+                    + Inline.code(scope, 30)
+                    + ". Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
         return;
       }
     }
@@ -188,7 +188,7 @@ public final class Leaderboards implements Feature {
         .append(". ")
         .append(medal)
         .append(me ? "**" : "")
-        .append(Profiles.name(tx, team, s.name()))
+        .append(Profiles.mention(tx, team, s.name()))
         .append(me ? " (you)**" : "")
         .append(" \u2014 ")
         .append(s.points())
@@ -216,7 +216,8 @@ public final class Leaderboards implements Feature {
     Optional<Ledger.Rank> allTime = points.rank(ctx.tx(), LedgerQuery.team(team), key);
     List<LedgerEntry> entries = ctx.tx().ledger().entries(team, key, 10_000);
     if (entries.isEmpty() && !who.equals(in.actor().user())) {
-      ctx.out().tell(in, Profiles.name(ctx.tx(), team, key) + " has no activity in this team yet.");
+      ctx.out()
+          .tell(in, Profiles.mention(ctx.tx(), team, key) + " has no activity in this team yet.");
       return;
     }
     StringBuilder b = new StringBuilder();
@@ -244,7 +245,7 @@ public final class Leaderboards implements Feature {
         .ephemeral(
             in.channel(),
             in.actor().user(),
-            Message.of("Stats \u00b7 " + Profiles.name(ctx.tx(), team, key), b.toString()));
+            Message.of("Stats \u00b7 " + Profiles.mention(ctx.tx(), team, key), b.toString()));
   }
 
   private static String figure(Optional<Ledger.Rank> rank) {
@@ -308,7 +309,7 @@ public final class Leaderboards implements Feature {
           b.append(j == 0 ? "" : ", ")
               .append(j + 1)
               .append(". ")
-              .append(Profiles.name(ctx.tx(), team, st.name()))
+              .append(Profiles.mention(ctx.tx(), team, st.name()))
               .append(" (")
               .append(st.points())
               .append(')');
@@ -338,7 +339,7 @@ public final class Leaderboards implements Feature {
     try {
       until = LocalDate.parse(args.get(1));
     } catch (DateTimeParseException e) {
-      ctx.out().tell(in, "`" + Texts.clip(args.get(1), 20) + "` is not a date like 2026-12-24.");
+      ctx.out().tell(in, Inline.code(args.get(1), 20) + " is not a date like 2026-12-24.");
       return;
     }
     if (until.isBefore(today) || until.isAfter(today.plusDays(366))) {

@@ -2,7 +2,9 @@ package dev.sparring.compete;
 
 import dev.sparring.core.Actor;
 import dev.sparring.core.Context;
+import dev.sparring.core.Inline;
 import dev.sparring.core.Json;
+import dev.sparring.core.UserRef;
 import dev.sparring.store.Document;
 import dev.sparring.store.Tx;
 
@@ -33,5 +35,18 @@ public final class Profiles {
         .get(KIND, team + "#" + userKey)
         .map(d -> Json.read(d.body(), Profile.class).name())
         .orElseGet(() -> userKey.substring(userKey.indexOf(':') + 1));
+  }
+
+  /**
+   * The person as a mention for a message body ({@link Inline#mention}): platforms show it as the
+   * person, so two people with the same name can be told apart.
+   */
+  public static String mention(Tx tx, String team, String userKey) {
+    String name = name(tx, team, userKey);
+    try {
+      return Inline.mention(UserRef.parse(userKey), name);
+    } catch (IllegalArgumentException e) {
+      return Inline.data(name);
+    }
   }
 }

@@ -76,15 +76,15 @@ final class ConsoleGateway implements Gateway {
     }
     if (!m.buttons().isEmpty()) {
       buffer.append("Buttons:");
-      m.buttons().forEach(b -> buffer.append(" [").append(b.label()).append(']'));
+      m.buttons().forEach(b -> buffer.append(" [").append(plain(b.label())).append(']'));
       buffer.append(" (type /press NAME)\n");
     }
     buffer.append('\n');
   }
 
-  /** Markdown-ish to plain text: bold markers go, the rest reads fine as it is. */
+  /** Markdown-ish to plain text: bold markers go, people by name, the rest reads as it is. */
   static String plain(String text) {
-    return text.replace("**", "");
+    return dev.sparring.core.Inline.plain(text);
   }
 
   synchronized String takeOutput() {

@@ -288,9 +288,9 @@ public final class Bot {
               in.channel(),
               in.actor().user(),
               Message.text(
-                  "Unknown command `"
-                      + Texts.clip(command.name(), 40)
-                      + "`."
+                  "Unknown command "
+                      + Inline.code(command.name(), 40)
+                      + "."
                       + (guess == null ? "" : " Did you mean `/spar " + guess + "`?")
                       + " Type `/spar help` for the list."));
       return;

@@ -48,7 +48,7 @@ public final class DeadLetters implements Feature {
         Message.of(
             NOTICE_TITLE,
             "Sparring gave up on a message to this channel ("
-                + Texts.clip(reason, 200)
+                + Inline.data(Texts.clip(reason, 200))
                 + "). Admins: `/spar deadletters retry "
                 + entry.id()
                 + "` sends it again, `/spar deadletters drop "
@@ -82,7 +82,7 @@ public final class DeadLetters implements Feature {
     try {
       id = Long.parseLong(args.get(1).replace("#", ""));
     } catch (NumberFormatException e) {
-      ctx.out().tell(in, "`" + Texts.clip(args.get(1), 20) + "` is not a message number.");
+      ctx.out().tell(in, Inline.code(args.get(1), 20) + " is not a message number.");
       return;
     }
     Optional<OutboxEntry> entry =
@@ -123,9 +123,11 @@ public final class DeadLetters implements Feature {
           .append(", queued ")
           .append(WHEN.format(e.createdAt()))
           .append(": ")
-          .append(Texts.clip(text.replace('\n', ' '), 80))
+          .append(Inline.data(Texts.clip(Inline.plain(text).replace('\n', ' '), 80)))
           .append(" (")
-          .append(Texts.clip(e.lastError() == null ? "no error recorded" : e.lastError(), 120))
+          .append(
+              Inline.data(
+                  Texts.clip(e.lastError() == null ? "no error recorded" : e.lastError(), 120)))
           .append(")\n");
     }
     if (dead.size() > SHOWN) {

@@ -12,6 +12,7 @@ import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
+import dev.sparring.core.Inline;
 import dev.sparring.core.Json;
 import dev.sparring.core.Message;
 import dev.sparring.core.Texts;
@@ -87,7 +88,16 @@ public final class DailyQuestions implements Feature {
   }
 
   /** Someone's latest answer to a post. */
-  record Answer(String user, String name, String text, Instant at) {}
+  record Answer(String user, String name, String text, Instant at) {
+    /** Who answered, as a mention (names are shown by the platform, never as markup). */
+    String who() {
+      try {
+        return Inline.mention(dev.sparring.core.UserRef.parse(user), name);
+      } catch (IllegalArgumentException e) {
+        return Inline.data(name);
+      }
+    }
+  }
 
   /** Per channel: the open post, questions already used, and the dates posted. */
   record ChannelState(String open, List<String> used, List<LocalDate> dates) {
@@ -252,9 +262,9 @@ public final class DailyQuestions implements Feature {
       ctx.out()
           .tell(
               in,
-              "Unknown `daily` option `"
-                  + Texts.clip(sub, 30)
-                  + "`. Use `daily on`, `daily off`, `daily status`, `daily skip` or `daily now`.");
+              "Unknown `daily` option "
+                  + Inline.code(sub, 30)
+                  + ". Use `daily on`, `daily off`, `daily status`, `daily skip` or `daily now`.");
       return;
     }
     if (!ctx.isAdmin(in.actor())) {
@@ -292,8 +302,7 @@ public final class DailyQuestions implements Feature {
     try {
       time = LocalTime.parse(args.get(0).length() == 4 ? "0" + args.get(0) : args.get(0));
     } catch (DateTimeParseException e) {
-      ctx.out()
-          .tell(in, "`" + Texts.clip(args.get(0), 20) + "` is not a time like 09:30. " + usage);
+      ctx.out().tell(in, Inline.code(args.get(0), 20) + " is not a time like 09:30. " + usage);
       return;
     }
     ZoneId zone;
@@ -303,9 +312,8 @@ public final class DailyQuestions implements Feature {
       ctx.out()
           .tell(
               in,
-              "`"
-                  + Texts.clip(args.get(1), 40)
-                  + "` is not an IANA time zone. Use names like Europe/Berlin, America/New_York or"
+              Inline.code(args.get(1), 40)
+                  + " is not an IANA time zone. Use names like Europe/Berlin, America/New_York or"
                   + " UTC.");
       return;
     }
@@ -435,7 +443,7 @@ public final class DailyQuestions implements Feature {
         ctx.out()
             .tell(
                 in,
-                "No question `" + Texts.clip(args.get(0), 60) + "`. `/spar questions` lists ids.");
+                "No question " + Inline.code(args.get(0), 60) + ". `/spar questions` lists ids.");
         return;
       }
     }
@@ -702,7 +710,7 @@ public final class DailyQuestions implements Feature {
       b.append("**Answers**\n");
       for (Row r : rows) {
         b.append("- ")
-            .append(r.answer().name())
+            .append(r.answer().who())
             .append(": ")
             .append(r.grade().score())
             .append("/100, +")

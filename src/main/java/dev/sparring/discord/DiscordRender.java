@@ -1,9 +1,13 @@
 package dev.sparring.discord;
 
+import dev.sparring.core.Inline;
 import dev.sparring.core.Message;
+import dev.sparring.core.Platform;
 import dev.sparring.core.Texts;
+import dev.sparring.core.UserRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -41,8 +45,8 @@ final class DiscordRender {
 
   static List<MessageCreateData> render(Message m, List<Button> extra) {
     List<EmbedBuilder> embeds = new ArrayList<>();
-    String title = Texts.clip(plain(m.title()), MAX_TITLE);
-    List<String> chunks = Texts.chunks(m.body(), CHUNK);
+    String title = Texts.clip(title(m.title()), MAX_TITLE);
+    List<String> chunks = Texts.chunks(markdown(m.body()), CHUNK);
     if (chunks.isEmpty()) {
       chunks = List.of("");
     }
@@ -59,8 +63,9 @@ final class DiscordRender {
     }
     for (Message.Field f : m.fields()) {
       EmbedBuilder last = embeds.get(embeds.size() - 1);
-      String name = Texts.clip(plain(f.name()), MAX_FIELD_NAME);
-      String value = Texts.clip(f.value().isBlank() ? "\u200b" : f.value(), MAX_FIELD_VALUE);
+      String name = Texts.clip(title(f.name()), MAX_FIELD_NAME);
+      String value =
+          Texts.clip(f.value().isBlank() ? "\u200b" : markdown(f.value()), MAX_FIELD_VALUE);
       if (last.getFields().size() >= MAX_FIELDS
           || last.length() + name.length() + value.length() > MAX_TOTAL) {
         last = new EmbedBuilder().setTitle(Texts.clip(title + " (continued)", MAX_TITLE));
@@ -74,7 +79,7 @@ final class DiscordRender {
       if (id == null) {
         continue;
       }
-      String label = Texts.clip(b.label(), 80);
+      String label = Texts.clip(plain(b.label()), 80);
       buttons.add(
           switch (b.style()) {
             case PRIMARY -> Button.primary(id, label);
@@ -103,7 +108,61 @@ final class DiscordRender {
     return render(m, List.of()).get(0).getEmbeds().get(0);
   }
 
+  /** Plain text (thread names, button labels, which Discord shows literally). */
   static String plain(String s) {
-    return s.replace("**", "");
+    return Inline.plain(s);
+  }
+
+  /**
+   * The core's markdown-ish as Discord markdown: the bot's text as it is, text from people with
+   * every markdown character escaped and mentions of roles, channels and everyone defused, people
+   * as {@code <@id>} (which never pings: allowed mentions are set per request).
+   */
+  static String markdown(String s) {
+    return Inline.render(s, STYLE);
+  }
+
+  /** Titles and field names: Discord shows no mentions there, so people go by name. */
+  static String title(String s) {
+    return Inline.render(s, TITLE).replace("**", "");
+  }
+
+  private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_~`|>\\[\\]()#<-])");
+  private static final Pattern BROADCAST =
+      Pattern.compile("@(everyone|here)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SNOWFLAKE = Pattern.compile("\\d{5,25}");
+
+  private static final Inline.Style STYLE = new DiscordStyle(true);
+  private static final Inline.Style TITLE = new DiscordStyle(false);
+
+  /** Discord's markdown; {@code mentions} false where Discord would show {@code <@id>} raw. */
+  private record DiscordStyle(boolean mentions) implements Inline.Style {
+    @Override
+    public String bot(String text) {
+      return text;
+    }
+
+    @Override
+    public String data(String text, boolean inCode) {
+      if (inCode) {
+        // In a code span nothing is parsed; only a backtick could close it early.
+        return text.replace('`', '\u02CB');
+      }
+      String t = MARKDOWN.matcher(text).replaceAll("\\\\$1");
+      // Allowed mentions already stop the ping; the escape stops the highlight too.
+      return BROADCAST.matcher(t).replaceAll("\\\\@$1");
+    }
+
+    @Override
+    public String mention(UserRef user, String name, boolean inCode) {
+      if (mentions
+          && !inCode
+          && user != null
+          && user.platform() == Platform.DISCORD
+          && SNOWFLAKE.matcher(user.id()).matches()) {
+        return "<@" + user.id() + ">";
+      }
+      return data("@" + name, inCode);
+    }
   }
 }

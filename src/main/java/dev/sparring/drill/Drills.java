@@ -176,7 +176,7 @@ public final class Drills implements Feature {
                 "Drill \u00b7 " + kind + " \u00b7 " + q.id() + " \u00b7 " + q.level().label(),
                 q.prompt()
                     + "\n\n_"
-                    + in.actor().displayName()
+                    + in.actor().mention()
                     + ", answer in this thread, then rate yourself._"),
             id);
     ctx.out().tell(in, "Your drill (`" + q.id() + "`) is in a new thread." + closed);

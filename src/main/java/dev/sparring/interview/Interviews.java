@@ -10,6 +10,7 @@ import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
+import dev.sparring.core.Inline;
 import dev.sparring.core.Message;
 import dev.sparring.core.Message.Button;
 import dev.sparring.core.Texts;
@@ -163,7 +164,7 @@ public final class Interviews implements Feature {
             ctx.now());
     ctx.tx().conversations().insert(c);
     ctx.tx().threads().open(c.id(), in.channel().key(), KIND, ctx.now());
-    ctx.out().post(in.channel(), questionMessage(q, in.actor().displayName(), c.id()), c.id());
+    ctx.out().post(in.channel(), questionMessage(q, in.actor().mention(), c.id()), c.id());
     ctx.out().tell(in, "Your interview on `" + q.id() + "` is in a new thread: answer there.");
   }
 
@@ -213,9 +214,9 @@ public final class Interviews implements Feature {
         bestDistance = d;
       }
     }
-    return "No question, pack, level or topic called `"
-        + Texts.clip(word, 60)
-        + "`."
+    return "No question, pack, level or topic called "
+        + Inline.code(word, 60)
+        + "."
         + (best == null ? "" : " Did you mean `" + best + "`?")
         + " Packs: "
         + String.join(", ", bank.packs())
@@ -390,7 +391,7 @@ public final class Interviews implements Feature {
       ctx.out().tell(in, "You have no interview running. Start one with `/spar interview`.");
       return;
     }
-    end(ctx, running.get(), in.actor().displayName());
+    end(ctx, running.get(), in.actor().mention());
     ctx.out().tell(in, "Interview stopped; the summary is in its thread.");
   }
 
@@ -425,7 +426,7 @@ public final class Interviews implements Feature {
       return;
     }
     if (press.action().equals(STOP)) {
-      end(ctx, c, press.actor().displayName());
+      end(ctx, c, press.actor().mention());
     } else if (press.action().equals(SKIP)) {
       questionOf(ctx, c).ifPresent(q -> answer(ctx, c, q, press.actor().user(), SKIPPED, ""));
     } else if (press.action().equals(HINT)) {

@@ -17,10 +17,14 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.sparring.core.Form;
+import dev.sparring.core.Inline;
 import dev.sparring.core.Message;
+import dev.sparring.core.Platform;
 import dev.sparring.core.Texts;
+import dev.sparring.core.UserRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Renders the core's platform-neutral messages as Block Kit. Slack's limits shape it: at most 50
@@ -62,7 +66,9 @@ final class BlockKit {
       for (Message.Field f : m.fields().subList(i, Math.min(m.fields().size(), i + MAX_FIELDS))) {
         fields.add(
             MarkdownTextObject.builder()
-                .text(Texts.clip("*" + plain(f.name()) + "*\n" + mrkdwn(f.value()), MAX_FIELD))
+                .text(
+                    clipEscaped(
+                        "*" + escape(plain(f.name())) + "*\n" + mrkdwn(f.value()), MAX_FIELD))
                 .build());
       }
       blocks.add(SectionBlock.builder().fields(fields).build());
@@ -83,7 +89,7 @@ final class BlockKit {
       out.add(
           new Rendered(
               List.copyOf(blocks.subList(i, Math.min(blocks.size(), i + MAX_BLOCKS))),
-              i == 0 ? fallback : Texts.clip(plain(m.title()), 100) + " (continued)"));
+              i == 0 ? fallback : escape(Texts.clip(plain(m.title()), 100)) + " (continued)"));
     }
     return out;
   }
@@ -93,7 +99,11 @@ final class BlockKit {
         ButtonElement.builder()
             // Slack wants action ids unique within a message; the index keeps them so.
             .actionId(b.action() + "#" + index)
-            .text(PlainTextObject.builder().text(Texts.clip(b.label(), 75)).emoji(true).build())
+            .text(
+                PlainTextObject.builder()
+                    .text(Texts.clip(plain(b.label()), 75))
+                    .emoji(true)
+                    .build())
             .value(Texts.clip(b.value(), 2000));
     if (b.style() == Message.Button.Style.PRIMARY) {
       e.style("primary");
@@ -121,7 +131,7 @@ final class BlockKit {
         break; // home tabs allow 100 blocks
       }
       blocks.add(DividerBlock.builder().build());
-      blocks.add(section("*" + plain(m.title()) + "*"));
+      blocks.add(section("*" + escape(plain(m.title())) + "*"));
       for (String chunk : Texts.chunks(mrkdwn(m.body()), MAX_SECTION)) {
         blocks.add(section(chunk));
       }
@@ -170,18 +180,75 @@ final class BlockKit {
 
   /** The notification text: title and the start of the body. */
   static String fallback(Message m) {
-    String t = plain(m.title());
-    String b = plain(m.body());
+    // Slack parses the fallback for links and mentions too, so it is escaped like mrkdwn.
+    String t = escape(plain(m.title()));
+    String b = Inline.render(m.body(), FALLBACK);
     String s = t.isEmpty() ? b : b.isEmpty() ? t : t + "\n" + b;
-    return Texts.clip(s.isEmpty() ? "Sparring" : s, MAX_FALLBACK);
+    return clipEscaped(s.isEmpty() ? "Sparring" : s, MAX_FALLBACK);
   }
 
-  /** The core's markdown-ish to Slack mrkdwn: {@code **bold**} becomes {@code *bold*}. */
+  /** Clips escaped text without cutting an entity ({@code &amp;}) or a mention in half. */
+  static String clipEscaped(String s, int max) {
+    String c = Texts.clip(s, max);
+    if (c.length() == s.length()) {
+      return c;
+    }
+    int amp = c.lastIndexOf('&');
+    if (amp >= 0 && c.indexOf(';', amp) < 0) {
+      c = c.substring(0, amp) + "\u2026";
+    }
+    int lt = c.lastIndexOf('<');
+    if (lt >= 0 && c.indexOf('>', lt) < 0) {
+      c = c.substring(0, lt) + "\u2026";
+    }
+    return c;
+  }
+
+  /**
+   * The core's markdown-ish to Slack mrkdwn: {@code **bold**} becomes {@code *bold*}; {@code &},
+   * {@code <} and {@code >} are escaped everywhere (the bot's own text never means them as markup),
+   * so the only {@code <...>} Slack sees are the mentions written here.
+   */
   static String mrkdwn(String text) {
-    return text.replace("**", "*");
+    return Inline.render(text, MRKDWN);
   }
 
+  /** Plain text (headers, labels, which Slack shows literally): spans unwrapped, names shown. */
   static String plain(String text) {
-    return text.replace("**", "");
+    return Inline.plain(text);
+  }
+
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+
+  private static final Inline.Style MRKDWN = new SlackStyle("*");
+  private static final Inline.Style FALLBACK = new SlackStyle("");
+
+  /** Slack's text: everything escaped, the core's bold as {@code bold}, people as mentions. */
+  private record SlackStyle(String bold) implements Inline.Style {
+    @Override
+    public String bot(String text) {
+      return escape(text).replace("**", bold);
+    }
+
+    @Override
+    public String data(String text, boolean inCode) {
+      // A backtick from a person would close the bot's code span and let the rest run free.
+      return escape(inCode ? text.replace('`', '\u02CB') : text);
+    }
+
+    @Override
+    public String mention(UserRef user, String name, boolean inCode) {
+      if (!inCode
+          && user != null
+          && user.platform() == Platform.SLACK
+          && SLACK_ID.matcher(user.id()).matches()) {
+        return "<@" + user.id() + ">";
+      }
+      return data("@" + name, inCode);
+    }
   }
 }
