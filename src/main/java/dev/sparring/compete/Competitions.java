@@ -360,6 +360,9 @@ public final class Competitions implements Feature {
       return;
     }
     Contest c = Json.read(cd.get().body(), Contest.class);
+    if (!ctx.owns(m, c.team(), c.channel())) {
+      return;
+    }
     if (c.ended()) {
       ctx.out().tell(m, c.shown() + " has ended; answers no longer score.");
       return;

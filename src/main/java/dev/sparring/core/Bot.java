@@ -237,12 +237,14 @@ public final class Bot {
     for (Outbound o : durable) {
       tx.outbox().enqueue(o, now, correlation);
     }
+    List<Form> forms = new ArrayList<>();
+    if (event instanceof Inbound.FromUser u) {
+      for (Form f : ctx.out().forms()) {
+        forms.add(FormTickets.issue(tx, u, f, now));
+      }
+    }
     return new Result(
-        false,
-        durable.size(),
-        ctx.out().ephemerals(),
-        ctx.out().forms(),
-        ctx.out().afterCommitActions());
+        false, durable.size(), ctx.out().ephemerals(), forms, ctx.out().afterCommitActions());
   }
 
   // Java 17 has no pattern matching for switch; this chain is the one place events fan out.
@@ -259,9 +261,11 @@ public final class Bot {
     } else if (event instanceof Inbound.ButtonPressed b) {
       featureFor(b.action()).ifPresent(f -> f.button(ctx, b));
     } else if (event instanceof Inbound.ModalSubmitted s) {
-      featureFor(s.modal()).ifPresent(f -> f.modal(ctx, s));
+      FormTickets.redeem(ctx, s)
+          .ifPresent(checked -> featureFor(checked.modal()).ifPresent(f -> f.modal(ctx, checked)));
     } else if (event instanceof Inbound.Tick) {
       ctx.tx().inbound().prune(ctx.now().minus(KEY_RETENTION));
+      FormTickets.prune(ctx.tx(), ctx.now());
       features.forEach(f -> f.tick(ctx));
     } else {
       throw new IllegalStateException("unhandled event " + event.getClass());

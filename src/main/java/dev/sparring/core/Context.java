@@ -14,6 +14,38 @@ public record Context(Tx tx, Effects out, Instant now, Set<String> admins) {
     admins = Set.copyOf(admins);
   }
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Context.class);
+
+  /**
+   * Whether {@code event} may act on something owned by {@code teamKey} and {@code channelKey}
+   * (read from the store, never from the payload): a button, form or reply from another team or
+   * channel is refused, logged, and the person told that nothing was done (a thread reply is
+   * ignored quietly). {@code channelKey} may be null when only the team matters.
+   */
+  public boolean owns(Inbound.FromUser event, String teamKey, String channelKey) {
+    boolean sameTeam = event.team().key().equals(teamKey);
+    boolean sameChannel = channelKey == null || event.channel().key().equals(channelKey);
+    if (sameTeam && sameChannel) {
+      return true;
+    }
+    log.warn(
+        "refused {} {}: it targets team {} channel {} but came from team {} channel {}",
+        event.getClass().getSimpleName(),
+        event.key(),
+        teamKey,
+        channelKey,
+        event.team().key(),
+        event.channel().key());
+    if (!(event instanceof Inbound.MessagePosted)) {
+      out.tell(
+          event,
+          "That belongs to another "
+              + (sameTeam ? "channel" : "workspace")
+              + ", so nothing was done.");
+    }
+    return false;
+  }
+
   /** Platform admins and owners (as the adapter saw them) and anyone on the allowlist. */
   public boolean isAdmin(Actor actor) {
     return actor.admin() || admins.contains(actor.user().key());

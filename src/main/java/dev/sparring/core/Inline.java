@@ -129,6 +129,29 @@ public final class Inline {
     return render(body, PLAIN);
   }
 
+  /** {@code body} in the core's markdown-ish with the spans unwrapped: people by bare name. */
+  public static String unwrap(String body) {
+    return render(body, UNWRAPPED);
+  }
+
+  private static final Style UNWRAPPED =
+      new Style() {
+        @Override
+        public String bot(String text) {
+          return text;
+        }
+
+        @Override
+        public String data(String text, boolean inCode) {
+          return text;
+        }
+
+        @Override
+        public String mention(UserRef user, String name, boolean inCode) {
+          return name;
+        }
+      };
+
   /** Plain text with nothing escaped: the console, and places a platform shows literally. */
   public static final Style PLAIN =
       new Style() {

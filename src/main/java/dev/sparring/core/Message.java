@@ -25,6 +25,16 @@ public record Message(String title, String body, List<Field> fields, List<Button
     return new Message(title, body, List.of(), List.of());
   }
 
+  /** The title in the core's markdown-ish, people's text unwrapped and people by name. */
+  public String titleText() {
+    return Inline.unwrap(title);
+  }
+
+  /** The body in the core's markdown-ish, people's text unwrapped and people by name. */
+  public String bodyText() {
+    return Inline.unwrap(body);
+  }
+
   public Message withButtons(List<Button> more) {
     return new Message(title, body, fields, more);
   }

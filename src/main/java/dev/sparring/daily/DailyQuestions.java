@@ -156,6 +156,9 @@ public final class DailyQuestions implements Feature {
       return;
     }
     Post post = Json.read(doc.get().body(), Post.class);
+    if (!ctx.owns(press, doc.get().team(), post.channel())) {
+      return;
+    }
     if (post.revealedAt() != null) {
       ctx.out().tell(press, "Already revealed.");
       return;
@@ -605,6 +608,9 @@ public final class DailyQuestions implements Feature {
       return;
     }
     Post post = Json.read(doc.get().body(), Post.class);
+    if (!ctx.owns(m, doc.get().team(), post.channel())) {
+      return;
+    }
     if (post.revealedAt() != null) {
       ctx.out()
           .tell(

@@ -189,6 +189,9 @@ public final class Drills implements Feature {
       return;
     }
     Conversation c = found.get();
+    if (!ctx.owns(m, c.team().key(), c.channel().key())) {
+      return;
+    }
     if (!c.owner().equals(m.actor().user()) || !c.active() || c.step() != 0) {
       return;
     }
@@ -252,6 +255,9 @@ public final class Drills implements Feature {
       return;
     }
     Conversation c = found.get();
+    if (!ctx.owns(press, c.team().key(), c.channel().key())) {
+      return;
+    }
     if (!c.owner().equals(press.actor().user())) {
       ctx.out().tell(press, "Only the person drilling can rate this answer.");
       return;

@@ -261,6 +261,9 @@ public final class Interviews implements Feature {
       return;
     }
     Conversation c = found.get();
+    if (!ctx.owns(m, c.team().key(), c.channel().key())) {
+      return;
+    }
     if (!c.owner().equals(m.actor().user())) {
       return; // Others may discuss in the thread; only the interviewee moves it on.
     }
@@ -417,6 +420,9 @@ public final class Interviews implements Feature {
       return;
     }
     Conversation c = found.get();
+    if (!ctx.owns(press, c.team().key(), c.channel().key())) {
+      return;
+    }
     if (!c.owner().equals(press.actor().user())) {
       ctx.out().tell(press, "Only the person being interviewed can use these buttons.");
       return;

@@ -50,7 +50,7 @@ class CompeteTest {
     var r = h.command("ana", "leaderboard " + args);
     assertThat(r.ephemerals()).hasSize(1);
     var m = r.ephemerals().get(0).message();
-    return m.title() + "\n" + m.body();
+    return m.titleText() + "\n" + m.bodyText();
   }
 
   @Test
@@ -203,7 +203,7 @@ class CompeteTest {
     assertThat(threads("cq:")).hasSize(2);
     RecordingGateway.Sent podium = h.gateway.sent().get(h.gateway.sent().size() - 1);
     assertThat(Harness.title(podium.message())).isEqualTo("\uD83C\uDFC6 Week 3 is over");
-    assertThat(podium.message().message().body())
+    assertThat(podium.message().message().bodyText())
         .startsWith("\uD83E\uDD47 bo")
         .contains("**Groups**\n\uD83E\uDD47 red");
     assertThat(said(h.reply("bo", q1, "after the end"))).contains("has ended");

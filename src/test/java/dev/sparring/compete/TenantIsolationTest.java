@@ -38,7 +38,9 @@ class TenantIsolationTest {
                 "console:" + keys.incrementAndGet(), team, channel, ANA, text));
     return r.ephemerals().isEmpty()
         ? ""
-        : r.ephemerals().get(0).message().title() + "\n" + r.ephemerals().get(0).message().body();
+        : r.ephemerals().get(0).message().titleText()
+            + "\n"
+            + r.ephemerals().get(0).message().bodyText();
   }
 
   @Test

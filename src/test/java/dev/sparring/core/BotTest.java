@@ -46,10 +46,12 @@ class BotTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.message().body())
+              assertThat(e.message().bodyText())
                   .startsWith("Sorry, something went wrong")
                   .contains("reference ");
-              assertThat(e.message().body()).doesNotContain("secret").doesNotContain("Exception");
+              assertThat(e.message().bodyText())
+                  .doesNotContain("secret")
+                  .doesNotContain("Exception");
             });
     Optional<String> written = h.store.transact(tx -> tx.kv().get("test", "written"));
     assertThat(written).isEmpty();
@@ -73,14 +75,15 @@ class BotTest {
 
   @Test
   void unknownCommandsSuggestTheClosestAndHelpListsEverything() {
-    assertThat(h.command("ana", "flaki").ephemerals().get(0).message().body())
+    assertThat(h.command("ana", "flaki").ephemerals().get(0).message().bodyText())
         .contains("Unknown command `flaki`. Did you mean `/spar flaky`?");
-    assertThat(h.command("ana", "zzzzzz").ephemerals().get(0).message().body())
+    assertThat(h.command("ana", "zzzzzz").ephemerals().get(0).message().bodyText())
         .doesNotContain("Did you mean");
-    assertThat(h.command("ana", "").ephemerals().get(0).message().body())
+    assertThat(h.command("ana", "").ephemerals().get(0).message().bodyText())
         .contains("`/spar flaky`: fails")
         .contains("`/spar help`");
-    assertThat(h.command("ana", "x".repeat(10_000)).ephemerals().get(0).message().body().length())
+    assertThat(
+            h.command("ana", "x".repeat(10_000)).ephemerals().get(0).message().bodyText().length())
         .isLessThan(200);
   }
 
@@ -89,18 +92,18 @@ class BotTest {
     Harness paced = new Harness(new MemoryStore(), List.of(new Flaky()));
     paced.bot.withRateLimit(new RateLimiter(3, paced.clock));
     for (int i = 0; i < 3; i++) {
-      assertThat(paced.command("ana", "help").ephemerals().get(0).message().title())
+      assertThat(paced.command("ana", "help").ephemerals().get(0).message().titleText())
           .isEqualTo("Sparring commands");
     }
     Bot.Result fourth = paced.command("ana", "help");
-    assertThat(fourth.ephemerals().get(0).message().body())
+    assertThat(fourth.ephemerals().get(0).message().bodyText())
         .startsWith("You're going a bit fast: at most 3 commands a minute")
         .contains("try again in 60 s");
     // Someone else is not affected, and a minute later ana may go on.
-    assertThat(paced.command("bo", "help").ephemerals().get(0).message().title())
+    assertThat(paced.command("bo", "help").ephemerals().get(0).message().titleText())
         .isEqualTo("Sparring commands");
     paced.clock.advance(java.time.Duration.ofSeconds(60));
-    assertThat(paced.command("ana", "help").ephemerals().get(0).message().title())
+    assertThat(paced.command("ana", "help").ephemerals().get(0).message().titleText())
         .isEqualTo("Sparring commands");
   }
 

@@ -196,7 +196,8 @@ class DailyQuestionsTest {
     h.reply("cy", t, "It decouples services.");
     assertThat(said(h.admin("ana", "reveal"))).contains("Revealed");
     h.dispatcher.drain();
-    String reveal = h.gateway.sent().get(h.gateway.sent().size() - 1).message().message().body();
+    String reveal =
+        h.gateway.sent().get(h.gateway.sent().size() - 1).message().message().bodyText();
     assertThat(reveal)
         .contains("**Key points**")
         .contains("- A queue decouples producers from consumers.");

@@ -78,8 +78,8 @@ class DrillsTest {
     String t = lastThread();
     h.reply("ana", t, "A queue lets producers decouple from consumers and absorbs bursts.");
     Message graded = last();
-    assertThat(graded.title()).startsWith("Drill \u00b7 ");
-    assertThat(graded.body()).contains("Suggested: **");
+    assertThat(graded.titleText()).startsWith("Drill \u00b7 ");
+    assertThat(graded.bodyText()).contains("Suggested: **");
     assertThat(graded.buttons())
         .extracting(Message.Button::label)
         .containsExactly("Again", "Hard", "Good", "Easy");
@@ -87,7 +87,7 @@ class DrillsTest {
     assertThat(said(h.press("bo", t, good.action(), good.value())))
         .contains("Only the person drilling");
     h.press("ana", t, good.action(), good.value());
-    assertThat(last().body()).contains("Rated **Good**").contains("in 24 h");
+    assertThat(last().bodyText()).contains("Rated **Good**").contains("in 24 h");
     assertThat(said(h.press("ana", t, good.action(), good.value()))).contains("already rated");
 
     // Nothing else at that level: the only card is not due yet.
@@ -98,13 +98,13 @@ class DrillsTest {
     h.dispatcher.drain();
     Outbound.Post post =
         (Outbound.Post) h.gateway.sent().get(h.gateway.sent().size() - 1).message();
-    assertThat(post.message().title()).startsWith("Drill \u00b7 Review \u00b7 demo-basic");
+    assertThat(post.message().titleText()).startsWith("Drill \u00b7 Review \u00b7 demo-basic");
     String t2 = lastThread();
     h.reply("ana", t2, "idk");
     Message.Button again = button(last(), "Again");
     assertThat(again.style()).isEqualTo(Message.Button.Style.PRIMARY); // the suggestion
     h.press("ana", t2, again.action(), again.value());
-    assertThat(last().body()).contains("in 10 min");
+    assertThat(last().bodyText()).contains("in 10 min");
 
     String stats = said(h.command("ana", "drill stats"));
     assertThat(stats)

@@ -26,7 +26,7 @@ class InterviewsTest {
 
   private static String text(Bot.Result r) {
     assertThat(r.ephemerals()).hasSize(1);
-    return r.ephemerals().get(0).message().body();
+    return r.ephemerals().get(0).message().bodyText();
   }
 
   private String start(String user, String args) {
@@ -44,8 +44,8 @@ class InterviewsTest {
   void eachReplyReleasesTheNextFollowUpOnceAndInOrderThenASummary() {
     String t = start("ana", "demo-senior");
     Outbound.Post parent = (Outbound.Post) h.gateway.sent().get(0).message();
-    assertThat(parent.message().title()).contains("demo-senior").contains("senior");
-    assertThat(parent.message().body()).contains("safe to retry");
+    assertThat(parent.message().titleText()).contains("demo-senior").contains("senior");
+    assertThat(parent.message().bodyText()).contains("safe to retry");
     assertThat(thread(t)).isEmpty();
 
     h.reply("ana", t, "Make it idempotent with a dedup table keyed by event id.");
@@ -54,13 +54,13 @@ class InterviewsTest {
     h.reply("ana", t, "FIFO with a message group id.");
     assertThat(thread(t))
         .containsExactly("Follow-up 1 of 3", "Follow-up 2 of 3", "Follow-up 3 of 3");
-    assertThat(h.gateway.sent().get(3).message().message().body()).contains("about cost");
+    assertThat(h.gateway.sent().get(3).message().message().bodyText()).contains("about cost");
 
     h.reply("ana", t, "Batching and long polling.");
     List<String> titles = thread(t);
     assertThat(titles).hasSize(4);
     assertThat(titles.get(3)).startsWith("Interview complete \u00b7 demo-senior \u00b7 ");
-    String summary = h.gateway.sent().get(4).message().message().body();
+    String summary = h.gateway.sent().get(4).message().message().bodyText();
     assertThat(summary)
         .contains("**Question: ")
         .contains("**Follow-up 1: ")
@@ -124,7 +124,7 @@ class InterviewsTest {
     List<String> titles = thread(t);
     assertThat(titles).hasSize(2);
     assertThat(titles.get(1)).startsWith("Interview stopped by ana \u00b7 demo-senior");
-    String summary = h.gateway.sent().get(2).message().message().body();
+    String summary = h.gateway.sent().get(2).message().message().bodyText();
     assertThat(summary).contains("**Question: ").contains("**Follow-up 1: not answered**");
     assertThat(text(h.command("ana", "interview stop"))).contains("no interview running");
     assertThat(text(h.reply("ana", t, "too late"))).contains("has ended");
@@ -154,7 +154,8 @@ class InterviewsTest {
     List<String> titles = thread(t);
     assertThat(titles).hasSize(4);
     assertThat(titles.get(3)).startsWith("Interview complete");
-    String summary = h.gateway.sent().get(h.gateway.sent().size() - 1).message().message().body();
+    String summary =
+        h.gateway.sent().get(h.gateway.sent().size() - 1).message().message().bodyText();
     assertThat(summary)
         .contains("**Question: skipped**")
         .contains("**Follow-up 1: ")
@@ -183,7 +184,7 @@ class InterviewsTest {
     h.clock.advance(Duration.ofSeconds(1));
     h.tick();
     h.dispatcher.drain();
-    assertThat(h.gateway.sent().get(2).message().message().body())
+    assertThat(h.gateway.sent().get(2).message().message().bodyText())
         .startsWith("This interview expired after 1 day without a reply.");
     assertThat(text(h.reply("ana", t, "back again"))).contains("has ended");
     assertThat(status(id)).isEqualTo(Conversation.Status.EXPIRED);
@@ -212,7 +213,7 @@ class InterviewsTest {
     String t = start("ana", "demo-senior");
     h.reply("ana", t, "x".repeat(5_000));
     h.dispatcher.drain();
-    assertThat(h.gateway.sent().get(1).message().message().body())
+    assertThat(h.gateway.sent().get(1).message().message().bodyText())
         .contains("longer than 100 characters");
     List<Answer> answers = h.store.transact(tx -> tx.answers().of(conversationOf("ana").id()));
     assertThat(answers.get(0).text()).hasSizeLessThanOrEqualTo(100);
@@ -222,7 +223,7 @@ class InterviewsTest {
   void selectionByPackAndLevelAndHelpfulErrors() {
     String t = start("ana", "demo beginner");
     Outbound.Post parent = (Outbound.Post) h.gateway.sent().get(0).message();
-    assertThat(parent.message().title()).contains("demo-basic");
+    assertThat(parent.message().titleText()).contains("demo-basic");
     assertThat(text(h.command("bo", "interview demo-senoir")))
         .contains("Did you mean `demo-senior`?");
     assertThat(text(h.command("bo", "interview demo nonsense")))
@@ -254,7 +255,7 @@ class InterviewsTest {
         .singleElement()
         .satisfies(
             s ->
-                assertThat(s.message().message().body())
+                assertThat(s.message().message().bodyText())
                     .contains("no longer in the question bank"));
     String id =
         store

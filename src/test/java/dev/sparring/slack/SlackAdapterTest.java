@@ -335,7 +335,7 @@ class SlackAdapterTest {
     assertThat(hint.get("text")).contains("Hint: Think about what happens");
     press("U1", "interview.stop#2", id, thread);
     deliver();
-    assertThat(blocks(posts().get(posts().size() - 1))).contains("Interview stopped by u1");
+    assertThat(blocks(posts().get(posts().size() - 1))).contains("Interview stopped by @u1");
   }
 
   @Test
@@ -358,7 +358,7 @@ class SlackAdapterTest {
     deliver();
     SlackApiStandIn.Call revealed = posts().get(posts().size() - 1);
     assertThat(revealed.get("thread_ts")).isEqualTo(dailyTs);
-    assertThat(blocks(revealed)).contains("Reveal").contains("u3: ").contains("+");
+    assertThat(blocks(revealed)).contains("Reveal").contains("<@U3>: ").contains("+");
   }
 
   @Test

@@ -91,7 +91,7 @@ public final class Harness implements AutoCloseable {
     if (r.ephemerals().size() != 1) {
       throw new AssertionError("expected one ephemeral, got " + r.ephemerals());
     }
-    return r.ephemerals().get(0).message().body();
+    return r.ephemerals().get(0).message().bodyText();
   }
 
   public Bot.Result reply(String user, String threadId, String text) {
@@ -139,8 +139,8 @@ public final class Harness implements AutoCloseable {
   }
 
   public static String title(Outbound o) {
-    String t = o.message().title();
-    return t == null || t.isEmpty() ? o.message().body() : t;
+    String t = o.message().titleText();
+    return t == null || t.isEmpty() ? o.message().bodyText() : t;
   }
 
   @Override
