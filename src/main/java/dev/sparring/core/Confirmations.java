@@ -101,7 +101,8 @@ public final class Confirmations {
     }
     Pending p = Json.read(doc.get().body(), Pending.class);
     if (!p.team().equals(press.team().key()) || !p.channel().equals(press.channel().key())) {
-      log.warn(
+      // Logged, not alarmed: a stale screen or a crafted payload; either way nothing happens.
+      log.info(
           "confirmation {} pressed from team {} channel {}, asked in team {} channel {}: refused",
           p.action(),
           press.team().key(),

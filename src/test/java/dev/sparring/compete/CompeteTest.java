@@ -150,6 +150,8 @@ class CompeteTest {
     assertThat(said(h.command("bo", "stats"))).contains("_Away until 2026-03-09._");
     assertThat(said(h.command("bo", "away until 2025-01-01"))).contains("between today and a year");
     assertThat(said(h.command("bo", "away until someday"))).contains("is not a date");
+    assertThat(said(h.command("bo", "away until 2026-02-30")))
+        .isEqualTo("`2026-02-30` is not a real date (February 2026 has 28 days).");
     assertThat(said(h.command("bo", "away off"))).isEqualTo("Welcome back!");
     assertThat(said(h.command("bo", "away off"))).isEqualTo("You were not away.");
   }
