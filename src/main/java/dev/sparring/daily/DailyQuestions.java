@@ -393,7 +393,7 @@ public final class DailyQuestions implements Feature {
         in,
         CONFIRM,
         "off",
-        Long.toString(doc.get().version()),
+        fingerprint(doc.get()),
         "Stop the daily question in this channel ("
             + s.time()
             + " "
@@ -401,6 +401,14 @@ public final class DailyQuestions implements Feature {
             + ", "
             + s.describeDays()
             + ")? History, streaks and points are kept.");
+  }
+
+  /**
+   * What a {@code daily off} confirmation is about: the schedule's settings. Not its version, which
+   * every post moves on (a question posted while the admin reads the confirmation is no change).
+   */
+  private static String fingerprint(Document schedule) {
+    return Long.toHexString(Texts.spread(schedule.body()));
   }
 
   /** A confirmed {@code daily off}, if the schedule is still the one it was asked about. */
@@ -414,7 +422,7 @@ public final class DailyQuestions implements Feature {
       ctx.out().tell(press, "There is no daily question in this channel any more.");
       return;
     }
-    if (!Long.toString(doc.get().version()).equals(p.get().target())) {
+    if (!fingerprint(doc.get()).equals(p.get().target())) {
       ctx.out()
           .tell(
               press,
