@@ -158,7 +158,7 @@ public final class Competitions implements Feature {
     return "compete.";
   }
 
-  /** {@code compete end} only asks; the confirmation names the competition it will end. */
+  /** {@code compete end} only asks; the confirmation is bound to the competition it would end. */
   private void askToEnd(Context ctx, Inbound.CommandInvoked in, Contest c) {
     Confirmations.ask(
         ctx,

@@ -141,12 +141,15 @@ public final class Leaderboards implements Feature {
         allTime = true;
       }
       default -> {
+        String guess = Texts.closest(scope, List.of("channel", "team", "season", "competition"));
         ctx.out()
             .tell(
                 in,
                 "Unknown scope `"
                     + Texts.clip(scope, 30)
-                    + "`. Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
+                    + "`."
+                    + (guess == null ? "" : " Did you mean `/spar leaderboard " + guess + "`?")
+                    + " Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
         return;
       }
     }

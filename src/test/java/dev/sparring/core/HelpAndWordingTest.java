@@ -78,6 +78,9 @@ class HelpAndWordingTest {
     assertThat(said(h.command("ana", "compete stauts")))
         .contains("Did you mean `/spar compete status`?");
     assertThat(said(h.admin("ana", "season rest"))).contains("Did you mean `/spar season reset`?");
+    assertThat(said(h.admin("ana", "daily stauts"))).contains("Did you mean `/spar daily status`?");
+    assertThat(said(h.command("ana", "leaderboard tema")))
+        .contains("Did you mean `/spar leaderboard team`?");
     // A real filter word is still a filter, not a typo of "stats".
     assertThat(said(h.command("ana", "drill senior"))).contains("Your drill");
   }
