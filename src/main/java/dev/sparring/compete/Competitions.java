@@ -106,7 +106,7 @@ public final class Competitions implements Feature {
             true),
         Help.of("compete join [GROUP]", "join this channel's competition, optionally in a group"),
         Help.of("compete status", "standings for people and groups, and time left"),
-        new Help("compete end", "end it now and post the podium", true));
+        new Help("compete end", "end it now and post the podium (asks you to confirm)", true));
   }
 
   @Override

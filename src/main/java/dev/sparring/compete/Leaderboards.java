@@ -50,7 +50,10 @@ public final class Leaderboards implements Feature {
             "the top 10 and your rank (default: this channel, this season)"),
         Help.of("stats [@user]", "points, rank, streaks and activity for you or someone else"),
         Help.of("season", "the current season and the archived ones"),
-        new Help("season reset", "end the season now (it is archived, not deleted)", true),
+        new Help(
+            "season reset",
+            "end the season now (it is archived, not deleted; asks you to confirm)",
+            true),
         Help.of("away until YYYY-MM-DD", "pause yourself: days away do not break your streaks"),
         Help.of("away off", "you are back"));
   }
