@@ -112,7 +112,8 @@ public final class DailyQuestions implements Feature {
             "daily on HH:MM ZONE [days] [pack|level|topic]",
             "post a question here every scheduled day, e.g. `daily on 09:30 Europe/Berlin mon-fri`",
             true),
-        new Help("daily off", "stop the daily question in this channel (asks you to confirm)", true),
+        new Help(
+            "daily off", "stop the daily question in this channel (asks you to confirm)", true),
         Help.of("daily status", "the schedule and the next post time, in local time"),
         new Help("daily skip YYYY-MM-DD", "no question on that date (streaks are kept)", true),
         new Help("daily now [question-id]", "post today's question now", true),
