@@ -29,11 +29,8 @@ public record Filter(String pack, Level level, String topic) {
         return new Parsed(
             null,
             dev.sparring.core.Inline.code(raw, 41)
-                + " is not a pack, level or topic. Packs: "
-                + String.join(", ", bank.packs())
-                + "; levels: beginner, intermediate, advanced, senior; topics: "
-                + String.join(", ", bank.topics())
-                + ".");
+                + " is not a pack, level or topic. "
+                + catalog(bank));
       }
     }
     return new Parsed(new Filter(pack, level, topic), null);
@@ -45,6 +42,39 @@ public record Filter(String pack, Level level, String topic) {
 
   public boolean isAll() {
     return pack == null && level == null && topic == null;
+  }
+
+  /**
+   * "Packs: demo, serverless; levels: beginner, ...; topics: cold-starts, queues." — the one way
+   * every message lists what can be asked for.
+   */
+  public static String catalog(QuestionBank bank) {
+    return "Packs: "
+        + String.join(", ", bank.packs())
+        + "; levels: "
+        + String.join(", ", Level.labels())
+        + "; topics: "
+        + (bank.topics().isEmpty() ? "none" : String.join(", ", bank.topics()))
+        + ".";
+  }
+
+  /**
+   * The questions in words: "a senior question on cold-starts from the serverless pack", "a
+   * question from any pack".
+   */
+  public String phrase() {
+    if (isAll()) {
+      return "a question from any pack";
+    }
+    String noun =
+        level == null
+            ? "a question"
+            : ("aeiou".indexOf(level.label().charAt(0)) >= 0 ? "an " : "a ")
+                + level.label()
+                + " question";
+    return noun
+        + (topic == null ? "" : " on " + topic)
+        + (pack == null ? "" : " from the " + pack + " pack");
   }
 
   /** "serverless · senior" or "all questions". */

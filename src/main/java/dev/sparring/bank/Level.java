@@ -15,6 +15,11 @@ public enum Level {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** "beginner", "intermediate", ... in order. */
+  public static java.util.List<String> labels() {
+    return Arrays.stream(values()).map(Level::label).toList();
+  }
+
   public static Optional<Level> parse(String text) {
     if (text == null) {
       return Optional.empty();

@@ -6,6 +6,7 @@ import dev.sparring.bank.QuestionBank;
 import dev.sparring.config.Durations;
 import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Command;
+import dev.sparring.core.Confirmations;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
@@ -114,7 +115,7 @@ public final class Competitions implements Feature {
             true),
         Help.of("compete join [GROUP]", "join this channel's competition, optionally in a group"),
         Help.of("compete status", "standings for people and groups, and time left"),
-        new Help("compete end", "end it now and post the podium", true));
+        new Help("compete end", "end it now and post the podium (asks you to confirm)", true));
   }
 
   @Override
@@ -140,19 +141,62 @@ public final class Competitions implements Feature {
         if (admin(ctx, in, "end")) {
           active(ctx.tx(), in.channel().key())
               .ifPresentOrElse(
-                  d -> end(ctx, d),
+                  d -> askToEnd(ctx, in, Json.read(d.body(), Contest.class)),
                   () -> ctx.out().tell(in, "There is no running competition in this channel."));
         }
       }
       case "", "status" -> status(ctx, in);
-      default ->
-          ctx.out()
-              .tell(
-                  in,
-                  "Unknown option "
-                      + Inline.code(sub, 30)
-                      + ". Use `compete start`, `compete join`, `compete status` or `compete end`.");
+      default -> {
+        String guess = Texts.closest(sub, List.of("start", "join", "status", "end"));
+        ctx.out()
+            .tell(
+                in,
+                "Unknown option "
+                    + Inline.code(sub, 30)
+                    + "."
+                    + (guess == null ? "" : " Did you mean `/spar compete " + guess + "`?")
+                    + " Use `compete start`, `compete join`, `compete status` or `compete end`.");
+      }
     }
+  }
+
+  static final String CONFIRM = "compete.confirm";
+
+  @Override
+  public String buttonPrefix() {
+    return "compete.";
+  }
+
+  /** {@code compete end} only asks; the confirmation is bound to the competition it would end. */
+  private void askToEnd(Context ctx, Inbound.CommandInvoked in, Contest c) {
+    Confirmations.ask(
+        ctx,
+        in,
+        CONFIRM,
+        "end",
+        c.id(),
+        "End this channel's competition now and post the podium? It has "
+            + Texts.duration(Duration.between(ctx.now(), c.endsAt()))
+            + " left; it cannot be restarted.");
+  }
+
+  @Override
+  public void button(Context ctx, Inbound.ButtonPressed press) {
+    if (!press.action().equals(CONFIRM)) {
+      return;
+    }
+    Optional<Confirmations.Pending> p = Confirmations.take(ctx, press);
+    if (p.isEmpty()) {
+      return;
+    }
+    Optional<Document> d =
+        active(ctx.tx(), p.get().channel())
+            .filter(x -> Json.read(x.body(), Contest.class).id().equals(p.get().target()));
+    if (d.isEmpty()) {
+      ctx.out().tell(press, "That competition is already over; nothing was done.");
+      return;
+    }
+    end(ctx, d.get());
   }
 
   private boolean admin(Context ctx, Inbound.CommandInvoked in, String what) {
@@ -198,35 +242,60 @@ public final class Competitions implements Feature {
     }
     Duration cadence = Duration.ofDays(1);
     List<String> words = new ArrayList<>(args.subList(2, args.size()));
-    int every = words.indexOf("every");
-    if (every >= 0) {
-      if (every + 1 >= words.size()) {
-        ctx.out().tell(in, usage);
+    boolean cadenceGiven = false;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i).toLowerCase(Locale.ROOT);
+      if (!w.equals("every") && !w.equals("daily")) {
+        continue;
+      }
+      if (cadenceGiven) {
+        ctx.out().tell(in, "Give the cadence once (`every 1d`, or `daily`). " + usage);
+        return;
+      }
+      cadenceGiven = true;
+      if (w.equals("daily")) {
+        words.remove(i--);
+        continue;
+      }
+      if (i + 1 >= words.size()) {
+        ctx.out().tell(in, "`every` needs a cadence like 1d or 12h. " + usage);
         return;
       }
       try {
-        cadence = Durations.parse(words.get(every + 1));
+        cadence = Durations.parse(words.get(i + 1));
       } catch (RuntimeException e) {
         ctx.out()
             .tell(
                 in,
                 "`every` "
-                    + Inline.code(words.get(every + 1), 20)
-                    + ": give a cadence like 1d or 12h.");
+                    + Inline.code(words.get(i + 1), 20)
+                    + ": give a cadence like 1d or 12h. "
+                    + usage);
         return;
       }
-      words.remove(every + 1);
-      words.remove(every);
-      if (cadence.compareTo(Duration.ofMinutes(30)) < 0) {
-        ctx.out().tell(in, "Post at most every 30 minutes.");
-        return;
-      }
-    } else if (words.contains("daily")) {
-      words.remove("daily");
+      words.remove(i + 1);
+      words.remove(i--);
+    }
+    if (cadence.compareTo(Duration.ofMinutes(30)) < 0) {
+      ctx.out().tell(in, "Post at most every 30 minutes.");
+      return;
+    }
+    if (cadence.compareTo(length) > 0) {
+      ctx.out()
+          .tell(
+              in,
+              "A question every "
+                  + human(cadence)
+                  + " in a competition of "
+                  + human(length)
+                  + " would post only the first question. Make the cadence at most as long as"
+                  + " the competition. "
+                  + usage);
+      return;
     }
     Filter.Parsed f = Filter.parse(bank, words);
     if (f.error() != null) {
-      ctx.out().tell(in, f.error());
+      ctx.out().tell(in, f.error() + " " + usage);
       return;
     }
     if (f.filter().select(bank).isEmpty()) {
@@ -276,8 +345,8 @@ public final class Competitions implements Feature {
                 "Competition \u00b7 " + c.shown(),
                 "Runs for "
                     + human(length)
-                    + ", a question from "
-                    + filter.describe()
+                    + ", "
+                    + filter.phrase()
                     + " every "
                     + human(cadence)
                     + ". Join with `/spar compete join [GROUP]`, then answer in each"
@@ -339,13 +408,17 @@ public final class Competitions implements Feature {
                 c.team(),
                 Json.write(new Member(in.actor().user().key(), group)),
                 null));
+    int earlier = scoreWaiting(ctx, c, in.actor().user().key(), group);
     ctx.out()
         .tell(
             in,
             "You joined "
                 + c.shown()
                 + (group == null ? "" : " in group " + group)
-                + ". Answer in the question threads to score.");
+                + ". Answer in the question threads to score."
+                + (earlier > 0
+                    ? " The answers you gave before joining scored +" + earlier + " points."
+                    : ""));
   }
 
   @Override
@@ -370,46 +443,103 @@ public final class Competitions implements Feature {
     Optional<Document> member =
         ctx.tx().documents().get(MEMBER, c.id() + "#" + m.actor().user().key());
     if (member.isEmpty()) {
-      ctx.out()
-          .tell(
-              m,
-              "Join "
-                  + c.shown()
-                  + " first with `/spar compete join [GROUP]`; then your answers score.");
-      return;
-    }
-    Optional<Question> q = bank.get(p.questionId());
-    if (q.isEmpty()) {
+      keepUntilJoined(ctx, m, c, thread.anchor());
       return;
     }
     Profiles.remember(ctx, c.team(), m.actor());
-    Grade g = grader.grade(Texts.clip(m.text(), maxAnswerChars), q.get().keyPoints());
-    int pts = points.rules().answerPoints(g.score(), 0);
     String group = Json.read(member.get().body(), Member.class).group();
-    boolean counted =
-        points.award(
-            ctx,
-            new Points.Award(
-                "compete:" + c.id() + ":" + thread.anchor() + ":" + m.actor().user().key(),
-                c.team(),
-                c.channel(),
-                m.actor().user().key(),
-                "compete",
-                pts,
-                c.id(),
-                group));
+    Optional<Scored> s = score(ctx, c, thread.anchor(), m.actor().user().key(), group, m.text());
+    if (s.isEmpty()) {
+      return;
+    }
     ctx.out()
         .tell(
             m,
-            counted
+            s.get().counted()
                 ? "Scored "
-                    + g.score()
+                    + s.get().score()
                     + "/100: +"
-                    + pts
+                    + s.get().points()
                     + " points for you"
                     + (group == null ? "" : " and " + group)
                     + "."
                 : "Only your first answer to each question scores; this one was not counted.");
+  }
+
+  private record Scored(int score, int points, boolean counted) {}
+
+  /** Grades one answer to the question posted under {@code anchor} and awards it once. */
+  private Optional<Scored> score(
+      Context ctx, Contest c, String anchor, String user, String group, String text) {
+    Optional<Question> q =
+        ctx.tx()
+            .documents()
+            .get(POST, anchor)
+            .map(d -> Json.read(d.body(), Posted.class))
+            .flatMap(p -> bank.get(p.questionId()));
+    if (q.isEmpty()) {
+      return Optional.empty();
+    }
+    Grade g = grader.grade(Texts.clip(text, maxAnswerChars), q.get().keyPoints());
+    int pts = points.rules().answerPoints(g.score(), 0);
+    boolean counted =
+        points.award(
+            ctx,
+            new Points.Award(
+                "compete:" + c.id() + ":" + anchor + ":" + user,
+                c.team(),
+                c.channel(),
+                user,
+                "compete",
+                pts,
+                c.id(),
+                group));
+    return Optional.of(new Scored(g.score(), pts, counted));
+  }
+
+  /** An answer kept for someone who has not joined yet: the first per question, scored on join. */
+  record Waiting(String anchor, String text, Instant at) {}
+
+  static final String WAITING = "compete.waiting";
+
+  private void keepUntilJoined(Context ctx, Inbound.MessagePosted m, Contest c, String anchor) {
+    String id = c.id() + "#" + m.actor().user().key() + "#" + anchor;
+    boolean kept =
+        ctx.tx()
+            .documents()
+            .insert(
+                Document.create(
+                    WAITING,
+                    id,
+                    c.team(),
+                    Json.write(
+                        new Waiting(anchor, Texts.clip(m.text(), maxAnswerChars), ctx.now())),
+                    null));
+    ctx.out()
+        .tell(
+            m,
+            "You have not joined "
+                + c.shown()
+                + " yet. "
+                + (kept
+                    ? "Your answer is kept: join with `/spar compete join` (or `/spar compete join"
+                        + " GROUP` to play in a group) and it will score."
+                    : "Your first answer to this question is already kept; join with `/spar"
+                        + " compete join` (or `/spar compete join GROUP`) and it will score."));
+  }
+
+  /** Scores what a new member answered before joining; returns the points it earned. */
+  private int scoreWaiting(Context ctx, Contest c, String user, String group) {
+    int total = 0;
+    for (Document d : ctx.tx().documents().byPrefix(WAITING, c.id() + "#" + user + "#", 1000)) {
+      Waiting w = Json.read(d.body(), Waiting.class);
+      ctx.tx().documents().delete(WAITING, d.id());
+      Optional<Scored> s = score(ctx, c, w.anchor(), user, group, w.text());
+      if (s.isPresent() && s.get().counted()) {
+        total += s.get().points();
+      }
+    }
+    return total;
   }
 
   // ---- the clock: cadence posts and endings
@@ -574,15 +704,6 @@ public final class Competitions implements Feature {
   }
 
   static String human(Duration d) {
-    if (d.isNegative() || d.isZero()) {
-      return "0 min";
-    }
-    if (d.toDays() >= 2 || (d.toDays() >= 1 && d.toHours() % 24 == 0)) {
-      return d.toDays() + (d.toDays() == 1 ? " day" : " days");
-    }
-    if (d.toHours() >= 1) {
-      return d.toHours() + " h";
-    }
-    return d.toMinutes() + " min";
+    return Texts.duration(d);
   }
 }

@@ -1,12 +1,15 @@
 package dev.sparring.compete;
 
 import dev.sparring.core.Command;
+import dev.sparring.core.Confirmations;
 import dev.sparring.core.Context;
+import dev.sparring.core.Dates;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.Inline;
 import dev.sparring.core.Mentions;
 import dev.sparring.core.Message;
+import dev.sparring.core.Texts;
 import dev.sparring.core.UserRef;
 import dev.sparring.store.Ledger;
 import dev.sparring.store.LedgerEntry;
@@ -15,7 +18,6 @@ import dev.sparring.store.Standing;
 import dev.sparring.store.Tx;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +51,10 @@ public final class Leaderboards implements Feature {
             "the top 10 and your rank (default: this channel, this season)"),
         Help.of("stats [@user]", "points, rank, streaks and activity for you or someone else"),
         Help.of("season", "the current season and the archived ones"),
-        new Help("season reset", "end the season now (it is archived, not deleted)", true),
+        new Help(
+            "season reset",
+            "end the season now (it is archived, not deleted; asks you to confirm)",
+            true),
         Help.of("away until YYYY-MM-DD", "pause yourself: days away do not break your streaks"),
         Help.of("away off", "you are back"));
   }
@@ -140,12 +145,15 @@ public final class Leaderboards implements Feature {
         allTime = true;
       }
       default -> {
+        String guess = Texts.closest(scope, List.of("channel", "team", "season", "competition"));
         ctx.out()
             .tell(
                 in,
                 "Unknown scope "
                     + Inline.code(scope, 30)
-                    + ". Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
+                    + "."
+                    + (guess == null ? "" : " Did you mean `/spar leaderboard " + guess + "`?")
+                    + " Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
         return;
       }
     }
@@ -269,23 +277,26 @@ public final class Leaderboards implements Feature {
                 "Only admins can reset the season. Ask a workspace admin, or anyone on the bot's admin list.");
         return;
       }
-      Seasons.Season before = points.seasons().current(ctx.tx(), team, ctx.now());
-      Seasons.Season next = points.seasons().reset(ctx.tx(), team, ctx.now());
-      points.invalidateAfterCommit(ctx, team);
-      ctx.out()
-          .post(
-              in.channel(),
-              Message.of(
-                  "Season " + before.label() + " is over",
-                  "It is archived with its podium; season "
-                      + next.label()
-                      + " starts now with everyone at 0."
-                      + " All-time totals are unchanged."),
-              null);
+      Seasons.Season current = points.seasons().current(ctx.tx(), team, ctx.now());
+      Confirmations.ask(
+          ctx,
+          in,
+          CONFIRM,
+          "reset",
+          current.label(),
+          "End season "
+              + current.label()
+              + " now for the whole team? It is archived with its podium and everyone starts the"
+              + " next season at 0; all-time totals are kept.");
       return;
     }
     if (!sub.isEmpty()) {
-      ctx.out().tell(in, "Usage: `/spar season` or `/spar season reset` (admins).");
+      String guess = Texts.closest(sub, List.of("reset"));
+      ctx.out()
+          .tell(
+              in,
+              (guess == null ? "" : "Did you mean `/spar season " + guess + "`? ")
+                  + "Usage: `/spar season` or `/spar season reset` (admins).");
       return;
     }
     Seasons.Season s = points.seasons().current(ctx.tx(), team, ctx.now());
@@ -321,6 +332,44 @@ public final class Leaderboards implements Feature {
         .ephemeral(in.channel(), in.actor().user(), Message.of("Seasons", b.toString().strip()));
   }
 
+  static final String CONFIRM = "season.confirm";
+
+  @Override
+  public String buttonPrefix() {
+    return "season.";
+  }
+
+  /** A confirmed {@code season reset}, if the season asked about is still the current one. */
+  @Override
+  public void button(Context ctx, Inbound.ButtonPressed press) {
+    if (!press.action().equals(CONFIRM)) {
+      return;
+    }
+    Optional<Confirmations.Pending> p = Confirmations.take(ctx, press);
+    if (p.isEmpty()) {
+      return;
+    }
+    String team = p.get().team();
+    Seasons.Season before = points.seasons().current(ctx.tx(), team, ctx.now());
+    if (!before.label().equals(p.get().target())) {
+      ctx.out()
+          .tell(press, "Season " + p.get().target() + " has already ended; nothing was reset.");
+      return;
+    }
+    Seasons.Season next = points.seasons().reset(ctx.tx(), team, ctx.now());
+    points.invalidateAfterCommit(ctx, team);
+    ctx.out()
+        .post(
+            press.channel(),
+            Message.of(
+                "Season " + before.label() + " is over",
+                "It is archived with its podium; season "
+                    + next.label()
+                    + " starts now with everyone at 0."
+                    + " All-time totals are unchanged."),
+            null);
+  }
+
   // ---- away
 
   private void away(Context ctx, Inbound.CommandInvoked in, List<String> args) {
@@ -335,13 +384,12 @@ public final class Leaderboards implements Feature {
       ctx.out().tell(in, "Usage: `/spar away until YYYY-MM-DD` or `/spar away off`.");
       return;
     }
-    LocalDate until;
-    try {
-      until = LocalDate.parse(args.get(1));
-    } catch (DateTimeParseException e) {
-      ctx.out().tell(in, Inline.code(args.get(1), 20) + " is not a date like 2026-12-24.");
+    Dates.Parsed parsed = Dates.parse(args.get(1));
+    if (parsed.error() != null) {
+      ctx.out().tell(in, parsed.error());
       return;
     }
+    LocalDate until = parsed.date();
     if (until.isBefore(today) || until.isAfter(today.plusDays(366))) {
       ctx.out().tell(in, "Pick a date between today and a year from now.");
       return;

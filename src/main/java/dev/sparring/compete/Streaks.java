@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class Streaks {
 
   static final String KIND = "daily.streak";
+  static final String CLOSED = "daily.streak.closed";
 
   private Streaks() {}
 
@@ -55,21 +56,62 @@ public final class Streaks {
     return count;
   }
 
-  /** "slack:C1: 4 (best 9, last 2026-03-02)" per channel, for stats. */
+  /** The post dates of a channel whose answers are closed (revealed), oldest first. */
+  record Closed(List<LocalDate> dates) {
+    Closed {
+      dates = List.copyOf(dates == null ? List.of() : dates);
+    }
+  }
+
+  /**
+   * Records that answers to the channel's posts up to and including {@code dates}' last are closed
+   * (the daily reveal), so a streak whose last answer is older than a closed, missed post shows as
+   * broken before the person answers again.
+   */
+  public static void closed(Tx tx, String team, String channel, List<LocalDate> dates) {
+    List<LocalDate> kept =
+        dates.size() > 400 ? dates.subList(dates.size() - 400, dates.size()) : dates;
+    Optional<Document> doc = tx.documents().get(CLOSED, channel);
+    String body = Json.write(new Closed(kept));
+    tx.documents().put(Document.saved(doc, CLOSED, channel, team, body, null));
+  }
+
+  /**
+   * The first closed post after the streak's last answer that the person missed (not away), or
+   * empty while the streak is still alive.
+   */
+  static Optional<LocalDate> missed(Tx tx, String team, String user, String channel, Streak s) {
+    List<LocalDate> closed =
+        tx.documents()
+            .get(CLOSED, channel)
+            .map(d -> Json.read(d.body(), Closed.class).dates())
+            .orElse(List.of());
+    return closed.stream()
+        .filter(d -> d.isAfter(s.last()) && !Away.isAway(tx, team, user, d))
+        .findFirst();
+  }
+
+  /**
+   * "#C1 4 (best 9, last 2026-03-02)" per channel, for stats; a streak broken since its last answer
+   * shows 0 and the day it was missed.
+   */
   public static List<String> describe(Tx tx, String team, String user) {
     List<String> out = new ArrayList<>();
     String prefix = team + "#" + user + "#";
     for (Document d : tx.documents().byPrefix(KIND, prefix, 1000)) {
       Streak s = Json.read(d.body(), Streak.class);
+      String channel = d.id().substring(prefix.length());
+      Optional<LocalDate> missed = missed(tx, team, user, channel, s);
       out.add(
           "#"
-              + d.id().substring(prefix.length()).replaceFirst("^[a-z]+:", "")
+              + channel.replaceFirst("^[a-z]+:", "")
               + " "
-              + s.count()
+              + (missed.isPresent() ? 0 : s.count())
               + " (best "
               + s.best()
               + ", last "
               + s.last()
+              + missed.map(m -> ", missed " + m).orElse("")
               + ")");
     }
     return out;

@@ -3,6 +3,7 @@ package dev.sparring.console;
 import dev.sparring.core.Actor;
 import dev.sparring.core.Bot;
 import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Form;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.Message;
@@ -16,8 +17,11 @@ import dev.sparring.store.Store;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -38,6 +42,11 @@ public final class ConsoleAdapter {
   private final PrintStream out;
   private String user;
   private String channel;
+  // The form the bot last asked for (a console has no dialogs: it is printed, then /submit).
+  private Form form;
+  private ChannelRef formChannel;
+  // Buttons on the last private answer (a Confirm/Cancel question), pressable like thread buttons.
+  private List<Message.Button> privateButtons = List.of();
 
   /** The gateway the dispatcher must deliver console messages through. */
   public static Gateway newGateway() {
@@ -123,12 +132,15 @@ public final class ConsoleAdapter {
       selectThread(line.substring(7).strip());
     } else if (lower.startsWith("/press")) {
       press(line.substring(6).strip());
+    } else if (lower.equals("/submit") || lower.startsWith("/submit ")) {
+      submit(line.substring(7).strip());
     } else if (lower.equals("/clock") || lower.startsWith("/clock ")) {
       clock(line.substring(6).strip());
     } else if (lower.equals("/help")) {
       gateway.note(
           "Console commands: /spar ... (bot commands; /spar help lists them), /user NAME,"
-              + " /channel NAME, /thread ID, /press BUTTON, /clock [+1d | 2026-03-02T09:00:00Z], /quit. Any other line is your reply"
+              + " /channel NAME, /thread ID, /press BUTTON, /submit FIELD=VALUE ..., /clock [+1d |"
+              + " 2026-03-02T09:00:00Z], /quit. Any other line is your reply"
               + " in the active thread.");
     } else if (line.startsWith("/")) {
       gateway.note("Unknown console command " + line.split("\\s+")[0] + ". Type /help.");
@@ -147,7 +159,96 @@ public final class ConsoleAdapter {
     gateway.takeOpened().forEach(o -> remember(o, mine));
     for (Outbound.Ephemeral e : result.ephemerals()) {
       gateway.ephemeral(e, user);
+      if (!e.message().buttons().isEmpty()) {
+        privateButtons = e.message().buttons();
+      }
     }
+    for (Form f : result.forms()) {
+      showForm(f);
+    }
+  }
+
+  /** Prints a form as its fields with their current values, and how to send it. */
+  private void showForm(Form f) {
+    form = f;
+    formChannel = channelRef();
+    StringBuilder b = new StringBuilder("[form] ").append(f.title()).append('\n');
+    StringBuilder example = new StringBuilder("/submit");
+    for (Form.Input in : f.inputs()) {
+      b.append("  ")
+          .append(in.name())
+          .append(": ")
+          .append(in.label())
+          .append(in.initial().isEmpty() ? " (empty)" : " = " + in.initial())
+          .append(in.placeholder().isEmpty() ? "" : ", e.g. " + in.placeholder())
+          .append('\n');
+      String shown = in.initial().isEmpty() ? in.placeholder() : in.initial();
+      if (!shown.isEmpty()) {
+        example.append(' ').append(in.name()).append('=').append(quoted(shown));
+      }
+    }
+    b.append("Fill it in with ")
+        .append(example)
+        .append(" (fields you leave out keep the value shown; quote values with spaces).");
+    gateway.note(b.toString());
+  }
+
+  private static String quoted(String value) {
+    return value.contains(" ") ? "\"" + value + "\"" : value;
+  }
+
+  /** {@code /submit name=value ...}: sends the last form, with its shown values as defaults. */
+  private void submit(String args) {
+    if (form == null) {
+      gateway.note("(no form to fill in: commands such as /spar daily setup open one)");
+      return;
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    form.inputs().forEach(i -> fields.put(i.name(), i.initial()));
+    for (String word : words(args)) {
+      int eq = word.indexOf('=');
+      String name = eq < 0 ? word : word.substring(0, eq);
+      if (eq < 0 || !fields.containsKey(name)) {
+        gateway.note(
+            "(usage: /submit FIELD=VALUE ...; the fields are "
+                + String.join(", ", fields.keySet())
+                + ")");
+        return;
+      }
+      fields.put(name, word.substring(eq + 1));
+    }
+    Form sent = form;
+    form = null;
+    step(
+        new Inbound.ModalSubmitted(
+            key(), TEAM, formChannel, actor(), sent.id(), sent.value(), fields));
+  }
+
+  /** Splits on spaces; double quotes keep spaces inside a value. */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (char c : text.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+        any = true;
+      } else if (Character.isWhitespace(c) && !quoted) {
+        if (any) {
+          out.add(cur.toString());
+          cur.setLength(0);
+          any = false;
+        }
+      } else {
+        cur.append(c);
+        any = true;
+      }
+    }
+    if (any) {
+      out.add(cur.toString());
+    }
+    return out;
   }
 
   private void reply(String text) {
@@ -170,9 +271,14 @@ public final class ConsoleAdapter {
 
   private void press(String label) {
     Optional<String> thread = activeThread();
-    List<Message.Button> buttons = thread.map(gateway::buttonsOf).orElse(List.of());
+    List<Message.Button> buttons = new ArrayList<>(privateButtons);
+    buttons.addAll(thread.map(gateway::buttonsOf).orElse(List.of()));
     Optional<Message.Button> button =
         buttons.stream().filter(b -> b.label().equalsIgnoreCase(label)).findFirst();
+    boolean onPrivate = button.isPresent() && privateButtons.contains(button.get());
+    if (onPrivate) {
+      privateButtons = List.of(); // a private question is answered once
+    }
     if (button.isEmpty()) {
       gateway.note(
           "(no button '"
@@ -189,7 +295,7 @@ public final class ConsoleAdapter {
             key(),
             TEAM,
             channelRef(),
-            new ThreadRef(Platform.CONSOLE, thread.get()),
+            onPrivate ? null : new ThreadRef(Platform.CONSOLE, thread.get()),
             actor(),
             button.get().action(),
             button.get().value()));

@@ -266,6 +266,7 @@ public final class Bot {
     } else if (event instanceof Inbound.Tick) {
       ctx.tx().inbound().prune(ctx.now().minus(KEY_RETENTION));
       FormTickets.prune(ctx.tx(), ctx.now());
+      Confirmations.prune(ctx);
       features.forEach(f -> f.tick(ctx));
     } else {
       throw new IllegalStateException("unhandled event " + event.getClass());
@@ -281,7 +282,7 @@ public final class Bot {
   private void command(Context ctx, Command command) {
     Inbound.CommandInvoked in = command.source();
     if (command.name().equals("help")) {
-      ctx.out().ephemeral(in.channel(), in.actor().user(), help());
+      ctx.out().ephemeral(in.channel(), in.actor().user(), help(command.args()));
       return;
     }
     Feature feature = byCommand.get(command.name());
@@ -318,32 +319,51 @@ public final class Bot {
 
   /** The full help text, built from every feature's help lines. */
   public Message help() {
+    return help(List.of());
+  }
+
+  /**
+   * Help for {@code /spar help [command]}: every line, or only the lines of one command (its first
+   * word), or a pointer to the closest command when there is none by that name.
+   */
+  private Message help(List<String> args) {
+    String topic = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
     StringBuilder body = new StringBuilder();
+    Feature owner = byCommand.get(topic);
+    boolean alias =
+        owner != null
+            && owner.help().stream().noneMatch(h -> h.usage().split(" ", 2)[0].equals(topic));
     for (Feature f : features) {
       for (Feature.Help h : f.help()) {
-        body.append("- `/spar ")
-            .append(h.usage())
-            .append("`: ")
-            .append(h.description())
-            .append(h.adminOnly() ? " _(admins)_" : "")
-            .append('\n');
+        // An alias ("lb") has no lines of its own: show those of the feature it belongs to.
+        if (topic.isEmpty() || h.usage().split(" ", 2)[0].equals(topic) || (alias && f == owner)) {
+          body.append("- `/spar ")
+              .append(h.usage())
+              .append("`: ")
+              .append(h.description())
+              .append(h.adminOnly() ? " _(admins)_" : "")
+              .append('\n');
+        }
       }
     }
-    body.append("- `/spar help`: this list");
-    return Message.of("Sparring commands", body.toString());
+    if (topic.isEmpty()) {
+      body.append("- `/spar help`: this list\n- `/spar help COMMAND`: only that command's lines");
+      return Message.of("Sparring commands", body.toString());
+    }
+    if (body.length() == 0) {
+      String guess = topic.equals("help") ? null : closest(topic);
+      return Message.text(
+          "No command `"
+              + Texts.clip(topic, 40)
+              + "`."
+              + (guess == null ? "" : " Did you mean `/spar help " + guess + "`?")
+              + " `/spar help` lists them all.");
+    }
+    return Message.of("/spar " + topic, body.toString().strip());
   }
 
   private String closest(String name) {
-    String best = null;
-    int bestDistance = 3;
-    for (String candidate : byCommand.keySet()) {
-      int d = Texts.distance(name.toLowerCase(Locale.ROOT), candidate);
-      if (d < bestDistance || (candidate.startsWith(name) && name.length() >= 2)) {
-        best = candidate;
-        bestDistance = candidate.startsWith(name) ? 0 : d;
-      }
-    }
-    return best;
+    return Texts.closest(name, byCommand.keySet());
   }
 
   private static List<Outbound.Ephemeral> apology(Inbound event, String ref) {

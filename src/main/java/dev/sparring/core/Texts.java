@@ -19,8 +19,57 @@ public final class Texts {
     return text.substring(0, cut) + "\u2026";
   }
 
-  /** Levenshtein distance, for "did you mean" suggestions. */
+  /**
+   * A span of time the way people say it, the one format every message uses: "45 min", "5 h 30
+   * min", "1 day 23 h", "12 days". Minutes are dropped once it is a day or more; under a minute
+   * counts as one.
+   */
+  public static String duration(java.time.Duration d) {
+    long minutes = Math.max(1, d.toMinutes());
+    long days = minutes / (24 * 60);
+    long hours = minutes / 60 % 24;
+    long mins = minutes % 60;
+    if (days > 0) {
+      return days + (days == 1 ? " day" : " days") + (hours == 0 ? "" : " " + hours + " h");
+    }
+    if (hours > 0) {
+      return hours + " h" + (mins == 0 ? "" : " " + mins + " min");
+    }
+    return mins + " min";
+  }
+
+  /** "in 1 day 23 h" from {@code now} to {@code at}, or "now" when it is due. */
+  public static String until(java.time.Instant now, java.time.Instant at) {
+    java.time.Duration d = java.time.Duration.between(now, at);
+    return d.isNegative() || d.isZero() ? "now" : "in " + duration(d);
+  }
+
+  /**
+   * The candidate closest to {@code word} (case-insensitive) for a "did you mean": within two
+   * edits, or one the word is a prefix of (at least two letters); null when nothing is close.
+   */
+  public static String closest(String word, java.util.Collection<String> candidates) {
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    String best = null;
+    int bestDistance = 3;
+    for (String candidate : candidates) {
+      String c = candidate.toLowerCase(java.util.Locale.ROOT);
+      int d = c.startsWith(w) && w.length() >= 2 ? 0 : distance(w, c);
+      // Short words are one edit from almost anything: ask for a closer match there.
+      if (d < bestDistance && (d <= 1 || Math.min(w.length(), c.length()) > 3)) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Edit distance for "did you mean" suggestions: Levenshtein, with two swapped neighbours counted
+   * as one edit ("stauts" is one edit from "status", the way people mistype).
+   */
   public static int distance(String a, String b) {
+    int[] before = new int[b.length() + 1];
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -31,8 +80,15 @@ public final class Texts {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          cur[j] = Math.min(cur[j], before[j - 2] + 1);
+        }
       }
-      int[] t = prev;
+      int[] t = before;
+      before = prev;
       prev = cur;
       cur = t;
     }

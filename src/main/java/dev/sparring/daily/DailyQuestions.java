@@ -9,7 +9,9 @@ import dev.sparring.compete.Profiles;
 import dev.sparring.compete.Streaks;
 import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Command;
+import dev.sparring.core.Confirmations;
 import dev.sparring.core.Context;
+import dev.sparring.core.Dates;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.Inline;
@@ -21,9 +23,7 @@ import dev.sparring.grading.Grader;
 import dev.sparring.store.Document;
 import dev.sparring.store.ThreadLink;
 import dev.sparring.store.Tx;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -53,6 +53,7 @@ public final class DailyQuestions implements Feature {
   static final String SCHEDULE = "daily.schedule";
   static final String POST = "daily.post";
   static final String ANSWER = "daily.answer";
+  static final String LATE = "daily.late";
   static final String CHANNEL = "daily.channel";
   private static final String ANCHOR_PREFIX = "dp:";
   private static final int TICK_BATCH = 100;
@@ -121,7 +122,8 @@ public final class DailyQuestions implements Feature {
             "daily on HH:MM ZONE [days] [pack|level|topic]",
             "post a question here every scheduled day, e.g. `daily on 09:30 Europe/Berlin mon-fri`",
             true),
-        new Help("daily off", "stop the daily question in this channel", true),
+        new Help(
+            "daily off", "stop the daily question in this channel (asks you to confirm)", true),
         Help.of("daily status", "the schedule and the next post time, in local time"),
         new Help("daily skip YYYY-MM-DD", "no question on that date (streaks are kept)", true),
         new Help("daily now [question-id]", "post today's question now", true),
@@ -136,10 +138,15 @@ public final class DailyQuestions implements Feature {
 
   static final String FORM = "daily.schedule";
   static final String REVEAL = "daily.reveal";
+  static final String CONFIRM = "daily.confirm";
 
   /** The Reveal button on a daily post (admins): the same as {@code /spar reveal} for that post. */
   @Override
   public void button(Context ctx, Inbound.ButtonPressed press) {
+    if (press.action().equals(CONFIRM)) {
+      confirmed(ctx, press);
+      return;
+    }
     if (!press.action().equals(REVEAL)) {
       return;
     }
@@ -262,12 +269,16 @@ public final class DailyQuestions implements Feature {
       return;
     }
     if (!Set.of("on", "off", "skip", "now", "reveal", "setup").contains(sub)) {
+      String guess = Texts.closest(sub, List.of("on", "off", "status", "skip", "now", "setup"));
       ctx.out()
           .tell(
               in,
               "Unknown `daily` option "
                   + Inline.code(sub, 30)
-                  + ". Use `daily on`, `daily off`, `daily status`, `daily skip` or `daily now`.");
+                  + "."
+                  + (guess == null ? "" : " Did you mean `/spar daily " + guess + "`?")
+                  + " Use `daily on`, `daily off`, `daily status`, `daily skip`, `daily now` or"
+                  + " `daily setup`.");
       return;
     }
     if (!ctx.isAdmin(in.actor())) {
@@ -308,25 +319,23 @@ public final class DailyQuestions implements Feature {
       ctx.out().tell(in, Inline.code(args.get(0), 20) + " is not a time like 09:30. " + usage);
       return;
     }
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(args.get(1));
-    } catch (DateTimeException e) {
-      ctx.out()
-          .tell(
-              in,
-              Inline.code(args.get(1), 40)
-                  + " is not an IANA time zone. Use names like Europe/Berlin, America/New_York or"
-                  + " UTC.");
+    Zones.Parsed zone = Zones.parse(args.get(1));
+    if (zone.error() != null) {
+      ctx.out().tell(in, zone.error());
       return;
     }
     Set<DayOfWeek> days = Set.of(DayOfWeek.values());
     List<String> filterWords = new ArrayList<>(args.subList(2, args.size()));
     if (!filterWords.isEmpty()) {
-      Set<DayOfWeek> parsed = Schedule.parseDays(filterWords.get(0));
+      String first = filterWords.get(0);
+      Set<DayOfWeek> parsed = Schedule.parseDays(first);
+      String dayError = Schedule.dayError(first);
       if (parsed != null) {
         days = parsed;
         filterWords.remove(0);
+      } else if (dayError != null && !isFilterWord(first)) {
+        ctx.out().tell(in, dayError);
+        return;
       }
     }
     Filter.Parsed f = Filter.parse(bank, filterWords);
@@ -344,7 +353,7 @@ public final class DailyQuestions implements Feature {
             in.team().key(),
             in.channel().key(),
             time,
-            zone.getId(),
+            zone.zone().getId(),
             days,
             f.filter().pack(),
             f.filter().level() == null ? null : f.filter().level().label(),
@@ -358,17 +367,26 @@ public final class DailyQuestions implements Feature {
             in.channel(),
             Message.of(
                 "Daily question on",
-                "A question from "
-                    + s.filter().describe()
+                capitalized(s.filter().phrase())
                     + " will be posted here at "
                     + time
                     + " "
-                    + zone.getId()
+                    + zone.zone().getId()
                     + ", "
                     + s.describeDays()
                     + ". Answer in its thread; the reveal comes with the next question."
                     + (next == null ? "" : "\nNext: " + local(s, next) + ".")),
             null);
+  }
+
+  private boolean isFilterWord(String word) {
+    return bank.hasPack(word)
+        || bank.hasTopic(word)
+        || dev.sparring.bank.Level.parse(word).isPresent();
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   /**
@@ -379,12 +397,58 @@ public final class DailyQuestions implements Feature {
     return s.nextSlot(now);
   }
 
+  /** {@code daily off} only asks; {@link #confirmed} stops the schedule. */
   private void off(Context ctx, Inbound.CommandInvoked in) {
-    if (!ctx.tx().documents().delete(SCHEDULE, in.channel().key())) {
+    Optional<Document> doc = ctx.tx().documents().get(SCHEDULE, in.channel().key());
+    if (doc.isEmpty()) {
       ctx.out().tell(in, "There is no daily question in this channel.");
       return;
     }
-    ctx.out().tell(in, "Daily question stopped here. History, streaks and points are kept.");
+    Schedule s = Json.read(doc.get().body(), Schedule.class);
+    Confirmations.ask(
+        ctx,
+        in,
+        CONFIRM,
+        "off",
+        fingerprint(doc.get()),
+        "Stop the daily question in this channel ("
+            + s.time()
+            + " "
+            + s.zone()
+            + ", "
+            + s.describeDays()
+            + ")? History, streaks and points are kept.");
+  }
+
+  /**
+   * What a {@code daily off} confirmation is about: the schedule's settings. Not its version, which
+   * every post moves on (a question posted while the admin reads the confirmation is no change).
+   */
+  private static String fingerprint(Document schedule) {
+    return Long.toHexString(Texts.spread(schedule.body()));
+  }
+
+  /** A confirmed {@code daily off}, if the schedule is still the one it was asked about. */
+  private void confirmed(Context ctx, Inbound.ButtonPressed press) {
+    Optional<Confirmations.Pending> p = Confirmations.take(ctx, press);
+    if (p.isEmpty()) {
+      return;
+    }
+    Optional<Document> doc = ctx.tx().documents().get(SCHEDULE, p.get().channel());
+    if (doc.isEmpty()) {
+      ctx.out().tell(press, "There is no daily question in this channel any more.");
+      return;
+    }
+    if (!fingerprint(doc.get()).equals(p.get().target())) {
+      ctx.out()
+          .tell(
+              press,
+              "The schedule changed since you asked, so nothing was stopped. Run `/spar daily off`"
+                  + " again if you still want it.");
+      return;
+    }
+    ctx.tx().documents().delete(SCHEDULE, p.get().channel());
+    ctx.out().tell(press, "Daily question stopped here. History, streaks and points are kept.");
   }
 
   private void skip(Context ctx, Inbound.CommandInvoked in, List<String> args) {
@@ -394,14 +458,17 @@ public final class DailyQuestions implements Feature {
       return;
     }
     Schedule s = Json.read(doc.get().body(), Schedule.class);
-    LocalDate date;
-    try {
-      date = LocalDate.parse(args.isEmpty() ? "" : args.get(0));
-    } catch (DateTimeParseException e) {
-      ctx.out()
-          .tell(in, "Usage: `/spar daily skip YYYY-MM-DD`, e.g. `/spar daily skip 2026-12-25`.");
+    String usage = "Usage: `/spar daily skip YYYY-MM-DD`, e.g. `/spar daily skip 2026-12-25`.";
+    if (args.size() != 1) {
+      ctx.out().tell(in, usage);
       return;
     }
+    Dates.Parsed parsed = Dates.parse(args.get(0));
+    if (parsed.error() != null) {
+      ctx.out().tell(in, parsed.error() + " " + usage);
+      return;
+    }
+    LocalDate date = parsed.date();
     LocalDate today = s.localDate(ctx.now());
     if (date.isBefore(today)) {
       ctx.out().tell(in, date + " is in the past (today is " + today + " in " + s.zone() + ").");
@@ -611,19 +678,15 @@ public final class DailyQuestions implements Feature {
     if (!ctx.owns(m, doc.get().team(), post.channel())) {
       return;
     }
-    if (post.revealedAt() != null) {
-      ctx.out()
-          .tell(
-              m,
-              "This question was already revealed, so answers here no longer earn points."
-                  + " The next daily question is coming.");
-      return;
-    }
     Profiles.remember(ctx, m.team().key(), m.actor());
     String text = m.text();
     boolean cut = text.length() > maxAnswerChars;
     if (cut) {
       text = Texts.clip(text, maxAnswerChars);
+    }
+    if (post.revealedAt() != null) {
+      latePractice(ctx, m, post, text);
+      return;
     }
     String id = post.anchor() + "#" + m.actor().user().key();
     String body =
@@ -639,6 +702,60 @@ public final class DailyQuestions implements Feature {
                         ? "Answer updated: your latest answer before the reveal is the one that counts."
                         : "Answer received. You can refine it until the reveal; the last one counts.")
                     + (cut ? " (Cut to the first " + maxAnswerChars + " characters.)" : "")));
+  }
+
+  /**
+   * An answer in the thread of a revealed question (often yesterday's, answered by habit after
+   * today's was posted). It is kept and graded for the person alone, scores nothing (the reveal has
+   * shown everyone the key points), and the answer says where today's question is.
+   */
+  private void latePractice(Context ctx, Inbound.MessagePosted m, Post post, String text) {
+    String id = post.anchor() + "#" + m.actor().user().key();
+    String body =
+        Json.write(new Answer(m.actor().user().key(), m.actor().displayName(), text, ctx.now()));
+    Optional<Document> previous = ctx.tx().documents().get(LATE, id);
+    ctx.tx().documents().put(Document.saved(previous, LATE, id, post.team(), body, null));
+    StringBuilder b = new StringBuilder();
+    b.append("The ")
+        .append(post.date())
+        .append(" question was already revealed, so this answer is practice: it is kept and graded")
+        .append(" for you only, and earns no points.");
+    bank.get(post.questionId())
+        .ifPresent(
+            q -> {
+              Grade g = grader.grade(text, q.keyPoints());
+              b.append("\n**Your practice score:** ").append(g.score()).append("/100");
+              g.covered().forEach(k -> b.append("\n- \u2713 ").append(k.point()));
+              g.missed().forEach(k -> b.append("\n- \u2717 ").append(k.point()));
+            });
+    b.append("\n\n").append(whereToAnswer(ctx, post.channel()));
+    ctx.out().ephemeral(m.channel(), m.actor().user(), Message.text(b.toString()));
+  }
+
+  /** Where the channel's current question is, or when the next one comes. */
+  private static String whereToAnswer(Context ctx, String channel) {
+    Optional<Post> open =
+        channelState(ctx.tx(), channel)
+            .map(ChannelState::open)
+            .flatMap(id -> ctx.tx().documents().get(POST, id))
+            .map(d -> Json.read(d.body(), Post.class));
+    if (open.isPresent()) {
+      return "To score, answer today's question ("
+          + open.get().date()
+          + ", `"
+          + open.get().questionId()
+          + "`) in the thread of the newest daily question in this channel.";
+    }
+    Optional<Document> schedule = ctx.tx().documents().get(SCHEDULE, channel);
+    if (schedule.isPresent() && schedule.get().dueAt() != null) {
+      Schedule s = Json.read(schedule.get().body(), Schedule.class);
+      return "The next daily question comes "
+          + local(s, schedule.get().dueAt())
+          + " ("
+          + until(ctx.now(), schedule.get().dueAt())
+          + ").";
+    }
+    return "There is no daily question scheduled in this channel right now.";
   }
 
   // ---- reveal
@@ -674,6 +791,14 @@ public final class DailyQuestions implements Feature {
                     post.team(),
                     post.channel(),
                     new ChannelState(null, s.used(), s.dates())));
+    // Answers to this post and every earlier one are closed now: stats can tell a broken streak.
+    Streaks.closed(
+        ctx.tx(),
+        post.team(),
+        post.channel(),
+        channelState(ctx.tx(), post.channel()).map(ChannelState::dates).orElse(List.of()).stream()
+            .filter(d -> !d.isAfter(post.date()))
+            .toList());
     Optional<Question> q = bank.get(post.questionId());
     List<KeyPoint> keyPoints = q.map(Question::keyPoints).orElse(List.of());
     List<Answer> answers =
@@ -787,16 +912,6 @@ public final class DailyQuestions implements Feature {
   }
 
   static String until(Instant now, Instant at) {
-    Duration d = Duration.between(now, at);
-    if (d.isNegative() || d.isZero()) {
-      return "due now";
-    }
-    if (d.toHours() >= 48) {
-      return "in " + d.toDays() + " days";
-    }
-    if (d.toMinutes() >= 60) {
-      return "in " + d.toHours() + " h " + (d.toMinutes() % 60) + " min";
-    }
-    return "in " + Math.max(1, d.toMinutes()) + " min";
+    return at.isAfter(now) ? Texts.until(now, at) : "due now";
   }
 }

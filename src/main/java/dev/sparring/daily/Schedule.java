@@ -140,6 +140,51 @@ public record Schedule(
     return out.isEmpty() ? null : out;
   }
 
+  private static final List<String> DAY_NAMES =
+      List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+  /**
+   * What is wrong with {@code text} when it looks like days but is not ("mon-fry": unknown day
+   * `fry`, did you mean `fri`?); null when it reads as days or does not look like days at all (it
+   * may be a pack, level or topic).
+   */
+  static String dayError(String text) {
+    if (parseDays(text) != null) {
+      return null;
+    }
+    String[] parts = text.toLowerCase().strip().split("[,-]", -1);
+    boolean daysMeant = false;
+    String bad = null;
+    for (String part : parts) {
+      String p = part.strip();
+      if (day(p) != null) {
+        daysMeant = true;
+      } else {
+        if (p.length() >= 3 && dev.sparring.core.Texts.closest(p, DAY_NAMES) != null) {
+          daysMeant = true;
+        }
+        bad = bad == null ? p : bad;
+      }
+    }
+    if (!daysMeant || bad == null) {
+      return null;
+    }
+    if (bad.isEmpty()) {
+      return dev.sparring.core.Inline.code(text, 30)
+          + " is not a list of days. Days look like "
+          + String.join(", ", EXAMPLES)
+          + ".";
+    }
+    String guess = bad.length() >= 2 ? dev.sparring.core.Texts.closest(bad, DAY_NAMES) : null;
+    return "Unknown day "
+        + dev.sparring.core.Inline.code(bad, 20)
+        + (guess == null ? "" : "; did you mean `" + guess + "`?")
+        + (guess == null ? "." : "")
+        + " Days look like "
+        + String.join(", ", EXAMPLES)
+        + ".";
+  }
+
   private static DayOfWeek day(String s) {
     String p = s.strip();
     if (p.length() < 2) {

@@ -98,7 +98,17 @@ public final class Drills implements Feature {
     }
     Filter.Parsed f = Filter.parse(bank, command.args());
     if (f.error() != null) {
-      ctx.out().tell(in, f.error());
+      String guess = Texts.closest(command.arg(0), List.of("stats"));
+      ctx.out()
+          .tell(
+              in,
+              guess == null
+                  ? f.error()
+                  : "Unknown `drill` option `"
+                      + Texts.clip(command.arg(0), 30)
+                      + "`. Did you mean `/spar drill "
+                      + guess
+                      + "`?");
       return;
     }
     String team = in.team().key();
@@ -192,7 +202,11 @@ public final class Drills implements Feature {
     if (!ctx.owns(m, c.team().key(), c.channel().key())) {
       return;
     }
-    if (!c.owner().equals(m.actor().user()) || !c.active() || c.step() != 0) {
+    if (!c.owner().equals(m.actor().user())) {
+      return; // others may discuss the question in the thread
+    }
+    if (!c.active() || c.step() != 0) {
+      afterAnswer(ctx, m, c);
       return;
     }
     Optional<Question> q = bank.get(c.questionId());
@@ -237,6 +251,34 @@ public final class Drills implements Feature {
             c.channel(),
             c.id(),
             new Message("Drill \u00b7 " + g.score() + "/100", b.toString(), List.of(), buttons));
+  }
+
+  /**
+   * The owner writes again in a drill that is already answered: waiting for a rating, rated, or
+   * closed. The extra answer is graded for them as practice (it does not move the schedule or
+   * score), and they are told what the drill is waiting for or how to get the next one.
+   */
+  private void afterAnswer(Context ctx, Inbound.MessagePosted m, Conversation c) {
+    StringBuilder b = new StringBuilder();
+    if (c.active()) {
+      b.append("You have answered this drill already; rate yourself with the buttons above")
+          .append(" (Again, Hard, Good or Easy) to schedule the next review.");
+    } else if (c.status() == Status.DONE) {
+      b.append("This drill is done and rated. Extra answers here are practice only: they do not")
+          .append(" change your schedule or score.");
+    } else {
+      b.append("This drill was closed (you asked for another one). Extra answers here are")
+          .append(" practice only.");
+    }
+    bank.get(c.questionId())
+        .ifPresent(
+            q -> {
+              Grade g = grader.grade(Texts.clip(m.text(), maxAnswerChars), q.keyPoints());
+              b.append("\n**Practice score:** ").append(g.score()).append("/100");
+              g.missed().forEach(k -> b.append("\n- \u2717 ").append(k.point()));
+            });
+    b.append("\n\n`/spar drill` serves your next question.");
+    ctx.out().ephemeral(m.channel(), m.actor().user(), Message.text(b.toString()));
   }
 
   @Override
@@ -336,6 +378,8 @@ public final class Drills implements Feature {
     int reviews = cards.values().stream().mapToInt(Card::reviews).sum();
     int lapses = cards.values().stream().mapToInt(Card::lapses).sum();
     double ease = cards.values().stream().mapToDouble(Card::ease).average().orElse(Sm2.START_EASE);
+    int[] gaps = cards.values().stream().mapToInt(Card::intervalDays).sorted().toArray();
+    int typical = gaps[gaps.length / 2];
     Instant next =
         cards.values().stream()
             .map(Card::due)
@@ -346,7 +390,9 @@ public final class Drills implements Feature {
         String.format(
             Locale.ROOT,
             "**Cards:** %d of %d questions (%d mature, interval 21 days or more)%n"
-                + "**Due now:** %d%n**Reviews:** %d, retention %d%%%n**Average ease:** %.2f%n"
+                + "**Due now:** %d%n**Reviews:** %d, retention %d%%%n"
+                + "**Typical gap before the next review:** %s (each Good rating stretches it"
+                + " about %.1f\u00d7)%n"
                 + "**Next review:** %s",
             cards.size(),
             bank.size(),
@@ -354,6 +400,7 @@ public final class Drills implements Feature {
             due,
             reviews,
             reviews == 0 ? 100 : Math.round(100.0 * (reviews - lapses) / reviews),
+            typical == 0 ? "under a day" : typical + (typical == 1 ? " day" : " days"),
             ease,
             next == null ? (due > 0 ? "now" : "none") : when(ctx.now(), next));
     ctx.out().ephemeral(in.channel(), in.actor().user(), Message.of("Your drills", body));
@@ -366,14 +413,10 @@ public final class Drills implements Feature {
   }
 
   static String when(Instant now, Instant at) {
-    Duration d = Duration.between(now, at);
-    if (d.toMinutes() < 60) {
-      return "in " + Math.max(1, d.toMinutes()) + " min";
-    }
-    if (d.toHours() < 48) {
-      return "in " + d.toHours() + " h";
-    }
-    return "in " + d.toDays() + " days (" + at.atOffset(ZoneOffset.UTC).toLocalDate() + ")";
+    return Texts.until(now, at)
+        + (Duration.between(now, at).toDays() >= 2
+            ? " (" + at.atOffset(ZoneOffset.UTC).toLocalDate() + ")"
+            : "");
   }
 
   private static String token() {

@@ -1,5 +1,6 @@
 package dev.sparring.interview;
 
+import dev.sparring.bank.Filter;
 import dev.sparring.bank.Level;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -83,7 +84,7 @@ public final class Interviews implements Feature {
 
   @Override
   public Set<String> commands() {
-    return Set.of("interview", "questions");
+    return Set.of("interview", "questions", "topics");
   }
 
   @Override
@@ -93,7 +94,8 @@ public final class Interviews implements Feature {
             "interview [question-id | pack [level] | level | topic]",
             "start a mock interview in a thread; each reply brings the next follow-up"),
         Help.of("interview stop", "end your interview now, with a summary of what you answered"),
-        Help.of("questions [pack] [level] [topic]", "list question ids you can interview on"));
+        Help.of("questions [pack] [level] [topic]", "list question ids you can interview on"),
+        Help.of("topics", "the packs, levels and topics you can ask for, with question counts"));
   }
 
   @Override
@@ -110,6 +112,8 @@ public final class Interviews implements Feature {
   public void command(Context ctx, Command command) {
     if (command.name().equals("questions")) {
       listQuestions(ctx, command);
+    } else if (command.name().equals("topics")) {
+      listTopics(ctx, command.source());
     } else if (command.arg(0).equals("stop")) {
       stop(ctx, command.source().team().key(), command.source());
     } else {
@@ -218,9 +222,9 @@ public final class Interviews implements Feature {
         + Inline.code(word, 60)
         + "."
         + (best == null ? "" : " Did you mean `" + best + "`?")
-        + " Packs: "
-        + String.join(", ", bank.packs())
-        + ". Levels: beginner, intermediate, advanced, senior. `/spar questions` lists ids.";
+        + " "
+        + Filter.catalog(bank)
+        + " `/spar questions` lists ids.";
   }
 
   /** Prefers questions this person has not had; among those, a stable spread per person. */
@@ -287,15 +291,18 @@ public final class Interviews implements Feature {
     if (cut) {
       text = Texts.clip(text, settings.maxAnswerChars());
     }
-    String notice =
-        cut
-            ? "_Your answer was longer than "
-                + settings.maxAnswerChars()
-                + " characters; only the first "
-                + settings.maxAnswerChars()
-                + " count._\n\n"
-            : "";
-    answer(ctx, c, current.get(), m.actor().user(), text, notice);
+    if (cut) {
+      // Said to the person with their answer, not mixed into the next question everyone reads.
+      ctx.out()
+          .tell(
+              m,
+              "Your answer was longer than "
+                  + settings.maxAnswerChars()
+                  + " characters; only the first "
+                  + settings.maxAnswerChars()
+                  + " count.");
+    }
+    answer(ctx, c, current.get(), m.actor().user(), text, "");
   }
 
   /**
@@ -466,28 +473,29 @@ public final class Interviews implements Feature {
     return !c.updatedAt().plus(settings.idleTimeout()).isAfter(ctx.now());
   }
 
+  /** Ends an idle interview with the graded summary of what was answered (and what was not). */
   private void expire(Context ctx, Conversation c) {
     Conversation expired = c.advance(c.step(), Status.EXPIRED, ctx.now());
     if (!ctx.tx().conversations().compareAndSet(expired, c.version())) {
       throw new ConcurrentUpdateException("interview " + c.id() + " moved on");
     }
+    String notice =
+        "_This interview expired after "
+            + human(settings.idleTimeout())
+            + " without a reply. Here is how it went; start a new one with `/spar interview`._"
+            + "\n\n";
+    Optional<Question> q = bank.get(c.questionId());
     ctx.out()
         .reply(
             c.channel(),
             c.id(),
-            Message.text(
-                "This interview expired after "
-                    + human(settings.idleTimeout())
-                    + " without a reply. Start a new one with `/spar interview`."));
+            q.isPresent()
+                ? summary(ctx, expired, q.get(), notice, "Interview expired")
+                : Message.text(notice.strip()));
   }
 
   static String human(Duration d) {
-    if (d.toMinutes() % 60 != 0 || d.toHours() == 0) {
-      return d.toMinutes() + " min";
-    }
-    return d.toHours() % 24 == 0
-        ? d.toDays() + (d.toDays() == 1 ? " day" : " days")
-        : d.toHours() + " h";
+    return Texts.duration(d);
   }
 
   // ---- listing
@@ -505,6 +513,7 @@ public final class Interviews implements Feature {
           .append(q.id())
           .append("` ")
           .append(q.level().label())
+          .append(q.topics().isEmpty() ? "" : " \u00b7 " + String.join(", ", q.topics()))
           .append(": ")
           .append(Texts.clip(q.prompt(), 90))
           .append('\n');
@@ -515,6 +524,41 @@ public final class Interviews implements Feature {
             command.source().channel(),
             command.source().actor().user(),
             Message.of(all.size() + " questions", body.toString().strip()));
+  }
+
+  /** {@code /spar topics}: everything a filter word can be, with how many questions each has. */
+  private void listTopics(Context ctx, Inbound.CommandInvoked in) {
+    StringBuilder b = new StringBuilder("**Packs**\n");
+    for (String pack : bank.packs()) {
+      b.append("- ").append(pack).append(count(bank.select(pack, null, null).size())).append('\n');
+    }
+    b.append("\n**Levels**\n");
+    for (Level level : Level.values()) {
+      b.append("- ")
+          .append(level.label())
+          .append(count(bank.select(null, level, null).size()))
+          .append('\n');
+    }
+    b.append("\n**Topics**\n");
+    if (bank.topics().isEmpty()) {
+      b.append("- none yet\n");
+    }
+    for (String topic : bank.topics()) {
+      b.append("- ")
+          .append(topic)
+          .append(count(bank.select(null, null, topic).size()))
+          .append('\n');
+    }
+    b.append(
+        "\nUse any of them, in any order, with `/spar interview`, `/spar drill`, `/spar questions`,"
+            + " `/spar daily on` and `/spar compete start`, e.g. `/spar drill senior`.");
+    ctx.out()
+        .ephemeral(
+            in.channel(), in.actor().user(), Message.of("What you can ask for", b.toString()));
+  }
+
+  private static String count(int n) {
+    return " (" + n + (n == 1 ? " question)" : " questions)");
   }
 
   // ---- helpers

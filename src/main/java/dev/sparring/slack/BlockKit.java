@@ -222,7 +222,7 @@ final class BlockKit {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+  private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{1,20}");
 
   private static final Inline.Style MRKDWN = new SlackStyle("*");
   private static final Inline.Style FALLBACK = new SlackStyle("");

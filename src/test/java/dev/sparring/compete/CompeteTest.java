@@ -116,7 +116,7 @@ class CompeteTest {
 
     assertThat(said(h.command("bo", "season reset")))
         .startsWith("Only admins can reset the season");
-    h.admin("ana", "season reset");
+    h.pressPrivate(h.admin("ana", "season reset"), "Confirm", "ana", true);
     assertThat(board("")).contains("season S3").contains("No points yet");
     assertThat(board("team all-time"))
         .contains("bo \u2014 30 points")
@@ -150,6 +150,8 @@ class CompeteTest {
     assertThat(said(h.command("bo", "stats"))).contains("_Away until 2026-03-09._");
     assertThat(said(h.command("bo", "away until 2025-01-01"))).contains("between today and a year");
     assertThat(said(h.command("bo", "away until someday"))).contains("is not a date");
+    assertThat(said(h.command("bo", "away until 2026-02-30")))
+        .isEqualTo("`2026-02-30` is not a real date (February 2026 has 28 days).");
     assertThat(said(h.command("bo", "away off"))).isEqualTo("Welcome back!");
     assertThat(said(h.command("bo", "away off"))).isEqualTo("You were not away.");
   }
@@ -175,18 +177,23 @@ class CompeteTest {
     assertThat(said(h.admin("ana", "compete start Other 1d"))).contains("already running");
     String q1 = threads("cq:").get(0).platformId();
 
-    assertThat(said(h.reply("bo", q1, "decouple"))).contains("Join Week 3 first");
-    h.command("bo", "compete join red");
-    h.command("cy", "compete join red");
-    h.command("dee", "compete join blue");
-    assertThat(said(h.command("dee", "compete join blue"))).contains("already in Week 3");
+    // Bo answers before joining: he is told how to join, and the answer is kept, not lost.
     assertThat(
             said(
                 h.reply(
                     "bo",
                     q1,
                     "A queue lets producers decouple from consumers, absorbs a burst, retries and persists messages.")))
-        .startsWith("Scored");
+        .contains("You have not joined Week 3 yet")
+        .contains("`/spar compete join`")
+        .contains("kept");
+    assertThat(said(h.reply("bo", q1, "an afterthought"))).contains("already kept");
+    assertThat(said(h.command("eve", "compete status"))).contains("No points yet");
+    assertThat(said(h.command("bo", "compete join red")))
+        .contains("The answers you gave before joining scored +");
+    h.command("cy", "compete join red");
+    h.command("dee", "compete join blue");
+    assertThat(said(h.command("dee", "compete join blue"))).contains("already in Week 3");
     assertThat(said(h.reply("bo", q1, "second try"))).contains("Only your first answer");
     h.reply("cy", q1, "It absorbs a burst.");
     h.reply("dee", q1, "It decouples things and absorbs a spike, and retries.");
@@ -222,5 +229,31 @@ class CompeteTest {
     assertThat(said(h.command("bo", "compete join"))).contains("no running competition");
     assertThat(said(h.admin("ana", "compete end"))).contains("no running competition");
     assertThat(said(h.command("bo", "compete dance"))).contains("Unknown option");
+  }
+
+  @Test
+  void aCadenceThatDoesNotFitOrWordsLeftOverAreRefusedWithTheUsage() {
+    h.clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+    for (String bad :
+        List.of(
+            "compete start Cup 2d every 5d",
+            "compete start Cup 2d every 1d every 12h",
+            "compete start Cup 2d daily every 12h",
+            "compete start Cup 2d demo every",
+            "compete start Cup 2d demo every 1d 3d",
+            "compete start Cup 2d demo extra")) {
+      String said = said(h.admin("ana", bad));
+      assertThat(said).as(bad).contains("Usage: `/spar compete start NAME DURATION");
+      assertThat(said(h.command("bo", "compete status")))
+          .as(bad + " started nothing")
+          .contains("no running competition");
+    }
+    assertThat(said(h.admin("ana", "compete start Cup 2d every 5d")))
+        .startsWith("A question every 5 days in a competition of 2 days would post only the first");
+    assertThat(said(h.admin("ana", "compete start Cup 2d every 1d every 12h")))
+        .startsWith("Give the cadence once");
+    // What makes sense still works, cadence and filter in any order.
+    h.admin("ana", "compete start Cup 2d every 12h demo");
+    assertThat(said(h.command("bo", "compete status"))).contains("ends in 2 days");
   }
 }

@@ -64,7 +64,21 @@ class TenantIsolationTest {
     say(A, CA, "interview demo-senior");
     say(A, CA, "drill demo");
     say(A, CA, "away until 2026-03-05");
-    say(A, CA, "season reset");
+    Bot.Result reset =
+        h.bot.handle(
+            new Inbound.CommandInvoked(
+                "console:" + keys.incrementAndGet(), A, CA, ANA, "season reset"));
+    var confirm = reset.ephemerals().get(0).message().buttons().get(0);
+    h.bot.handle(
+        new Inbound.ButtonPressed(
+            "console:" + keys.incrementAndGet(),
+            A,
+            CA,
+            null,
+            ANA,
+            confirm.action(),
+            confirm.value()));
+    assertThat(say(A, CA, "season")).contains("**Current:** S2");
 
     assertThat(say(A, CA, "leaderboard team all-time")).contains("ana");
     assertThat(say(B, CB, "leaderboard team all-time")).contains("No points yet");

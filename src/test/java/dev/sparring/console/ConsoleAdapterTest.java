@@ -150,7 +150,57 @@ class ConsoleAdapterTest {
     assertThat(out).contains("Daily question \u00b7 2026-03-02");
     assertThat(out).contains("(the clock only moves forward)");
     assertThat(out).contains("(usage: /clock");
-    assertThat(out).contains("Rated Good. Next review of `demo-senior`: in 24 h.");
+    assertThat(out).contains("Rated Good. Next review of `demo-senior`: in 1 day.");
+  }
+
+  @Test
+  void dailySetupShowsItsFormAndSubmitSendsIt() throws Exception {
+    String out =
+        session(
+            "ana",
+            String.join(
+                "\n",
+                "/submit time=10:00",
+                "/spar daily setup",
+                "/submit zone=Nowhere/Land bogus=1",
+                "/submit zone=\"Europe/Berlin\" days=mon-fri filter=\"demo beginner\"",
+                "/spar daily status",
+                ""));
+    assertThat(out).contains("(no form to fill in");
+    // The form is printed with its fields, their values and how to send it.
+    assertThat(out)
+        .contains("[form] Daily question")
+        .contains("  time: Time (HH:MM) = 09:30")
+        .contains("  zone: Time zone (IANA) (empty), e.g. Europe/Berlin")
+        .contains("Fill it in with /submit time=09:30 zone=Europe/Berlin days=mon-fri");
+    assertThat(out)
+        .contains("(usage: /submit FIELD=VALUE ...; the fields are time, zone, days, filter)");
+    // Fields left out keep the value shown (09:30); the schedule is saved.
+    assertThat(out)
+        .contains(
+            "A beginner question from the demo pack will be posted here at 09:30 Europe/Berlin")
+        .contains("09:30 Europe/Berlin, mon-fri");
+  }
+
+  @Test
+  void confirmationsArePressableInTheConsoleAndOnlyOnce() throws Exception {
+    String out =
+        session(
+            "ana",
+            String.join(
+                "\n",
+                "/spar daily on 10:00 UTC",
+                "/spar daily off",
+                "/spar daily status",
+                "/press Confirm",
+                "/press Confirm",
+                "/spar daily status",
+                ""));
+    assertThat(out).contains("Please confirm").contains("Buttons: [Confirm] [Cancel]");
+    assertThat(out.indexOf("**When:**".replace("**", "")))
+        .isLessThan(out.indexOf("Daily question stopped"));
+    assertThat(count(out, "Daily question stopped here")).isEqualTo(1);
+    assertThat(out).contains("(no button 'Confirm'").contains("No daily question in this channel");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.sparring.daily;
 import static dev.sparring.testing.Harness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.core.Bot;
 import dev.sparring.core.Json;
 import dev.sparring.core.Outbound;
 import dev.sparring.store.Document;
@@ -203,12 +204,89 @@ class DailyQuestionsTest {
         .contains("- A queue decouples producers from consumers.");
     assertThat(reveal.indexOf("bo: 100/100")).isLessThan(reveal.indexOf("cy: "));
     assertThat(said(h.reply("dee", t, "late answer"))).contains("already revealed");
+    assertThat(h.reply("dee", t, "late answer").queued()).isZero();
     assertThat(said(h.admin("ana", "reveal"))).contains("no open daily question");
     List<Standing> board =
         h.store.transact(tx -> tx.ledger().standings(LedgerQuery.team(Harness.TEAM.key())));
     assertThat(board).extracting(Standing::name).containsExactly("console:bo", "console:cy");
     assertThat(board.get(0).points()).isEqualTo(20); // participation 10 + grade 10
     assertThat(board.get(0).entries()).isEqualTo(1);
+  }
+
+  @Test
+  void aReplyToYesterdaysRevealedQuestionIsKeptGradedPrivatelyAndPointsToToday() {
+    start("2026-03-02T08:00:00Z");
+    h.admin("ana", "daily on 09:00 UTC daily demo");
+    runUntil(Instant.parse("2026-03-03T09:30:00Z")); // the 3rd's question revealed the 2nd's
+    String yesterday = thread(LocalDate.parse("2026-03-02"));
+    DailyQuestions.Post today = post(LocalDate.parse("2026-03-03")).orElseThrow();
+    String answer = "A queue decouples producers from consumers and absorbs bursts.";
+
+    Bot.Result r = h.reply("bo", yesterday, answer);
+    String said = said(r);
+    assertThat(said)
+        .contains("The 2026-03-02 question was already revealed, so this answer is practice")
+        .contains("earns no points")
+        .containsPattern("\\*\\*Your practice score:\\*\\* \\d+/100")
+        .contains(
+            "To score, answer today's question (2026-03-03, `"
+                + today.questionId()
+                + "`) in the thread of the newest daily question");
+    assertThat(r.queued()).as("nothing public, nothing scored").isZero();
+    // The answer itself is kept, not lost.
+    String kept =
+        h.store
+            .transact(
+                tx ->
+                    tx.documents().get(DailyQuestions.LATE, "dp:" + CH + "#2026-03-02#console:bo"))
+            .orElseThrow()
+            .body();
+    assertThat(kept).contains(answer);
+    List<Standing> board =
+        h.store.transact(tx -> tx.ledger().standings(LedgerQuery.team(Harness.TEAM.key())));
+    assertThat(board).isEmpty();
+
+    // With no open question, it says when the next one comes instead.
+    h.admin("ana", "reveal");
+    assertThat(said(h.reply("bo", yesterday, answer)))
+        .contains("The next daily question comes Wed 4 Mar 09:00 UTC (in 23 h 30 min).");
+  }
+
+  @Test
+  void zonesAnyCaseAndAliasesDayTyposAndReadableConfirmation() {
+    start("2026-03-02T08:00:00Z");
+    h.admin("ana", "daily on 09:00 utc mon-fri demo beginner");
+    assertThat(said(h.admin("ana", "daily status"))).contains("09:00 UTC, mon-fri");
+    h.admin("ana", "daily on 09:00 europe/berlin");
+    assertThat(said(h.admin("ana", "daily status"))).contains("09:00 Europe/Berlin");
+    h.admin("ana", "daily on 09:00 PST");
+    // An abbreviation means the region, so the post keeps its local time across DST.
+    assertThat(said(h.admin("ana", "daily status"))).contains("09:00 America/Los_Angeles");
+    assertThat(said(h.admin("ana", "daily on 09:00 Europe/Berln")))
+        .contains("is not an IANA time zone. Did you mean `Europe/Berlin`?");
+
+    assertThat(said(h.admin("ana", "daily on 09:00 UTC mon-fry")))
+        .startsWith("Unknown day `fry`; did you mean `fri`?");
+    assertThat(said(h.admin("ana", "daily on 09:00 UTC mon,wendesday")))
+        .startsWith("Unknown day `wendesday`");
+    assertThat(said(h.admin("ana", "daily on 09:00 UTC thu--fri")))
+        .startsWith("`thu--fri` is not a list of days");
+    // Words that are not days at all are still read as packs, levels and topics.
+    assertThat(said(h.admin("ana", "daily on 09:00 UTC nonsense")))
+        .contains("`nonsense` is not a pack, level or topic")
+        .contains("topics: ");
+
+    h.dispatcher.drain();
+    List<String> confirmations =
+        h.gateway.sent().stream()
+            .map(s -> s.message().message())
+            .filter(m -> m.title().equals("Daily question on"))
+            .map(dev.sparring.core.Message::body)
+            .toList();
+    assertThat(confirmations.get(0))
+        .startsWith("A beginner question from the demo pack will be posted here at 09:00 UTC");
+    assertThat(confirmations.get(1)).startsWith("A question from any pack will be posted");
+    assertThat(String.join("\n", confirmations)).doesNotContain("question from beginner");
   }
 
   @Test
@@ -300,15 +378,48 @@ class DailyQuestionsTest {
     h.reply("bo", thread(LocalDate.parse("2026-03-12")), "decouple");
     h.command("cy", "away off");
     runUntil(Instant.parse("2026-03-13T09:30:00Z"));
+    assertThat(streaks("bo")).contains(" 2 (best 5, last 2026-03-12)");
     h.reply("cy", thread(LocalDate.parse("2026-03-13")), "decouple");
     runUntil(Instant.parse("2026-03-16T09:30:00Z"));
-    String bo =
-        h.store.transact(
-            tx ->
-                String.join(
-                    ";",
-                    dev.sparring.compete.Streaks.describe(tx, Harness.TEAM.key(), "console:bo")));
-    assertThat(bo).contains(" 2 (best 5, last 2026-03-12)");
+    // Friday the 13th was revealed unanswered by bo: the streak shown is broken, and says when.
+    assertThat(streaks("bo")).contains(" 0 (best 5, last 2026-03-12, missed 2026-03-13)");
+  }
+
+  private String streaks(String user) {
+    return h.store.transact(
+        tx ->
+            String.join(
+                ";",
+                dev.sparring.compete.Streaks.describe(tx, Harness.TEAM.key(), "console:" + user)));
+  }
+
+  @Test
+  void statsShowAStreakBrokenByMissedDaysBeforeThePersonAnswersAgain() {
+    start("2026-03-02T08:00:00Z"); // Monday
+    h.admin("ana", "daily on 09:00 UTC mon-fri");
+    h.admin("ana", "daily skip 2026-03-05");
+    for (String d : List.of("2026-03-02", "2026-03-03", "2026-03-04")) {
+      runUntil(Instant.parse(d + "T09:30:00Z"));
+      h.reply("bo", thread(LocalDate.parse(d)), "decouple");
+    }
+    // Thursday is skipped; Friday's post reveals Wednesday's. Friday's question is open: bo can
+    // still answer it, so the streak still stands.
+    runUntil(Instant.parse("2026-03-06T12:00:00Z"));
+    assertThat(said(h.command("bo", "stats"))).contains("#C1 3 (best 3, last 2026-03-04)");
+    // Over the weekend (unscheduled) Friday's is still open; Monday's post reveals it.
+    runUntil(Instant.parse("2026-03-09T09:30:00Z"));
+    assertThat(said(h.command("bo", "stats")))
+        .contains("#C1 0 (best 3, last 2026-03-04, missed 2026-03-06)");
+    // A day away is not a miss.
+    h.reply("cy", thread(LocalDate.parse("2026-03-09")), "decouple");
+    runUntil(Instant.parse("2026-03-10T09:30:00Z"));
+    h.command("cy", "away until 2026-03-10");
+    runUntil(Instant.parse("2026-03-11T09:30:00Z"));
+    assertThat(said(h.command("cy", "stats"))).contains("#C1 1 (best 1, last 2026-03-09)");
+    // Answering again starts a new streak.
+    h.reply("bo", thread(LocalDate.parse("2026-03-11")), "decouple");
+    runUntil(Instant.parse("2026-03-12T09:30:00Z"));
+    assertThat(said(h.command("bo", "stats"))).contains("#C1 1 (best 3, last 2026-03-11)");
   }
 
   @Test
@@ -331,7 +442,7 @@ class DailyQuestionsTest {
     start("2026-03-02T08:00:00Z");
     h.command("bo", "daily on 09:00 UTC");
     assertThat(said(h.command("bo", "daily status")))
-        .contains("**Next post:** Mon 2 Mar 09:00 UTC (in 1 h 0 min)");
+        .contains("**Next post:** Mon 2 Mar 09:00 UTC (in 1 h)");
   }
 
   @Test
@@ -346,7 +457,12 @@ class DailyQuestionsTest {
     assertThat(said(h.admin("ana", "daily skip 2026-03-05")))
         .contains("no daily question in this channel");
     h.admin("ana", "daily on 9:00 UTC weekdays");
-    assertThat(said(h.admin("ana", "daily skip tomorrow"))).startsWith("Usage:");
+    assertThat(said(h.admin("ana", "daily skip tomorrow")))
+        .startsWith("`tomorrow` is not a date")
+        .contains("Usage:");
+    assertThat(said(h.admin("ana", "daily skip 2026-02-30")))
+        .startsWith("`2026-02-30` is not a real date (February 2026 has 28 days).");
+    assertThat(said(h.admin("ana", "daily skip 2026-03-05 2026-03-06"))).startsWith("Usage:");
     assertThat(said(h.admin("ana", "daily skip 2026-03-01"))).contains("is in the past");
     assertThat(said(h.admin("ana", "daily frobnicate"))).contains("Unknown `daily` option");
     assertThat(said(h.admin("ana", "daily status"))).contains("09:00 UTC, mon-fri");

@@ -3,6 +3,7 @@ package dev.sparring.drill;
 import static dev.sparring.testing.Harness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.core.Bot;
 import dev.sparring.core.Message;
 import dev.sparring.core.Outbound;
 import dev.sparring.drill.Sm2.Card;
@@ -87,7 +88,7 @@ class DrillsTest {
     assertThat(said(h.press("bo", t, good.action(), good.value())))
         .contains("Only the person drilling");
     h.press("ana", t, good.action(), good.value());
-    assertThat(last().bodyText()).contains("Rated **Good**").contains("in 24 h");
+    assertThat(last().bodyText()).contains("Rated **Good**").contains("in 1 day");
     assertThat(said(h.press("ana", t, good.action(), good.value()))).contains("already rated");
 
     // Nothing else at that level: the only card is not due yet.
@@ -109,8 +110,52 @@ class DrillsTest {
     String stats = said(h.command("ana", "drill stats"));
     assertThat(stats)
         .contains("**Cards:** 1 of 2 questions")
-        .contains("**Reviews:** 2, retention 50%");
+        .contains("**Reviews:** 2, retention 50%")
+        .contains("**Typical gap before the next review:** under a day")
+        .doesNotContain("ease");
     assertThat(said(h.command("bo", "drill stats"))).contains("No drills yet");
+  }
+
+  @Test
+  void repliesAfterTheAnswerAreAnsweredAndGradedAsPracticeWithoutMovingTheSchedule() {
+    h.clock.set(T0);
+    h.command("ana", "drill demo beginner");
+    String t = lastThread();
+    h.reply("ana", t, "It decouples producers from consumers.");
+    Message graded = last();
+    int sent = h.gateway.sent().size();
+
+    // Answered, not rated yet: told to rate.
+    assertThat(said(h.reply("ana", t, "and it absorbs bursts")))
+        .startsWith("You have answered this drill already; rate yourself with the buttons");
+    Message.Button good = button(graded, "Good");
+    h.press("ana", t, good.action(), good.value());
+    h.dispatcher.drain();
+    String cardBefore =
+        h.store.transact(tx -> tx.documents().byPrefix("drill.card", "", 10)).toString();
+    sent = h.gateway.sent().size();
+
+    // Rated: the extra answer is graded privately as practice, with the way to the next drill.
+    Bot.Result r =
+        h.reply("ana", t, "A queue decouples producers from consumers and absorbs bursts.");
+    assertThat(said(r))
+        .startsWith("This drill is done and rated.")
+        .containsPattern("\\*\\*Practice score:\\*\\* \\d+/100")
+        .contains("`/spar drill` serves your next question.");
+    assertThat(r.queued()).isZero();
+    h.dispatcher.drain();
+    assertThat(h.gateway.sent()).hasSize(sent);
+    assertThat(h.store.transact(tx -> tx.documents().byPrefix("drill.card", "", 10)).toString())
+        .as("practice does not move the schedule")
+        .isEqualTo(cardBefore);
+    // Someone else talking in the thread is left alone.
+    assertThat(h.reply("bo", t, "nice one").ephemerals()).isEmpty();
+
+    // A drill closed by asking for another says so.
+    h.command("ana", "drill demo senior");
+    String closed = lastThread();
+    h.command("ana", "drill demo senior");
+    assertThat(said(h.reply("ana", closed, "late"))).startsWith("This drill was closed");
   }
 
   @Test

@@ -174,18 +174,27 @@ class InterviewsTest {
   }
 
   @Test
-  void anIdleInterviewExpiresOnTheTickAndSaysSo() {
+  void anIdleInterviewExpiresOnTheTickWithASummaryOfWhatWasAnswered() {
     String t = start("ana", "demo-senior");
     String id = conversationOf("ana").id();
-    h.reply("ana", t, "first");
+    h.reply("ana", t, "Make it idempotent with a dedup table keyed by event id.");
     h.clock.advance(Duration.ofHours(24).minusSeconds(1));
     h.tick();
     assertThat(thread(t)).containsExactly("Follow-up 1 of 3");
     h.clock.advance(Duration.ofSeconds(1));
     h.tick();
     h.dispatcher.drain();
-    assertThat(h.gateway.sent().get(2).message().message().bodyText())
-        .startsWith("This interview expired after 1 day without a reply.");
+    assertThat(thread(t)).hasSize(2);
+    assertThat(thread(t).get(1)).startsWith("Interview expired \u00b7 demo-senior \u00b7 ");
+    String summary = h.gateway.sent().get(2).message().message().bodyText();
+    assertThat(summary)
+        .startsWith("_This interview expired after 1 day without a reply.")
+        // The answered step is graded; the rest are listed as not answered, with their key points.
+        .containsPattern("\\*\\*Question: \\d+/100\\*\\* How do you make an event consumer")
+        .contains("\u2713 Make the handler idempotent")
+        .contains("**Follow-up 1: not answered** Follow-up one about the DLQ?")
+        .contains("**Follow-up 3: not answered**");
+    assertThat(summary.indexOf("**Question: ")).isLessThan(summary.indexOf("**Follow-up 1: "));
     assertThat(text(h.reply("ana", t, "back again"))).contains("has ended");
     assertThat(status(id)).isEqualTo(Conversation.Status.EXPIRED);
   }
@@ -200,7 +209,10 @@ class InterviewsTest {
     h.clock.advance(Duration.ofDays(2));
     h.reply("ana", t, "sorry, was away");
     h.dispatcher.drain();
-    assertThat(h.threadTitles(t)).singleElement().asString().contains("expired after 1 day");
+    assertThat(h.threadTitles(t)).singleElement().asString().startsWith("Interview expired");
+    assertThat(h.gateway.sent().get(1).message().message().bodyText())
+        .contains("expired after 1 day")
+        .contains("**Question: not answered**");
     start("ana", "demo-senior");
   }
 
@@ -211,10 +223,13 @@ class InterviewsTest {
         new Harness(
             new MemoryStore(), TestPacks.demo(), new InterviewSettings(Duration.ofHours(1), 100));
     String t = start("ana", "demo-senior");
-    h.reply("ana", t, "x".repeat(5_000));
+    // The notice goes privately with the answer it belongs to...
+    assertThat(text(h.reply("ana", t, "x".repeat(5_000))))
+        .isEqualTo("Your answer was longer than 100 characters; only the first 100 count.");
     h.dispatcher.drain();
+    // ...and the next question, which everyone in the thread reads, is only the question.
     assertThat(h.gateway.sent().get(1).message().message().bodyText())
-        .contains("longer than 100 characters");
+        .isEqualTo("Follow-up one about the DLQ?");
     List<Answer> answers = h.store.transact(tx -> tx.answers().of(conversationOf("ana").id()));
     assertThat(answers.get(0).text()).hasSizeLessThanOrEqualTo(100);
   }

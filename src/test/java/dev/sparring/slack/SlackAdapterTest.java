@@ -358,7 +358,10 @@ class SlackAdapterTest {
     deliver();
     SlackApiStandIn.Call revealed = posts().get(posts().size() - 1);
     assertThat(revealed.get("thread_ts")).isEqualTo(dailyTs);
-    assertThat(blocks(revealed)).contains("Reveal").contains("<@U3>: ").contains("+");
+    assertThat(JSON.readTree(blocks(revealed)).toString())
+        .contains("Reveal")
+        .contains("<@U3>: ")
+        .contains("+");
   }
 
   @Test

@@ -116,6 +116,28 @@ public final class Harness implements AutoCloseable {
             value));
   }
 
+  /**
+   * Presses the button labelled {@code label} ("Confirm", "Cancel") on the only private answer of
+   * {@code asked}, as {@code user} with the admin flag given, from the harness's team and channel.
+   */
+  public Bot.Result pressPrivate(Bot.Result asked, String label, String user, boolean admin) {
+    dev.sparring.core.Message.Button b =
+        asked.ephemerals().stream()
+            .flatMap(e -> e.message().buttons().stream())
+            .filter(x -> x.label().equals(label))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no button " + label + " in " + asked));
+    return bot.handle(
+        new Inbound.ButtonPressed(
+            nextKey(),
+            TEAM,
+            CHANNEL,
+            null,
+            new Actor(user(user), user, admin),
+            b.action(),
+            b.value()));
+  }
+
   public Bot.Result tick() {
     return bot.handle(new Inbound.Tick(clock.instant()));
   }
