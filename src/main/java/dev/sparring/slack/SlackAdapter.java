@@ -113,6 +113,9 @@ public final class SlackAdapter implements AutoCloseable {
       config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     }
     config.setFailOnUnknownProperties(false);
+    // The client's call statistics resolve each token's team with an extra auth.test before its
+    // first call; Sparring does not read them.
+    config.setStatsEnabled(false);
     int timeout = (int) Math.min(Integer.MAX_VALUE, apiTimeout.toMillis());
     config.setHttpClientReadTimeoutMillis(timeout);
     config.setHttpClientWriteTimeoutMillis(timeout);

@@ -5,9 +5,9 @@ import com.slack.api.model.event.Event;
 /**
  * A {@code /me} message ({@code message} with subtype {@code me_message}). Bolt's own model of it
  * has no {@code thread_ts}, but a {@code /me} reply in a thread carries one, and it is an answer
- * like any other reply.
+ * like any other reply. Public only because Bolt creates one reflectively to learn its type.
  */
-final class SlackMeMessage implements Event {
+public final class SlackMeMessage implements Event {
 
   static final String TYPE_NAME = "message";
   static final String SUBTYPE_NAME = "me_message";
@@ -18,6 +18,8 @@ final class SlackMeMessage implements Event {
   private String text;
   private String ts;
   private String threadTs;
+
+  public SlackMeMessage() {}
 
   @Override
   public String getType() {

@@ -6,6 +6,7 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.middleware.MiddlewareOps;
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.InstallationService;
 import org.slf4j.Logger;
@@ -37,6 +38,13 @@ final class StoreAuthorization implements Middleware {
     Bot bot = installations.findBot(context.getEnterpriseId(), context.getTeamId());
     if (bot == null) {
       log.info("Slack request for a workspace without an installation: {}", context.getTeamId());
+      if (req.getRequestType() == RequestType.Command) {
+        // The person typed /spar: tell them why nothing happens.
+        return Response.json(
+            200,
+            "{\"response_type\":\"ephemeral\",\"text\":\"Sparring is not installed in this"
+                + " workspace (any more). An admin can add it again.\"}");
+      }
       return Response.json(401, "{\"error\":\"the app is not installed in this workspace\"}");
     }
     context.setBotToken(bot.getBotAccessToken());
