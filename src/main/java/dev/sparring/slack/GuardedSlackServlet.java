@@ -32,6 +32,8 @@ final class GuardedSlackServlet extends SlackAppServlet {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final com.slack.api.app_backend.SlackSignature.Verifier signatures;
+  private final java.util.Map<String, Long> rateLimitedMinutes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   GuardedSlackServlet(App app) {
     super(app);
@@ -92,10 +94,19 @@ final class GuardedSlackServlet extends SlackAppServlet {
       return;
     }
     JsonNode n = JSON.readTree(raw);
-    log.warn(
-        "Slack is dropping events for workspace {}: more than 30,000 in an hour (minute {})",
-        dev.sparring.core.Texts.clip(n.path("team_id").asText("?"), 40),
-        n.path("minute_rate_limited").asLong());
+    String team = dev.sparring.core.Texts.clip(n.path("team_id").asText("?"), 40);
+    long minute = n.path("minute_rate_limited").asLong();
+    // Slack sends one per minute while it drops events: one line each, not one per retry.
+    if (rateLimitedMinutes.size() > 10_000) {
+      rateLimitedMinutes.clear();
+    }
+    Long previous = rateLimitedMinutes.put(team, minute);
+    if (previous == null || previous != minute) {
+      log.warn(
+          "Slack is dropping events for workspace {}: more than 30,000 in an hour (minute {})",
+          team,
+          minute);
+    }
     resp.setStatus(200);
   }
 
@@ -184,6 +195,25 @@ final class GuardedSlackServlet extends SlackAppServlet {
     }
   }
 
+  /** What Slack posts as JSON; Bolt cannot read anything else (and logs the whole body at WARN). */
+  private static final java.util.Set<String> JSON_TYPES =
+      java.util.Set.of("event_callback", "url_verification", "app_rate_limited");
+
+  /** The types of interactive payloads (a form's {@code payload=} field) Bolt can read. */
+  private static final java.util.Set<String> INTERACTIVE_TYPES =
+      java.util.Set.of(
+          "block_actions",
+          "block_suggestion",
+          "interactive_message",
+          "message_action",
+          "shortcut",
+          "view_submission",
+          "view_closed",
+          "dialog_submission",
+          "dialog_cancellation",
+          "dialog_suggestion",
+          "workflow_step_edit");
+
   /** Null if the body looks like something Slack sends, else why not. */
   static String problem(String contentType, String body) {
     String type = contentType == null ? "" : contentType.toLowerCase();
@@ -193,7 +223,7 @@ final class GuardedSlackServlet extends SlackAppServlet {
         if (n == null || !n.isObject() || !n.hasNonNull("type")) {
           return "expected a JSON object with a type";
         }
-        return null;
+        return JSON_TYPES.contains(n.get("type").asText()) ? null : "unknown payload type";
       }
       if (type.startsWith("application/x-www-form-urlencoded")) {
         if (body.contains("payload=")) {
@@ -204,7 +234,9 @@ final class GuardedSlackServlet extends SlackAppServlet {
               if (n == null || !n.isObject() || !n.hasNonNull("type")) {
                 return "payload must be a JSON object with a type";
               }
-              return null;
+              return INTERACTIVE_TYPES.contains(n.get("type").asText())
+                  ? null
+                  : "unknown payload type";
             }
           }
         }

@@ -412,6 +412,12 @@ public final class SlackAdapter implements AutoCloseable {
           return ctx.ack(q -> q.responseType("ephemeral").text(part.text()).blocks(part.blocks()));
         });
 
+    // Another command sent to this URL (a misconfigured app): not Sparring's, and not worth
+    // Bolt's multi-line warning.
+    app.command(
+        Pattern.compile("^(?!" + Pattern.quote(COMMAND) + "$).*", Pattern.DOTALL),
+        (req, ctx) -> unmatched(req));
+
     app.event(
         MessageEvent.class,
         replies(
