@@ -31,8 +31,17 @@ final class GuardedSlackServlet extends SlackAppServlet {
   private static final Logger log = LoggerFactory.getLogger(GuardedSlackServlet.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final com.slack.api.app_backend.SlackSignature.Verifier signatures;
+  private final java.util.Map<String, Long> rateLimitedMinutes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   GuardedSlackServlet(App app) {
     super(app);
+    String secret = app.config().getSigningSecret();
+    this.signatures =
+        new com.slack.api.app_backend.SlackSignature.Verifier(
+            new com.slack.api.app_backend.SlackSignature.Generator(
+                secret == null || secret.isBlank() ? "---" : secret));
   }
 
   @Override
@@ -47,6 +56,10 @@ final class GuardedSlackServlet extends SlackAppServlet {
     String problem = problem(req.getContentType(), new String(body, StandardCharsets.UTF_8));
     if (problem != null) {
       plain(resp, 400, problem);
+      return;
+    }
+    if (isAppRateLimited(req.getContentType(), body)) {
+      rateLimited(req, resp, body);
       return;
     }
     Buffered buffered = new Buffered(resp);
@@ -64,6 +77,48 @@ final class GuardedSlackServlet extends SlackAppServlet {
       return;
     }
     buffered.commit();
+  }
+
+  /**
+   * {@code app_rate_limited} comes outside an {@code event_callback} envelope, a shape Bolt does
+   * not know (it answers 400): Slack sends it when the app got more than 30,000 events from a
+   * workspace in an hour and is dropping some. Signed, it is acknowledged and logged once.
+   */
+  private void rateLimited(HttpServletRequest req, HttpServletResponse resp, byte[] body)
+      throws IOException {
+    String raw = new String(body, StandardCharsets.UTF_8);
+    String timestamp = req.getHeader("X-Slack-Request-Timestamp");
+    String signature = req.getHeader("X-Slack-Signature");
+    if (timestamp == null || signature == null || !signatures.isValid(timestamp, raw, signature)) {
+      plain(resp, 401, "invalid signature");
+      return;
+    }
+    JsonNode n = JSON.readTree(raw);
+    String team = dev.sparring.core.Texts.clip(n.path("team_id").asText("?"), 40);
+    long minute = n.path("minute_rate_limited").asLong();
+    // Slack sends one per minute while it drops events: one line each, not one per retry.
+    if (rateLimitedMinutes.size() > 10_000) {
+      rateLimitedMinutes.clear();
+    }
+    Long previous = rateLimitedMinutes.put(team, minute);
+    if (previous == null || previous != minute) {
+      log.warn(
+          "Slack is dropping events for workspace {}: more than 30,000 in an hour (minute {})",
+          team,
+          minute);
+    }
+    resp.setStatus(200);
+  }
+
+  private static boolean isAppRateLimited(String contentType, byte[] body) {
+    if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+      return false;
+    }
+    try {
+      return "app_rate_limited".equals(JSON.readTree(body).path("type").asText(null));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Holds Bolt's answer until it is known not to be a 500. */
@@ -140,6 +195,25 @@ final class GuardedSlackServlet extends SlackAppServlet {
     }
   }
 
+  /** What Slack posts as JSON; Bolt cannot read anything else (and logs the whole body at WARN). */
+  private static final java.util.Set<String> JSON_TYPES =
+      java.util.Set.of("event_callback", "url_verification", "app_rate_limited");
+
+  /** The types of interactive payloads (a form's {@code payload=} field) Bolt can read. */
+  private static final java.util.Set<String> INTERACTIVE_TYPES =
+      java.util.Set.of(
+          "block_actions",
+          "block_suggestion",
+          "interactive_message",
+          "message_action",
+          "shortcut",
+          "view_submission",
+          "view_closed",
+          "dialog_submission",
+          "dialog_cancellation",
+          "dialog_suggestion",
+          "workflow_step_edit");
+
   /** Null if the body looks like something Slack sends, else why not. */
   static String problem(String contentType, String body) {
     String type = contentType == null ? "" : contentType.toLowerCase();
@@ -149,7 +223,7 @@ final class GuardedSlackServlet extends SlackAppServlet {
         if (n == null || !n.isObject() || !n.hasNonNull("type")) {
           return "expected a JSON object with a type";
         }
-        return null;
+        return JSON_TYPES.contains(n.get("type").asText()) ? null : "unknown payload type";
       }
       if (type.startsWith("application/x-www-form-urlencoded")) {
         if (body.contains("payload=")) {
@@ -160,7 +234,9 @@ final class GuardedSlackServlet extends SlackAppServlet {
               if (n == null || !n.isObject() || !n.hasNonNull("type")) {
                 return "payload must be a JSON object with a type";
               }
-              return null;
+              return INTERACTIVE_TYPES.contains(n.get("type").asText())
+                  ? null
+                  : "unknown payload type";
             }
           }
         }

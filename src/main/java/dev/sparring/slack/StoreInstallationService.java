@@ -83,6 +83,21 @@ final class StoreInstallationService implements InstallationService {
         });
   }
 
+  /**
+   * Forgets a workspace's installation (bot and installer tokens), after {@code app_uninstalled} or
+   * the revocation of its bot token: nothing is sent with a dead token afterwards.
+   */
+  @Override
+  public void deleteAll(String enterpriseId, String teamId) {
+    String k = key(enterpriseId, teamId);
+    store.transact(
+        tx -> {
+          tx.kv().put(SCOPE_INSTALLER, k, "{}");
+          tx.kv().put(SCOPE_BOT, k, "{}");
+          return null;
+        });
+  }
+
   @Override
   public Bot findBot(String enterpriseId, String teamId) {
     return store

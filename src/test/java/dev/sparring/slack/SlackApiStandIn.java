@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A loopback stand-in for Slack's Web API: answers the methods Sparring calls the way Slack does
  * and records every call. {@code U_ADMIN} is a workspace admin; {@code ratelimitNext} makes the
- * next {@code chat.postMessage} answer 429 with a Retry-After.
+ * next {@code chat.postMessage} answer 429 with a Retry-After; {@code hold} keeps a method's
+ * answers back until {@code release}; {@code breakMethod} makes a method fail; posts to {@link
+ * #responseUrl} are recorded as calls of "respond".
  */
 final class SlackApiStandIn implements AutoCloseable {
 
@@ -47,12 +49,39 @@ final class SlackApiStandIn implements AutoCloseable {
   SlackApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/", this::handle);
+    server.createContext("/respond/", this::respond);
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  /** A response_url for a payload: what is posted there is recorded as a call of "respond". */
+  String responseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/hook";
+  }
+
+  private final Map<String, java.util.concurrent.CountDownLatch> held =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> broken = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Calls of {@code method} are recorded on arrival but answered only after {@link #release}. */
+  void hold(String method) {
+    held.put(method, new java.util.concurrent.CountDownLatch(1));
+  }
+
+  void release(String method) {
+    java.util.concurrent.CountDownLatch gate = held.remove(method);
+    if (gate != null) {
+      gate.countDown();
+    }
+  }
+
+  /** Every call of {@code method} answers with this HTTP status and no result. */
+  void breakMethod(String method, int status) {
+    broken.put(method, status);
   }
 
   synchronized void ratelimitNext(int seconds) {
@@ -110,6 +139,19 @@ final class SlackApiStandIn implements AutoCloseable {
           calls.add(new Call(method, params, ex.getRequestHeaders().getFirst("Authorization"), t));
         }
       }
+    }
+    java.util.concurrent.CountDownLatch gate = held.get(method);
+    if (gate != null) {
+      try {
+        gate.await(); // the fault itself: Slack answering only when the test says so
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Integer status = broken.get(method);
+    if (status != null) {
+      send(ex, status, Map.of("ok", false, "error", "internal_error"));
+      return;
     }
     if (fault == Fault.SLOW) {
       try {
@@ -179,6 +221,18 @@ final class SlackApiStandIn implements AutoCloseable {
     send(ex, 200, answer);
   }
 
+  private void respond(HttpExchange ex) throws IOException {
+    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    synchronized (this) {
+      calls.add(new Call("respond", Map.of("body", body), null, ts.incrementAndGet() + ".000100"));
+    }
+    byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(200, ok.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(ok);
+    }
+  }
+
   /** Posted messages of a channel (or of one thread: the parent and its replies), with metadata. */
   private synchronized List<Map<String, Object>> history(String channel, String thread) {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -218,6 +272,7 @@ final class SlackApiStandIn implements AutoCloseable {
 
   @Override
   public void close() {
+    held.values().forEach(java.util.concurrent.CountDownLatch::countDown);
     server.stop(0);
   }
 }

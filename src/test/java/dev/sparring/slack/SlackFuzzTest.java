@@ -89,12 +89,68 @@ class SlackFuzzTest {
     }
   }
 
+  private static final List<String> EVENTS = SlackPayloads.names("events");
+  private static final List<String> INTERACTIONS = SlackPayloads.names("interactions");
+
   /**
-   * A payload: random JSON, a mutated real event, a form, a deep nest, a huge answer or raw bytes.
+   * One of Slack's real payload shapes (every event and interaction type it may send, from the
+   * fixtures), as is or with one value replaced by random JSON or removed.
+   */
+  private byte[][] realShape() throws Exception {
+    boolean event = random.nextInt(3) != 0;
+    List<String> names = event ? EVENTS : INTERACTIONS;
+    String name = names.get(random.nextInt(names.size()));
+    Map<String, String> values = Map.of("event_id", "EvFuzz" + random.nextInt(1_000_000));
+    com.fasterxml.jackson.databind.JsonNode tree =
+        JSON.readTree(SlackPayloads.json(event ? "events" : "interactions", name, values));
+    if (random.nextInt(4) != 0) {
+      List<com.fasterxml.jackson.databind.node.ObjectNode> objects = new ArrayList<>();
+      collectObjects(tree, objects);
+      com.fasterxml.jackson.databind.node.ObjectNode target =
+          objects.get(random.nextInt(objects.size()));
+      List<String> fields = new ArrayList<>();
+      target.fieldNames().forEachRemaining(fields::add);
+      if (!fields.isEmpty()) {
+        String field = fields.get(random.nextInt(fields.size()));
+        if (random.nextBoolean()) {
+          target.remove(field);
+        } else {
+          target.set(field, JSON.valueToTree(randomJson(2)));
+        }
+      }
+    }
+    String json = JSON.writeValueAsString(tree);
+    if (event) {
+      return new byte[][] {
+        "application/json".getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8)
+      };
+    }
+    return new byte[][] {
+      "application/x-www-form-urlencoded".getBytes(StandardCharsets.UTF_8),
+      ("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8))
+          .getBytes(StandardCharsets.UTF_8)
+    };
+  }
+
+  private static void collectObjects(
+      com.fasterxml.jackson.databind.JsonNode node,
+      List<com.fasterxml.jackson.databind.node.ObjectNode> out) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      out.add(o);
+    }
+    node.elements().forEachRemaining(child -> collectObjects(child, out));
+  }
+
+  /**
+   * A payload: random JSON, a mutated real event, a form, a deep nest, a huge answer, raw bytes or
+   * one of Slack's real shapes.
    */
   private byte[][] payload() throws Exception {
     String type;
     byte[] body;
+    if (random.nextInt(4) == 0) {
+      return realShape();
+    }
     switch (random.nextInt(7)) {
       case 0 -> {
         type = "application/json";

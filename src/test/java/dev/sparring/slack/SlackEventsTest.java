@@ -1,0 +1,405 @@
+package dev.sparring.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.model.builtin.DefaultInstaller;
+import dev.sparring.app.HttpServer;
+import dev.sparring.core.Bot;
+import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.store.OutboxEntry;
+import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.testing.Features;
+import dev.sparring.testing.MutableClock;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every event and interaction type Slack may send the app, in Slack's own shapes (fixtures under
+ * {@code src/test/resources/slack/}), signed and posted over HTTP to the embedded Jetty: each is
+ * acknowledged with a 2xx and either does what it should or nothing at all, quietly.
+ */
+class SlackEventsTest {
+
+  private static final String SECRET = "events-signing-secret";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
+  private final MemoryStore store = new MemoryStore();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private SlackApiStandIn api;
+  private SlackAdapter adapter;
+  private OutboxDispatcher dispatcher;
+  private HttpServer http;
+  private int triggers;
+
+  private void start(boolean oauth) throws Exception {
+    api = new SlackApiStandIn();
+    Bot bot = new Bot(store, clock, Features.all(), Set.of());
+    SlackSettings settings =
+        oauth
+            ? new SlackSettings(
+                SECRET, null, "client-id", "client-secret", null, api.url(), 0, false)
+            : new SlackSettings(SECRET, "xoxb-events", null, null, null, api.url(), 0, false);
+    adapter = new SlackAdapter(settings, bot, store, clock).start();
+    dispatcher =
+        new OutboxDispatcher(
+            store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "t");
+    http = new HttpServer(0, adapter.servlets(), () -> true);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (http != null) {
+      http.close();
+    }
+    if (adapter != null) {
+      adapter.close();
+    }
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  // ---- requests
+
+  private HttpResponse<String> signed(String contentType, String body) throws Exception {
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/slack/events"))
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> event(String name, Map<String, String> values) throws Exception {
+    return signed("application/json", SlackPayloads.json("events", name, values));
+  }
+
+  private HttpResponse<String> interaction(String name, Map<String, String> values)
+      throws Exception {
+    return signed("application/x-www-form-urlencoded", SlackPayloads.interactionForm(name, values));
+  }
+
+  private HttpResponse<String> command(String team, String user, String text) throws Exception {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("team_id", team);
+    f.put("channel_id", "C1");
+    f.put("user_id", user);
+    f.put("user_name", user.toLowerCase());
+    f.put("command", "/spar");
+    f.put("text", text);
+    f.put("trigger_id", "trig-" + (++triggers));
+    f.put("response_url", api.responseUrl());
+    return signed(
+        "application/x-www-form-urlencoded",
+        f.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&")));
+  }
+
+  private static ObjectNode fixture(String kind, String name, Map<String, String> values)
+      throws Exception {
+    return (ObjectNode) JSON.readTree(SlackPayloads.json(kind, name, values));
+  }
+
+  private void deliver() {
+    for (int i = 0; i < 50; i++) {
+      dispatcher.drain();
+      if (store.transact(tx -> tx.outbox().pending()) == 0) {
+        return;
+      }
+      clock.advance(Duration.ofSeconds(1));
+    }
+    throw new AssertionError("outbox did not drain");
+  }
+
+  private List<SlackApiStandIn.Call> posts() {
+    return api.calls("chat.postMessage");
+  }
+
+  /** Calls that would show something to someone (look-ups and the start-up check excluded). */
+  private List<String> visibleCalls() {
+    return api.calls().stream()
+        .map(SlackApiStandIn.Call::method)
+        .filter(m -> !m.equals("auth.test") && !m.equals("users.info"))
+        .toList();
+  }
+
+  /** Records what is logged at WARN or above while {@code body} runs. */
+  private static List<ILoggingEvent> warnings(ThrowingRunnable body) throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> seen = new ListAppender<>();
+    seen.start();
+    root.addAppender(seen);
+    try {
+      body.run();
+    } finally {
+      root.detachAppender(seen);
+    }
+    return seen.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+  }
+
+  /**
+   * Runs {@code body} with {@code source}'s log lines captured instead of printed (faults provoked
+   * on purpose), and returns them.
+   */
+  private static List<String> quietly(Class<?> source, ThrowingRunnable body) throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(source);
+    ListAppender<ILoggingEvent> seen = new ListAppender<>();
+    seen.start();
+    logger.addAppender(seen);
+    logger.setAdditive(false);
+    try {
+      body.run();
+    } finally {
+      logger.detachAppender(seen);
+      logger.setAdditive(true);
+    }
+    return seen.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  private static final Set<String> WITH_EFFECTS =
+      Set.of("app_mention", "app_rate_limited", "tokens_revoked", "app_uninstalled");
+
+  // ---- tests
+
+  @Test
+  void everyEventAndInteractionSlackMaySendIsAcknowledgedQuietlyAndPostsNothing() throws Exception {
+    start(false);
+    List<String> events =
+        SlackPayloads.names("events").stream().filter(n -> !WITH_EFFECTS.contains(n)).toList();
+    List<String> interactions = SlackPayloads.names("interactions");
+    assertThat(events)
+        .contains(
+            "message_channel_join",
+            "message_me_message",
+            "message_message_replied",
+            "member_joined_channel",
+            "reaction_added",
+            "url_verification");
+    assertThat(interactions)
+        .contains(
+            "view_closed",
+            "shortcut",
+            "message_action",
+            "block_suggestion",
+            "block_actions_home",
+            "block_actions_modal");
+
+    List<ILoggingEvent> warned =
+        warnings(
+            () -> {
+              for (String name : events) {
+                HttpResponse<String> r = event(name, Map.of());
+                assertThat(r.statusCode()).as(name).isBetween(200, 299);
+              }
+              for (String name : interactions) {
+                HttpResponse<String> r = interaction(name, Map.of());
+                assertThat(r.statusCode()).as(name).isBetween(200, 299);
+              }
+            });
+
+    assertThat(warned).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+    adapter.awaitIdle();
+    deliver();
+    assertThat(visibleCalls()).isEmpty();
+  }
+
+  @Test
+  void urlVerificationEchoesTheChallengeAndASuggestionGetsNoOptions() throws Exception {
+    start(false);
+    HttpResponse<String> challenge = event("url_verification", Map.of());
+    assertThat(challenge.statusCode()).isEqualTo(200);
+    assertThat(challenge.body()).isEqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    HttpResponse<String> options = interaction("block_suggestion", Map.of());
+    assertThat(options.statusCode()).isEqualTo(200);
+    assertThat(options.body()).contains("\"options\":[]");
+  }
+
+  @Test
+  void aMeMessageReplyInAThreadCountsAsAnAnswer() throws Exception {
+    start(false);
+    command("T1", "U1", "interview demo-senior");
+    deliver();
+    String thread = posts().get(0).ts();
+
+    HttpResponse<String> me =
+        event("message_me_message", Map.of("thread_ts", thread, "event_id", "EvMe1"));
+    assertThat(me.statusCode()).isEqualTo(200);
+    // Slack's retry of the same event changes nothing.
+    event("message_me_message", Map.of("thread_ts", thread, "event_id", "EvMe1"));
+    deliver();
+
+    List<SlackApiStandIn.Call> inThread =
+        posts().stream().filter(c -> c.get("thread_ts").equals(thread)).toList();
+    assertThat(inThread)
+        .singleElement()
+        .satisfies(c -> assertThat(c.get("blocks")).contains("Follow-up 1 of 3"));
+  }
+
+  @Test
+  void anAppMentionAnswersWithTheHelpPrivatelyWhereTheBotWasMentioned() throws Exception {
+    start(false);
+    assertThat(event("app_mention", Map.of("event_id", "EvMention1")).statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !api.calls("chat.postEphemeral").isEmpty());
+    SlackApiStandIn.Call help = api.calls("chat.postEphemeral").get(0);
+    assertThat(help.get("channel")).isEqualTo("C1");
+    assertThat(help.get("user")).isEqualTo("U1");
+    assertThat(help.get("thread_ts")).isEmpty();
+    assertThat(help.get("text") + help.get("blocks")).contains("Sparring commands");
+
+    // A retry of the same mention gets no second answer; a mention in a thread, an answer there.
+    event("app_mention", Map.of("event_id", "EvMention1"));
+    ObjectNode inThread = fixture("events", "app_mention", Map.of("event_id", "EvMention2"));
+    ((ObjectNode) inThread.path("event")).put("thread_ts", "1767225500.000100");
+    assertThat(signed("application/json", JSON.writeValueAsString(inThread)).statusCode())
+        .isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> api.calls("chat.postEphemeral").size() >= 2);
+    adapter.awaitIdle();
+    List<SlackApiStandIn.Call> ephemerals = api.calls("chat.postEphemeral");
+    assertThat(ephemerals).hasSize(2);
+    assertThat(ephemerals.get(1).get("thread_ts")).isEqualTo("1767225500.000100");
+    deliver();
+    assertThat(posts()).isEmpty();
+  }
+
+  @Test
+  void aMentionInsideAnInterviewThreadIsAnAnswerNotAHelpRequest() throws Exception {
+    start(false);
+    command("T1", "U1", "interview demo-senior");
+    deliver();
+    String thread = posts().get(0).ts();
+    ObjectNode mention = fixture("events", "app_mention", Map.of("event_id", "EvMention3"));
+    ((ObjectNode) mention.path("event")).put("thread_ts", thread);
+    assertThat(signed("application/json", JSON.writeValueAsString(mention)).statusCode())
+        .isEqualTo(200);
+    adapter.awaitIdle();
+    assertThat(api.calls("chat.postEphemeral")).isEmpty();
+  }
+
+  @Test
+  void appUninstalledStopsEverySendWithTheDeadTokenEvenAfterARestart() throws Exception {
+    start(false);
+    command("T1", "U1", "interview demo-senior"); // queued, not yet delivered
+    assertThat(event("app_uninstalled", Map.of()).statusCode()).isEqualTo(200);
+    assertThat(quietly(OutboxDispatcher.class, this::deliver))
+        .allSatisfy(w -> assertThat(w).contains("no installation").doesNotContain("xoxb"));
+    assertThat(posts()).isEmpty();
+    // Kept for admins to see (never silently dropped), and the notice about it is not sent either.
+    List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(10));
+    assertThat(dead)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.lastError()).contains("no installation"));
+
+    // The same token after a restart is still known dead; a new token works.
+    SlackSettings same =
+        new SlackSettings(SECRET, "xoxb-events", null, null, null, api.url(), 0, false);
+    SlackSettings fresh =
+        new SlackSettings(SECRET, "xoxb-new-token", null, null, null, api.url(), 0, false);
+    Bot bot = new Bot(store, clock, Features.all(), Set.of());
+    try (SlackAdapter again = new SlackAdapter(same, bot, store, clock);
+        SlackAdapter reinstalled = new SlackAdapter(fresh, bot, store, clock)) {
+      assertThat(again.tokenForTeam("T1")).isEmpty();
+      assertThat(reinstalled.tokenForTeam("T1")).contains("xoxb-new-token");
+    }
+  }
+
+  @Test
+  void revokedBotTokensRemoveAnOAuthInstallationAndRevokedUserTokensLeaveIt() throws Exception {
+    start(true);
+    DefaultInstaller install = new DefaultInstaller();
+    install.setTeamId("T1");
+    install.setInstallerUserId("U_ADMIN");
+    install.setBotAccessToken("xoxb-t1");
+    install.setBotUserId("UBOT");
+    install.setBotId("BBOT");
+    install.setScope("commands,chat:write,users:read,channels:history,groups:history");
+    new StoreInstallationService(store).saveInstallerAndBot(install);
+
+    HttpResponse<String> help = command("T1", "U1", "help");
+    assertThat(help.statusCode()).isEqualTo(200);
+    assertThat(help.body()).contains("Sparring commands");
+    // Authorized from the store: no auth.test before the acknowledgement.
+    assertThat(api.calls("auth.test")).isEmpty();
+
+    // Only a person's user token revoked: the bot's installation stays.
+    ObjectNode userOnly = fixture("events", "tokens_revoked", Map.of("event_id", "EvRevoke1"));
+    ((ObjectNode) userOnly.path("event").path("tokens")).putArray("bot");
+    assertThat(signed("application/json", JSON.writeValueAsString(userOnly)).statusCode())
+        .isEqualTo(200);
+    assertThat(adapter.tokenForTeam("T1")).contains("xoxb-t1");
+
+    command("T1", "U1", "interview demo-senior"); // queued before the revocation
+    assertThat(event("tokens_revoked", Map.of("event_id", "EvRevoke2")).statusCode())
+        .isEqualTo(200);
+    assertThat(adapter.tokenForTeam("T1")).isEmpty();
+    assertThat(new StoreInstallationService(store).findBot(null, "T1")).isNull();
+    assertThat(quietly(OutboxDispatcher.class, this::deliver)).isNotEmpty();
+    assertThat(posts()).isEmpty();
+    List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(10));
+    assertThat(dead)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.lastError()).contains("no installation"));
+    // The workspace's later commands are answered with why nothing happens.
+    HttpResponse<String> after = command("T1", "U1", "help");
+    assertThat(after.statusCode()).isEqualTo(200);
+    assertThat(after.body()).contains("not installed").doesNotContain("Sparring commands");
+  }
+
+  @Test
+  void appRateLimitedIsAcknowledgedAndLoggedOnceButMustBeSigned() throws Exception {
+    start(false);
+    List<String> logged =
+        quietly(
+            GuardedSlackServlet.class,
+            () -> {
+              assertThat(event("app_rate_limited", Map.of()).statusCode()).isEqualTo(200);
+              String body = SlackPayloads.json("events", "app_rate_limited", Map.of());
+              HttpResponse<String> forged =
+                  client.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + http.port() + "/slack/events"))
+                          .header("Content-Type", "application/json")
+                          .header(
+                              "X-Slack-Request-Timestamp",
+                              Long.toString(Instant.now().getEpochSecond()))
+                          .header("X-Slack-Signature", "v0=deadbeef")
+                          .POST(HttpRequest.BodyPublishers.ofString(body))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(forged.statusCode()).isEqualTo(401);
+            });
+    assertThat(logged)
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("dropping events for workspace T1"));
+  }
+}
