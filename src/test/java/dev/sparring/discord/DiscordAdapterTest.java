@@ -38,7 +38,7 @@ class DiscordAdapterTest {
     Bot bot = new Bot(store, clock, Features.all(), Set.of());
     DiscordSettings settings =
         new DiscordSettings(
-            "test-token", discord.apiUrl(), discord.gatewayUrl(), true, false, Set.of("Mentors"));
+            "test-token", discord.apiUrl(), discord.gatewayUrl(), true, false, Set.of(DiscordStandIn.MENTORS));
     adapter = new DiscordAdapter(settings, bot, TestPacks.demo()).awaitReady(30);
     dispatcher =
         new OutboxDispatcher(
