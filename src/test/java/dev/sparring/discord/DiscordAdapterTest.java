@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sparring.core.Bot;
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Message;
+import dev.sparring.core.Outbound;
 import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.core.Platform;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;
@@ -38,7 +42,12 @@ class DiscordAdapterTest {
     Bot bot = new Bot(store, clock, Features.all(), Set.of());
     DiscordSettings settings =
         new DiscordSettings(
-            "test-token", discord.apiUrl(), discord.gatewayUrl(), true, false, Set.of(DiscordStandIn.MENTORS));
+            "test-token",
+            discord.apiUrl(),
+            discord.gatewayUrl(),
+            true,
+            false,
+            Set.of(DiscordStandIn.MENTORS));
     adapter = new DiscordAdapter(settings, bot, TestPacks.demo()).awaitReady(30);
     dispatcher =
         new OutboxDispatcher(
@@ -418,5 +427,99 @@ class DiscordAdapterTest {
     assertThat(adapter.inviteUrl())
         .contains("scope=bot+applications.commands")
         .contains("permissions=");
+  }
+
+  // ---- long messages, deleted threads
+
+  private static String lines(String prefix, int count) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      b.append("- ").append(prefix).append(' ').append(i).append(": ").append("x".repeat(100));
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  /** The nonces of the messages the bot asked to create in {@code channel}, in order. */
+  private List<String> nonces(String channel) {
+    return discord.calls("POST", "channels/" + channel + "/messages").stream()
+        .filter(c -> !c.path().endsWith("/threads"))
+        .map(c -> c.body().path("nonce").asText())
+        .toList();
+  }
+
+  @Test
+  void aLongMessageIsCreatedPartByPartExactlyOnceAcrossARetry() {
+    ChannelRef channel = new ChannelRef(Platform.DISCORD, DiscordStandIn.CHANNEL);
+    Message question = Message.of("Reveal", lines("question", 60));
+    Message answers = Message.of("Answers", lines("answer", 100));
+    int questionParts = DiscordRender.render(question, List.of()).size();
+    int answerParts = DiscordRender.render(answers, List.of()).size();
+    assertThat(questionParts).isEqualTo(2);
+    assertThat(answerParts).isEqualTo(3);
+    store.transact(
+        tx -> {
+          tx.threads().open("long-1", channel.key(), "daily", clock.instant());
+          tx.outbox().enqueue(new Outbound.Post(channel, question, "long-1"), clock.instant());
+          tx.outbox()
+              .enqueue(new Outbound.ReplyInThread(channel, "long-1", answers), clock.instant());
+          return null;
+        });
+    // The answers' second part is created, but Discord's answer is an error: the outbox sends the
+    // whole reply again.
+    discord.fail(
+        DiscordStandIn.Fault.NONE, // the question's first part
+        DiscordStandIn.Fault.NONE, // its second, in the thread
+        DiscordStandIn.Fault.NONE, // the answers' first part
+        DiscordStandIn.Fault.ERROR_AFTER_CREATING);
+    deliverThroughRetries();
+
+    String thread = lastThread();
+    assertThat(discord.created(DiscordStandIn.CHANNEL)).isEqualTo(1);
+    assertThat(discord.created(thread)).isEqualTo(questionParts - 1 + answerParts);
+    assertThat(nonces(thread).size()).isGreaterThan(questionParts - 1 + answerParts);
+    assertThat(java.util.Set.copyOf(nonces(thread))).hasSize(questionParts - 1 + answerParts);
+    assertThat(discord.calls("POST", "/threads")).hasSize(1);
+    assertThat((long) store.transact(tx -> tx.outbox().deadCount())).isZero();
+  }
+
+  @Test
+  void followUpsForADeletedThreadEndTheInterviewWithOneNoticeAndNeverGoToTheChannel() {
+    String user = "700000000000000015";
+    callback(slash(user, "interview", Map.of("question", "demo-senior")));
+    deliver();
+    String thread = lastThread();
+    message(user, thread, "answer 1 idempotent");
+    deliverUntil(thread, 1);
+    // Two more answers queue two follow-ups; a moderator deletes the thread before they go out.
+    message(user, thread, "answer 2 idempotent");
+    message(user, thread, "answer 3 idempotent");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> store.transact(tx -> tx.outbox().pending()) == 2);
+    // Whether JDA has seen THREAD_DELETE yet or not, the gateway finds the thread gone.
+    discord.deleteThread(thread);
+    deliverThroughRetries();
+
+    assertThat(discord.created(thread)).isEqualTo(1);
+    List<String> inChannel = postedIn(DiscordStandIn.CHANNEL);
+    assertThat(inChannel).hasSize(2); // the question, then the one notice
+    assertThat(inChannel.get(1))
+        .contains("A thread was deleted")
+        .contains("the interview has ended")
+        .doesNotContain("Follow-up");
+    var conversation =
+        store.transact(
+            tx ->
+                tx.conversations()
+                    .active("discord:" + DiscordStandIn.GUILD, "discord:" + user, "interview"));
+    assertThat(conversation).isEmpty();
+    assertThat((long) store.transact(tx -> tx.outbox().deadCount())).isEqualTo(2);
+    // An admin's retry of one of them fails the same way, without a second notice.
+    long dead = store.transact(tx -> tx.outbox().deadLetters(10)).get(0).id();
+    store.transact(tx -> tx.outbox().requeue(dead, clock.instant()));
+    deliverThroughRetries();
+    assertThat(postedIn(DiscordStandIn.CHANNEL)).hasSize(2);
+    assertThat(discord.created(thread)).isEqualTo(1);
   }
 }
