@@ -48,7 +48,7 @@ class DiscordAdapterTest {
             true,
             false,
             Set.of(DiscordStandIn.MENTORS));
-    adapter = new DiscordAdapter(settings, bot, TestPacks.demo()).awaitReady(30);
+    adapter = new DiscordAdapter(settings, bot, TestPacks.demo(), clock).awaitReady(30);
     dispatcher =
         new OutboxDispatcher(
             store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "d");
@@ -521,5 +521,73 @@ class DiscordAdapterTest {
     deliverThroughRetries();
     assertThat(postedIn(DiscordStandIn.CHANNEL)).hasSize(2);
     assertThat(discord.created(thread)).isEqualTo(1);
+  }
+
+  // ---- mentions and thread chatter
+
+  /** Every request that carries a message, with what it allows to ping. */
+  private List<com.fasterxml.jackson.databind.JsonNode> allowedMentionsOfEverything() {
+    List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+    for (DiscordStandIn.Call c : discord.calls()) {
+      com.fasterxml.jackson.databind.JsonNode body = c.body();
+      if (body == null || c.path().endsWith("/threads") || c.path().endsWith("/commands")) {
+        continue;
+      }
+      if (c.path().startsWith("interactions/")) {
+        if (body.path("type").asInt() == 9) {
+          continue; // a modal: a form, no message
+        }
+        body = body.path("data");
+      }
+      assertThat(body.has("allowed_mentions")).as("%s %s: %s", c.method(), c.path(), body).isTrue();
+      out.add(body.path("allowed_mentions"));
+    }
+    return out;
+  }
+
+  @Test
+  void theBotPingsNobodyAndAnswersThreadChatterOncePerPersonPerWindow() {
+    String mentor = "700000000000000099";
+    String hostile = "@everyone <@&" + DiscordStandIn.MENTORS + "> [prize](https://evil.example)";
+    String started = slash(mentor, "compete", Map.of("options", "start \"" + hostile + "\" 2d"));
+    assertThat(callback(started).body().toString()).doesNotContain("Usage");
+    deliver();
+    String thread = lastThread();
+    // Someone who has not joined posts in the competition's thread, again and again.
+    String outsider = "700000000000000016";
+    for (int i = 0; i < 10; i++) {
+      message(outsider, thread, "@everyone look " + i);
+    }
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> discord.calls("POST", "channels/" + thread + "/messages").size() >= 1);
+    // Past the window, one more message gets one more reply; events are handled in order, so by
+    // then all ten before it were handled.
+    clock.advance(ChatterLimit.WINDOW.plusSeconds(1));
+    message(outsider, thread, "still here");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> discord.calls("POST", "channels/" + thread + "/messages").size() >= 2);
+    List<DiscordStandIn.Call> replies = discord.calls("POST", "channels/" + thread + "/messages");
+    assertThat(replies).hasSize(2);
+    assertThat(replies.get(0).body().path("content").asText()).contains("first with");
+    assertThat(replies.get(0).body().has("message_reference")).isTrue();
+
+    // A hint button press, a command answered with several ephemerals, a refusal: every request
+    // that carries a message allows no one to be pinged.
+    slash("700000000000000016", "help", Map.of());
+    slash("700000000000000016", "daily", Map.of("options", "now"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> discord.calls("POST", "interactions/").size() >= 3);
+    List<com.fasterxml.jackson.databind.JsonNode> mentions = allowedMentionsOfEverything();
+    assertThat(mentions).hasSizeGreaterThanOrEqualTo(7);
+    for (com.fasterxml.jackson.databind.JsonNode m : mentions) {
+      assertThat(m.path("parse").isArray()).as("%s", m).isTrue();
+      assertThat(m.path("parse")).as("%s", m).isEmpty();
+      assertThat(m.path("users")).as("%s", m).isEmpty();
+      assertThat(m.path("roles")).as("%s", m).isEmpty();
+      assertThat(m.path("replied_user").asBoolean(true)).as("%s", m).isFalse();
+    }
   }
 }
