@@ -59,12 +59,25 @@ final class UnreadableInteractions extends SocketHandler {
           "Discord interaction {} could not be read ({}: {}); answered with a notice",
           id,
           e.getClass().getSimpleName(),
-          e.getMessage());
+          firstLine(e.getMessage()));
       if (!id.isEmpty() && !token.isEmpty()) {
         answer(id, token);
       }
     }
     return null;
+  }
+
+  /**
+   * The reason without the payload: JDA's parsing exceptions append the whole interaction, token
+   * included, after the first line.
+   */
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int nl = message.indexOf('\n');
+    String line = nl < 0 ? message : message.substring(0, nl);
+    return line.length() > 200 ? line.substring(0, 200) + "\u2026" : line;
   }
 
   private void answer(String id, String token) {

@@ -66,7 +66,21 @@ class DiscordAdapterTest {
 
   private static final java.util.Set<String> MENTOR_USERS = java.util.Set.of("700000000000000099");
 
+  /** Holds a role named "Mentors" that is not the configured one. */
+  private static final String COPYCAT = "700000000000000098";
+
   private static Map<String, Object> member(String user) {
+    if (user.equals(COPYCAT)) {
+      return Map.of(
+          "user",
+          DiscordStandIn.author(user, "copycat", false),
+          "roles",
+          List.of(DiscordStandIn.COPIED_MENTORS),
+          "permissions",
+          "0",
+          "joined_at",
+          "2026-01-01T00:00:00.000000+00:00");
+    }
     if (MENTOR_USERS.contains(user)) {
       return Map.of(
           "user",
@@ -406,9 +420,12 @@ class DiscordAdapterTest {
   }
 
   @Test
-  void adminsAreManageServerOrAConfiguredRole() {
+  void adminsAreManageServerOrAConfiguredRoleById() {
     String refused = slash("700000000000000013", "daily", Map.of("options", "now"));
     assertThat(callback(refused).body().toString()).contains("Only admins can");
+    // A role with the configured role's name but another id grants nothing.
+    String copycat = slash(COPYCAT, "daily", Map.of("options", "now"));
+    assertThat(callback(copycat).body().toString()).contains("Only admins can");
     String allowed = slash("700000000000000099", "daily", Map.of("options", "now"));
     assertThat(callback(allowed).body().toString()).contains("Posted today's question");
   }
@@ -588,6 +605,166 @@ class DiscordAdapterTest {
       assertThat(m.path("users")).as("%s", m).isEmpty();
       assertThat(m.path("roles")).as("%s", m).isEmpty();
       assertThat(m.path("replied_user").asBoolean(true)).as("%s", m).isFalse();
+    }
+  }
+
+  // ---- interactions Sparring cannot serve
+
+  /** Runs {@code body} with every Discord and Sparring log event recorded, none printed. */
+  private static List<ch.qos.logback.classic.spi.ILoggingEvent> logsOf(Runnable body) {
+    var appender =
+        new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.start();
+    List<ch.qos.logback.classic.Logger> loggers = new java.util.ArrayList<>();
+    List<ch.qos.logback.classic.Level> levels = new java.util.ArrayList<>();
+    for (String name : List.of("net.dv8tion", "dev.sparring")) {
+      var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name);
+      loggers.add(logger);
+      levels.add(logger.getLevel());
+      logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+      logger.setAdditive(false);
+      logger.addAppender(appender);
+    }
+    try {
+      body.run();
+    } finally {
+      for (int i = 0; i < loggers.size(); i++) {
+        loggers.get(i).detachAppender(appender);
+        loggers.get(i).setAdditive(true);
+        loggers.get(i).setLevel(levels.get(i));
+      }
+    }
+    return List.copyOf(appender.list);
+  }
+
+  private static String text(ch.qos.logback.classic.spi.ILoggingEvent e) {
+    String error =
+        e.getThrowableProxy() == null
+            ? ""
+            : ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(e.getThrowableProxy());
+    return e.getFormattedMessage() + error;
+  }
+
+  @Test
+  void interactionsSparringCannotServeGetAPoliteAnswerAndTheirTokenIsNeverLogged() {
+    String token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTpzZWNyZXQtdG9rZW4tZm9yLXRlc3Rz";
+    String user = "700000000000000017";
+    // A modal submitted from a DM with the bot.
+    Map<String, Object> dm = new LinkedHashMap<>();
+    dm.put("id", discord.nextId());
+    dm.put("application_id", DiscordStandIn.BOT);
+    dm.put("type", 5);
+    dm.put("token", token + "1");
+    dm.put("version", 1);
+    dm.put("channel_id", "600000000000000001");
+    dm.put(
+        "channel",
+        Map.of(
+            "id",
+            "600000000000000001",
+            "type",
+            1,
+            "flags",
+            0,
+            "recipients",
+            List.of(DiscordStandIn.author(user, "dm", false))));
+    dm.put("user", DiscordStandIn.author(user, "dm", false));
+    dm.put("context", 1);
+    dm.put("authorizing_integration_owners", Map.of("1", user));
+    dm.put("locale", "en-US");
+    dm.put("app_permissions", "0");
+    dm.put("entitlements", List.of());
+    dm.put("data", Map.of("custom_id", "answer|1", "components", List.of()));
+    // A command from a server the bot is not in (the app installed for the user).
+    Map<String, Object> elsewhere =
+        interaction(
+            2,
+            user,
+            DiscordStandIn.CHANNEL,
+            Map.of(
+                "id",
+                "1",
+                "name",
+                "spar",
+                "type",
+                1,
+                "options",
+                List.of(Map.of("type", 1, "name", "help", "options", List.of()))),
+            null);
+    String otherGuild = "100000000000000009";
+    elsewhere.put("guild_id", otherGuild);
+    elsewhere.put("guild", Map.of("id", otherGuild, "locale", "en-US", "features", List.of()));
+    elsewhere.put("channel_id", "200000000000000009");
+    elsewhere.put(
+        "channel",
+        Map.of(
+            "id",
+            "200000000000000009",
+            "type",
+            0,
+            "guild_id",
+            otherGuild,
+            "name",
+            "elsewhere",
+            "position",
+            0,
+            "permission_overwrites",
+            List.of(),
+            "permissions",
+            "68608",
+            "flags",
+            0));
+    elsewhere.put("authorizing_integration_owners", Map.of("1", user));
+    elsewhere.put("token", token + "2");
+    // A server interaction without the member JDA needs to read it.
+    Map<String, Object> memberless =
+        interaction(
+            3,
+            user,
+            DiscordStandIn.CHANNEL,
+            Map.of("custom_id", "interview.hint|x", "component_type", 2),
+            DiscordStandIn.message(discord.nextId(), DiscordStandIn.CHANNEL, null));
+    memberless.remove("member");
+    memberless.put("user", DiscordStandIn.author(user, "nomember", false));
+    memberless.put("token", token + "3");
+
+    List<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        logsOf(
+            () -> {
+              for (Map<String, Object> i : List.of(dm, elsewhere, memberless)) {
+                discord.dispatch("INTERACTION_CREATE", i);
+              }
+              assertThat(callback((String) dm.get("id")).body().toString())
+                  .contains(DiscordAdapter.NOT_HERE);
+              assertThat(callback((String) elsewhere.get("id")).body().toString())
+                  .contains("not a member of this server");
+              assertThat(callback((String) memberless.get("id")).body().toString())
+                  .contains(UnreadableInteractions.NOTICE);
+            });
+    for (String id : List.of((String) dm.get("id"), (String) elsewhere.get("id"))) {
+      DiscordStandIn.Call answer = discord.calls("POST", "interactions/" + id).get(0);
+      assertThat(answer.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+    }
+    assertThat(logs).anySatisfy(e -> assertThat(text(e)).contains("could not be read"));
+    assertThat(logs).noneSatisfy(e -> assertThat(text(e)).contains(token));
+  }
+
+  @Test
+  void theInviteAsksForEveryPermissionTheBotUsesIncludingReactions() {
+    String url = adapter.inviteUrl();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("permissions=(\\d+)").matcher(url);
+    assertThat(m.find()).isTrue();
+    long granted = Long.parseLong(m.group(1));
+    for (net.dv8tion.jda.api.Permission p :
+        List.of(
+            net.dv8tion.jda.api.Permission.VIEW_CHANNEL,
+            net.dv8tion.jda.api.Permission.MESSAGE_SEND,
+            net.dv8tion.jda.api.Permission.MESSAGE_SEND_IN_THREADS,
+            net.dv8tion.jda.api.Permission.CREATE_PUBLIC_THREADS,
+            net.dv8tion.jda.api.Permission.MESSAGE_EMBED_LINKS,
+            net.dv8tion.jda.api.Permission.MESSAGE_HISTORY,
+            net.dv8tion.jda.api.Permission.MESSAGE_ADD_REACTION)) {
+      assertThat(granted & p.getRawValue()).as(p.getName()).isNotZero();
     }
   }
 }

@@ -31,6 +31,9 @@ final class DiscordStandIn implements AutoCloseable {
   static final String BOT = "900000000000000001";
   static final String MENTORS = "400000000000000001";
 
+  /** A second role named "Mentors", as anyone who can manage roles could create. */
+  static final String COPIED_MENTORS = "400000000000000002";
+
   /**
    * View, send, embed links, read history, add reactions, create public threads, send in threads.
    */
@@ -405,6 +408,25 @@ final class DiscordStandIn implements AutoCloseable {
                   Map.of(
                       "id",
                       MENTORS,
+                      "name",
+                      "Mentors",
+                      "position",
+                      1,
+                      "permissions",
+                      "0",
+                      "colors",
+                      Map.of("primary_color", 0),
+                      "color",
+                      0,
+                      "hoist",
+                      false,
+                      "managed",
+                      false,
+                      "mentionable",
+                      false),
+                  Map.of(
+                      "id",
+                      COPIED_MENTORS,
                       "name",
                       "Mentors",
                       "position",
