@@ -440,7 +440,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
   static final String NOT_HERE = "Sparring works in server channels.";
   static final String NOT_A_MEMBER =
       "Sparring is not a member of this server, so it cannot work here. Ask a server admin to add"
-          + " it (the bot's invite link is in its log), then use `/spar` in a channel.";
+          + " it with this link, then use `/spar` in a channel: ";
 
   /**
    * Answers, and returns true for, an interaction Sparring cannot serve: from a DM, or from a
@@ -454,7 +454,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
       return true;
     }
     if (guild.isDetached() || event.getMember() == null) {
-      notice(event, NOT_A_MEMBER);
+      notice(event, NOT_A_MEMBER + inviteUrl());
       return true;
     }
     return false;
