@@ -268,11 +268,15 @@ public final class ConfigLoader {
               + total
               + ")");
     }
+    List<String> adminRoles = r.strings("discord.adminRoles");
+    adminRoles.stream()
+        .filter(role -> !SparringConfig.DiscordConfig.isRoleId(role))
+        .forEach(role -> r.problems.add(SparringConfig.DiscordConfig.notARoleId(role)));
     SparringConfig.DiscordConfig discord =
         new SparringConfig.DiscordConfig(
             r.bool("discord.messageContent"),
             "global".equals(commands),
-            new LinkedHashSet<>(r.strings("discord.adminRoles")),
+            new LinkedHashSet<>(adminRoles),
             total,
             from,
             to);

@@ -51,7 +51,22 @@ public record SparringConfig(
       Set<String> adminRoles,
       int shardsTotal,
       int shardFrom,
-      int shardTo) {}
+      int shardTo) {
+
+    /** A Discord id (a snowflake: digits only). */
+    public static boolean isRoleId(String s) {
+      return s != null && s.matches("\\d{15,21}");
+    }
+
+    /** Why {@code role} is refused in {@code discord.adminRoles}, and how to fix it. */
+    public static String notARoleId(String role) {
+      return "discord.adminRoles: '"
+          + role
+          + "' is not a role id. Role names are not accepted, because anyone who can manage roles can"
+          + " create a role with any name. Use the role's id: with Developer Mode on (User Settings,"
+          + " Advanced), Server Settings, Roles, the role's menu, Copy Role ID.";
+    }
+  }
 
   /** Outbox delivery tuning. */
   public record OutboxConfig(

@@ -50,5 +50,12 @@ public interface Gateway {
 
     /** Will never succeed (channel gone, bot removed): dead-letter it now. */
     record Failed(String reason) implements Delivery {}
+
+    /**
+     * A reply's thread no longer exists (someone deleted it). Nothing more can go into it: the
+     * dispatcher ends the conversation anchored on it and says so once in the parent channel,
+     * instead of posting the thread's messages anywhere else.
+     */
+    record ThreadGone(String reason) implements Delivery {}
   }
 }

@@ -189,6 +189,15 @@ public final class OutboxDispatcher implements AutoCloseable {
       wakeAt(until);
     } else if (outcome instanceof Gateway.Delivery.Failed failed) {
       fail(entry, failed.reason());
+    } else if (outcome instanceof Gateway.Delivery.ThreadGone gone && anchor == null) {
+      fail(entry, gone.reason());
+    } else if (outcome instanceof Gateway.Delivery.ThreadGone gone) {
+      log.info("outbox entry {} not delivered: {}", entry.id(), gone.reason());
+      store.transact(
+          tx -> {
+            LostThreads.record(tx, entry, anchor, gone.reason(), now());
+            return null;
+          });
     }
     return null;
   }

@@ -13,6 +13,7 @@ import dev.sparring.core.TeamRef;
 import dev.sparring.core.ThreadRef;
 import dev.sparring.core.UserRef;
 import dev.sparring.store.StoreException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -75,8 +76,13 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     Permission.MESSAGE_SEND_IN_THREADS,
     Permission.CREATE_PUBLIC_THREADS,
     Permission.MESSAGE_EMBED_LINKS,
-    Permission.MESSAGE_HISTORY
+    Permission.MESSAGE_HISTORY,
+    Permission.MESSAGE_ADD_REACTION // the ✅ on an accepted answer
   };
+
+  static {
+    DiscordMentions.installDefaults();
+  }
 
   /** The subcommands of {@code /spar}, each taking the rest of the command as free text. */
   static final Map<String, String> SUBCOMMANDS = new java.util.LinkedHashMap<>();
@@ -103,11 +109,21 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
   private final net.dv8tion.jda.api.sharding.ShardManager shards; // several shards, or null
   private final DiscordGateway gateway;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  private final ChatterLimit chatter;
 
   public DiscordAdapter(DiscordSettings settings, Bot bot, QuestionBank bank) {
+    this(settings, bot, bank, Clock.systemUTC());
+  }
+
+  /**
+   * Logs in to Discord. Fails with a message that says what to check when Discord's API cannot be
+   * reached or does not accept the token.
+   */
+  public DiscordAdapter(DiscordSettings settings, Bot bot, QuestionBank bank, Clock clock) {
     this.settings = settings;
     this.bot = bot;
     this.bank = bank;
+    this.chatter = new ChatterLimit(clock, ChatterLimit.WINDOW);
     EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
     if (settings.messageContent()) {
       intents.add(GatewayIntent.MESSAGE_CONTENT);
@@ -134,7 +150,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
       if (sessions != null) {
         builder.setSessionController(sessions);
       }
-      this.jda = builder.build();
+      this.jda = DiscordStartup.login(builder::build, settings);
       this.shards = null;
       this.gateway = new DiscordGateway(jda);
     } else {
@@ -156,7 +172,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         builder.setSessionController(sessions);
       }
       this.jda = null;
-      this.shards = builder.build();
+      this.shards = DiscordStartup.login(builder::build, settings);
       this.gateway = new DiscordGateway(shards);
     }
   }
@@ -167,7 +183,12 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
   /** Waits until the gateway session is ready (READY received), or fails after the timeout. */
   public DiscordAdapter awaitReady(long seconds) throws Exception {
-    ready.get(seconds, TimeUnit.SECONDS);
+    try {
+      ready.get(seconds, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      close();
+      throw new IllegalStateException(DiscordStartup.gatewayTimeout(settings, seconds));
+    }
     return this;
   }
 
@@ -187,9 +208,12 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
   @Override
   public void onReady(ReadyEvent event) {
+    UnreadableInteractions.install(event.getJDA());
     log.info("Discord connected; invite: {}", inviteUrl());
     if (settings.globalCommands()) {
-      jda.updateCommands()
+      event
+          .getJDA()
+          .updateCommands()
           .addCommands(command())
           .queue(null, e -> log.warn("command registration failed", e));
     }
@@ -256,15 +280,16 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
   // ---- interactions
 
+  /**
+   * Admins hold Manage Server or a configured role, matched by id: a role name proves nothing,
+   * since anyone who can manage roles can create a role with any name.
+   */
   private Actor actor(Member member, net.dv8tion.jda.api.entities.User user) {
     boolean admin =
         member != null
             && (member.hasPermission(Permission.MANAGE_SERVER)
                 || member.getRoles().stream()
-                    .anyMatch(
-                        r ->
-                            settings.adminRoles().contains(r.getId())
-                                || settings.adminRoles().contains(r.getName())));
+                    .anyMatch(r -> settings.adminRoles().contains(r.getId())));
     String name = member != null ? member.getEffectiveName() : user.getName();
     return new Actor(new UserRef(Platform.DISCORD, user.getId()), name, admin);
   }
@@ -284,8 +309,40 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!event.getName().equals("spar") || event.getGuild() == null) {
-      event.reply("Sparring works in server channels.").setEphemeral(true).queue();
+    guarded(event, () -> slash(event));
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    guarded(event, () -> button(event));
+  }
+
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    guarded(event, () -> modal(event));
+  }
+
+  /**
+   * Runs an interaction's handler; if it fails before answering, the person still gets an answer
+   * instead of Discord's "This interaction failed".
+   */
+  private static void guarded(IReplyCallback event, Runnable handler) {
+    try {
+      handler.run();
+    } catch (RuntimeException e) {
+      log.warn("a Discord interaction failed", e);
+      if (!event.isAcknowledged()) {
+        notice(event, "Sorry, something went wrong on Sparring's side. Please try again.");
+      }
+    }
+  }
+
+  private void slash(SlashCommandInteractionEvent event) {
+    if (refused(event)) {
+      return;
+    }
+    if (!event.getName().equals("spar")) {
+      notice(event, "Sparring knows only `/spar`.");
       return;
     }
     StringBuilder text =
@@ -307,14 +364,12 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     answer(event, in);
   }
 
-  @Override
-  public void onButtonInteraction(ButtonInteractionEvent event) {
+  private void button(ButtonInteractionEvent event) {
     String id = event.getComponentId();
     int bar = id.indexOf('|');
     String action = bar < 0 ? id : id.substring(0, bar);
     String value = bar < 0 ? "" : id.substring(bar + 1);
-    if (event.getGuild() == null) {
-      event.reply("Sparring works in server channels.").setEphemeral(true).queue();
+    if (refused(event)) {
       return;
     }
     if (action.equals(ANSWER)) {
@@ -351,9 +406,8 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     answer(event, in);
   }
 
-  @Override
-  public void onModalInteraction(ModalInteractionEvent event) {
-    if (event.getGuild() == null) {
+  private void modal(ModalInteractionEvent event) {
+    if (refused(event)) {
       return;
     }
     String id = event.getModalId();
@@ -383,6 +437,34 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     answer(event, in);
   }
 
+  static final String NOT_HERE = "Sparring works in server channels.";
+  static final String NOT_A_MEMBER =
+      "Sparring is not a member of this server, so it cannot work here. Ask a server admin to add"
+          + " it with this link, then use `/spar` in a channel: ";
+
+  /**
+   * Answers, and returns true for, an interaction Sparring cannot serve: from a DM, or from a
+   * server the bot is not in (the app installed for a user; JDA gives such a server as a detached
+   * entity, and most of its methods throw {@code DetachedEntityException}).
+   */
+  private boolean refused(IReplyCallback event) {
+    Guild guild = event.getGuild();
+    if (guild == null) {
+      notice(event, NOT_HERE);
+      return true;
+    }
+    if (guild.isDetached() || event.getMember() == null) {
+      notice(event, NOT_A_MEMBER + inviteUrl());
+      return true;
+    }
+    return false;
+  }
+
+  /** A short ephemeral answer that pings nobody. */
+  private static void notice(IReplyCallback event, String text) {
+    DiscordMentions.none(event.reply(text)).setEphemeral(true).queue();
+  }
+
   /** Handles the event, then answers the interaction: a form, the ephemerals, or a short ack. */
   private void answer(IReplyCallback event, Inbound in) {
     Bot.Result r;
@@ -390,11 +472,10 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
       r = bot.handle(in);
     } catch (StoreException e) {
       log.error("store failure on a Discord interaction", e);
-      event
-          .reply(
-              "Sorry, Sparring cannot reach its database right now; nothing was changed. Please try again in a minute.")
-          .setEphemeral(true)
-          .queue();
+      notice(
+          event,
+          "Sorry, Sparring cannot reach its database right now; nothing was changed. Please try"
+              + " again in a minute.");
       return;
     }
     if (!r.forms().isEmpty()
@@ -403,20 +484,19 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
       return;
     }
     if (r.ephemerals().isEmpty()) {
-      event.reply(r.duplicate() ? "Already done." : "\u2713").setEphemeral(true).queue();
+      notice(event, r.duplicate() ? "Already done." : "\u2713");
       return;
     }
     List<MessageCreateData> parts = new ArrayList<>();
     for (Outbound.Ephemeral e : r.ephemerals()) {
       parts.addAll(DiscordRender.render(e.message(), List.of()));
     }
-    event
-        .reply(parts.get(0))
+    DiscordMentions.none(event.reply(parts.get(0)))
         .setEphemeral(true)
         .queue(
             hook -> {
               for (MessageCreateData more : parts.subList(1, parts.size())) {
-                hook.sendMessage(more).setEphemeral(true).queue();
+                DiscordMentions.none(hook.sendMessage(more)).setEphemeral(true).queue();
               }
             });
   }
@@ -479,11 +559,10 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
             .getMessage()
             .addReaction(net.dv8tion.jda.api.entities.emoji.Emoji.fromUnicode("\u2705"))
             .queue();
-      } else {
-        event
-            .getMessage()
-            .reply(dev.sparring.core.Texts.clip(body, 2000))
-            .mentionRepliedUser(false)
+      } else if (chatter.allow(event.getAuthor().getId(), thread.getId())) {
+        // Anyone can post in a thread as often as they like; the bot answers each person there
+        // once per window, so chatter cannot make it post (or ping) at their pace.
+        DiscordMentions.none(event.getMessage().reply(dev.sparring.core.Texts.clip(body, 2000)))
             .queue();
       }
     }

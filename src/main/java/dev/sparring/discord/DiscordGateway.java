@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.attribute.IGuildChannelContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -20,6 +21,11 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * Delivers outbox messages through JDA (which paces itself by Discord's rate-limit buckets). A post
  * that opens a thread gets a thread started from it, whose id equals the message's; it also gets an
  * Answer button, so people can answer through a modal without the Message Content intent.
+ *
+ * <p>A message too long for one Discord message is sent as several parts, each with its own nonce
+ * ({@link #nonce}) and {@code enforce_nonce}: Discord answers a nonce it has seen from the bot in
+ * the last few minutes with the message it created then, so a retried delivery creates only the
+ * parts that are missing, and no part is mistaken for another.
  */
 final class DiscordGateway implements Gateway {
 
@@ -44,50 +50,24 @@ final class DiscordGateway implements Gateway {
     return Platform.DISCORD;
   }
 
+  /**
+   * The nonce of part {@code part} of outbox entry {@code outboxId}: stable across retries, unique
+   * per part (Discord checks nonces per author, across channels; outbox ids are unique). Part 0 is
+   * the bare id, as before messages had parts, so an entry in flight across an upgrade is not sent
+   * twice.
+   */
+  static String nonce(long outboxId, int part) {
+    return part == 0 ? Long.toString(outboxId) : outboxId + "." + part;
+  }
+
   @Override
   public Delivery deliver(long outboxId, Outbound message, String parentId) {
     try {
       if (message instanceof Outbound.Post post) {
-        TextChannel channel = jda.getTextChannelById(post.channel().id());
-        if (channel == null) {
-          return new Delivery.Failed(
-              "channel " + post.channel().id() + " is not visible to the bot");
-        }
-        List<Button> extra =
-            post.anchor() == null
-                ? List.of()
-                : List.of(Button.primary(DiscordAdapter.ANSWER + "|", "Answer"));
-        List<MessageCreateData> parts = DiscordRender.render(post.message(), extra);
-        net.dv8tion.jda.api.entities.Message first =
-            channel.sendMessage(parts.get(0)).setNonce(Long.toString(outboxId)).complete();
-        if (post.anchor() == null) {
-          for (MessageCreateData more : parts.subList(1, parts.size())) {
-            channel.sendMessage(more).complete();
-          }
-          return new Delivery.Sent(first.getId());
-        }
-        String name =
-            dev.sparring.core.Texts.clip(DiscordRender.plain(post.message().title()), 100);
-        ThreadChannel thread =
-            first.createThreadChannel(name.isBlank() ? "Sparring" : name).complete();
-        for (MessageCreateData more : parts.subList(1, parts.size())) {
-          thread.sendMessage(more).complete();
-        }
-        return new Delivery.Sent(thread.getId());
+        return post(outboxId, post);
       }
       if (message instanceof Outbound.ReplyInThread) {
-        ThreadChannel thread = jda.getThreadChannelById(parentId);
-        MessageChannel target =
-            thread != null ? thread : jda.getTextChannelById(message.channel().id());
-        if (target == null) {
-          return new Delivery.Failed("thread " + parentId + " is not visible to the bot");
-        }
-        String first = null;
-        for (MessageCreateData part : DiscordRender.render(message.message(), List.of())) {
-          String id = target.sendMessage(part).setNonce(Long.toString(outboxId)).complete().getId();
-          first = first == null ? id : first;
-        }
-        return new Delivery.Sent(first);
+        return reply(outboxId, message, parentId);
       }
       if (message instanceof Outbound.Update) {
         TextChannel channel = jda.getTextChannelById(message.channel().id());
@@ -96,7 +76,9 @@ final class DiscordGateway implements Gateway {
               "channel " + message.channel().id() + " is not visible to the bot");
         }
         MessageCreateData data = DiscordRender.render(message.message(), List.of()).get(0);
-        channel.editMessageById(parentId, MessageEditData.fromCreateData(data)).complete();
+        DiscordMentions.none(
+                channel.editMessageById(parentId, MessageEditData.fromCreateData(data)))
+            .complete();
         return new Delivery.Sent(parentId);
       }
       return new Delivery.Failed("ephemerals are answered on the interaction, not delivered");
@@ -109,5 +91,96 @@ final class DiscordGateway implements Gateway {
       return new Delivery.RetryLater(
           Duration.ofSeconds(5), e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  private Delivery post(long outboxId, Outbound.Post post) {
+    TextChannel channel = jda.getTextChannelById(post.channel().id());
+    if (channel == null) {
+      return new Delivery.Failed("channel " + post.channel().id() + " is not visible to the bot");
+    }
+    List<Button> extra =
+        post.anchor() == null
+            ? List.of()
+            : List.of(Button.primary(DiscordAdapter.ANSWER + "|", "Answer"));
+    List<MessageCreateData> parts = DiscordRender.render(post.message(), extra);
+    Message first = send(channel, parts.get(0), nonce(outboxId, 0));
+    MessageChannel rest = channel;
+    String id = first.getId();
+    if (post.anchor() != null) {
+      ThreadChannel thread = threadOf(first, post);
+      rest = thread;
+      id = thread.getId();
+    }
+    for (int i = 1; i < parts.size(); i++) {
+      send(rest, parts.get(i), nonce(outboxId, i));
+    }
+    return new Delivery.Sent(id);
+  }
+
+  /**
+   * The thread started from {@code first}: the one a previous attempt opened (the retry got the
+   * same message back through its nonce), or a new one.
+   */
+  private ThreadChannel threadOf(Message first, Outbound.Post post) {
+    ThreadChannel known = jda.getThreadChannelById(first.getId());
+    if (known != null) {
+      return known;
+    }
+    String name = dev.sparring.core.Texts.clip(DiscordRender.plain(post.message().title()), 100);
+    try {
+      return first.createThreadChannel(name.isBlank() ? "Sparring" : name).complete();
+    } catch (ErrorResponseException e) {
+      if (e.getErrorResponse() != ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
+        throw e;
+      }
+      ThreadChannel started =
+          first.getChannel().retrieveMessageById(first.getId()).complete().getStartedThread();
+      if (started == null) {
+        throw e;
+      }
+      return started;
+    }
+  }
+
+  private Delivery reply(long outboxId, Outbound message, String parentId) {
+    MessageChannel thread = jda.getThreadChannelById(parentId);
+    if (thread == null) {
+      // Not in JDA's cache: deleted, or archived before this process started. The parent
+      // message knows which.
+      TextChannel channel = jda.getTextChannelById(message.channel().id());
+      if (channel == null) {
+        return new Delivery.Failed(
+            "channel " + message.channel().id() + " is not visible to the bot");
+      }
+      try {
+        thread = channel.retrieveMessageById(parentId).complete().getStartedThread();
+      } catch (ErrorResponseException e) {
+        if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
+          throw e;
+        }
+        return new Delivery.ThreadGone("the thread's first message " + parentId + " was deleted");
+      }
+      if (thread == null) {
+        return new Delivery.ThreadGone("thread " + parentId + " was deleted");
+      }
+    }
+    List<MessageCreateData> parts = DiscordRender.render(message.message(), List.of());
+    String first = null;
+    try {
+      for (int i = 0; i < parts.size(); i++) {
+        String id = send(thread, parts.get(i), nonce(outboxId, i)).getId();
+        first = first == null ? id : first;
+      }
+    } catch (ErrorResponseException e) {
+      if (e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+        return new Delivery.ThreadGone("thread " + parentId + " was deleted");
+      }
+      throw e;
+    }
+    return new Delivery.Sent(first);
+  }
+
+  private static Message send(MessageChannel to, MessageCreateData part, String nonce) {
+    return DiscordMentions.none(to.sendMessage(part)).setNonce(nonce).complete();
   }
 }

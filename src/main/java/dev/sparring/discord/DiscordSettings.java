@@ -1,6 +1,7 @@
 package dev.sparring.discord;
 
 import dev.sparring.config.Secrets;
+import dev.sparring.config.SparringConfig;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,11 @@ public record DiscordSettings(
 
   public DiscordSettings {
     adminRoles = Set.copyOf(adminRoles);
+    for (String role : adminRoles) {
+      if (!SparringConfig.DiscordConfig.isRoleId(role)) {
+        throw new IllegalArgumentException(SparringConfig.DiscordConfig.notARoleId(role));
+      }
+    }
     if (shardsTotal < 1 || shardMin < 0 || shardMax < shardMin || shardMax >= shardsTotal) {
       throw new IllegalArgumentException(
           "discord.shards: need 0 <= from <= to < total (got total "

@@ -26,6 +26,25 @@ class LogScrubberTest {
   }
 
   @Test
+  void discordInteractionTokensAreMaskedInPayloadsAndPaths() {
+    String token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5OnNlY3JldA";
+    // As JDA logs an interaction it cannot parse, and as it names callback and follow-up routes.
+    String payload =
+        "Got an unexpected Json-parse error.\n\tINTERACTION_CREATE -> {\"type\":3,\"token\":\""
+            + token
+            + "\",\"id\":\"123\"}";
+    assertThat(LogScrubber.scrub(payload))
+        .doesNotContain(token)
+        .contains("\"token\":\"****\"")
+        .contains("\"id\":\"123\"");
+    assertThat(LogScrubber.scrub("{\"token\" : \"" + token + "\"}")).doesNotContain(token);
+    assertThat(LogScrubber.scrub("POST interactions/1234567/" + token + "/callback failed"))
+        .isEqualTo("POST interactions/1234567/****/callback failed");
+    assertThat(LogScrubber.scrub("PATCH webhooks/99887766/" + token + "/messages/@original"))
+        .isEqualTo("PATCH webhooks/99887766/****/messages/@original");
+  }
+
+  @Test
   void jsonLinesCarryTheCorrelationIdAndScrubMessagesAndErrors() throws Exception {
     LoggingEvent event =
         new LoggingEvent(

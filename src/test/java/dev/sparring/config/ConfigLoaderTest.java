@@ -110,6 +110,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void discordAdminRolesAreIdsBecauseAnyoneWhoManagesRolesCanCopyAName() throws Exception {
+    Path ids = file("discord:\n  adminRoles: [400000000000000001, '400000000000000002']\n");
+    assertThat(new ConfigLoader(Map.of()).load(ids).discord().adminRoles())
+        .containsExactlyInAnyOrder("400000000000000001", "400000000000000002");
+    Path names = file("discord:\n  adminRoles: [Mentors, 400000000000000001, '@Mods']\n");
+    assertThat(problems(() -> new ConfigLoader(Map.of()).load(names)))
+        .hasSize(2)
+        .allSatisfy(p -> assertThat(p).startsWith("discord.adminRoles: '").contains("Copy Role ID"))
+        .anySatisfy(p -> assertThat(p).contains("'Mentors' is not a role id"));
+  }
+
+  @Test
   void theConfigDumpMasksSecrets() {
     Map<String, String> env =
         Map.of(

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sparring.core.Bot;
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Message;
+import dev.sparring.core.Outbound;
 import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.core.Platform;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;
@@ -38,8 +42,13 @@ class DiscordAdapterTest {
     Bot bot = new Bot(store, clock, Features.all(), Set.of());
     DiscordSettings settings =
         new DiscordSettings(
-            "test-token", discord.apiUrl(), discord.gatewayUrl(), true, false, Set.of("Mentors"));
-    adapter = new DiscordAdapter(settings, bot, TestPacks.demo()).awaitReady(30);
+            "test-token",
+            discord.apiUrl(),
+            discord.gatewayUrl(),
+            true,
+            false,
+            Set.of(DiscordStandIn.MENTORS));
+    adapter = new DiscordAdapter(settings, bot, TestPacks.demo(), clock).awaitReady(30);
     dispatcher =
         new OutboxDispatcher(
             store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "d");
@@ -57,7 +66,21 @@ class DiscordAdapterTest {
 
   private static final java.util.Set<String> MENTOR_USERS = java.util.Set.of("700000000000000099");
 
+  /** Holds a role named "Mentors" that is not the configured one. */
+  private static final String COPYCAT = "700000000000000098";
+
   private static Map<String, Object> member(String user) {
+    if (user.equals(COPYCAT)) {
+      return Map.of(
+          "user",
+          DiscordStandIn.author(user, "copycat", false),
+          "roles",
+          List.of(DiscordStandIn.COPIED_MENTORS),
+          "permissions",
+          "0",
+          "joined_at",
+          "2026-01-01T00:00:00.000000+00:00");
+    }
     if (MENTOR_USERS.contains(user)) {
       return Map.of(
           "user",
@@ -397,9 +420,12 @@ class DiscordAdapterTest {
   }
 
   @Test
-  void adminsAreManageServerOrAConfiguredRole() {
+  void adminsAreManageServerOrAConfiguredRoleById() {
     String refused = slash("700000000000000013", "daily", Map.of("options", "now"));
     assertThat(callback(refused).body().toString()).contains("Only admins can");
+    // A role with the configured role's name but another id grants nothing.
+    String copycat = slash(COPYCAT, "daily", Map.of("options", "now"));
+    assertThat(callback(copycat).body().toString()).contains("Only admins can");
     String allowed = slash("700000000000000099", "daily", Map.of("options", "now"));
     assertThat(callback(allowed).body().toString()).contains("Posted today's question");
   }
@@ -418,5 +444,327 @@ class DiscordAdapterTest {
     assertThat(adapter.inviteUrl())
         .contains("scope=bot+applications.commands")
         .contains("permissions=");
+  }
+
+  // ---- long messages, deleted threads
+
+  private static String lines(String prefix, int count) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      b.append("- ").append(prefix).append(' ').append(i).append(": ").append("x".repeat(100));
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  /** The nonces of the messages the bot asked to create in {@code channel}, in order. */
+  private List<String> nonces(String channel) {
+    return discord.calls("POST", "channels/" + channel + "/messages").stream()
+        .filter(c -> !c.path().endsWith("/threads"))
+        .map(c -> c.body().path("nonce").asText())
+        .toList();
+  }
+
+  @Test
+  void aLongMessageIsCreatedPartByPartExactlyOnceAcrossARetry() {
+    ChannelRef channel = new ChannelRef(Platform.DISCORD, DiscordStandIn.CHANNEL);
+    Message question = Message.of("Reveal", lines("question", 60));
+    Message answers = Message.of("Answers", lines("answer", 100));
+    int questionParts = DiscordRender.render(question, List.of()).size();
+    int answerParts = DiscordRender.render(answers, List.of()).size();
+    assertThat(questionParts).isEqualTo(2);
+    assertThat(answerParts).isEqualTo(3);
+    store.transact(
+        tx -> {
+          tx.threads().open("long-1", channel.key(), "daily", clock.instant());
+          tx.outbox().enqueue(new Outbound.Post(channel, question, "long-1"), clock.instant());
+          tx.outbox()
+              .enqueue(new Outbound.ReplyInThread(channel, "long-1", answers), clock.instant());
+          return null;
+        });
+    // The answers' second part is created, but Discord's answer is an error: the outbox sends the
+    // whole reply again.
+    discord.fail(
+        DiscordStandIn.Fault.NONE, // the question's first part
+        DiscordStandIn.Fault.NONE, // its second, in the thread
+        DiscordStandIn.Fault.NONE, // the answers' first part
+        DiscordStandIn.Fault.ERROR_AFTER_CREATING);
+    deliverThroughRetries();
+
+    String thread = lastThread();
+    assertThat(discord.created(DiscordStandIn.CHANNEL)).isEqualTo(1);
+    assertThat(discord.created(thread)).isEqualTo(questionParts - 1 + answerParts);
+    assertThat(nonces(thread).size()).isGreaterThan(questionParts - 1 + answerParts);
+    assertThat(java.util.Set.copyOf(nonces(thread))).hasSize(questionParts - 1 + answerParts);
+    assertThat(discord.calls("POST", "/threads")).hasSize(1);
+    assertThat((long) store.transact(tx -> tx.outbox().deadCount())).isZero();
+  }
+
+  @Test
+  void followUpsForADeletedThreadEndTheInterviewWithOneNoticeAndNeverGoToTheChannel() {
+    String user = "700000000000000015";
+    callback(slash(user, "interview", Map.of("question", "demo-senior")));
+    deliver();
+    String thread = lastThread();
+    message(user, thread, "answer 1 idempotent");
+    deliverUntil(thread, 1);
+    // Two more answers queue two follow-ups; a moderator deletes the thread before they go out.
+    message(user, thread, "answer 2 idempotent");
+    message(user, thread, "answer 3 idempotent");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> store.transact(tx -> tx.outbox().pending()) == 2);
+    // Whether JDA has seen THREAD_DELETE yet or not, the gateway finds the thread gone.
+    discord.deleteThread(thread);
+    deliverThroughRetries();
+
+    assertThat(discord.created(thread)).isEqualTo(1);
+    List<String> inChannel = postedIn(DiscordStandIn.CHANNEL);
+    assertThat(inChannel).hasSize(2); // the question, then the one notice
+    assertThat(inChannel.get(1))
+        .contains("A thread was deleted")
+        .contains("the interview has ended")
+        .doesNotContain("Follow-up");
+    var conversation =
+        store.transact(
+            tx ->
+                tx.conversations()
+                    .active("discord:" + DiscordStandIn.GUILD, "discord:" + user, "interview"));
+    assertThat(conversation).isEmpty();
+    assertThat((long) store.transact(tx -> tx.outbox().deadCount())).isEqualTo(2);
+    // An admin's retry of one of them fails the same way, without a second notice.
+    long dead = store.transact(tx -> tx.outbox().deadLetters(10)).get(0).id();
+    store.transact(tx -> tx.outbox().requeue(dead, clock.instant()));
+    deliverThroughRetries();
+    assertThat(postedIn(DiscordStandIn.CHANNEL)).hasSize(2);
+    assertThat(discord.created(thread)).isEqualTo(1);
+  }
+
+  // ---- mentions and thread chatter
+
+  /** Every request that carries a message, with what it allows to ping. */
+  private List<com.fasterxml.jackson.databind.JsonNode> allowedMentionsOfEverything() {
+    List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+    for (DiscordStandIn.Call c : discord.calls()) {
+      com.fasterxml.jackson.databind.JsonNode body = c.body();
+      if (body == null || c.path().endsWith("/threads") || c.path().endsWith("/commands")) {
+        continue;
+      }
+      if (c.path().startsWith("interactions/")) {
+        if (body.path("type").asInt() == 9) {
+          continue; // a modal: a form, no message
+        }
+        body = body.path("data");
+      }
+      assertThat(body.has("allowed_mentions")).as("%s %s: %s", c.method(), c.path(), body).isTrue();
+      out.add(body.path("allowed_mentions"));
+    }
+    return out;
+  }
+
+  @Test
+  void theBotPingsNobodyAndAnswersThreadChatterOncePerPersonPerWindow() {
+    String mentor = "700000000000000099";
+    String hostile = "@everyone <@&" + DiscordStandIn.MENTORS + "> [prize](https://evil.example)";
+    String started = slash(mentor, "compete", Map.of("options", "start \"" + hostile + "\" 2d"));
+    assertThat(callback(started).body().toString()).doesNotContain("Usage");
+    deliver();
+    String thread = lastThread();
+    // Someone who has not joined posts in the competition's thread, again and again.
+    String outsider = "700000000000000016";
+    for (int i = 0; i < 10; i++) {
+      message(outsider, thread, "@everyone look " + i);
+    }
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> discord.calls("POST", "channels/" + thread + "/messages").size() >= 1);
+    // Past the window, one more message gets one more reply; events are handled in order, so by
+    // then all ten before it were handled.
+    clock.advance(ChatterLimit.WINDOW.plusSeconds(1));
+    message(outsider, thread, "still here");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> discord.calls("POST", "channels/" + thread + "/messages").size() >= 2);
+    List<DiscordStandIn.Call> replies = discord.calls("POST", "channels/" + thread + "/messages");
+    assertThat(replies).hasSize(2);
+    assertThat(replies.get(0).body().path("content").asText()).contains("first with");
+    assertThat(replies.get(0).body().has("message_reference")).isTrue();
+
+    // A hint button press, a command answered with several ephemerals, a refusal: every request
+    // that carries a message allows no one to be pinged.
+    slash("700000000000000016", "help", Map.of());
+    slash("700000000000000016", "daily", Map.of("options", "now"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> discord.calls("POST", "interactions/").size() >= 3);
+    List<com.fasterxml.jackson.databind.JsonNode> mentions = allowedMentionsOfEverything();
+    assertThat(mentions).hasSizeGreaterThanOrEqualTo(7);
+    for (com.fasterxml.jackson.databind.JsonNode m : mentions) {
+      assertThat(m.path("parse").isArray()).as("%s", m).isTrue();
+      assertThat(m.path("parse")).as("%s", m).isEmpty();
+      assertThat(m.path("users")).as("%s", m).isEmpty();
+      assertThat(m.path("roles")).as("%s", m).isEmpty();
+      assertThat(m.path("replied_user").asBoolean(true)).as("%s", m).isFalse();
+    }
+  }
+
+  // ---- interactions Sparring cannot serve
+
+  /** Runs {@code body} with every Discord and Sparring log event recorded, none printed. */
+  private static List<ch.qos.logback.classic.spi.ILoggingEvent> logsOf(Runnable body) {
+    var appender =
+        new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.start();
+    List<ch.qos.logback.classic.Logger> loggers = new java.util.ArrayList<>();
+    List<ch.qos.logback.classic.Level> levels = new java.util.ArrayList<>();
+    for (String name : List.of("net.dv8tion", "dev.sparring")) {
+      var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name);
+      loggers.add(logger);
+      levels.add(logger.getLevel());
+      logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+      logger.setAdditive(false);
+      logger.addAppender(appender);
+    }
+    try {
+      body.run();
+    } finally {
+      for (int i = 0; i < loggers.size(); i++) {
+        loggers.get(i).detachAppender(appender);
+        loggers.get(i).setAdditive(true);
+        loggers.get(i).setLevel(levels.get(i));
+      }
+    }
+    return List.copyOf(appender.list);
+  }
+
+  private static String text(ch.qos.logback.classic.spi.ILoggingEvent e) {
+    String error =
+        e.getThrowableProxy() == null
+            ? ""
+            : ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(e.getThrowableProxy());
+    return e.getFormattedMessage() + error;
+  }
+
+  @Test
+  void interactionsSparringCannotServeGetAPoliteAnswerAndTheirTokenIsNeverLogged() {
+    String token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTpzZWNyZXQtdG9rZW4tZm9yLXRlc3Rz";
+    String user = "700000000000000017";
+    // A modal submitted from a DM with the bot.
+    Map<String, Object> dm = new LinkedHashMap<>();
+    dm.put("id", discord.nextId());
+    dm.put("application_id", DiscordStandIn.BOT);
+    dm.put("type", 5);
+    dm.put("token", token + "1");
+    dm.put("version", 1);
+    dm.put("channel_id", "600000000000000001");
+    dm.put(
+        "channel",
+        Map.of(
+            "id",
+            "600000000000000001",
+            "type",
+            1,
+            "flags",
+            0,
+            "recipients",
+            List.of(DiscordStandIn.author(user, "dm", false))));
+    dm.put("user", DiscordStandIn.author(user, "dm", false));
+    dm.put("context", 1);
+    dm.put("authorizing_integration_owners", Map.of("1", user));
+    dm.put("locale", "en-US");
+    dm.put("app_permissions", "0");
+    dm.put("entitlements", List.of());
+    dm.put("data", Map.of("custom_id", "answer|1", "components", List.of()));
+    // A command from a server the bot is not in (the app installed for the user).
+    Map<String, Object> elsewhere =
+        interaction(
+            2,
+            user,
+            DiscordStandIn.CHANNEL,
+            Map.of(
+                "id",
+                "1",
+                "name",
+                "spar",
+                "type",
+                1,
+                "options",
+                List.of(Map.of("type", 1, "name", "help", "options", List.of()))),
+            null);
+    String otherGuild = "100000000000000009";
+    elsewhere.put("guild_id", otherGuild);
+    elsewhere.put("guild", Map.of("id", otherGuild, "locale", "en-US", "features", List.of()));
+    elsewhere.put("channel_id", "200000000000000009");
+    elsewhere.put(
+        "channel",
+        Map.of(
+            "id",
+            "200000000000000009",
+            "type",
+            0,
+            "guild_id",
+            otherGuild,
+            "name",
+            "elsewhere",
+            "position",
+            0,
+            "permission_overwrites",
+            List.of(),
+            "permissions",
+            "68608",
+            "flags",
+            0));
+    elsewhere.put("authorizing_integration_owners", Map.of("1", user));
+    elsewhere.put("token", token + "2");
+    // A server interaction without the member JDA needs to read it.
+    Map<String, Object> memberless =
+        interaction(
+            3,
+            user,
+            DiscordStandIn.CHANNEL,
+            Map.of("custom_id", "interview.hint|x", "component_type", 2),
+            DiscordStandIn.message(discord.nextId(), DiscordStandIn.CHANNEL, null));
+    memberless.remove("member");
+    memberless.put("user", DiscordStandIn.author(user, "nomember", false));
+    memberless.put("token", token + "3");
+
+    List<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        logsOf(
+            () -> {
+              for (Map<String, Object> i : List.of(dm, elsewhere, memberless)) {
+                discord.dispatch("INTERACTION_CREATE", i);
+              }
+              assertThat(callback((String) dm.get("id")).body().toString())
+                  .contains(DiscordAdapter.NOT_HERE);
+              assertThat(callback((String) elsewhere.get("id")).body().toString())
+                  .contains("not a member of this server");
+              assertThat(callback((String) memberless.get("id")).body().toString())
+                  .contains(UnreadableInteractions.NOTICE);
+            });
+    for (String id : List.of((String) dm.get("id"), (String) elsewhere.get("id"))) {
+      DiscordStandIn.Call answer = discord.calls("POST", "interactions/" + id).get(0);
+      assertThat(answer.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+    }
+    assertThat(logs).anySatisfy(e -> assertThat(text(e)).contains("could not be read"));
+    assertThat(logs).noneSatisfy(e -> assertThat(text(e)).contains(token));
+  }
+
+  @Test
+  void theInviteAsksForEveryPermissionTheBotUsesIncludingReactions() {
+    String url = adapter.inviteUrl();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("permissions=(\\d+)").matcher(url);
+    assertThat(m.find()).isTrue();
+    long granted = Long.parseLong(m.group(1));
+    for (net.dv8tion.jda.api.Permission p :
+        List.of(
+            net.dv8tion.jda.api.Permission.VIEW_CHANNEL,
+            net.dv8tion.jda.api.Permission.MESSAGE_SEND,
+            net.dv8tion.jda.api.Permission.MESSAGE_SEND_IN_THREADS,
+            net.dv8tion.jda.api.Permission.CREATE_PUBLIC_THREADS,
+            net.dv8tion.jda.api.Permission.MESSAGE_EMBED_LINKS,
+            net.dv8tion.jda.api.Permission.MESSAGE_HISTORY,
+            net.dv8tion.jda.api.Permission.MESSAGE_ADD_REACTION)) {
+      assertThat(granted & p.getRawValue()).as(p.getName()).isNotZero();
+    }
   }
 }

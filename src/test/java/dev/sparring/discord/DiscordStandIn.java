@@ -31,6 +31,9 @@ final class DiscordStandIn implements AutoCloseable {
   static final String BOT = "900000000000000001";
   static final String MENTORS = "400000000000000001";
 
+  /** A second role named "Mentors", as anyone who can manage roles could create. */
+  static final String COPIED_MENTORS = "400000000000000002";
+
   /**
    * View, send, embed links, read history, add reactions, create public threads, send in threads.
    */
@@ -79,6 +82,8 @@ final class DiscordStandIn implements AutoCloseable {
 
   /** Faults the next message creations answer with. */
   enum Fault {
+    /** No fault for this creation (to fault a later one). */
+    NONE,
     ERROR_500,
     RESET,
     RATE_LIMITED,
@@ -89,6 +94,22 @@ final class DiscordStandIn implements AutoCloseable {
   private final java.util.Deque<Fault> faults = new java.util.ArrayDeque<>();
   private final Map<String, String> byNonce = new java.util.HashMap<>();
   private final List<String> created = new ArrayList<>();
+  private final Map<String, String> messages = new java.util.HashMap<>(); // id -> channel
+  private final Map<String, String> threads = new java.util.HashMap<>(); // id -> parent
+  private final java.util.Set<String> deleted = new java.util.HashSet<>();
+
+  /**
+   * Deletes a thread as a moderator would: Discord sends THREAD_DELETE, then answers messages to it
+   * with Unknown Channel, and its first message no longer names it.
+   */
+  void deleteThread(String id) {
+    String parent;
+    synchronized (this) {
+      deleted.add(id);
+      parent = threads.get(id);
+    }
+    dispatch("THREAD_DELETE", Map.of("id", id, "guild_id", GUILD, "parent_id", parent, "type", 11));
+  }
 
   synchronized void fail(Fault... next) {
     faults.addAll(List.of(next));
@@ -116,6 +137,12 @@ final class DiscordStandIn implements AutoCloseable {
       send(ex, 500, Map.of("message", "500: Internal Server Error", "code", 0));
       return;
     }
+    synchronized (this) {
+      if (deleted.contains(channel)) {
+        send(ex, 404, Map.of("message", "Unknown Channel", "code", 10003));
+        return;
+      }
+    }
     if (fault == Fault.RATE_LIMITED) {
       // As Discord answers a per-route limit (without these, JDA takes it for Cloudflare's).
       ex.getResponseHeaders().add("Retry-After", "1");
@@ -140,6 +167,7 @@ final class DiscordStandIn implements AutoCloseable {
       } else {
         id = nextId();
         created.add(channel);
+        messages.put(id, channel);
         if (!nonce.isEmpty()) {
           byNonce.put(channel + "|" + nonce, id);
         }
@@ -197,6 +225,17 @@ final class DiscordStandIn implements AutoCloseable {
       send(ex, 200, message(nextId(), CHANNEL, body));
     } else if (path.matches("channels/\\d+/messages/\\d+/threads")) {
       String[] parts = path.split("/");
+      synchronized (this) {
+        if (threads.containsKey(parts[3])) {
+          send(
+              ex,
+              400,
+              Map.of(
+                  "message", "A thread has already been created for this message", "code", 160004));
+          return;
+        }
+        threads.put(parts[3], parts[1]);
+      }
       Map<String, Object> thread =
           thread(parts[3], parts[1], body == null ? "t" : body.path("name").asText("t"));
       send(ex, 201, thread);
@@ -208,6 +247,22 @@ final class DiscordStandIn implements AutoCloseable {
     } else if (path.contains("/reactions/")) {
       ex.sendResponseHeaders(204, -1);
       ex.close();
+    } else if (method.equals("GET") && path.matches("channels/\\d+/messages/\\d+")) {
+      String[] parts = path.split("/");
+      Map<String, Object> found = null;
+      synchronized (this) {
+        if (parts[1].equals(messages.get(parts[3]))) {
+          found = new LinkedHashMap<>(message(parts[3], parts[1], null));
+          if (threads.containsKey(parts[3]) && !deleted.contains(parts[3])) {
+            found.put("thread", thread(parts[3], parts[1], "t"));
+          }
+        }
+      }
+      if (found == null) {
+        send(ex, 404, Map.of("message", "Unknown Message", "code", 10008));
+      } else {
+        send(ex, 200, found);
+      }
     } else if (method.equals("PATCH") && path.matches("channels/\\d+/messages/\\d+")) {
       send(ex, 200, message(path.split("/")[3], path.split("/")[1], body));
     } else {
@@ -353,6 +408,25 @@ final class DiscordStandIn implements AutoCloseable {
                   Map.of(
                       "id",
                       MENTORS,
+                      "name",
+                      "Mentors",
+                      "position",
+                      1,
+                      "permissions",
+                      "0",
+                      "colors",
+                      Map.of("primary_color", 0),
+                      "color",
+                      0,
+                      "hoist",
+                      false,
+                      "managed",
+                      false,
+                      "mentionable",
+                      false),
+                  Map.of(
+                      "id",
+                      COPIED_MENTORS,
                       "name",
                       "Mentors",
                       "position",
