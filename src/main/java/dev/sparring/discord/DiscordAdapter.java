@@ -562,7 +562,10 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
       } else if (chatter.allow(event.getAuthor().getId(), thread.getId())) {
         // Anyone can post in a thread as often as they like; the bot answers each person there
         // once per window, so chatter cannot make it post (or ping) at their pace.
-        DiscordMentions.none(event.getMessage().reply(dev.sparring.core.Texts.clip(DiscordRender.markdown(body), 2000)))
+        DiscordMentions.none(
+                event
+                    .getMessage()
+                    .reply(dev.sparring.core.Texts.clip(DiscordRender.markdown(body), 2000)))
             .queue();
       }
     }

@@ -587,7 +587,10 @@ class DiscordAdapterTest {
         .until(() -> discord.calls("POST", "channels/" + thread + "/messages").size() >= 2);
     List<DiscordStandIn.Call> replies = discord.calls("POST", "channels/" + thread + "/messages");
     assertThat(replies).hasSize(2);
-    assertThat(replies.get(0).body().path("content").asText()).contains("first with");
+    // The admin-chosen name is shown as text: escaped, so no role mention and no masked link.
+    assertThat(replies.get(0).body().path("content").asText())
+        .contains("You have not joined \\@everyone \\<@&")
+        .contains("\\[prize\\]\\(https://");
     assertThat(replies.get(0).body().has("message_reference")).isTrue();
 
     // A hint button press, a command answered with several ephemerals, a refusal: every request

@@ -55,6 +55,25 @@ public final class RecordingGateway implements Gateway {
     return new Delivery.Sent(id);
   }
 
+  /**
+   * Like the real gateways (Slack's message metadata, Discord's nonce), a resumed send finds what an
+   * earlier attempt posted instead of posting again: the outbox records a delivery only after the
+   * platform answered, so a store that failed in between must not double the message.
+   */
+  @Override
+  public synchronized Delivery deliver(
+      long outboxId, Outbound message, String parentId, boolean resumed) {
+    if (resumed) {
+      for (Sent s : sent) {
+        if (s.outboxId() == outboxId) {
+          attempts++;
+          return new Delivery.Sent(s.platformId());
+        }
+      }
+    }
+    return deliver(outboxId, message, parentId);
+  }
+
   public synchronized List<Sent> sent() {
     return List.copyOf(sent);
   }
