@@ -234,7 +234,7 @@ public final class SqliteStore extends JdbcStore {
             + " is locked: waited "
             + LOCK_WAIT.toSeconds()
             + " s for its write lock (held by another process, or a long transaction); nothing"
-            + " was changed");
+            + " was changed, try again");
   }
 
   /** Whether {@code t} (or a cause) is SQLite's "another connection holds the lock". */
@@ -276,7 +276,9 @@ public final class SqliteStore extends JdbcStore {
             ? SQLiteConfig.SynchronousMode.FULL
             : SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout((int) LOCK_WAIT.toMillis());
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    // Only Flyway's transactions are the driver's: deferred, so a start or an operator command
+    // with nothing to migrate reads the schema history without waiting for the write lock.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     try {
@@ -287,9 +289,9 @@ public final class SqliteStore extends JdbcStore {
         throw new StoreException(
             "cannot open "
                 + file
-                + ": another process holds its write lock (waited "
+                + ": it is locked by another process (waited "
                 + LOCK_WAIT.toSeconds()
-                + " s); try again when it is done",
+                + " s for its write lock); try again when it is done",
             e);
       }
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
