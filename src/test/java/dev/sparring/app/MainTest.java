@@ -20,8 +20,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -173,6 +176,45 @@ class MainTest {
             run("outbox", "drop", "2", "--data", data.toString(), "--config", config().toString())
                 .out())
         .contains("Dropped 2.");
+  }
+
+  /** Every command's path under {@code sparring}, subcommands included, e.g. [outbox, retry]. */
+  private static List<List<String>> commandPaths(CommandLine cli, List<String> prefix) {
+    List<List<String>> paths = new ArrayList<>();
+    cli.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              List<String> path = new ArrayList<>(prefix);
+              path.add(name);
+              paths.add(path);
+              paths.addAll(commandPaths(sub, path));
+            });
+    return paths;
+  }
+
+  @Test
+  void everyCommandExplainsItselfWithHelp() {
+    List<List<String>> paths = commandPaths(new CommandLine(new Main()), List.of());
+    assertThat(paths).contains(List.of("run"), List.of("outbox", "retry"), List.of("help"));
+    for (List<String> path : paths) {
+      String usage = "Usage: sparring " + String.join(" ", path);
+      for (String flag : new String[] {"--help", "-h"}) {
+        List<String> args = new ArrayList<>(path);
+        args.add(flag);
+        Run r = run(args.toArray(String[]::new));
+        assertThat(r.code()).as("%s", args).isZero();
+        assertThat(r.out()).as("%s", args).contains(usage);
+        assertThat(r.err()).as("%s", args).isEmpty();
+      }
+    }
+    Run help = run("help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("Usage: sparring").contains("outbox").contains("console");
+    assertThat(run("help", "outbox").out()).contains("Usage: sparring outbox").contains("retry");
+    assertThat(run("outbox", "help", "retry").out()).contains("Usage: sparring outbox retry");
+    Run unknown = run("help", "frobnicate");
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.err()).contains("frobnicate");
   }
 
   private static String[] concat(String[] a, String[] b) {
