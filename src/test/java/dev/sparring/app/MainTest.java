@@ -10,6 +10,7 @@ import dev.sparring.core.Outbound;
 import dev.sparring.core.Platform;
 import dev.sparring.store.Store;
 import dev.sparring.store.jdbc.SqliteStore;
+import dev.sparring.testing.ChildProgram;
 import dev.sparring.testing.TestPacks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +23,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -176,6 +179,38 @@ class MainTest {
             run("outbox", "drop", "2", "--data", data.toString(), "--config", config().toString())
                 .out())
         .contains("Dropped 2.");
+  }
+
+  /**
+   * {@code sparring run} in a child process with only {@code slackEnv} of the platform variables.
+   */
+  private Run runWithEnv(Map<String, String> slackEnv) throws Exception {
+    ProcessBuilder pb =
+        ChildProgram.of(
+            "run", "--data", dir.resolve("data").toString(), "--config", config().toString());
+    pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_"));
+    pb.environment().putAll(slackEnv);
+    pb.redirectOutput(dir.resolve("out.txt").toFile());
+    pb.redirectError(dir.resolve("err.txt").toFile());
+    Process p = pb.start();
+    p.getOutputStream().close(); // a console that starts by mistake ends at once
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(
+        p.exitValue(),
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aHalfConfiguredSlackStopsTheStartAndNamesWhatIsMissing() throws Exception {
+    Run r = runWithEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-secret-token-value"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("config: SLACK_SIGNING_SECRET is not set")
+        .contains("Signing Secret")
+        .doesNotContain("xoxb-secret-token-value")
+        .doesNotContain("\tat ");
+    assertThat(r.out()).doesNotContain("Sparring console");
   }
 
   /** Every command's path under {@code sparring}, subcommands included, e.g. [outbox, retry]. */
