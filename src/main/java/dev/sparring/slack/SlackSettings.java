@@ -83,6 +83,10 @@ public record SlackSettings(
               + " Slack app's Basic Information page"
               + unset);
     }
+    if (bot != null) {
+      // One workspace: the token is the credential; an OAuth variable beside it is unused.
+      return problems;
+    }
     if (clientId != null && clientSecret == null) {
       problems.add(
           Secrets.SLACK_CLIENT_SECRET
@@ -99,7 +103,7 @@ public record SlackSettings(
               + " is not set, but "
               + Secrets.SLACK_CLIENT_SECRET
               + " is: copy the Client ID from your Slack app's Basic Information page");
-    } else if (bot == null && clientId == null) {
+    } else if (clientId == null) {
       problems.add(
           "neither "
               + Secrets.SLACK_BOT_TOKEN

@@ -72,18 +72,15 @@ class SlackSettingsTest {
     assertThat(refused(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_ID", "1.2")))
         .singleElement(InstanceOfAssertFactories.STRING)
         .startsWith("SLACK_CLIENT_SECRET is not set, but SLACK_CLIENT_ID is");
-    // A bot token does not excuse half of an OAuth pair: the operator meant one of the two.
-    assertThat(
-            refused(
-                Map.of(
-                    "SLACK_SIGNING_SECRET",
-                    "s",
-                    "SLACK_BOT_TOKEN",
-                    "x",
-                    "SLACK_CLIENT_SECRET",
-                    "c")))
+    assertThat(refused(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_SECRET", "c")))
         .singleElement(InstanceOfAssertFactories.STRING)
         .startsWith("SLACK_CLIENT_ID is not set, but SLACK_CLIENT_SECRET is");
+    // With a bot token, it is one workspace: an OAuth variable beside it is simply unused.
+    SlackSettings single =
+        SlackSettings.fromEnv(
+            Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "x", "SLACK_CLIENT_SECRET", "c"),
+            "http");
+    assertThat(single.oauth()).isFalse();
     assertThat(refused(Map.of("SLACK_APP_TOKEN", "xapp-1")))
         .hasSize(2)
         .allSatisfy(p -> assertThat(p).doesNotContain("xapp-1"));
