@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
       BenchLeaderboard.class,
       BenchFanout.class,
       BenchSlack.class,
-      BenchStartup.class
+      BenchStartup.class,
+      CommandLine.HelpCommand.class
     })
 final class BenchCommand {
 

@@ -43,9 +43,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sparring [run|console|packs|validate|config]}; no subcommand means {@code run}. */
+/**
+ * {@code sparring [run|console|packs|validate|config|...|help]}; no subcommand means {@code run}.
+ */
 @Command(
     name = "sparring",
+    // Inherited: every subcommand, however deep, answers --help/-h (and --version/-V).
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Interview practice as a team habit, on Slack and Discord.",
@@ -59,7 +63,8 @@ import picocli.CommandLine.Parameters;
       BenchCommand.class,
       StoreCommand.class,
       OutboxCommand.class,
-      Main.ShowConfig.class
+      Main.ShowConfig.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
 

@@ -6,6 +6,7 @@ import dev.sparring.store.Store;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "outbox",
     description = "Inspect dead letters: messages that failed every delivery attempt.",
-    subcommands = {OutboxCommand.Dead.class, OutboxCommand.Retry.class, OutboxCommand.Drop.class})
+    subcommands = {
+      OutboxCommand.Dead.class,
+      OutboxCommand.Retry.class,
+      OutboxCommand.Drop.class,
+      CommandLine.HelpCommand.class
+    })
 final class OutboxCommand {
 
   @Command(name = "dead", description = "List dead letters, oldest first.")

@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +48,7 @@ public final class Sparring implements AutoCloseable {
   private final OutboxDispatcher dispatcher;
 
   private final Metrics metrics;
+  private final InstanceId instance;
 
   private Sparring(
       SparringConfig config,
@@ -56,8 +56,10 @@ public final class Sparring implements AutoCloseable {
       QuestionBank bank,
       Bot bot,
       OutboxDispatcher dispatcher,
-      Metrics metrics) {
+      Metrics metrics,
+      InstanceId instance) {
     this.metrics = metrics;
+    this.instance = instance;
     this.config = config;
     this.store = store;
     this.bank = bank;
@@ -86,6 +88,7 @@ public final class Sparring implements AutoCloseable {
       store.close();
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
+    InstanceId instance = instanceId(config, dataDir);
     try {
       Metrics metrics = new Metrics(store, clock);
       List<Feature> features = features(config, bank, metrics.timed(new RubricGrader()));
@@ -100,14 +103,29 @@ public final class Sparring implements AutoCloseable {
               gateways,
               new OutboxDispatcher.Settings(
                   o.maxAttempts(), o.lease(), 32, o.baseBackoff(), o.maxBackoff()),
-              "replica-" + UUID.randomUUID().toString().substring(0, 8));
+              instance.id());
       bot.onCommit(dispatcher::wake);
       bot.observe(metrics.observer());
-      return new Sparring(config, store, bank, bot, dispatcher, metrics);
+      return new Sparring(config, store, bank, bot, dispatcher, metrics, instance);
     } catch (RuntimeException e) {
+      instance.close();
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * The outbox lease owner of this run. It is kept beside the SQLite file, so a restart takes back
+   * its own leases at once; a PostgreSQL replica keeps one only in a {@code --data} folder that
+   * exists (creating one where none is used would surprise), else each run is a new replica.
+   */
+  static InstanceId instanceId(SparringConfig config, Path dataDir) {
+    SparringConfig.StoreConfig s = config.store();
+    return switch (s.type()) {
+      case "sqlite" -> InstanceId.in(dataDir.resolve(s.sqliteFile()).toAbsolutePath().getParent());
+      case "postgres" -> Files.isDirectory(dataDir) ? InstanceId.in(dataDir) : InstanceId.fresh();
+      default -> InstanceId.fresh();
+    };
   }
 
   /** Every feature of the bot, in the order their help is listed. */
@@ -252,5 +270,6 @@ public final class Sparring implements AutoCloseable {
     }
     dispatcher.close();
     store.close();
+    instance.close();
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +24,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "store",
     description = "Migrate, copy or export the store.",
-    subcommands = {StoreCommand.Migrate.class, StoreCommand.Copy.class, StoreCommand.Export.class})
+    subcommands = {
+      StoreCommand.Migrate.class,
+      StoreCommand.Copy.class,
+      StoreCommand.Export.class,
+      CommandLine.HelpCommand.class
+    })
 final class StoreCommand {
 
   /**

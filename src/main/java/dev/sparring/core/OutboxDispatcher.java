@@ -44,6 +44,8 @@ public final class OutboxDispatcher implements AutoCloseable {
   private final Settings settings;
   private final String owner;
   private final AtomicBoolean wake = new AtomicBoolean();
+  private final Object recovery = new Object();
+  private volatile boolean recovered;
   private ScheduledExecutorService loop;
 
   public OutboxDispatcher(
@@ -75,6 +77,7 @@ public final class OutboxDispatcher implements AutoCloseable {
    */
   public int runOnce() {
     Instant now = now();
+    takeBackOnce(now);
     List<OutboxEntry> claimed =
         store.transact(tx -> tx.outbox().claim(owner, now, settings.lease(), settings.batch()));
     Map<Platform, Instant> paused = new EnumMap<>(Platform.class);
@@ -110,6 +113,27 @@ public final class OutboxDispatcher implements AutoCloseable {
         });
     paused.values().stream().min(Instant::compareTo).ifPresent(this::wakeAt);
     return 0;
+  }
+
+  /**
+   * Before this dispatcher's first claim: ends the leases its owner still holds from a previous run
+   * (a crash, kill -9), so their messages go out now rather than when the leases run out. The owner
+   * is the same across restarts only where nothing else can be using it (see {@code InstanceId}).
+   */
+  private void takeBackOnce(Instant now) {
+    if (recovered) {
+      return;
+    }
+    synchronized (recovery) {
+      if (recovered) {
+        return;
+      }
+      int n = store.transact(tx -> tx.outbox().takeBack(owner, now));
+      recovered = true;
+      if (n > 0) {
+        log.info("took back {} outbox message(s) {} was sending when it stopped", n, owner);
+      }
+    }
   }
 
   /** Schedules a round at {@code at} (pauses and pacing end between the regular polls). */

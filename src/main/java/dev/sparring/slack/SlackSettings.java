@@ -1,12 +1,15 @@
 package dev.sparring.slack;
 
+import dev.sparring.config.ConfigException;
 import dev.sparring.config.Secrets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * How the Slack adapter runs, from the environment (secrets never come from files). It starts when
  * {@code SLACK_SIGNING_SECRET} is set with either a bot token (one workspace) or a client id and
- * secret (OAuth installs in many workspaces).
+ * secret (OAuth installs in many workspaces); with none of them set, Slack is off.
  */
 public record SlackSettings(
     String signingSecret,
@@ -22,14 +25,27 @@ public record SlackSettings(
   public static final String HTTP_PORT = "SPARRING_HTTP_PORT";
   public static final String CLIENT_ID = "SLACK_CLIENT_ID";
 
-  /** The settings if the environment configures Slack, else null. */
+  /**
+   * The settings if the environment configures Slack, null if it sets none of Slack's credentials.
+   * A partial set (a token without the signing secret, a client id without its secret) is a
+   * mistake, not a wish to run without Slack: it fails with every missing variable named.
+   */
   public static SlackSettings fromEnv(Map<String, String> env, String mode) {
     String signing = blankToNull(env.get(Secrets.SLACK_SIGNING_SECRET));
     String bot = blankToNull(env.get(Secrets.SLACK_BOT_TOKEN));
     String clientId = blankToNull(env.get(CLIENT_ID));
     String clientSecret = blankToNull(env.get(Secrets.SLACK_CLIENT_SECRET));
-    if (signing == null || (bot == null && (clientId == null || clientSecret == null))) {
+    String appToken = blankToNull(env.get(Secrets.SLACK_APP_TOKEN));
+    if (signing == null
+        && bot == null
+        && clientId == null
+        && clientSecret == null
+        && appToken == null) {
       return null;
+    }
+    List<String> missing = missing(signing, bot, clientId, clientSecret);
+    if (!missing.isEmpty()) {
+      throw new ConfigException(missing);
     }
     String api = blankToNull(env.get(API_URL));
     if (api != null && !api.endsWith("/")) {
@@ -47,13 +63,58 @@ public record SlackSettings(
         throw new IllegalArgumentException(HTTP_PORT + " must be between 0 and 65535");
       }
     }
-    String appToken = blankToNull(env.get(Secrets.SLACK_APP_TOKEN));
     boolean socket = "socket".equals(mode);
     if (socket && appToken == null) {
       throw new IllegalArgumentException(
           "slack.mode is socket but SLACK_APP_TOKEN (xapp-...) is not set");
     }
     return new SlackSettings(signing, bot, clientId, clientSecret, appToken, api, port, socket);
+  }
+
+  /** What a partial set of Slack variables lacks, each with where to find it. */
+  private static List<String> missing(
+      String signing, String bot, String clientId, String clientSecret) {
+    List<String> problems = new ArrayList<>();
+    String unset = " (or unset every SLACK_ variable to run without Slack)";
+    if (signing == null) {
+      problems.add(
+          Secrets.SLACK_SIGNING_SECRET
+              + " is not set, but other SLACK_ variables are: copy the Signing Secret from your"
+              + " Slack app's Basic Information page"
+              + unset);
+    }
+    if (bot != null) {
+      // One workspace: the token is the credential; an OAuth variable beside it is unused.
+      return problems;
+    }
+    if (clientId != null && clientSecret == null) {
+      problems.add(
+          Secrets.SLACK_CLIENT_SECRET
+              + " is not set, but "
+              + CLIENT_ID
+              + " is: copy the Client Secret from your Slack app's Basic Information page, or"
+              + " unset "
+              + CLIENT_ID
+              + " for a single workspace with "
+              + Secrets.SLACK_BOT_TOKEN);
+    } else if (clientSecret != null && clientId == null) {
+      problems.add(
+          CLIENT_ID
+              + " is not set, but "
+              + Secrets.SLACK_CLIENT_SECRET
+              + " is: copy the Client ID from your Slack app's Basic Information page");
+    } else if (clientId == null) {
+      problems.add(
+          "neither "
+              + Secrets.SLACK_BOT_TOKEN
+              + " (one workspace: the xoxb- Bot User OAuth Token from OAuth & Permissions) nor "
+              + CLIENT_ID
+              + " and "
+              + Secrets.SLACK_CLIENT_SECRET
+              + " (installs in many workspaces) are set"
+              + unset);
+    }
+    return problems;
   }
 
   public boolean oauth() {

@@ -26,6 +26,14 @@ public interface Outbox {
    */
   List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit);
 
+  /**
+   * Ends, as of {@code now}, every lease {@code owner} still holds: a process that restarts under
+   * the same owner takes back the claims its previous run died holding, instead of waiting them
+   * out. The entries count as resumed (their sender may have reached the platform). Leases of other
+   * owners are untouched. Returns how many were taken back.
+   */
+  int takeBack(String owner, Instant now);
+
   /** Marks an entry delivered, with the platform's id for the message. */
   void delivered(long id, String platformId, Instant now);
 

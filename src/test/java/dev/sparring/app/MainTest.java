@@ -4,14 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparring.core.ChannelRef;
+import dev.sparring.core.Message;
+import dev.sparring.core.Outbound;
+import dev.sparring.core.Platform;
+import dev.sparring.store.Store;
+import dev.sparring.store.jdbc.SqliteStore;
+import dev.sparring.testing.ChildProgram;
 import dev.sparring.testing.TestPacks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -97,48 +113,143 @@ class MainTest {
     assertThat(unknown.err()).contains("Unmatched argument");
   }
 
+  /** Two dead letters (ids 1 and 2) in the store of a bot that keeps running. */
+  private static Store runningBotWithDeadLetters(Path data) {
+    Store bot = SqliteStore.open(data.resolve("sparring.db"), SqliteStore.Durability.NORMAL);
+    bot.transact(
+        tx -> {
+          ChannelRef channel = new ChannelRef(Platform.SLACK, "C1");
+          long a =
+              tx.outbox()
+                  .enqueue(
+                      new Outbound.Post(channel, Message.text("lost one"), null), Instant.EPOCH);
+          long b =
+              tx.outbox()
+                  .enqueue(new Outbound.Post(channel, Message.text("other"), null), Instant.EPOCH);
+          tx.outbox().dead(a, "channel_not_found", Instant.EPOCH);
+          tx.outbox().dead(b, "timeout", Instant.EPOCH);
+          return null;
+        });
+    bot.transact(tx -> tx.outbox().pending()); // and goes on working
+    return bot;
+  }
+
   @Test
-  void deadLettersAreListedRetriedAndDropped() throws Exception {
+  void deadLettersAreListedRetriedAndDroppedBesideARunningBot() throws Exception {
     Path data = dir.resolve("data");
-    try (dev.sparring.store.Store store =
-        dev.sparring.store.jdbc.SqliteStore.open(
-            data.resolve("sparring.db"), dev.sparring.store.jdbc.SqliteStore.Durability.NORMAL)) {
-      store.transact(
-          tx -> {
-            var channel = new dev.sparring.core.ChannelRef(dev.sparring.core.Platform.SLACK, "C1");
-            long a =
-                tx.outbox()
-                    .enqueue(
-                        new dev.sparring.core.Outbound.Post(
-                            channel, dev.sparring.core.Message.text("lost one"), null),
-                        java.time.Instant.EPOCH);
-            long b =
-                tx.outbox()
-                    .enqueue(
-                        new dev.sparring.core.Outbound.Post(
-                            channel, dev.sparring.core.Message.text("other"), null),
-                        java.time.Instant.EPOCH);
-            tx.outbox().dead(a, "channel_not_found", java.time.Instant.EPOCH);
-            tx.outbox().dead(b, "timeout", java.time.Instant.EPOCH);
-            return null;
-          });
+    try (Store bot = runningBotWithDeadLetters(data)) {
+      String[] where = {"--data", data.toString(), "--config", config().toString()};
+      Run list = run(concat(new String[] {"outbox", "dead"}, where));
+      assertThat(list.out())
+          .contains("1  ")
+          .contains("slack:C1")
+          .contains("channel_not_found")
+          .contains("\"lost one\"")
+          .contains("2 dead letter(s)");
+      assertThat(run(concat(new String[] {"outbox", "retry", "1"}, where)).out())
+          .contains("Queued 1 again");
+      assertThat(run(concat(new String[] {"outbox", "drop", "2"}, where)).out())
+          .contains("Dropped 2.");
+      Run again = run(concat(new String[] {"outbox", "drop", "2"}, where));
+      assertThat(again.code()).isEqualTo(1);
+      assertThat(run(concat(new String[] {"outbox", "dead"}, where)).out())
+          .contains("No dead letters.");
+      // The running bot sees the operator's changes at once: the retried letter is due again.
+      assertThat(bot.transact(tx -> tx.outbox().pending()).longValue()).isEqualTo(1);
+      assertThat(bot.transact(tx -> tx.outbox().deadCount()).longValue()).isZero();
     }
-    String[] where = {"--data", data.toString(), "--config", config().toString()};
-    Run list = run(concat(new String[] {"outbox", "dead"}, where));
-    assertThat(list.out())
-        .contains("1  ")
-        .contains("slack:C1")
-        .contains("channel_not_found")
-        .contains("\"lost one\"")
-        .contains("2 dead letter(s)");
-    assertThat(run(concat(new String[] {"outbox", "retry", "1"}, where)).out())
-        .contains("Queued 1 again");
-    assertThat(run(concat(new String[] {"outbox", "drop", "2"}, where)).out())
+  }
+
+  @Test
+  void operatorCommandsExplainALockedStoreWithoutAStackTrace() throws Exception {
+    Path data = dir.resolve("data");
+    runningBotWithDeadLetters(data).close();
+    try (Connection backup =
+            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("sparring.db"));
+        Statement st = backup.createStatement()) {
+      st.execute("BEGIN EXCLUSIVE");
+      Run r =
+          run("outbox", "drop", "2", "--data", data.toString(), "--config", config().toString());
+      st.execute("ROLLBACK");
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).contains("locked").contains("try again").doesNotContain("\tat ");
+      assertThat(r.err().lines()).hasSize(1);
+    }
+    assertThat(
+            run("outbox", "drop", "2", "--data", data.toString(), "--config", config().toString())
+                .out())
         .contains("Dropped 2.");
-    Run again = run(concat(new String[] {"outbox", "drop", "2"}, where));
-    assertThat(again.code()).isEqualTo(1);
-    assertThat(run(concat(new String[] {"outbox", "dead"}, where)).out())
-        .contains("No dead letters.");
+  }
+
+  /**
+   * {@code sparring run} in a child process with only {@code slackEnv} of the platform variables.
+   */
+  private Run runWithEnv(Map<String, String> slackEnv) throws Exception {
+    ProcessBuilder pb =
+        ChildProgram.of(
+            "run", "--data", dir.resolve("data").toString(), "--config", config().toString());
+    pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_"));
+    pb.environment().putAll(slackEnv);
+    pb.redirectOutput(dir.resolve("out.txt").toFile());
+    pb.redirectError(dir.resolve("err.txt").toFile());
+    Process p = pb.start();
+    p.getOutputStream().close(); // a console that starts by mistake ends at once
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(
+        p.exitValue(),
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aHalfConfiguredSlackStopsTheStartAndNamesWhatIsMissing() throws Exception {
+    Run r = runWithEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-secret-token-value"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("config: SLACK_SIGNING_SECRET is not set")
+        .contains("Signing Secret")
+        .doesNotContain("xoxb-secret-token-value")
+        .doesNotContain("\tat ");
+    assertThat(r.out()).doesNotContain("Sparring console");
+  }
+
+  /** Every command's path under {@code sparring}, subcommands included, e.g. [outbox, retry]. */
+  private static List<List<String>> commandPaths(CommandLine cli, List<String> prefix) {
+    List<List<String>> paths = new ArrayList<>();
+    cli.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              List<String> path = new ArrayList<>(prefix);
+              path.add(name);
+              paths.add(path);
+              paths.addAll(commandPaths(sub, path));
+            });
+    return paths;
+  }
+
+  @Test
+  void everyCommandExplainsItselfWithHelp() {
+    List<List<String>> paths = commandPaths(new CommandLine(new Main()), List.of());
+    assertThat(paths).contains(List.of("run"), List.of("outbox", "retry"), List.of("help"));
+    for (List<String> path : paths) {
+      String usage = "Usage: sparring " + String.join(" ", path);
+      for (String flag : new String[] {"--help", "-h"}) {
+        List<String> args = new ArrayList<>(path);
+        args.add(flag);
+        Run r = run(args.toArray(String[]::new));
+        assertThat(r.code()).as("%s", args).isZero();
+        assertThat(r.out()).as("%s", args).contains(usage);
+        assertThat(r.err()).as("%s", args).isEmpty();
+      }
+    }
+    Run help = run("help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("Usage: sparring").contains("outbox").contains("console");
+    assertThat(run("help", "outbox").out()).contains("Usage: sparring outbox").contains("retry");
+    assertThat(run("outbox", "help", "retry").out()).contains("Usage: sparring outbox retry");
+    Run unknown = run("help", "frobnicate");
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.err()).contains("frobnicate");
   }
 
   private static String[] concat(String[] a, String[] b) {

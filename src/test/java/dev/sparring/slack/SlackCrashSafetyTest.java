@@ -134,11 +134,13 @@ class SlackCrashSafetyTest {
       port = s.getLocalPort();
     }
     Path config = dir.resolve("sparring.yaml");
+    // Leases far longer than the test: what the first run was sending when killed goes out only
+    // because the restarted process, the same instance on the same data, takes its leases back.
     Files.writeString(
         config,
         "bank:\n  paths: ['"
             + TestPacks.root()
-            + "']\nscheduler:\n  tick: 1s\noutbox:\n  lease: 5s\n  baseBackoff: 1s\n",
+            + "']\nscheduler:\n  tick: 1s\noutbox:\n  lease: 10m\n  baseBackoff: 1s\n",
         StandardCharsets.UTF_8);
     try (SlackApiStandIn api = new SlackApiStandIn()) {
       Process first = start(api, config, 1);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
+import dev.sparring.config.ConfigException;
 import dev.sparring.store.memory.MemoryStore;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class SlackSettingsTest {
@@ -13,8 +16,8 @@ class SlackSettingsTest {
   @Test
   void startsOnlyWithASigningSecretAndACredentialSet() {
     assertThat(SlackSettings.fromEnv(Map.of(), "http")).isNull();
-    assertThat(SlackSettings.fromEnv(Map.of("SLACK_SIGNING_SECRET", "s"), "http")).isNull();
-    assertThat(SlackSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-1"), "http")).isNull();
+    assertThat(SlackSettings.fromEnv(Map.of("SLACK_API_URL", "http://127.0.0.1:1"), "http"))
+        .isNull();
     SlackSettings single =
         SlackSettings.fromEnv(
             Map.of(
@@ -43,6 +46,44 @@ class SlackSettingsTest {
             "http");
     assertThat(oauth.oauth()).isTrue();
     assertThat(oauth.port()).isEqualTo(8080);
+  }
+
+  /** The problems a partial set of Slack variables is refused with. */
+  private static List<String> refused(Map<String, String> env) {
+    try {
+      SlackSettings.fromEnv(env, "http");
+    } catch (ConfigException e) {
+      return e.problems();
+    }
+    throw new AssertionError("accepted " + env.keySet());
+  }
+
+  @Test
+  void aPartialSetOfSlackVariablesIsRefusedWithWhatIsMissing() {
+    assertThat(refused(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith("SLACK_SIGNING_SECRET is not set")
+        .contains("Basic Information")
+        .doesNotContain("xoxb-1");
+    assertThat(refused(Map.of("SLACK_SIGNING_SECRET", "s")))
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .contains("neither SLACK_BOT_TOKEN")
+        .contains("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET");
+    assertThat(refused(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_ID", "1.2")))
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith("SLACK_CLIENT_SECRET is not set, but SLACK_CLIENT_ID is");
+    assertThat(refused(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_SECRET", "c")))
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith("SLACK_CLIENT_ID is not set, but SLACK_CLIENT_SECRET is");
+    // With a bot token, it is one workspace: an OAuth variable beside it is simply unused.
+    SlackSettings single =
+        SlackSettings.fromEnv(
+            Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "x", "SLACK_CLIENT_SECRET", "c"),
+            "http");
+    assertThat(single.oauth()).isFalse();
+    assertThat(refused(Map.of("SLACK_APP_TOKEN", "xapp-1")))
+        .hasSize(2)
+        .allSatisfy(p -> assertThat(p).doesNotContain("xapp-1"));
   }
 
   @Test

@@ -318,6 +318,39 @@ public abstract class StoreContract {
   }
 
   @Test
+  void aRestartedOwnerTakesBackItsOwnLeasesAtOnceAndNoOneElses() {
+    long a1 = enqueue(CH1, "a1");
+    long b1 = enqueue(CH2, "b1");
+    assertThat(all(t -> t.outbox().claim("r1", T0, Duration.ofMinutes(1), 1)))
+        .extracting(OutboxEntry::id)
+        .containsExactly(a1);
+    assertThat(all(t -> t.outbox().claim("r2", T0, Duration.ofMinutes(1), 1)))
+        .extracting(OutboxEntry::id)
+        .containsExactly(b1);
+    // r1 died holding a1 and comes back 5 s later: its lease has 55 s to run, r2's too.
+    Instant restart = T0.plusSeconds(5);
+    assertThat(all(t -> t.outbox().claim("r1", restart, Duration.ofMinutes(1), 10))).isEmpty();
+    assertThat(num(t -> t.outbox().takeBack("r1", restart))).isEqualTo(1);
+    assertThat(all(t -> t.outbox().claim("r1", restart, Duration.ofMinutes(1), 10)))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.id()).isEqualTo(a1);
+              assertThat(e.resumed()).as("its first attempt may have been sent").isTrue();
+            });
+    // r2's live lease is still respected, and nothing delivered comes back.
+    tx(
+        t -> {
+          t.outbox().delivered(a1, "p1", restart);
+          return null;
+        });
+    assertThat(num(t -> t.outbox().takeBack("r1", restart.plusSeconds(1)))).isZero();
+    assertThat(all(t -> t.outbox().claim("r1", restart.plusSeconds(1), Duration.ofMinutes(1), 10)))
+        .isEmpty();
+    assertThat(num(t -> t.outbox().pending())).isEqualTo(1);
+  }
+
+  @Test
   void retryWaitsCountsAttemptsAndKeepsTheChannelOrder() {
     long a1 = enqueue(CH1, "a1");
     enqueue(CH1, "a2");

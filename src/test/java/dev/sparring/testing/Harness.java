@@ -60,7 +60,8 @@ public final class Harness implements AutoCloseable {
             List.of(gateway),
             new OutboxDispatcher.Settings(
                 5, Duration.ofSeconds(30), 64, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-            "test");
+            // One lease owner per harness, as replicas have: two harnesses may share a store.
+            "test-" + run);
   }
 
   public static UserRef user(String id) {

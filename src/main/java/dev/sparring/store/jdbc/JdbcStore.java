@@ -43,9 +43,9 @@ public abstract class JdbcStore implements Store {
       throw new StoreException("cannot open a connection to " + describe(), e);
     }
     try {
-      c.setAutoCommit(false);
+      begin(c);
       T result = work.run(c);
-      c.commit();
+      commit(c);
       return result;
     } catch (SQLException e) {
       rollback(c);
@@ -56,6 +56,16 @@ public abstract class JdbcStore implements Store {
     } finally {
       release(c);
     }
+  }
+
+  /** Starts a transaction on a connection lent by {@link #acquire}. */
+  void begin(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+  }
+
+  /** Commits the transaction {@link #begin} started. */
+  void commit(Connection c) throws SQLException {
+    c.commit();
   }
 
   /** A connection for one transaction; {@link #release} gives it back. */
@@ -77,9 +87,9 @@ public abstract class JdbcStore implements Store {
       throw new StoreException("cannot open a connection to " + describe(), e);
     }
     try {
-      c.setAutoCommit(false);
+      begin(c);
       T result = work.run(new JdbcTx(sql(c), dialect));
-      c.commit();
+      commit(c);
       return result;
     } catch (SQLException e) {
       rollback(c);
@@ -95,7 +105,8 @@ public abstract class JdbcStore implements Store {
     }
   }
 
-  private static void rollback(Connection c) {
+  /** Rolls back after a failure; never throws, so the original failure is the one reported. */
+  void rollback(Connection c) {
     try {
       c.rollback();
     } catch (SQLException ignored) {

@@ -337,6 +337,17 @@ final class JdbcTx implements Tx {
       }
 
       @Override
+      public int takeBack(String owner, Instant now) {
+        // lease_until stays set (to now), so the next claim sees the entry as resumed.
+        return sql.update(
+            "UPDATE outbox SET lease_until = ? WHERE lease_owner = ? AND status = 'pending'"
+                + " AND lease_until > ?",
+            now,
+            owner,
+            now);
+      }
+
+      @Override
       public void delivered(long id, String platformId, Instant now) {
         change(
             "UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?,"

@@ -416,6 +416,29 @@ public final class MemoryStore implements Store {
           return claimed;
         }
 
+        @Override
+        public int takeBack(String owner, Instant now) {
+          check();
+          List<Row> held =
+              pending.values().stream()
+                  .filter(r -> owner.equals(r.leaseOwner()) && r.leaseUntil().isAfter(now))
+                  .toList();
+          for (Row r : held) {
+            // leaseUntil stays set (to now), so the next claim sees the entry as resumed.
+            store(
+                r.with(
+                    r.status(),
+                    r.attempts(),
+                    r.nextAttemptAt(),
+                    owner,
+                    now,
+                    r.lastError(),
+                    r.deliveredAt(),
+                    r.platformId()));
+          }
+          return held.size();
+        }
+
         private Row row(long id) {
           Row r = outbox.get(id);
           if (r == null) {
