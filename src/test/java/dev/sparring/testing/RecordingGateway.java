@@ -56,9 +56,9 @@ public final class RecordingGateway implements Gateway {
   }
 
   /**
-   * Like the real gateways (Slack's message metadata, Discord's nonce), a resumed send finds what an
-   * earlier attempt posted instead of posting again: the outbox records a delivery only after the
-   * platform answered, so a store that failed in between must not double the message.
+   * Like the real gateways (Slack's message metadata, Discord's nonce), a resumed send finds what
+   * an earlier attempt posted instead of posting again: the outbox records a delivery only after
+   * the platform answered, so a store that failed in between must not double the message.
    */
   @Override
   public synchronized Delivery deliver(
