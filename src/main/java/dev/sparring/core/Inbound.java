@@ -32,7 +32,7 @@ public sealed interface Inbound {
       Objects.requireNonNull(team, "team");
       Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(actor, "actor");
-      text = text == null ? "" : text.strip();
+      text = text == null ? "" : Inline.unspanned(text).strip();
     }
   }
 
@@ -46,7 +46,7 @@ public sealed interface Inbound {
       Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(thread, "thread");
       Objects.requireNonNull(actor, "actor");
-      text = text == null ? "" : text;
+      text = text == null ? "" : Inline.unspanned(text);
     }
   }
 
@@ -69,7 +69,7 @@ public sealed interface Inbound {
       Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(action, "action");
-      value = value == null ? "" : value;
+      value = value == null ? "" : Inline.unspanned(value);
     }
   }
 
@@ -89,8 +89,12 @@ public sealed interface Inbound {
       Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(modal, "modal");
-      value = value == null ? "" : value;
-      fields = Map.copyOf(fields == null ? Map.of() : fields);
+      value = value == null ? "" : Inline.unspanned(value);
+      Map<String, String> clean = new java.util.HashMap<>();
+      if (fields != null) {
+        fields.forEach((k, v) -> clean.put(k, v == null ? "" : Inline.unspanned(v)));
+      }
+      fields = Map.copyOf(clean);
     }
   }
 

@@ -57,6 +57,26 @@ public final class Inline {
     return Texts.clip(t, max);
   }
 
+  /**
+   * {@code text} from outside without the span delimiters, so nothing a person sends can pose as
+   * the bot's own spans (a forged mention, say) wherever it is later shown. Every inbound event's
+   * text goes through this.
+   */
+  public static String unspanned(String text) {
+    if (text == null) {
+      return null;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= DATA && c <= NAME) {
+        return SPAN_CHARS.matcher(text).replaceAll("");
+      }
+    }
+    return text;
+  }
+
+  private static final Pattern SPAN_CHARS = Pattern.compile("[\\uE000-\\uE003]");
+
   /** {@code text} from a person, shown as it is on every platform: never markup, never a ping. */
   public static String data(String text) {
     return DATA + clean(text) + END;

@@ -471,7 +471,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     try {
       r = bot.handle(in);
     } catch (StoreException e) {
-      log.error("store failure on a Discord interaction", e);
+      log.warn("store failure on a Discord interaction: {}", e.getMessage());
       notice(
           event,
           "Sorry, Sparring cannot reach its database right now; nothing was changed. Please try"

@@ -386,7 +386,7 @@ public final class SlackAdapter implements AutoCloseable {
                 .build();
           } catch (StoreException e) {
             // Not acknowledged, so Slack retries it; the event was not recorded.
-            log.error("store failure on a Slack request", e);
+            log.warn("store failure on a Slack request (Slack will retry): {}", e.getMessage());
             return Response.builder()
                 .statusCode(503)
                 .contentType("text/plain; charset=utf-8")
@@ -550,7 +550,7 @@ public final class SlackAdapter implements AutoCloseable {
       }
       parts = BlockKit.render(merge(r.ephemerals()));
     } catch (StoreException e) {
-      log.error("store failure on /spar", e);
+      log.warn("store failure on /spar: {}", e.getMessage());
       parts =
           BlockKit.render(
               Message.text(

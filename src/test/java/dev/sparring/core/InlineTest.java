@@ -37,6 +37,22 @@ class InlineTest {
   }
 
   @Test
+  void inboundTextCannotCarryAForgedMention() {
+    String forged = "hi \uE002slack:U9BOSS\uE003boss\uE001 there";
+    Inbound.CommandInvoked c =
+        new Inbound.CommandInvoked(
+            "k",
+            new TeamRef(Platform.SLACK, "T1"),
+            new ChannelRef(Platform.SLACK, "C1"),
+            Actor.of(ANA),
+            "stats " + forged);
+    assertThat(c.text()).isEqualTo("stats hi slack:U9BOSSboss there");
+    // Echoed unwrapped by mistake, it is still only text.
+    assertThat(Inline.render(c.text(), recording()))
+        .isEqualTo("[bot:stats hi slack:U9BOSSboss there]");
+  }
+
+  @Test
   void spansAreRenderedByKindAndKnowWhetherTheyAreInCode() {
     String body =
         "**Hi** "
