@@ -224,31 +224,9 @@ public final class ConsoleAdapter {
             key(), TEAM, formChannel, actor(), sent.id(), sent.value(), fields));
   }
 
-  /** Splits on spaces; double quotes keep spaces inside a value. */
+  /** Splits on spaces; double quotes keep spaces inside a value (as commands do). */
   static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    for (char c : text.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-        any = true;
-      } else if (Character.isWhitespace(c) && !quoted) {
-        if (any) {
-          out.add(cur.toString());
-          cur.setLength(0);
-          any = false;
-        }
-      } else {
-        cur.append(c);
-        any = true;
-      }
-    }
-    if (any) {
-      out.add(cur.toString());
-    }
-    return out;
+    return dev.sparring.core.Command.split(text);
   }
 
   private void reply(String text) {

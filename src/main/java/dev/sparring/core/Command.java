@@ -25,7 +25,8 @@ public record Command(String name, List<String> args, Inbound.CommandInvoked sou
     return i < args.size() ? args.get(i).toLowerCase(Locale.ROOT) : "";
   }
 
-  static List<String> split(String text) {
+  /** Splits on whitespace; double quotes (straight or curly) keep spaces inside a value. */
+  public static List<String> split(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;
