@@ -3,28 +3,14 @@ package dev.sparring.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.slack.api.app_backend.SlackSignature;
-import dev.sparring.app.HttpServer;
-import dev.sparring.core.Bot;
 import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.store.memory.MemoryStore;
-import dev.sparring.testing.Features;
-import dev.sparring.testing.MutableClock;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,79 +28,39 @@ class SlackAckPathTest {
   /** Far longer than any acknowledgement may take; only reached when one waits on Slack. */
   private static final long ACK_WAIT_SECONDS = 10;
 
-  private final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
-  private final MemoryStore store = new MemoryStore();
-  private final HttpClient client = HttpClient.newHttpClient();
+  private SlackRig rig;
   private SlackApiStandIn api;
-  private SlackAdapter adapter;
   private OutboxDispatcher dispatcher;
-  private HttpServer http;
-  private int triggers;
 
   @BeforeEach
   void start() throws Exception {
-    api = new SlackApiStandIn();
-    Bot bot = new Bot(store, clock, Features.all(), Set.of());
-    SlackSettings settings =
-        new SlackSettings(SECRET, "xoxb-ack", null, null, null, api.url(), 0, false);
-    adapter = new SlackAdapter(settings, bot, store, clock, Duration.ofSeconds(30)).start();
-    dispatcher =
-        new OutboxDispatcher(
-            store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "t");
-    http = new HttpServer(0, adapter.servlets(), () -> true);
+    rig = SlackRig.builder(SECRET).token("xoxb-ack").apiTimeout(Duration.ofSeconds(30)).build();
+    api = rig.api;
+    dispatcher = rig.dispatcher;
   }
 
   @AfterEach
   void stop() throws Exception {
     api.release("users.info");
-    http.close();
-    adapter.close();
-    api.close();
+    rig.close();
   }
 
   private HttpRequest signed(String contentType, String body) {
-    String ts = Long.toString(Instant.now().getEpochSecond());
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/slack/events"))
-        .header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", ts)
-        .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    return rig.signedRequest(contentType, body, Map.of());
   }
 
   private HttpRequest command(String user, String text) {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("team_id", "T1");
-    f.put("channel_id", "C1");
-    f.put("user_id", user);
-    f.put("user_name", user.toLowerCase());
-    f.put("command", "/spar");
-    f.put("text", text);
-    f.put("trigger_id", "trig-" + (++triggers));
-    f.put("response_url", api.responseUrl());
-    return signed(
-        "application/x-www-form-urlencoded",
-        f.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&")));
+    return rig.commandRequest("T1", user, text);
   }
 
   /** Sends and waits for the acknowledgement, failing if it waits on Slack. */
   private HttpResponse<String> acknowledged(HttpRequest request) throws Exception {
-    CompletableFuture<HttpResponse<String>> ack =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> ack = rig.sendAsync(request);
     return ack.get(ACK_WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
   private void deliver() {
-    for (int i = 0; i < 50; i++) {
-      dispatcher.drain();
-      if (store.transact(tx -> tx.outbox().pending()) == 0) {
-        return;
-      }
-      clock.advance(Duration.ofSeconds(1));
-    }
-    throw new AssertionError("outbox did not drain");
+    rig.deliver();
   }
 
   private List<String> postedBlocks() {

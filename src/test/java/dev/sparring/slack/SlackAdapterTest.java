@@ -6,24 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
-import dev.sparring.app.HttpServer;
-import dev.sparring.core.Bot;
 import dev.sparring.core.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;
-import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,32 +31,29 @@ class SlackAdapterTest {
 
   private final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
   private final MemoryStore store = new MemoryStore();
+  private SlackRig rig;
   private SlackApiStandIn api;
-  private SlackAdapter adapter;
   private OutboxDispatcher dispatcher;
-  private HttpServer http;
-  private final HttpClient client = HttpClient.newHttpClient();
-  private int triggers;
 
   @BeforeEach
   void start() throws Exception {
-    api = new SlackApiStandIn();
-    Bot bot = new Bot(store, clock, Features.all(), Set.of());
-    SlackSettings settings =
-        new SlackSettings(SECRET, "xoxb-test-token", null, null, null, api.url(), 0, false);
-    // A short client timeout, so a SLOW answer from the stand-in times out.
-    adapter = new SlackAdapter(settings, bot, store, clock, Duration.ofMillis(800)).start();
-    dispatcher =
-        new OutboxDispatcher(
-            store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "t");
-    http = new HttpServer(0, adapter.servlets(), () -> true);
+    rig =
+        SlackRig.builder(SECRET)
+            .token("xoxb-test-token")
+            // A short client timeout, so a SLOW answer from the stand-in times out.
+            .apiTimeout(Duration.ofMillis(800))
+            .clock(clock)
+            .store(store)
+            .verificationToken("x")
+            .responseUrl("http://127.0.0.1:1/unused")
+            .build();
+    api = rig.api;
+    dispatcher = rig.dispatcher;
   }
 
   @AfterEach
   void stop() throws Exception {
-    http.close();
-    adapter.close();
-    api.close();
+    rig.close();
   }
 
   // ---- requests
@@ -73,129 +61,47 @@ class SlackAdapterTest {
   private HttpResponse<String> post(
       String type, String body, long timestamp, String signature, Map<String, String> headers)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/slack/events"))
-            .header("Content-Type", type)
-            .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-            .header("X-Slack-Signature", signature)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(b::header);
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return rig.post(type, body, timestamp, signature, headers);
   }
 
   private HttpResponse<String> signed(String type, String body, Map<String, String> headers)
       throws Exception {
-    long now = Instant.now().getEpochSecond();
-    String sig = new SlackSignature.Generator(SECRET).generate(Long.toString(now), body);
-    return post(type, body, now, sig, headers);
+    return rig.signed(type, body, headers);
   }
 
   private static String form(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    return SlackRig.form(fields);
   }
 
   private HttpResponse<String> command(String user, String text) throws Exception {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("token", "x");
-    f.put("team_id", "T1");
-    f.put("channel_id", "C1");
-    f.put("user_id", user);
-    f.put("user_name", user.toLowerCase());
-    f.put("command", "/spar");
-    f.put("text", text);
-    f.put("trigger_id", "trig-" + (++triggers));
-    f.put("response_url", "http://127.0.0.1:1/unused");
-    return signed("application/x-www-form-urlencoded", form(f), Map.of());
+    return rig.command("T1", user, text);
   }
 
   private HttpResponse<String> event(
       String eventId, Map<String, Object> event, Map<String, String> headers) throws Exception {
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("token", "x");
-    envelope.put("team_id", "T1");
-    envelope.put("api_app_id", "A1");
-    envelope.put("type", "event_callback");
-    envelope.put("event_id", eventId);
-    envelope.put("event_time", 1_700_000_000);
-    envelope.put("event", event);
-    return signed("application/json", JSON.writeValueAsString(envelope), headers);
+    return rig.event(eventId, event, headers);
   }
 
   private HttpResponse<String> reply(String eventId, String user, String threadTs, String text)
       throws Exception {
-    return event(
-        eventId,
-        Map.of(
-            "type",
-            "message",
-            "channel",
-            "C1",
-            "user",
-            user,
-            "text",
-            text,
-            "ts",
-            "2000." + eventId.hashCode(),
-            "thread_ts",
-            threadTs,
-            "channel_type",
-            "channel"),
-        Map.of());
+    Map<String, Object> message =
+        SlackRig.threadMessage(user, text, "2000." + eventId.hashCode(), threadTs);
+    message.put("channel_type", "channel");
+    return event(eventId, message, Map.of());
   }
 
   private HttpResponse<String> press(String user, String actionId, String value, String messageTs)
       throws Exception {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("type", "block_actions");
-    payload.put("team", Map.of("id", "T1", "domain", "x"));
-    payload.put("user", Map.of("id", user, "username", user.toLowerCase(), "team_id", "T1"));
-    payload.put("api_app_id", "A1");
-    payload.put("token", "x");
-    payload.put("trigger_id", "trig-" + (++triggers));
-    payload.put("channel", Map.of("id", "C1", "name", "general"));
-    payload.put(
-        "container", Map.of("type", "message", "message_ts", messageTs, "channel_id", "C1"));
-    payload.put("message", Map.of("type", "message", "ts", messageTs, "text", "q"));
-    payload.put("response_url", "http://127.0.0.1:1/unused");
-    payload.put(
-        "actions",
-        List.of(
-            Map.of(
-                "type",
-                "button",
-                "action_id",
-                actionId,
-                "block_id",
-                "b1",
-                "value",
-                value,
-                "action_ts",
-                "1.2",
-                "text",
-                Map.of("type", "plain_text", "text", "x"))));
-    return signed(
-        "application/x-www-form-urlencoded",
-        form(Map.of("payload", JSON.writeValueAsString(payload))),
-        Map.of());
+    return rig.press(user, actionId, value, messageTs);
   }
 
   /** Delivers the outbox, moving the clock past the per-channel pacing. */
   private void deliver() {
-    for (int i = 0; i < 50; i++) {
-      dispatcher.drain();
-      long pending = store.transact(tx -> tx.outbox().pending());
-      if (pending == 0) {
-        return;
-      }
-      clock.advance(Duration.ofSeconds(1));
-    }
-    throw new AssertionError("outbox did not drain");
+    rig.deliver();
   }
 
   private List<SlackApiStandIn.Call> posts() {
-    return api.calls("chat.postMessage");
+    return rig.posts();
   }
 
   private static String blocks(SlackApiStandIn.Call c) {
@@ -249,19 +155,7 @@ class SlackAdapterTest {
     HttpResponse<String> retry =
         event(
             "EvA",
-            Map.of(
-                "type",
-                "message",
-                "channel",
-                "C1",
-                "user",
-                "U1",
-                "text",
-                "first",
-                "ts",
-                "2000.1",
-                "thread_ts",
-                thread),
+            SlackRig.threadMessage("U1", "first", "2000.1", thread),
             Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
     assertThat(retry.statusCode()).isEqualTo(200);
     event(
@@ -579,15 +473,7 @@ class SlackAdapterTest {
 
   /** Delivers everything, moving the clock through retry backoffs (up to a minute). */
   private void deliverWithBackoff() {
-    for (int i = 0; i < 120; i++) {
-      dispatcher.drain();
-      long pending = store.transact(tx -> tx.outbox().pending());
-      if (pending == 0) {
-        return;
-      }
-      clock.advance(Duration.ofSeconds(1));
-    }
-    throw new AssertionError("outbox did not drain");
+    rig.deliver(120);
   }
 
   @Test

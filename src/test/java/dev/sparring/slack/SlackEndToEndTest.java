@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.app_backend.SlackSignature;
 import dev.sparring.testing.TestPacks;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,15 +40,8 @@ class SlackEndToEndTest {
   }
 
   private HttpResponse<String> signed(int port, String type, String body) throws Exception {
-    String ts = Long.toString(Instant.now().getEpochSecond());
     return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-            .header("Content-Type", type)
-            .header("X-Slack-Request-Timestamp", ts)
-            .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+        SlackRig.signedRequest(SECRET, port, type, body), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -136,31 +127,14 @@ class SlackEndToEndTest {
                     "event_time",
                     1_700_000_000,
                     "event",
-                    Map.of(
-                        "type",
-                        "message",
-                        "channel",
-                        "C1",
-                        "user",
-                        "U1",
-                        "text",
-                        "idempotent",
-                        "ts",
-                        "3000.1",
-                        "thread_ts",
-                        thread)));
+                    SlackRig.threadMessage("U1", "idempotent", "3000.1", thread)));
         assertThat(signed(port, "application/json", event).statusCode()).isEqualTo(200);
         // An error path: a forged request is refused (and may be logged), secrets still unsaid.
         assertThat(
                 client
                     .send(
-                        HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                            .header("Content-Type", "application/json")
-                            .header("X-Slack-Request-Timestamp", "1")
-                            .header("X-Slack-Signature", "v0=" + SECRET)
-                            .POST(HttpRequest.BodyPublishers.ofString(event))
-                            .build(),
+                        SlackRig.request(
+                            port, "application/json", event, 1, "v0=" + SECRET, Map.of()),
                         HttpResponse.BodyHandlers.ofString())
                     .statusCode())
             .isEqualTo(401);

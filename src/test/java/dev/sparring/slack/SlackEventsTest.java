@@ -9,28 +9,19 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
-import dev.sparring.app.HttpServer;
 import dev.sparring.core.Bot;
 import dev.sparring.core.OutboxDispatcher;
 import dev.sparring.store.OutboxEntry;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -47,53 +38,28 @@ class SlackEventsTest {
 
   private final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
   private final MemoryStore store = new MemoryStore();
-  private final HttpClient client = HttpClient.newHttpClient();
+  private SlackRig rig;
   private SlackApiStandIn api;
   private SlackAdapter adapter;
-  private OutboxDispatcher dispatcher;
-  private HttpServer http;
-  private int triggers;
 
   private void start(boolean oauth) throws Exception {
-    api = new SlackApiStandIn();
-    Bot bot = new Bot(store, clock, Features.all(), Set.of());
-    SlackSettings settings =
-        oauth
-            ? new SlackSettings(
-                SECRET, null, "client-id", "client-secret", null, api.url(), 0, false)
-            : new SlackSettings(SECRET, "xoxb-events", null, null, null, api.url(), 0, false);
-    adapter = new SlackAdapter(settings, bot, store, clock).start();
-    dispatcher =
-        new OutboxDispatcher(
-            store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "t");
-    http = new HttpServer(0, adapter.servlets(), () -> true);
+    SlackRig.Builder b = SlackRig.builder(SECRET).clock(clock).store(store);
+    rig = (oauth ? b.oauth("client-id", "client-secret") : b.token("xoxb-events")).build();
+    api = rig.api;
+    adapter = rig.adapter;
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (http != null) {
-      http.close();
-    }
-    if (adapter != null) {
-      adapter.close();
-    }
-    if (api != null) {
-      api.close();
+    if (rig != null) {
+      rig.close();
     }
   }
 
   // ---- requests
 
   private HttpResponse<String> signed(String contentType, String body) throws Exception {
-    String ts = Long.toString(Instant.now().getEpochSecond());
-    return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/slack/events"))
-            .header("Content-Type", contentType)
-            .header("X-Slack-Request-Timestamp", ts)
-            .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return rig.signed(contentType, body);
   }
 
   private HttpResponse<String> event(String name, Map<String, String> values) throws Exception {
@@ -106,20 +72,7 @@ class SlackEventsTest {
   }
 
   private HttpResponse<String> command(String team, String user, String text) throws Exception {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("team_id", team);
-    f.put("channel_id", "C1");
-    f.put("user_id", user);
-    f.put("user_name", user.toLowerCase());
-    f.put("command", "/spar");
-    f.put("text", text);
-    f.put("trigger_id", "trig-" + (++triggers));
-    f.put("response_url", api.responseUrl());
-    return signed(
-        "application/x-www-form-urlencoded",
-        f.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&")));
+    return rig.command(team, user, text);
   }
 
   private static ObjectNode fixture(String kind, String name, Map<String, String> values)
@@ -128,18 +81,11 @@ class SlackEventsTest {
   }
 
   private void deliver() {
-    for (int i = 0; i < 50; i++) {
-      dispatcher.drain();
-      if (store.transact(tx -> tx.outbox().pending()) == 0) {
-        return;
-      }
-      clock.advance(Duration.ofSeconds(1));
-    }
-    throw new AssertionError("outbox did not drain");
+    rig.deliver();
   }
 
   private List<SlackApiStandIn.Call> posts() {
-    return api.calls("chat.postMessage");
+    return rig.posts();
   }
 
   /** Calls that would show something to someone (look-ups and the start-up check excluded). */
@@ -385,17 +331,12 @@ class SlackEventsTest {
               assertThat(event("app_rate_limited", Map.of()).statusCode()).isEqualTo(200);
               String body = SlackPayloads.json("events", "app_rate_limited", Map.of());
               HttpResponse<String> forged =
-                  client.send(
-                      HttpRequest.newBuilder(
-                              URI.create("http://127.0.0.1:" + http.port() + "/slack/events"))
-                          .header("Content-Type", "application/json")
-                          .header(
-                              "X-Slack-Request-Timestamp",
-                              Long.toString(Instant.now().getEpochSecond()))
-                          .header("X-Slack-Signature", "v0=deadbeef")
-                          .POST(HttpRequest.BodyPublishers.ofString(body))
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
+                  rig.post(
+                      "application/json",
+                      body,
+                      Instant.now().getEpochSecond(),
+                      "v0=deadbeef",
+                      Map.of());
               assertThat(forged.statusCode()).isEqualTo(401);
             });
     assertThat(logged)
