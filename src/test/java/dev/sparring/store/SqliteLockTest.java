@@ -1,6 +1,7 @@
 package dev.sparring.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.sparring.store.jdbc.SqliteStore;
 import dev.sparring.testing.Harness;
@@ -33,6 +34,21 @@ class SqliteLockTest {
 
   /** Slack's (and Discord's) acknowledgement budget: a request must be answered within it. */
   private static final Duration ACK_BUDGET = Duration.ofSeconds(3);
+
+  /** Each refused call must end this far inside the budget (it waits {@code LOCK_WAIT}, 2 s). */
+  private static final Duration FAIL_FAST = ACK_BUDGET.minusMillis(500);
+
+  /**
+   * How long the outside connection holds its lock: longer than SQLite's old 10 s busy timeout,
+   * which a request would have waited out in full.
+   */
+  private static final Duration HOLD = Duration.ofSeconds(12);
+
+  /** Rounds of requests during the hold start at least this far apart. */
+  private static final Duration PACE = SqliteStore.LOCK_WAIT;
+
+  private static final int MAX_ROUNDS = (int) (HOLD.toMillis() / PACE.toMillis());
+  private static final int MIN_ROUNDS = (int) (HOLD.toMillis() / ACK_BUDGET.toMillis());
 
   @TempDir Path dir;
   private Path file;
@@ -103,49 +119,67 @@ class SqliteLockTest {
     h.reply("ana", thread, "Make it idempotent with a dedup table keyed by event id.");
     String retriedKey = h.nextKey();
     String secondAnswer = "Redrive after fixing, alarm when not empty.";
+    int sentBefore = h.gateway.sent().size();
 
+    ExecutorService pool = Executors.newCachedThreadPool();
     try (Connection backup = outside(1_000);
         Statement st = backup.createStatement()) {
       st.execute("BEGIN EXCLUSIVE");
-      try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM outbox")) {
-        rs.next(); // a backup reading while it holds the lock
-      }
+      long held = System.nanoTime();
+      String before = fingerprint(st); // a backup reading while it holds the lock
 
-      // Everything arriving while the lock is held fails within the acknowledgement budget, each
-      // caller on its own (no queue behind a stuck one): a new event, which the platform will
-      // retry; plain writes; a delivery round; and the readiness check, which reports the outage.
-      List<Callable<Object>> callers = new ArrayList<>();
-      callers.add(() -> h.reply(retriedKey, "ana", thread, secondAnswer));
-      for (int i = 0; i < 5; i++) {
-        String name = "k" + i;
-        callers.add(
-            () ->
-                h.store.transact(
-                    tx -> {
-                      tx.kv().put("race", name, "v");
-                      return null;
-                    }));
-      }
-      callers.add(() -> h.dispatcher.runOnce());
-      callers.add(() -> h.store.ping() ? "ready" : null);
-      ExecutorService pool = Executors.newFixedThreadPool(callers.size());
-      try {
+      // For the whole hold (longer than SQLite's old 10 s busy timeout), the bot keeps being
+      // asked, and everything fails within the acknowledgement budget, each caller on its own
+      // (no queue behind a stuck one): a new event, which the platform retries under the same
+      // key; plain writes; a delivery round; and the readiness check, which reports the outage.
+      // Rounds start at least PACE apart (a failing call itself takes about LOCK_WAIT), so there
+      // are at most HOLD / PACE of them.
+      int rounds = 0;
+      do {
+        long roundStart = System.nanoTime();
+        int round = rounds++;
+        assertThat(rounds).as("rounds during the hold").isLessThanOrEqualTo(MAX_ROUNDS);
+        List<Callable<Object>> callers = new ArrayList<>();
+        callers.add(() -> h.reply(retriedKey, "ana", thread, secondAnswer));
+        for (int i = 0; i < 5; i++) {
+          String name = "k" + (round * 5 + i);
+          callers.add(
+              () ->
+                  h.store.transact(
+                      tx -> {
+                        tx.kv().put("race", name, "v");
+                        return null;
+                      }));
+        }
+        callers.add(() -> h.dispatcher.runOnce());
+        callers.add(() -> h.store.ping() ? "ready" : null);
         List<Future<Duration>> waits = new ArrayList<>();
         for (Callable<Object> caller : callers) {
           waits.add(pool.submit(() -> failsWithin(caller)));
         }
         for (Future<Duration> w : waits) {
-          assertThat(w.get(30, TimeUnit.SECONDS)).isLessThan(ACK_BUDGET);
+          // A caller that hangs fails the test here, not after the hold.
+          Duration took = w.get(ACK_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+          assertThat(took).as("round %d: one call", round + 1).isLessThan(FAIL_FAST);
         }
-      } finally {
-        pool.shutdownNow();
-      }
+        assertThat(h.gateway.sent()).as("delivered during the hold").hasSize(sentBefore);
+        await()
+            .atMost(PACE.plusSeconds(1))
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> since(roundStart).compareTo(PACE) >= 0);
+      } while (since(held).compareTo(HOLD) < 0);
 
+      assertThat(since(held)).isGreaterThanOrEqualTo(HOLD);
+      assertThat(rounds).as("rounds during the hold").isGreaterThanOrEqualTo(MIN_ROUNDS);
+      assertThat(fingerprint(st)).as("rows after the hold").isEqualTo(before);
       st.execute("COMMIT");
+    } finally {
+      pool.shutdownNow();
     }
 
     // The lock is gone: readiness is back, the acknowledged follow-up goes out, and the retried
-    // event (same key) applies once, as if the failed attempt had never happened.
+    // event (same key) applies once, as if the failed attempts had never happened.
     assertThat(h.store.ping()).isTrue();
     assertThat(h.threadTitles(thread)).isEmpty();
     h.dispatcher.drain();
@@ -155,5 +189,45 @@ class SqliteLockTest {
     h.dispatcher.drain();
     assertThat(h.threadTitles(thread)).containsExactly("Follow-up 1 of 3", "Follow-up 2 of 3");
     assertThat(kv("race", "k0")).isEmpty();
+    // None of the writes refused during the hold was applied later either; new writes work.
+    h.store.transact(
+        tx -> {
+          tx.kv().put("race", "after", "v");
+          return null;
+        });
+    try (Connection c = outside(1_000);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT name FROM key_values WHERE scope = 'race'")) {
+      List<String> names = new ArrayList<>();
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+      assertThat(names).containsExactly("after");
+    }
+  }
+
+  /** Row counts of the tables the bot writes, and the outbox's states: equal means unchanged. */
+  private static String fingerprint(Statement st) throws SQLException {
+    StringBuilder out = new StringBuilder();
+    for (String table :
+        List.of("inbound_events", "conversations", "answers", "threads", "outbox", "key_values")) {
+      try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        rs.next();
+        out.append(table).append('=').append(rs.getLong(1)).append(' ');
+      }
+    }
+    try (ResultSet rs =
+        st.executeQuery(
+            "SELECT status, COUNT(*), COUNT(lease_owner) FROM outbox GROUP BY status ORDER BY 1")) {
+      while (rs.next()) {
+        out.append("outbox/").append(rs.getString(1)).append('=').append(rs.getLong(2));
+        out.append(" leased=").append(rs.getLong(3)).append(' ');
+      }
+    }
+    return out.toString();
+  }
+
+  private static Duration since(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos);
   }
 }
