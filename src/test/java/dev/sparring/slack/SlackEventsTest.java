@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 class SlackEventsTest {
 
   private static final String SECRET = "events-signing-secret";
+  private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
@@ -60,7 +61,8 @@ class SlackEventsTest {
     SlackSettings settings =
         oauth
             ? new SlackSettings(
-                SECRET, null, "client-id", "client-secret", null, api.url(), 0, false)
+                    SECRET, null, "client-id", "client-secret", null, api.url(), 0, false)
+                .withOAuth(null, null, KEY)
             : new SlackSettings(SECRET, "xoxb-events", null, null, null, api.url(), 0, false);
     adapter = new SlackAdapter(settings, bot, store, clock).start();
     dispatcher =
@@ -343,7 +345,7 @@ class SlackEventsTest {
     install.setBotUserId("UBOT");
     install.setBotId("BBOT");
     install.setScope("commands,chat:write,users:read,channels:history,groups:history");
-    new StoreInstallationService(store).saveInstallerAndBot(install);
+    new StoreInstallationService(store, new TokenCipher(KEY)).saveInstallerAndBot(install);
 
     HttpResponse<String> help = command("T1", "U1", "help");
     assertThat(help.statusCode()).isEqualTo(200);
@@ -362,7 +364,8 @@ class SlackEventsTest {
     assertThat(event("tokens_revoked", Map.of("event_id", "EvRevoke2")).statusCode())
         .isEqualTo(200);
     assertThat(adapter.tokenForTeam("T1")).isEmpty();
-    assertThat(new StoreInstallationService(store).findBot(null, "T1")).isNull();
+    assertThat(new StoreInstallationService(store, new TokenCipher(KEY)).findBot(null, "T1"))
+        .isNull();
     assertThat(quietly(OutboxDispatcher.class, this::deliver)).isNotEmpty();
     assertThat(posts()).isEmpty();
     List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(10));
