@@ -8,9 +8,13 @@ import com.slack.api.bolt.model.builtin.DefaultBot;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.InstallationService;
 import dev.sparring.store.Store;
+import dev.sparring.store.Tx;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,12 +73,16 @@ final class StoreInstallationService implements InstallationService {
    * org is known once one of the workspace's payloads named it, or its install did).
    */
   Optional<String> botToken(String teamId) {
-    String enterprise =
-        store
-            .transact(tx -> tx.kv().get(SCOPE_ENTERPRISE, teamId))
-            .filter(e -> !e.isBlank())
-            .orElse(null);
-    return Optional.ofNullable(findBot(enterprise, teamId)).map(Bot::getBotAccessToken);
+    Map<String, String> rows =
+        store.transact(
+            tx -> {
+              String enterprise =
+                  tx.kv().get(SCOPE_ENTERPRISE, teamId).filter(e -> !e.isBlank()).orElse(null);
+              return rows(tx, SCOPE_BOT, candidates(enterprise, teamId));
+            });
+    return Optional.ofNullable(
+            first(SCOPE_BOT, rows, DefaultBot.class, b -> b.getBotAccessToken() != null))
+        .map(Bot::getBotAccessToken);
   }
 
   /** Records that a workspace belongs to a Grid org, unless that is already known. */
@@ -179,21 +187,34 @@ final class StoreInstallationService implements InstallationService {
 
   @Override
   public Bot findBot(String enterpriseId, String teamId) {
-    for (String k : candidates(enterpriseId, teamId)) {
-      DefaultBot bot = open(SCOPE_BOT, k, DefaultBot.class);
-      if (bot != null && bot.getBotAccessToken() != null) {
-        return bot;
-      }
-    }
-    return null;
+    List<String> keys = candidates(enterpriseId, teamId);
+    Map<String, String> rows = store.transact(tx -> rows(tx, SCOPE_BOT, keys));
+    return first(SCOPE_BOT, rows, DefaultBot.class, b -> b.getBotAccessToken() != null);
   }
 
   @Override
   public Installer findInstaller(String enterpriseId, String teamId, String userId) {
-    for (String k : candidates(enterpriseId, teamId)) {
-      DefaultInstaller i = open(SCOPE_INSTALLER, k, DefaultInstaller.class);
-      if (i != null && i.getInstallerUserId() != null) {
-        return i;
+    List<String> keys = candidates(enterpriseId, teamId);
+    Map<String, String> rows = store.transact(tx -> rows(tx, SCOPE_INSTALLER, keys));
+    return first(
+        SCOPE_INSTALLER, rows, DefaultInstaller.class, i -> i.getInstallerUserId() != null);
+  }
+
+  /** The stored rows of {@code keys} that hold an installation, in the order of the keys. */
+  private static Map<String, String> rows(Tx tx, String scope, List<String> keys) {
+    Map<String, String> rows = new LinkedHashMap<>();
+    for (String k : keys) {
+      tx.kv().get(scope, k).filter(v -> !v.equals(NONE)).ifPresent(v -> rows.put(k, v));
+    }
+    return rows;
+  }
+
+  /** The first of {@code rows} that opens and passes {@code usable}. */
+  private <T> T first(String scope, Map<String, String> rows, Class<T> type, Predicate<T> usable) {
+    for (Map.Entry<String, String> row : rows.entrySet()) {
+      T value = open(scope, row.getKey(), row.getValue(), type);
+      if (value != null && usable.test(value)) {
+        return value;
       }
     }
     return null;
@@ -208,11 +229,8 @@ final class StoreInstallationService implements InstallationService {
    * A stored record, decrypted; a plaintext one (stored before encryption) is read and encrypted in
    * place. One this key cannot open counts as absent, with a warning naming the record.
    */
-  private <T> T open(String scope, String key, Class<T> type) {
-    Optional<String> stored = store.transact(tx -> tx.kv().get(scope, key));
-    if (stored.isEmpty() || stored.get().equals(NONE)) {
-      return null;
-    }
+  private <T> T open(String scope, String key, String row, Class<T> type) {
+    Optional<String> stored = Optional.of(row);
     String json;
     if (TokenCipher.encrypted(stored.get())) {
       if (cipher == null) {
