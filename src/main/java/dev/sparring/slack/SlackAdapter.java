@@ -304,8 +304,15 @@ public final class SlackAdapter implements AutoCloseable {
           });
       botTokenRevoked = true;
     }
-    users.forgetTeam(team);
-    log.info("Slack workspace {}: {}, its installation was removed", team, why);
+    if (team == null) {
+      users.forgetAll(); // an org-wide install: its workspaces are not listed in the payload
+    } else {
+      users.forgetTeam(team);
+    }
+    log.info(
+        "Slack {}: {}, its installation was removed",
+        StoreInstallationService.key(enterprise, team),
+        why);
   }
 
   /**

@@ -96,6 +96,7 @@ class SlackOAuthTest {
   private HttpResponse<String> get(HttpClient browser, String pathAndQuery) throws Exception {
     return browser.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + pathAndQuery))
+            .timeout(Duration.ofSeconds(10))
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -366,6 +367,36 @@ class SlackOAuthTest {
     assertPage(back(slow, "code=code-t2&state=" + late), 403, "This install link has expired");
     assertThat(exchanges()).hasSize(1);
     assertThat(installed(null, "T2")).isFalse();
+  }
+
+  @Test
+  void twoRedirectsRacingWithOneStateInstallOnce() throws Exception {
+    start(PUBLIC);
+    api.grant("code-t1", null, "T1", "One", "xoxb-t1");
+    HttpClient browser = browser();
+    String state = startInstall(browser).get("state");
+    api.hold("oauth.v2.access"); // the first redirect is mid-exchange when the second arrives
+    var first =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return back(browser, "code=code-t1&state=" + state);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    await().atMost(Duration.ofSeconds(10)).until(() -> exchanges().size() == 1);
+    HttpClient twin = browser();
+    ((CookieManager) twin.cookieHandler().orElseThrow())
+        .getCookieStore()
+        .add(URI.create("http://127.0.0.1"), stateCookie(state));
+    assertPage(
+        back(twin, "code=code-t1&state=" + state),
+        403,
+        "This install link was already used or is not valid");
+    api.release("oauth.v2.access");
+    assertPage(first.get(10, java.util.concurrent.TimeUnit.SECONDS), 200, "Sparring is installed");
+    assertThat(exchanges()).hasSize(1);
   }
 
   private static java.net.HttpCookie stateCookie(String value) {
