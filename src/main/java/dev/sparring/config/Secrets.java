@@ -15,6 +15,9 @@ public final class Secrets {
   public static final String DISCORD_TOKEN = "DISCORD_TOKEN";
   public static final String DATABASE_PASSWORD = "SPARRING_DB_PASSWORD";
 
+  /** 32 random bytes in base64: encrypts the Slack tokens of OAuth installations at rest. */
+  public static final String SECRET_KEY = "SPARRING_SECRET_KEY";
+
   public static final Set<String> ALL =
       Set.of(
           SLACK_SIGNING_SECRET,
@@ -22,7 +25,8 @@ public final class Secrets {
           SLACK_APP_TOKEN,
           SLACK_CLIENT_SECRET,
           DISCORD_TOKEN,
-          DATABASE_PASSWORD);
+          DATABASE_PASSWORD,
+          SECRET_KEY);
 
   /** "xoxb-…" becomes "xo****", enough to tell two tokens apart and never enough to use one. */
   public static String mask(String value) {

@@ -66,6 +66,12 @@ public final class SlackAdapter implements AutoCloseable {
   private final SlackUsers users;
   private final SlackGateway gateway;
   private final StoreInstallationService installations;
+  private final Clock clock;
+
+  /** Workspace-to-org pairs already recorded ("T…:E…"), so a payload costs no extra write. */
+  private final java.util.Set<String> knownEnterprises =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final Duration lookupBudget;
   private final Duration apiTimeout;
   private final ExecutorService after = daemonPool(4, "slack-after-ack");
@@ -87,6 +93,9 @@ public final class SlackAdapter implements AutoCloseable {
   static final String SCOPES =
       "commands,chat:write,users:read,channels:history,groups:history,app_mentions:read";
 
+  /** Sparring acts only as its bot: an install asks people for no user scopes. */
+  static final String USER_SCOPES = "";
+
   public SlackAdapter(SlackSettings settings, Bot bot, Store store, Clock clock) {
     this(settings, bot, store, clock, API_TIMEOUT);
   }
@@ -106,6 +115,7 @@ public final class SlackAdapter implements AutoCloseable {
     this.settings = settings;
     this.bot = bot;
     this.store = store;
+    this.clock = clock;
     this.apiTimeout = apiTimeout;
     this.lookupBudget = lookupBudget;
     SlackConfig config = new SlackConfig();
@@ -121,7 +131,13 @@ public final class SlackAdapter implements AutoCloseable {
     config.setHttpClientWriteTimeoutMillis(timeout);
     config.setHttpClientCallTimeoutMillis(timeout);
     this.slack = Slack.getInstance(config);
-    this.installations = new StoreInstallationService(store);
+    if (settings.oauth() && settings.secretKey() == null) {
+      throw new IllegalArgumentException(
+          "OAuth installs (SLACK_CLIENT_ID) need SPARRING_SECRET_KEY to encrypt the stored tokens");
+    }
+    this.installations =
+        new StoreInstallationService(
+            store, settings.secretKey() == null ? null : new TokenCipher(settings.secretKey()));
     this.users = new SlackUsers(slack, this::tokenForTeam, lookups);
     this.gateway = new SlackGateway(slack, this::tokenForChannel, clock);
     this.botTokenRevoked = !settings.oauth() && revoked(store, settings.botToken());
@@ -138,12 +154,7 @@ public final class SlackAdapter implements AutoCloseable {
             .unmatchedRequestHandler(SlackAdapter::unmatched);
     List<com.slack.api.bolt.middleware.Middleware> middleware = null;
     if (settings.oauth()) {
-      appConfig
-          .clientId(settings.clientId())
-          .clientSecret(settings.clientSecret())
-          .scope(SCOPES)
-          .oauthInstallPath("install")
-          .oauthRedirectUriPath("oauth_redirect");
+      appConfig.clientId(settings.clientId()).clientSecret(settings.clientSecret()).scope(SCOPES);
       // Bolt's defaults minus its authorization, which calls auth.test before every ack.
       middleware = new java.util.ArrayList<>();
       middleware.add(new com.slack.api.bolt.middleware.builtin.SSLCheck(null));
@@ -217,11 +228,14 @@ public final class SlackAdapter implements AutoCloseable {
     java.util.Map<String, jakarta.servlet.http.HttpServlet> m = new java.util.LinkedHashMap<>();
     m.put("/slack/events", new GuardedSlackServlet(app));
     if (settings.oauth()) {
-      App oauth = new App(app.config()).asOAuthApp(true);
-      oauth.service(installations);
-      var servlet = new com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet(oauth);
-      m.put("/slack/install", servlet);
-      m.put("/slack/oauth_redirect", servlet);
+      for (SlackOAuthServlet.Step step : SlackOAuthServlet.Step.values()) {
+        m.put(
+            step == SlackOAuthServlet.Step.INSTALL
+                ? SlackOAuthServlet.INSTALL_PATH
+                : SlackOAuthServlet.REDIRECT_PATH,
+            new SlackOAuthServlet(
+                step, settings, slack, store, installations, clock, SCOPES, USER_SCOPES));
+      }
     }
     return m;
   }
@@ -241,7 +255,7 @@ public final class SlackAdapter implements AutoCloseable {
     if (!settings.oauth()) {
       return botTokenRevoked ? Optional.empty() : Optional.of(settings.botToken());
     }
-    return StoreInstallationService.botToken(store, teamId);
+    return installations.botToken(teamId);
   }
 
   Optional<String> tokenForChannel(String channelKey) {
@@ -290,11 +304,32 @@ public final class SlackAdapter implements AutoCloseable {
           });
       botTokenRevoked = true;
     }
-    users.forgetTeam(team);
-    log.info("Slack workspace {}: {}, its installation was removed", team, why);
+    if (team == null) {
+      users.forgetAll(); // an org-wide install: its workspaces are not listed in the payload
+    } else {
+      users.forgetTeam(team);
+    }
+    log.info(
+        "Slack {}: {}, its installation was removed",
+        StoreInstallationService.key(enterprise, team),
+        why);
   }
 
-  private void rememberChannel(String team, String channel) {
+  /**
+   * Records which Grid org a workspace belongs to (from a payload that names both), so work for it
+   * later (a daily post, a follow-up on another replica) finds the org's installation too.
+   */
+  private void rememberTeam(String enterprise, String team) {
+    if (!settings.oauth() || enterprise == null || team == null) {
+      return;
+    }
+    if (knownEnterprises.add(team + ":" + enterprise)) {
+      installations.rememberEnterprise(team, enterprise);
+    }
+  }
+
+  private void rememberChannel(String enterprise, String team, String channel) {
+    rememberTeam(enterprise, team);
     if (settings.oauth() && channel != null) {
       String key = new ChannelRef(Platform.SLACK, channel).key();
       store.transact(
@@ -398,7 +433,7 @@ public final class SlackAdapter implements AutoCloseable {
         COMMAND,
         (req, ctx) -> {
           var p = req.getPayload();
-          rememberChannel(p.getTeamId(), p.getChannelId());
+          rememberChannel(ctx.getEnterpriseId(), p.getTeamId(), p.getChannelId());
           List<BlockKit.Rendered> first = new java.util.ArrayList<>(1);
           withActor(
               p.getTeamId(),
@@ -446,7 +481,8 @@ public final class SlackAdapter implements AutoCloseable {
     app.event(
         AppMentionEvent.class,
         (payload, ctx) -> {
-          mentioned(payload.getEventId(), payload.getTeamId(), payload.getEvent());
+          mentioned(
+              payload.getEventId(), ctx.getEnterpriseId(), payload.getTeamId(), payload.getEvent());
           return ctx.ack();
         });
     app.event(
@@ -472,6 +508,7 @@ public final class SlackAdapter implements AutoCloseable {
           AppHomeOpenedEvent e = payload.getEvent();
           if ("home".equals(e.getTab()) || e.getTab() == null) {
             String team = payload.getTeamId();
+            rememberTeam(ctx.getEnterpriseId(), team);
             later(() -> publishHome(team, e.getUser()));
           }
           return ctx.ack();
@@ -492,7 +529,7 @@ public final class SlackAdapter implements AutoCloseable {
             // Buttons in the App Home or inside a modal carry no channel; none are defined yet.
             return ctx.ack();
           }
-          rememberChannel(p.getTeam().getId(), channel);
+          rememberChannel(ctx.getEnterpriseId(), p.getTeam().getId(), channel);
           withActor(
               p.getTeam().getId(),
               p.getUser().getId(),
@@ -510,6 +547,7 @@ public final class SlackAdapter implements AutoCloseable {
           if (meta.indexOf('\n') < 0) {
             return ctx.ack();
           }
+          rememberTeam(ctx.getEnterpriseId(), p.getTeam().getId());
           withActor(
               p.getTeam().getId(),
               p.getUser().getId(),
@@ -643,7 +681,7 @@ public final class SlackAdapter implements AutoCloseable {
    * bot runs (an interview, a daily question), the message is an answer and the message event
    * handles it; the help would only be noise there.
    */
-  private void mentioned(String eventId, String team, AppMentionEvent e) {
+  private void mentioned(String eventId, String enterprise, String team, AppMentionEvent e) {
     if (eventId == null || e.getUser() == null || e.getBotId() != null || e.getChannel() == null) {
       return;
     }
@@ -653,7 +691,7 @@ public final class SlackAdapter implements AutoCloseable {
         && store.transact(tx -> tx.threads().byPlatformId(channel.key(), thread)).isPresent()) {
       return;
     }
-    rememberChannel(team, e.getChannel());
+    rememberChannel(enterprise, team, e.getChannel());
     Bot.Result r =
         bot.handle(
             new Inbound.CommandInvoked(
@@ -675,6 +713,7 @@ public final class SlackAdapter implements AutoCloseable {
       Reply r = read.apply(payload.getEvent());
       onMessage(
           payload.getEventId(),
+          ctx.getEnterpriseId(),
           payload.getTeamId(),
           r.channel(),
           r.threadTs(),
@@ -687,6 +726,7 @@ public final class SlackAdapter implements AutoCloseable {
 
   private void onMessage(
       String eventId,
+      String enterprise,
       String team,
       String channel,
       String threadTs,
@@ -696,7 +736,7 @@ public final class SlackAdapter implements AutoCloseable {
     if (threadTs == null || user == null || botId != null || channel == null || eventId == null) {
       return; // not a person's reply in a thread: nothing for Sparring
     }
-    rememberChannel(team, channel);
+    rememberChannel(enterprise, team, channel);
     Inbound.MessagePosted in =
         new Inbound.MessagePosted(
             "slack:" + eventId,

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * How the Slack adapter runs, from the environment (secrets never come from files). It starts when
  * {@code SLACK_SIGNING_SECRET} is set with either a bot token (one workspace) or a client id and
- * secret (OAuth installs in many workspaces); with none of them set, Slack is off.
+ * secret (OAuth installs in many workspaces); with none of them set, Slack is off. OAuth also needs
+ * {@code SPARRING_SECRET_KEY}, which encrypts the stored tokens, and should have {@code
+ * SPARRING_PUBLIC_URL}, the address Slack sends installers back to.
  */
 public record SlackSettings(
     String signingSecret,
@@ -19,11 +21,57 @@ public record SlackSettings(
     String appToken,
     String apiUrl,
     int port,
-    boolean socketMode) {
+    boolean socketMode,
+    String publicUrl,
+    String authorizeUrl,
+    String secretKey) {
 
   public static final String API_URL = "SLACK_API_URL";
   public static final String HTTP_PORT = "SPARRING_HTTP_PORT";
   public static final String CLIENT_ID = "SLACK_CLIENT_ID";
+  public static final String PUBLIC_URL = "SPARRING_PUBLIC_URL";
+  public static final String AUTHORIZE_URL = "SLACK_AUTHORIZE_URL";
+  public static final String DEFAULT_AUTHORIZE_URL = "https://slack.com/oauth/v2/authorize";
+
+  /** Settings without OAuth's extras (one workspace, or tests that never install). */
+  public SlackSettings(
+      String signingSecret,
+      String botToken,
+      String clientId,
+      String clientSecret,
+      String appToken,
+      String apiUrl,
+      int port,
+      boolean socketMode) {
+    this(
+        signingSecret,
+        botToken,
+        clientId,
+        clientSecret,
+        appToken,
+        apiUrl,
+        port,
+        socketMode,
+        null,
+        DEFAULT_AUTHORIZE_URL,
+        null);
+  }
+
+  /** The same settings with OAuth's public address, authorize URL and token key. */
+  public SlackSettings withOAuth(String publicUrl, String authorizeUrl, String secretKey) {
+    return new SlackSettings(
+        signingSecret,
+        botToken,
+        clientId,
+        clientSecret,
+        appToken,
+        apiUrl,
+        port,
+        socketMode,
+        publicUrl,
+        authorizeUrl == null ? DEFAULT_AUTHORIZE_URL : authorizeUrl,
+        secretKey);
+  }
 
   /**
    * The settings if the environment configures Slack, null if it sets none of Slack's credentials.
@@ -44,6 +92,11 @@ public record SlackSettings(
       return null;
     }
     List<String> missing = missing(signing, bot, clientId, clientSecret);
+    String key = blankToNull(env.get(Secrets.SECRET_KEY));
+    String publicUrl = blankToNull(env.get(PUBLIC_URL));
+    if (bot == null && clientId != null && clientSecret != null) {
+      missing.addAll(oauthProblems(key, publicUrl));
+    }
     if (!missing.isEmpty()) {
       throw new ConfigException(missing);
     }
@@ -68,7 +121,45 @@ public record SlackSettings(
       throw new IllegalArgumentException(
           "slack.mode is socket but SLACK_APP_TOKEN (xapp-...) is not set");
     }
-    return new SlackSettings(signing, bot, clientId, clientSecret, appToken, api, port, socket);
+    String authorize = blankToNull(env.get(AUTHORIZE_URL));
+    if (publicUrl != null && publicUrl.endsWith("/")) {
+      publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+    }
+    return new SlackSettings(signing, bot, clientId, clientSecret, appToken, api, port, socket)
+        .withOAuth(publicUrl, authorize, key);
+  }
+
+  /** What OAuth mode lacks beside its client id and secret: the token key, a sane public URL. */
+  private static List<String> oauthProblems(String key, String publicUrl) {
+    List<String> problems = new ArrayList<>();
+    if (key == null) {
+      problems.add(
+          Secrets.SECRET_KEY
+              + " is not set, but OAuth installs are (SLACK_CLIENT_ID): it encrypts the"
+              + " installations' Slack tokens in the store; create one with `openssl rand -base64"
+              + " 32` and keep it with your other secrets");
+    } else {
+      try {
+        TokenCipher.check(key);
+      } catch (IllegalArgumentException e) {
+        problems.add(Secrets.SECRET_KEY + " " + e.getMessage());
+      }
+    }
+    if (publicUrl != null) {
+      try {
+        java.net.URI u = new java.net.URI(publicUrl);
+        if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme()))
+            || u.getHost() == null) {
+          throw new java.net.URISyntaxException(publicUrl, "not an http(s) address");
+        }
+      } catch (java.net.URISyntaxException e) {
+        problems.add(
+            PUBLIC_URL
+                + " must be the https:// address Slack reaches Sparring at, like"
+                + " https://sparring.example.com");
+      }
+    }
+    return problems;
   }
 
   /** What a partial set of Slack variables lacks, each with where to find it. */
@@ -139,6 +230,12 @@ public record SlackSettings(
         + Secrets.mask(signingSecret)
         + ", botToken="
         + Secrets.mask(botToken)
+        + (oauth()
+            ? ", publicUrl="
+                + (publicUrl == null ? "(unset)" : publicUrl)
+                + ", secretKey="
+                + Secrets.mask(secretKey)
+            : "")
         + "]";
   }
 }

@@ -109,6 +109,10 @@ final class SlackUsers {
     cache.synchronous().asMap().keySet().removeIf(k -> k.team().equals(team));
   }
 
+  void forgetAll() {
+    cache.synchronous().invalidateAll();
+  }
+
   private Profile fetch(Key key) {
     Optional<String> token = tokenForTeam.apply(key.team());
     if (token.isEmpty()) {

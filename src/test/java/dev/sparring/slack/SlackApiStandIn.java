@@ -46,6 +46,44 @@ final class SlackApiStandIn implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What oauth.v2.access answers for each install code (a code works once, as on Slack). */
+  private final Map<String, Map<String, Object>> grants =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** auth.test's answer for the bot tokens that installs handed out. */
+  private final Map<String, Map<String, Object>> tokenOwners =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Makes {@code code} a valid install code: oauth.v2.access answers with a workspace install
+   * ({@code enterprise} null), a Grid workspace's, or an org-wide install ({@code team} null), the
+   * way Slack shapes it; auth.test then knows the bot token.
+   */
+  void grant(String code, String enterprise, String team, String teamName, String botToken) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("ok", true);
+    a.put("app_id", "A0SPARRING");
+    a.put(
+        "authed_user",
+        Map.of("id", "U_ADMIN", "scope", "", "access_token", "xoxp-user-" + botToken));
+    a.put("scope", SlackAdapter.SCOPES);
+    a.put("token_type", "bot");
+    a.put("access_token", botToken);
+    a.put("bot_user_id", "UBOT");
+    a.put("team", team == null ? null : Map.of("id", team, "name", teamName));
+    a.put(
+        "enterprise",
+        enterprise == null ? null : Map.of("id", enterprise, "name", "Org " + enterprise));
+    a.put("is_enterprise_install", team == null);
+    grants.put(code, a);
+    Map<String, Object> who = new LinkedHashMap<>();
+    who.put("user_id", "UBOT");
+    who.put("team_id", team == null ? enterprise : team);
+    who.put("bot_id", "B-" + (team == null ? enterprise : team));
+    who.put("url", "https://" + (team == null ? enterprise : team).toLowerCase() + ".slack.com/");
+    tokenOwners.put("Bearer " + botToken, who);
+  }
+
   SlackApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/", this::handle);
@@ -179,6 +217,19 @@ final class SlackApiStandIn implements AutoCloseable {
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("ok", true);
+    String authorization = ex.getRequestHeaders().getFirst("Authorization");
+    if (method.equals("oauth.v2.access")) {
+      Map<String, Object> grant = grants.remove(params.getOrDefault("code", ""));
+      send(ex, 200, grant == null ? Map.of("ok", false, "error", "invalid_code") : grant);
+      return;
+    }
+    if (method.equals("auth.test")
+        && authorization != null
+        && tokenOwners.containsKey(authorization)) {
+      answer.putAll(tokenOwners.get(authorization));
+      send(ex, 200, answer);
+      return;
+    }
     switch (method) {
       case "auth.test" -> {
         answer.put("user_id", "UBOT");

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 class SlackEventsTest {
 
   private static final String SECRET = "events-signing-secret";
+  private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
@@ -44,7 +45,7 @@ class SlackEventsTest {
 
   private void start(boolean oauth) throws Exception {
     SlackRig.Builder b = SlackRig.builder(SECRET).clock(clock).store(store);
-    rig = (oauth ? b.oauth("client-id", "client-secret") : b.token("xoxb-events")).build();
+    rig = (oauth ? b.oauth("client-id", "client-secret", KEY) : b.token("xoxb-events")).build();
     api = rig.api;
     adapter = rig.adapter;
   }
@@ -289,7 +290,7 @@ class SlackEventsTest {
     install.setBotUserId("UBOT");
     install.setBotId("BBOT");
     install.setScope("commands,chat:write,users:read,channels:history,groups:history");
-    new StoreInstallationService(store).saveInstallerAndBot(install);
+    new StoreInstallationService(store, new TokenCipher(KEY)).saveInstallerAndBot(install);
 
     HttpResponse<String> help = command("T1", "U1", "help");
     assertThat(help.statusCode()).isEqualTo(200);
@@ -308,7 +309,8 @@ class SlackEventsTest {
     assertThat(event("tokens_revoked", Map.of("event_id", "EvRevoke2")).statusCode())
         .isEqualTo(200);
     assertThat(adapter.tokenForTeam("T1")).isEmpty();
-    assertThat(new StoreInstallationService(store).findBot(null, "T1")).isNull();
+    assertThat(new StoreInstallationService(store, new TokenCipher(KEY)).findBot(null, "T1"))
+        .isNull();
     assertThat(quietly(OutboxDispatcher.class, this::deliver)).isNotEmpty();
     assertThat(posts()).isEmpty();
     List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(10));

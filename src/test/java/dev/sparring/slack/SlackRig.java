@@ -58,6 +58,7 @@ final class SlackRig implements AutoCloseable {
     private String botToken;
     private String clientId;
     private String clientSecret;
+    private String secretKey;
     private Duration apiTimeout;
     private MutableClock clock;
     private MemoryStore store;
@@ -74,10 +75,11 @@ final class SlackRig implements AutoCloseable {
       return this;
     }
 
-    /** Installations through OAuth (no bot token). */
-    Builder oauth(String clientId, String clientSecret) {
+    /** Installations through OAuth (no bot token), tokens encrypted with {@code secretKey}. */
+    Builder oauth(String clientId, String clientSecret, String secretKey) {
       this.clientId = clientId;
       this.clientSecret = clientSecret;
+      this.secretKey = secretKey;
       return this;
     }
 
@@ -130,6 +132,9 @@ final class SlackRig implements AutoCloseable {
       SlackSettings settings =
           new SlackSettings(
               secret, b.botToken, b.clientId, b.clientSecret, null, standIn.url(), 0, false);
+      if (b.secretKey != null) {
+        settings = settings.withOAuth(null, null, b.secretKey);
+      }
       started =
           (b.apiTimeout == null
                   ? new SlackAdapter(settings, bot, store, clock)

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class SlackSettingsTest {
 
+  private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
   @Test
   void startsOnlyWithASigningSecretAndACredentialSet() {
     assertThat(SlackSettings.fromEnv(Map.of(), "http")).isNull();
@@ -42,10 +44,47 @@ class SlackSettingsTest {
                 "SLACK_CLIENT_SECRET",
                 "c",
                 "SPARRING_HTTP_PORT",
-                "8080"),
+                "8080",
+                "SPARRING_SECRET_KEY",
+                KEY,
+                "SPARRING_PUBLIC_URL",
+                "https://sparring.example.com/"),
             "http");
     assertThat(oauth.oauth()).isTrue();
     assertThat(oauth.port()).isEqualTo(8080);
+    assertThat(oauth.publicUrl()).isEqualTo("https://sparring.example.com");
+    assertThat(oauth.authorizeUrl()).isEqualTo("https://slack.com/oauth/v2/authorize");
+    assertThat(oauth.toString()).doesNotContain(KEY).doesNotContain(KEY.substring(4, 20));
+  }
+
+  @Test
+  void oauthRefusesToStartWithoutAUsableTokenKey() {
+    Map<String, String> oauth =
+        Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "c");
+    assertThat(refused(oauth))
+        .singleElement()
+        .asString()
+        .contains("SPARRING_SECRET_KEY is not set")
+        .contains("openssl rand -base64 32");
+    Map<String, String> shortKey = new java.util.HashMap<>(oauth);
+    shortKey.put("SPARRING_SECRET_KEY", "c2hvcnQ=");
+    assertThat(refused(shortKey))
+        .singleElement()
+        .asString()
+        .contains("must be 32 bytes")
+        .doesNotContain("c2hvcnQ=");
+    Map<String, String> notBase64 = new java.util.HashMap<>(oauth);
+    notBase64.put("SPARRING_SECRET_KEY", "not base64 at all!");
+    assertThat(refused(notBase64)).singleElement().asString().contains("is not base64");
+    Map<String, String> badUrl = new java.util.HashMap<>(oauth);
+    badUrl.put("SPARRING_SECRET_KEY", KEY);
+    badUrl.put("SPARRING_PUBLIC_URL", "sparring.example.com");
+    assertThat(refused(badUrl)).singleElement().asString().contains("SPARRING_PUBLIC_URL");
+    // One workspace with a bot token needs no key.
+    assertThat(
+            SlackSettings.fromEnv(
+                Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1"), "http"))
+        .isNotNull();
   }
 
   /** The problems a partial set of Slack variables is refused with. */
@@ -110,7 +149,7 @@ class SlackSettingsTest {
   @Test
   void oauthInstallationsLiveInTheStore() throws Exception {
     MemoryStore store = new MemoryStore();
-    StoreInstallationService installs = new StoreInstallationService(store);
+    StoreInstallationService installs = new StoreInstallationService(store, new TokenCipher(KEY));
     DefaultInstaller i = new DefaultInstaller();
     i.setTeamId("T9");
     i.setInstallerUserId("U1");
@@ -119,7 +158,7 @@ class SlackSettingsTest {
     i.setBotId("B1");
     installs.saveInstallerAndBot(i);
     assertThat(installs.findBot(null, "T9").getBotAccessToken()).isEqualTo("xoxb-team-9");
-    assertThat(StoreInstallationService.botToken(store, "T9")).contains("xoxb-team-9");
+    assertThat(installs.botToken("T9")).contains("xoxb-team-9");
     assertThat(installs.findInstaller(null, "T9", "U1").getInstallerUserId()).isEqualTo("U1");
     assertThat(installs.findBot(null, "T8")).isNull();
     installs.deleteBot(installs.findBot(null, "T9"));
