@@ -131,11 +131,19 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     net.dv8tion.jda.api.utils.SessionController sessions = null;
     if (settings.gatewayUrl() != null) {
       String url = settings.gatewayUrl();
+      int total = settings.shardsTotal();
       sessions =
           new SessionControllerAdapter() {
             @Override
             public String getGateway() {
               return url;
+            }
+
+            // With shards, JDA asks for the gateway through GET /gateway/bot; the configured
+            // gateway wins there too, with the configured shard count.
+            @Override
+            public ShardedGateway getShardedGateway(JDA api) {
+              return new ShardedGateway(url, total, 1);
             }
           };
     }
