@@ -545,8 +545,9 @@ public final class Competitions implements Feature {
   // ---- the clock: cadence posts and endings
 
   @Override
-  public void tick(Context ctx) {
-    for (Document d : ctx.tx().documents().due(KIND, ctx.now(), 50)) {
+  public void tick(Context any) {
+    for (Document d : any.tx().documents().due(KIND, any.now(), 50)) {
+      Context ctx = any.forTeam(d.team()); // its posts are for the competition's team
       Contest c = Json.read(d.body(), Contest.class);
       if (c.ended()) {
         continue;

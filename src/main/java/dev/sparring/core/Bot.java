@@ -40,6 +40,8 @@ public final class Bot {
   private final Map<String, Feature> byCommand = new LinkedHashMap<>();
   private final Map<String, Feature> byThreadKind = new HashMap<>();
   private final List<Runnable> commitListeners = new ArrayList<>();
+  private final Map<Platform, Partitioner> partitioners =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Set<String> admins;
 
@@ -76,6 +78,24 @@ public final class Bot {
 
   public Store store() {
     return store;
+  }
+
+  /**
+   * Routes the messages queued for teams of {@code partitioner}'s platform to the processes that
+   * hold their partition (Discord shards spread over processes). Without one, any process may
+   * deliver them.
+   */
+  public void partitionBy(Partitioner partitioner) {
+    partitioners.put(partitioner.platform(), partitioner);
+  }
+
+  /** The partition that can deliver a message for {@code team}; null when any process can. */
+  String partitionOf(TeamRef team) {
+    if (team == null) {
+      return null;
+    }
+    Partitioner p = partitioners.get(team.platform());
+    return p == null ? null : p.partitionOf(team);
   }
 
   public Clock clock() {
@@ -231,11 +251,18 @@ public final class Bot {
     if (event.key() != null && !tx.inbound().record(event.key(), now)) {
       return Result.DUPLICATE;
     }
-    Context ctx = new Context(tx, new Effects(), now, admins);
+    TeamRef team = event instanceof Inbound.FromUser u ? u.team() : null;
+    Context ctx = new Context(tx, new Effects(team), now, admins);
     route(ctx, event);
-    List<Outbound> durable = ctx.out().durable();
-    for (Outbound o : durable) {
-      tx.outbox().enqueue(o, now, correlation);
+    List<Effects.Queued> durable = ctx.out().queued();
+    for (Effects.Queued q : durable) {
+      // A message for another platform's channel than its team's is nobody's to route.
+      TeamRef to =
+          q.team() != null && q.team().platform() == q.message().channel().platform()
+              ? q.team()
+              : null;
+      tx.outbox()
+          .enqueue(q.message(), now, correlation, to == null ? null : to.key(), partitionOf(to));
     }
     List<Form> forms = new ArrayList<>();
     if (event instanceof Inbound.FromUser u) {

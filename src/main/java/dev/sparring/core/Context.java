@@ -14,6 +14,15 @@ public record Context(Tx tx, Effects out, Instant now, Set<String> admins) {
     admins = Set.copyOf(admins);
   }
 
+  /**
+   * This context with what is said marked as for {@code teamKey} (work the clock starts for a
+   * stored record: the outbox then routes its messages to a process that can deliver them).
+   */
+  public Context forTeam(String teamKey) {
+    Effects view = out.forTeam(teamKey);
+    return view == out ? this : new Context(tx, view, now, admins);
+  }
+
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Context.class);
 
   /**

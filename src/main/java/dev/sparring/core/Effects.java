@@ -6,23 +6,79 @@ import java.util.List;
 /**
  * What one inbound event makes the bot say, collected while it is handled. The durable part goes to
  * the outbox in the same transaction; ephemerals go back to the caller.
+ *
+ * <p>Each durable message remembers the team it is for: the team of the person's event, or, for
+ * work the clock starts (daily posts, competitions, expiry), the team of the stored record, set
+ * through {@link #forTeam}. The outbox routes a message by its team to a process that holds that
+ * team's connection (Discord shards in several processes).
  */
 public final class Effects {
-  private final List<Outbound> durable = new ArrayList<>();
-  private final List<Outbound.Ephemeral> ephemeral = new ArrayList<>();
-  private final List<Runnable> afterCommit = new ArrayList<>();
-  private final List<Form> forms = new ArrayList<>();
+
+  /** A durable message and the team it is for (null when not known). */
+  public record Queued(Outbound message, TeamRef team) {}
+
+  private final List<Queued> durable;
+  private final List<Outbound.Ephemeral> ephemeral;
+  private final List<Runnable> afterCommit;
+  private final List<Form> forms;
+  private final TeamRef team;
+
+  /** Effects for work of no one team (the clock's ticks). */
+  public Effects() {
+    this(null);
+  }
+
+  /** Effects of an event from {@code team}. */
+  public Effects(TeamRef team) {
+    this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), team);
+  }
+
+  private Effects(
+      List<Queued> durable,
+      List<Outbound.Ephemeral> ephemeral,
+      List<Runnable> afterCommit,
+      List<Form> forms,
+      TeamRef team) {
+    this.durable = durable;
+    this.ephemeral = ephemeral;
+    this.afterCommit = afterCommit;
+    this.forms = forms;
+    this.team = team;
+  }
+
+  /**
+   * The same effects, with what is said through the view marked as for {@code team}: a tick that
+   * posts for a stored schedule says whose it is. {@code team} is a team key; null or blank keeps
+   * this view's team.
+   */
+  public Effects forTeam(String team) {
+    if (team == null || team.isBlank()) {
+      return this;
+    }
+    TeamRef ref;
+    try {
+      ref = TeamRef.parse(team);
+    } catch (IllegalArgumentException e) {
+      return this; // a stored key from before refs were checked: any process may deliver
+    }
+    return new Effects(durable, ephemeral, afterCommit, forms, ref);
+  }
+
+  /** The team messages said through this view are for (null when not known). */
+  public TeamRef team() {
+    return team;
+  }
 
   public void post(ChannelRef channel, Message message, String anchor) {
-    durable.add(new Outbound.Post(channel, message, anchor));
+    durable.add(new Queued(new Outbound.Post(channel, message, anchor), team));
   }
 
   public void reply(ChannelRef channel, String anchor, Message message) {
-    durable.add(new Outbound.ReplyInThread(channel, anchor, message));
+    durable.add(new Queued(new Outbound.ReplyInThread(channel, anchor, message), team));
   }
 
   public void update(ChannelRef channel, String anchor, Message message) {
-    durable.add(new Outbound.Update(channel, anchor, message));
+    durable.add(new Queued(new Outbound.Update(channel, anchor, message), team));
   }
 
   /** A short private answer to whoever did {@code event}. */
@@ -53,6 +109,11 @@ public final class Effects {
   }
 
   public List<Outbound> durable() {
+    return durable.stream().map(Queued::message).toList();
+  }
+
+  /** The durable messages with the team each is for. */
+  public List<Queued> queued() {
     return List.copyOf(durable);
   }
 

@@ -13,6 +13,14 @@ public interface Gateway {
 
   Platform platform();
 
+  /**
+   * How this platform's teams are split over processes, when this gateway holds only some of them
+   * (Discord shards in several processes); empty when it can deliver to every team.
+   */
+  default java.util.Optional<Partitioner> partitioner() {
+    return java.util.Optional.empty();
+  }
+
   Delivery deliver(long outboxId, Outbound message, String parentId);
 
   /**

@@ -31,7 +31,14 @@ final class LostThreads {
     tx.kv().put(SCOPE, anchor, now.toString());
     boolean ended = end(tx, anchor, now);
     String kind = tx.threads().get(anchor).map(ThreadLink::kind).orElse("");
-    tx.outbox().enqueue(notice(entry.message().channel(), kind, ended), now);
+    // The notice goes where the lost message would have: same team, same partition.
+    tx.outbox()
+        .enqueue(
+            notice(entry.message().channel(), kind, ended),
+            now,
+            entry.correlation(),
+            entry.team(),
+            entry.partition());
   }
 
   /** Ends the active conversation anchored on the thread, if any; true if one ended. */

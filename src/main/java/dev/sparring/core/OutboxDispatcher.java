@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * platform's gateway, and records the outcome. Failures back off exponentially (or as long as the
  * platform's Retry-After says); after {@code maxAttempts} a message is dead-lettered, never
  * silently dropped.
+ *
+ * <p>Where a platform's connections are split over processes (Discord shards), the dispatcher
+ * claims only messages of the partitions its gateways hold, and those with none; a message with
+ * none whose team belongs to another process's partition is handed to that partition, not sent from
+ * here (it would fail: this process cannot see the team's channels).
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
@@ -62,6 +68,38 @@ public final class OutboxDispatcher implements AutoCloseable {
     gateways.put(gateway.platform(), gateway);
   }
 
+  /** The partitions this process's gateways hold (empty: only messages for any process). */
+  Set<String> served() {
+    Set<String> served = new java.util.HashSet<>();
+    synchronized (gateways) {
+      for (Gateway g : gateways.values()) {
+        g.partitioner().ifPresent(p -> served.addAll(p.served()));
+      }
+    }
+    return served;
+  }
+
+  /**
+   * The partition {@code entry} belongs to if that is not one this process holds (it came with
+   * none: queued by a process that does not know the platform's partitions, or before partitions
+   * existed), else null.
+   */
+  private String elsewhere(OutboxEntry entry, Set<String> served) {
+    if (entry.partition() != null || entry.team() == null) {
+      return null;
+    }
+    TeamRef team;
+    try {
+      team = TeamRef.parse(entry.team());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    Gateway g = gateways.get(team.platform());
+    Partitioner p = g == null ? null : g.partitioner().orElse(null);
+    String partition = p == null ? null : p.partitionOf(team);
+    return partition == null || served.contains(partition) ? null : partition;
+  }
+
   /** Delivers until nothing is due; returns how many messages were delivered. */
   public int drain() {
     int total = 0;
@@ -78,12 +116,25 @@ public final class OutboxDispatcher implements AutoCloseable {
   public int runOnce() {
     Instant now = now();
     takeBackOnce(now);
+    Set<String> served = served();
     List<OutboxEntry> claimed =
-        store.transact(tx -> tx.outbox().claim(owner, now, settings.lease(), settings.batch()));
+        store.transact(
+            tx -> tx.outbox().claim(owner, now, settings.lease(), settings.batch(), served));
     Map<Platform, Instant> paused = new EnumMap<>(Platform.class);
     List<OutboxEntry> held = new java.util.ArrayList<>();
     for (OutboxEntry entry : claimed) {
       Platform platform = entry.message().channel().platform();
+      String partition = elsewhere(entry, served);
+      if (partition != null) {
+        log.info(
+            "outbox entry {} is for {}: left to the process that holds it", entry.id(), partition);
+        store.transact(
+            tx -> {
+              tx.outbox().reroute(entry.id(), partition);
+              return null;
+            });
+        continue;
+      }
       if (paused.containsKey(platform)) {
         held.add(entry);
         continue;
@@ -265,7 +316,9 @@ public final class OutboxDispatcher implements AutoCloseable {
         tx -> {
           tx.outbox().dead(entry.id(), reason, now());
           if (notice != null) {
-            tx.outbox().enqueue(notice, now());
+            // Same team and partition: the notice is for the channel the message was for.
+            tx.outbox()
+                .enqueue(notice, now(), entry.correlation(), entry.team(), entry.partition());
           }
           return null;
         });

@@ -886,7 +886,13 @@ public final class DailyQuestions implements Feature {
       Instant slot = s.slot(today);
       if (s.postsOn(today) && !slot.isAfter(ctx.now())) {
         // Late (after downtime) is fine the same local day; earlier missed days are not replayed.
-        post(ctx, s.team(), ChannelRef.parse(s.channel()), today, s.filter(), null);
+        post(
+            ctx.forTeam(doc.team()),
+            s.team(),
+            ChannelRef.parse(s.channel()),
+            today,
+            s.filter(),
+            null);
       }
       Instant next = s.nextSlot(ctx.now());
       if (!ctx.tx().documents().compareAndSet(doc.next(doc.body(), next), doc.version())) {

@@ -131,11 +131,19 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     net.dv8tion.jda.api.utils.SessionController sessions = null;
     if (settings.gatewayUrl() != null) {
       String url = settings.gatewayUrl();
+      int total = settings.shardsTotal();
       sessions =
           new SessionControllerAdapter() {
             @Override
             public String getGateway() {
               return url;
+            }
+
+            // With shards, JDA asks for the gateway through GET /gateway/bot; the configured
+            // gateway wins there too, with the configured shard count.
+            @Override
+            public ShardedGateway getShardedGateway(JDA api) {
+              return new ShardedGateway(url, total, 1);
             }
           };
     }
@@ -171,9 +179,14 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
       if (sessions != null) {
         builder.setSessionController(sessions);
       }
+      // Messages for a guild are queued for its shard and claimed only by the process running it
+      // (set before the first event can arrive).
+      DiscordShards partitions =
+          new DiscordShards(settings.shardsTotal(), settings.shardMin(), settings.shardMax());
+      bot.partitionBy(partitions);
       this.jda = null;
       this.shards = DiscordStartup.login(builder::build, settings);
-      this.gateway = new DiscordGateway(shards);
+      this.gateway = new DiscordGateway(shards, partitions);
     }
   }
 
@@ -209,8 +222,11 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
   @Override
   public void onReady(ReadyEvent event) {
     UnreadableInteractions.install(event.getJDA());
-    log.info("Discord connected; invite: {}", inviteUrl());
-    if (settings.globalCommands()) {
+    int shard = event.getJDA().getShardInfo().getShardId();
+    log.info("Discord connected (shard {}); invite: {}", shard, inviteUrl());
+    // Global commands belong to the application, not to a shard: registered once, by the process
+    // that runs shard 0 (one JDA without shards is shard 0 too).
+    if (settings.globalCommands() && shard == 0) {
       event
           .getJDA()
           .updateCommands()

@@ -40,14 +40,26 @@ final class DiscordGateway implements Gateway {
 
   // A JDA (one shard) or a ShardManager (several): both find channels by id across their guilds.
   private final IGuildChannelContainer<?> jda;
+  private final DiscordShards shards; // null when this process runs every shard of one
 
   DiscordGateway(IGuildChannelContainer<?> channels) {
+    this(channels, null);
+  }
+
+  DiscordGateway(IGuildChannelContainer<?> channels, DiscordShards shards) {
     this.jda = channels;
+    this.shards = shards;
   }
 
   @Override
   public Platform platform() {
     return Platform.DISCORD;
+  }
+
+  /** This process's shards: it is handed only messages for guilds they serve. */
+  @Override
+  public java.util.Optional<dev.sparring.core.Partitioner> partitioner() {
+    return java.util.Optional.ofNullable(shards);
   }
 
   /**

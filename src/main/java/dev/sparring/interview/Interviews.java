@@ -130,7 +130,7 @@ public final class Interviews implements Feature {
     if (running.isPresent()) {
       Conversation c = running.get();
       if (idle(ctx, c)) {
-        expire(ctx, c);
+        expire(ctx.forTeam(c.team().key()), c);
       } else {
         ctx.out()
             .tell(
@@ -279,7 +279,7 @@ public final class Interviews implements Feature {
       return;
     }
     if (idle(ctx, c)) {
-      expire(ctx, c);
+      expire(ctx.forTeam(c.team().key()), c);
       return;
     }
     Optional<Question> current = questionOf(ctx, c);
@@ -465,7 +465,7 @@ public final class Interviews implements Feature {
             .conversations()
             // idleSince is strict ("before"); a conversation idle for exactly the timeout expires.
             .idleSince(KIND, ctx.now().minus(settings.idleTimeout()).plusMillis(1), EXPIRE_BATCH)) {
-      expire(ctx, c);
+      expire(ctx.forTeam(c.team().key()), c);
     }
   }
 

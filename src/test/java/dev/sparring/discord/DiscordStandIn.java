@@ -21,8 +21,12 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * A loopback stand-in for Discord: REST under {@code /api/v10/} (JDK HTTP server) and a gateway
- * WebSocket speaking HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats and dispatches. One guild
- * ({@value #GUILD}) with one text channel ({@value #CHANNEL}); the bot is {@value #BOT}.
+ * WebSocket speaking HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats and dispatches. By default
+ * one guild ({@value #GUILD}) with one text channel ({@value #CHANNEL}); the bot is {@value #BOT}.
+ *
+ * <p>With several guilds it shards as Discord does: a connection that identifies with {@code shard:
+ * [id, total]} gets READY and GUILD_CREATE for the guilds with {@code (guild_id >> 22) % total ==
+ * id} only, and a guild's dispatches go to the connection that holds it.
  */
 final class DiscordStandIn implements AutoCloseable {
 
@@ -42,14 +46,31 @@ final class DiscordStandIn implements AutoCloseable {
   /** One REST call. */
   record Call(String method, String path, JsonNode body) {}
 
+  /** A guild with one text channel. */
+  record Guild(String id, String channel) {}
+
+  /** The shard of a guild, by Discord's formula. */
+  static int shardOf(String guild, int total) {
+    return (int) ((Long.parseLong(guild) >> 22) % total);
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer rest;
   private final Gateway gateway;
   private final List<Call> calls = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong(300000000000000000L);
   private final AtomicInteger seq = new AtomicInteger();
+  private final List<Guild> guilds;
+  // The connection that holds each guild (after its IDENTIFY), and the shards that identified.
+  private final Map<String, WebSocket> holders = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<String> identified = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   DiscordStandIn() throws Exception {
+    this(List.of(new Guild(GUILD, CHANNEL)));
+  }
+
+  DiscordStandIn(List<Guild> guilds) throws Exception {
+    this.guilds = List.copyOf(guilds);
     rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     rest.createContext("/api/v10/", this::handle);
     rest.start();
@@ -64,6 +85,24 @@ final class DiscordStandIn implements AutoCloseable {
 
   String gatewayUrl() throws InterruptedException {
     return "ws://127.0.0.1:" + gateway.port() + "/";
+  }
+
+  /** The shards that identified, as {@code id/total}, in order. */
+  List<String> identified() {
+    return List.copyOf(identified);
+  }
+
+  /** The guild of a channel or of a thread in it. */
+  String guildOfChannel(String channel) {
+    for (Guild g : guilds) {
+      if (g.channel().equals(channel)) {
+        return g.id();
+      }
+    }
+    synchronized (this) {
+      String parent = threads.get(channel);
+      return parent == null || parent.equals(channel) ? GUILD : guildOfChannel(parent);
+    }
   }
 
   synchronized List<Call> calls() {
@@ -108,7 +147,11 @@ final class DiscordStandIn implements AutoCloseable {
       deleted.add(id);
       parent = threads.get(id);
     }
-    dispatch("THREAD_DELETE", Map.of("id", id, "guild_id", GUILD, "parent_id", parent, "type", 11));
+    String guild = guildOfChannel(parent);
+    dispatchIn(
+        guild,
+        "THREAD_DELETE",
+        Map.of("id", id, "guild_id", guild, "parent_id", parent, "type", 11));
   }
 
   synchronized void fail(Fault... next) {
@@ -216,6 +259,17 @@ final class DiscordStandIn implements AutoCloseable {
               true,
               "avatar",
               ""));
+    } else if (path.equals("gateway/bot")) {
+      send(
+          ex,
+          200,
+          Map.of(
+              "url",
+              "ws://127.0.0.1:" + gateway.port + "/",
+              "shards",
+              1,
+              "session_start_limit",
+              Map.of("total", 1000, "remaining", 1000, "reset_after", 0, "max_concurrency", 1)));
     } else if (path.startsWith("applications/")) {
       send(ex, 200, List.of());
     } else if (path.startsWith("interactions/")) {
@@ -236,12 +290,13 @@ final class DiscordStandIn implements AutoCloseable {
         }
         threads.put(parts[3], parts[1]);
       }
+      String guild = guildOfChannel(parts[1]);
       Map<String, Object> thread =
-          thread(parts[3], parts[1], body == null ? "t" : body.path("name").asText("t"));
+          thread(parts[3], parts[1], body == null ? "t" : body.path("name").asText("t"), guild);
       send(ex, 201, thread);
       Map<String, Object> created = new LinkedHashMap<>(thread);
       created.put("newly_created", true);
-      dispatch("THREAD_CREATE", created);
+      dispatchIn(guild, "THREAD_CREATE", created);
     } else if (path.matches("channels/\\d+/messages")) {
       createMessage(ex, path.split("/")[1], body);
     } else if (path.contains("/reactions/")) {
@@ -254,7 +309,7 @@ final class DiscordStandIn implements AutoCloseable {
         if (parts[1].equals(messages.get(parts[3]))) {
           found = new LinkedHashMap<>(message(parts[3], parts[1], null));
           if (threads.containsKey(parts[3]) && !deleted.contains(parts[3])) {
-            found.put("thread", thread(parts[3], parts[1], "t"));
+            found.put("thread", thread(parts[3], parts[1], "t", guildOfChannel(parts[1])));
           }
         }
       }
@@ -294,10 +349,14 @@ final class DiscordStandIn implements AutoCloseable {
   }
 
   static Map<String, Object> thread(String id, String parent, String name) {
+    return thread(id, parent, name, GUILD);
+  }
+
+  static Map<String, Object> thread(String id, String parent, String name, String guild) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("id", id);
     t.put("type", 11);
-    t.put("guild_id", GUILD);
+    t.put("guild_id", guild);
     t.put("parent_id", parent);
     t.put("name", name);
     t.put("owner_id", BOT);
@@ -334,18 +393,139 @@ final class DiscordStandIn implements AutoCloseable {
 
   // ---- gateway
 
-  /** Sends a dispatch (op 0) to the connected client. */
+  /** Sends a dispatch (op 0) to every connected client. */
   void dispatch(String type, Object data) {
+    gateway.broadcast(frame(type, data));
+  }
+
+  /** Sends a dispatch to the connection that holds {@code guild} (its shard's). */
+  void dispatchIn(String guild, String type, Object data) {
+    WebSocket holder = holders.get(guild);
+    if (holder == null) {
+      dispatch(type, data);
+    } else if (holder.isOpen()) {
+      holder.send(frame(type, data));
+    }
+  }
+
+  private String frame(String type, Object data) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("op", 0);
     m.put("t", type);
     m.put("s", seq.incrementAndGet());
     m.put("d", data);
     try {
-      gateway.broadcast(JSON.writeValueAsString(m));
+      return JSON.writeValueAsString(m);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** GUILD_CREATE for {@code g}: the bot's member, @everyone (and, in the default guild, roles). */
+  private static Map<String, Object> guildCreate(Guild g) {
+    Map<String, Object> guild = new LinkedHashMap<>();
+    guild.put("id", g.id());
+    guild.put("name", g.id().equals(GUILD) ? "Test" : "Guild " + g.id());
+    guild.put("member_count", 3);
+    guild.put("afk_timeout", 300);
+    guild.put("owner_id", "700000000000000001");
+    guild.put("threads", List.of());
+    guild.put("guild_scheduled_events", List.of());
+    guild.put("emojis", List.of());
+    guild.put("stickers", List.of());
+    guild.put("voice_states", List.of());
+    guild.put("features", List.of());
+    guild.put(
+        "roles",
+        List.of(
+            Map.of(
+                "id",
+                MENTORS,
+                "name",
+                "Mentors",
+                "position",
+                1,
+                "permissions",
+                "0",
+                "colors",
+                Map.of("primary_color", 0),
+                "color",
+                0,
+                "hoist",
+                false,
+                "managed",
+                false,
+                "mentionable",
+                false),
+            Map.of(
+                "id",
+                COPIED_MENTORS,
+                "name",
+                "Mentors",
+                "position",
+                1,
+                "permissions",
+                "0",
+                "colors",
+                Map.of("primary_color", 0),
+                "color",
+                0,
+                "hoist",
+                false,
+                "managed",
+                false,
+                "mentionable",
+                false),
+            Map.of(
+                "id",
+                g.id(),
+                "name",
+                "@everyone",
+                "position",
+                0,
+                "permissions",
+                PERMISSIONS,
+                "colors",
+                Map.of("primary_color", 0),
+                "color",
+                0,
+                "hoist",
+                false,
+                "managed",
+                false,
+                "mentionable",
+                false)));
+    guild.put(
+        "channels",
+        List.of(
+            Map.of(
+                "id",
+                g.channel(),
+                "type",
+                0,
+                "name",
+                "general",
+                "position",
+                0,
+                "permission_overwrites",
+                List.of())));
+    guild.put(
+        "members",
+        List.of(
+            Map.of(
+                "user",
+                author(BOT, "sparring", true),
+                "roles",
+                List.of(),
+                "joined_at",
+                "2026-01-01T00:00:00.000000+00:00")));
+    if (!g.id().equals(GUILD)) {
+      // Role ids are unique across Discord: other guilds have only their @everyone.
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> roles = (List<Map<String, Object>>) guild.get("roles");
+      guild.put("roles", roles.stream().filter(r -> g.id().equals(r.get("id"))).toList());
+    }
+    return guild;
   }
 
   private final class Gateway extends WebSocketServer {
@@ -381,112 +561,28 @@ final class DiscordStandIn implements AutoCloseable {
         if (op == 1) {
           conn.send("{\"op\":11}");
         } else if (op == 2) {
+          JsonNode shard = msg.path("d").path("shard");
+          int id = shard.isArray() ? shard.get(0).asInt() : 0;
+          int total = shard.isArray() ? shard.get(1).asInt() : 1;
+          identified.add(id + "/" + total);
+          List<Guild> mine = guilds.stream().filter(g -> shardOf(g.id(), total) == id).toList();
           Map<String, Object> ready = new LinkedHashMap<>();
           ready.put("v", 10);
           ready.put("user", author(BOT, "sparring", true));
-          ready.put("guilds", List.of(Map.of("id", GUILD, "unavailable", true)));
-          ready.put("session_id", "session-1");
+          ready.put(
+              "guilds", mine.stream().map(g -> Map.of("id", g.id(), "unavailable", true)).toList());
+          ready.put("session_id", "session-" + id + "-" + total);
           ready.put("resume_gateway_url", "ws://127.0.0.1:" + port + "/");
           ready.put("private_channels", List.of());
           ready.put("application", Map.of("id", BOT, "flags", 0));
-          dispatch("READY", ready);
-          Map<String, Object> guild = new LinkedHashMap<>();
-          guild.put("id", GUILD);
-          guild.put("name", "Test");
-          guild.put("member_count", 3);
-          guild.put("afk_timeout", 300);
-          guild.put("owner_id", "700000000000000001");
-          guild.put("threads", List.of());
-          guild.put("guild_scheduled_events", List.of());
-          guild.put("emojis", List.of());
-          guild.put("stickers", List.of());
-          guild.put("voice_states", List.of());
-          guild.put("features", List.of());
-          guild.put(
-              "roles",
-              List.of(
-                  Map.of(
-                      "id",
-                      MENTORS,
-                      "name",
-                      "Mentors",
-                      "position",
-                      1,
-                      "permissions",
-                      "0",
-                      "colors",
-                      Map.of("primary_color", 0),
-                      "color",
-                      0,
-                      "hoist",
-                      false,
-                      "managed",
-                      false,
-                      "mentionable",
-                      false),
-                  Map.of(
-                      "id",
-                      COPIED_MENTORS,
-                      "name",
-                      "Mentors",
-                      "position",
-                      1,
-                      "permissions",
-                      "0",
-                      "colors",
-                      Map.of("primary_color", 0),
-                      "color",
-                      0,
-                      "hoist",
-                      false,
-                      "managed",
-                      false,
-                      "mentionable",
-                      false),
-                  Map.of(
-                      "id",
-                      GUILD,
-                      "name",
-                      "@everyone",
-                      "position",
-                      0,
-                      "permissions",
-                      PERMISSIONS,
-                      "colors",
-                      Map.of("primary_color", 0),
-                      "color",
-                      0,
-                      "hoist",
-                      false,
-                      "managed",
-                      false,
-                      "mentionable",
-                      false)));
-          guild.put(
-              "channels",
-              List.of(
-                  Map.of(
-                      "id",
-                      CHANNEL,
-                      "type",
-                      0,
-                      "name",
-                      "general",
-                      "position",
-                      0,
-                      "permission_overwrites",
-                      List.of())));
-          guild.put(
-              "members",
-              List.of(
-                  Map.of(
-                      "user",
-                      author(BOT, "sparring", true),
-                      "roles",
-                      List.of(),
-                      "joined_at",
-                      "2026-01-01T00:00:00.000000+00:00")));
-          dispatch("GUILD_CREATE", guild);
+          if (shard.isArray()) {
+            ready.put("shard", List.of(id, total));
+          }
+          conn.send(frame("READY", ready));
+          for (Guild g : mine) {
+            holders.put(g.id(), conn);
+            conn.send(frame("GUILD_CREATE", guildCreate(g)));
+          }
         }
       } catch (IOException e) {
         throw new IllegalStateException(e);

@@ -397,6 +397,131 @@ public abstract class StoreContract {
     assertThat(num(t -> t.outbox().pending())).isEqualTo(1);
   }
 
+  // ---- partitions (Discord shards in several processes)
+
+  private static final ChannelRef GA = new ChannelRef(Platform.DISCORD, "201");
+  private static final ChannelRef GB = new ChannelRef(Platform.DISCORD, "202");
+  private static final ChannelRef GC = new ChannelRef(Platform.DISCORD, "203");
+
+  private long enqueueFor(ChannelRef channel, String text, String team, String partition) {
+    return tx(
+        t ->
+            t.outbox()
+                .enqueue(
+                    new Outbound.Post(channel, Message.text(text), null),
+                    T0,
+                    "ev-" + text,
+                    team,
+                    partition));
+  }
+
+  private List<Long> claimIds(String owner, Instant at, java.util.Set<String> partitions) {
+    return all(t -> t.outbox().claim(owner, at, Duration.ofMinutes(1), 10, partitions)).stream()
+        .map(OutboxEntry::id)
+        .toList();
+  }
+
+  @Test
+  void aProcessClaimsOnlyItsPartitionsAndEntriesForAnyone() {
+    long slack = enqueue(CH1, "slack");
+    long a = enqueueFor(GA, "a", "discord:1", "discord:0/2");
+    long b = enqueueFor(GB, "b", "discord:2", "discord:1/2");
+    long c = enqueueFor(GC, "c", "discord:3", "discord:0/3"); // another shard count's
+    // A process with no partitions takes only what anyone may deliver.
+    assertThat(claimIds("plain", T0, java.util.Set.of())).containsExactly(slack);
+    assertThat(claimIds("shard1", T0, java.util.Set.of("discord:1/2"))).containsExactly(b);
+    assertThat(claimIds("shard0", T0, java.util.Set.of("discord:0/2", "discord:9/2")))
+        .containsExactly(a);
+    // Nobody serves discord:0/3: it waits, neither claimed nor dead.
+    assertThat(claimIds("any", T0.plusSeconds(120), java.util.Set.of("discord:0/2")))
+        .doesNotContain(c);
+    assertThat(num(t -> t.outbox().pending())).isEqualTo(4);
+    assertThat(num(t -> t.outbox().deadCount())).isZero();
+    // The team, the partition and the correlation come back with the entry.
+    assertThat(
+            all(
+                t ->
+                    t.outbox()
+                        .claim(
+                            "s",
+                            T0.plusSeconds(300),
+                            Duration.ofMinutes(1),
+                            10,
+                            java.util.Set.of("discord:0/3"))))
+        .filteredOn(e -> e.id() != slack)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.id()).isEqualTo(c);
+              assertThat(e.team()).isEqualTo("discord:3");
+              assertThat(e.partition()).isEqualTo("discord:0/3");
+              assertThat(e.correlation()).isEqualTo("ev-c");
+            });
+  }
+
+  @Test
+  void anotherPartitionsHeadHoldsItsChannelBackInOrder() {
+    long theirs = enqueueFor(GA, "first", "discord:1", "discord:1/2");
+    long anyones = enqueueFor(GA, "second", null, null);
+    // The head of GA belongs to shard 1: shard 0 may not send "second" before it.
+    assertThat(claimIds("shard0", T0, java.util.Set.of("discord:0/2"))).isEmpty();
+    assertThat(claimIds("shard1", T0, java.util.Set.of("discord:1/2"))).containsExactly(theirs);
+    tx(
+        t -> {
+          t.outbox().delivered(theirs, "m1", T0);
+          return null;
+        });
+    assertThat(claimIds("shard0", T0, java.util.Set.of("discord:0/2"))).containsExactly(anyones);
+  }
+
+  @Test
+  void aRerouteHandsAClaimedEntryToItsPartitionWithoutCountingAnAttempt() {
+    long a = enqueueFor(GA, "a", "discord:1", null);
+    assertThat(claimIds("shard0", T0, java.util.Set.of("discord:0/2"))).containsExactly(a);
+    tx(
+        t -> {
+          t.outbox().reroute(a, "discord:1/2");
+          return null;
+        });
+    // At once, not after the lease; for shard 1 only.
+    assertThat(claimIds("shard0", T0.plusSeconds(1), java.util.Set.of("discord:0/2"))).isEmpty();
+    assertThat(
+            all(
+                t ->
+                    t.outbox()
+                        .claim(
+                            "shard1",
+                            T0.plusSeconds(1),
+                            Duration.ofMinutes(1),
+                            10,
+                            java.util.Set.of("discord:1/2"))))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.id()).isEqualTo(a);
+              assertThat(e.attempts()).isZero();
+              assertThat(e.resumed()).as("it was never handed to the platform").isFalse();
+              assertThat(e.partition()).isEqualTo("discord:1/2");
+              assertThat(e.team()).isEqualTo("discord:1");
+            });
+    assertThatThrownBy(
+            () ->
+                tx(
+                    t -> {
+                      t.outbox().reroute(999_999L, "discord:1/2");
+                      return null;
+                    }))
+        .isInstanceOf(StoreException.class);
+  }
+
+  @Test
+  void partitionsAreStoredAsDataNeverRunAsSql() {
+    String hostile = "x') OR 1=1 --";
+    long a = enqueueFor(GA, "a", "discord:1", hostile);
+    assertThat(claimIds("plain", T0, java.util.Set.of("discord:0/2"))).isEmpty();
+    assertThat(claimIds("odd", T0, java.util.Set.of(hostile))).containsExactly(a);
+  }
+
   // ---- documents
 
   private static Document doc(String id, Instant due) {

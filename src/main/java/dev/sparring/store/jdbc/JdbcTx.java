@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The repositories of one JDBC transaction; SQL shared by SQLite and PostgreSQL. */
 final class JdbcTx implements Tx {
@@ -271,7 +272,9 @@ final class JdbcTx implements Tx {
         Sql.instant(rs, "delivered_at"),
         rs.getString("platform_id"),
         rs.getString("correlation"),
-        rs.getInt("attempts") > 0 || Sql.instant(rs, "lease_until") != null);
+        rs.getInt("attempts") > 0 || Sql.instant(rs, "lease_until") != null,
+        rs.getString("team_key"),
+        rs.getString("partition_key"));
   }
 
   private static Outbound decode(String payload) {
@@ -280,29 +283,45 @@ final class JdbcTx implements Tx {
 
   private static final String OUTBOX_COLUMNS =
       "id, payload, attempts, created_at, last_error, delivered_at, platform_id, correlation,"
-          + " lease_until";
+          + " lease_until, team_key, partition_key";
 
   @Override
   public Outbox outbox() {
     return new Outbox() {
       @Override
-      public long enqueue(Outbound message, Instant now, String correlation) {
+      public long enqueue(
+          Outbound message, Instant now, String correlation, String team, String partition) {
         return sql.one(
                 "INSERT INTO outbox (channel_key, payload, status, attempts, created_at,"
-                    + " next_attempt_at, correlation) VALUES (?, ?, ?, 0, ?, ?, ?) RETURNING id",
+                    + " next_attempt_at, correlation, team_key, partition_key)"
+                    + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING id",
                 rs -> rs.getLong(1),
                 message.channel().key(),
                 OutboundCodec.encode(message),
                 PENDING,
                 now,
                 now,
-                correlation)
+                correlation,
+                team,
+                partition)
             .orElseThrow(() -> new StoreException("outbox insert returned no id"));
       }
 
       @Override
-      public List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit) {
+      public List<OutboxEntry> claim(
+          String owner, Instant now, Duration lease, int limit, Set<String> partitions) {
         // Only the head of each channel's queue may go out, so a channel's messages keep order.
+        List<Object> args = new ArrayList<>(List.of(now, now));
+        StringBuilder ours = new StringBuilder("o.partition_key IS NULL");
+        if (!partitions.isEmpty()) {
+          ours.append(" OR o.partition_key IN (");
+          for (String p : new java.util.TreeSet<>(partitions)) {
+            ours.append(args.size() > 2 ? ", ?" : "?");
+            args.add(p);
+          }
+          ours.append(')');
+        }
+        args.add(limit);
         List<OutboxEntry> heads =
             sql.list(
                 "SELECT "
@@ -310,14 +329,15 @@ final class JdbcTx implements Tx {
                     + " FROM outbox o"
                     + " WHERE o.status = 'pending' AND o.next_attempt_at <= ?"
                     + " AND (o.lease_until IS NULL OR o.lease_until <= ?)"
+                    + " AND ("
+                    + ours
+                    + ")"
                     + " AND o.id = (SELECT MIN(p.id) FROM outbox p"
                     + " WHERE p.status = 'pending' AND p.channel_key = o.channel_key)"
                     + " ORDER BY o.id LIMIT ?"
                     + dialect.skipLocked(),
                 JdbcTx::outboxEntry,
-                now,
-                now,
-                limit);
+                args.toArray());
         List<OutboxEntry> claimed = new ArrayList<>(heads.size());
         Instant until = now.plus(lease);
         for (OutboxEntry e : heads) {
@@ -366,6 +386,16 @@ final class JdbcTx implements Tx {
             id,
             nextAttempt,
             error,
+            id);
+      }
+
+      @Override
+      public void reroute(long id, String partition) {
+        change(
+            "UPDATE outbox SET partition_key = ?, lease_owner = NULL, lease_until = NULL"
+                + " WHERE id = ? AND status = 'pending'",
+            id,
+            partition,
             id);
       }
 

@@ -53,9 +53,16 @@ public final class MemoryStore implements Store {
   private final Map<String, TreeMap<String, Document>> documents = new HashMap<>();
   private final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
   private final Map<Long, String> correlations = new HashMap<>();
+  private final Map<Long, Route> routes = new HashMap<>();
+
+  /** Whom an outbox entry is for and which partition may claim it. */
+  private record Route(String team, String partition) {}
+
+  private static final Route ANYWHERE = new Route(null, null);
 
   private OutboxEntry withCorrelation(OutboxEntry e, boolean resumed) {
     String c = correlations.get(e.id());
+    Route route = routes.getOrDefault(e.id(), ANYWHERE);
     return new OutboxEntry(
         e.id(),
         e.message(),
@@ -65,7 +72,9 @@ public final class MemoryStore implements Store {
         e.deliveredAt(),
         e.platformId(),
         c,
-        resumed);
+        resumed,
+        route.team(),
+        route.partition());
   }
 
   private long nextOutboxId = 1;
@@ -353,13 +362,17 @@ public final class MemoryStore implements Store {
     public Outbox outbox() {
       return new Outbox() {
         @Override
-        public long enqueue(Outbound message, Instant now, String correlation) {
+        public long enqueue(
+            Outbound message, Instant now, String correlation, String team, String partition) {
           check();
           long id = nextOutboxId++;
           undo.push(() -> nextOutboxId--);
           if (correlation != null) {
             correlations.put(id, correlation);
             undo.push(() -> correlations.remove(id));
+          }
+          if (team != null || partition != null) {
+            put(routes, id, new Route(team, partition));
           }
           store(
               new Row(
@@ -379,13 +392,18 @@ public final class MemoryStore implements Store {
         }
 
         @Override
-        public List<OutboxEntry> claim(String owner, Instant now, Duration lease, int limit) {
+        public List<OutboxEntry> claim(
+            String owner, Instant now, Duration lease, int limit, Set<String> partitions) {
           check();
           Set<String> seen = new HashSet<>();
           List<Row> heads = new ArrayList<>();
           for (Row r : pending.values()) {
             if (!seen.add(r.channelKey())) {
               continue;
+            }
+            String partition = routes.getOrDefault(r.id(), ANYWHERE).partition();
+            if (partition != null && !partitions.contains(partition)) {
+              continue; // another process's: it holds its channel back, nothing else
             }
             boolean due = !r.nextAttemptAt().isAfter(now);
             boolean free = r.leaseUntil() == null || !r.leaseUntil().isAfter(now);
@@ -470,6 +488,25 @@ public final class MemoryStore implements Store {
         }
 
         @Override
+        public void reroute(long id, String partition) {
+          Row r = row(id);
+          if (r.status() != Status.PENDING) {
+            throw new StoreException("no outbox entry " + id);
+          }
+          put(routes, id, new Route(routes.getOrDefault(id, ANYWHERE).team(), partition));
+          store(
+              r.with(
+                  Status.PENDING,
+                  r.attempts(),
+                  r.nextAttemptAt(),
+                  null,
+                  null,
+                  r.lastError(),
+                  null,
+                  null));
+        }
+
+        @Override
         public void postpone(long id, Instant nextAttempt) {
           Row r = row(id);
           store(
@@ -514,6 +551,7 @@ public final class MemoryStore implements Store {
           }
           remove(outbox, id);
           remove(pending, id);
+          remove(routes, id);
           return true;
         }
 
@@ -537,7 +575,7 @@ public final class MemoryStore implements Store {
           return outbox.values().stream()
               .filter(r -> r.status() == Status.DEAD)
               .limit(limit)
-              .map(Row::entry)
+              .map(r -> withCorrelation(r.entry(), r.attempts() > 0))
               .toList();
         }
       };
