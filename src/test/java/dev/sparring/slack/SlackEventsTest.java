@@ -349,10 +349,19 @@ class SlackEventsTest {
     command("T1", "U2", "interview demo-senior"); // queued, not yet delivered
     int before = posts().size();
 
-    List<String> log =
-        quietly(
-            Bot.class,
-            () -> assertThat(event("app_uninstalled", Map.of()).statusCode()).isEqualTo(200));
+    // INFO explicitly: command tests in the same JVM quiet the root logger to WARN.
+    Logger botLog = (Logger) LoggerFactory.getLogger(Bot.class);
+    Level was = botLog.getLevel();
+    botLog.setLevel(Level.INFO);
+    List<String> log;
+    try {
+      log =
+          quietly(
+              Bot.class,
+              () -> assertThat(event("app_uninstalled", Map.of()).statusCode()).isEqualTo(200));
+    } finally {
+      botLog.setLevel(was);
+    }
     assertThat(log).anyMatch(l -> l.contains("slack:T1 removed the bot"));
 
     // Days later nothing has been posted or tried for the workspace, and nothing dead-lettered.
