@@ -63,6 +63,7 @@ import picocli.CommandLine.Parameters;
       BenchCommand.class,
       StoreCommand.class,
       OutboxCommand.class,
+      EraseCommand.class,
       Main.ShowConfig.class,
       CommandLine.HelpCommand.class
     })

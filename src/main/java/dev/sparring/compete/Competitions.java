@@ -13,6 +13,7 @@ import dev.sparring.core.Inbound;
 import dev.sparring.core.Inline;
 import dev.sparring.core.Json;
 import dev.sparring.core.Message;
+import dev.sparring.core.TeamRef;
 import dev.sparring.core.Texts;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
@@ -600,6 +601,26 @@ public final class Competitions implements Feature {
                       + human(Duration.between(ctx.now(), c.endsAt()))
                       + " from now._"),
               anchor);
+    }
+  }
+
+  /**
+   * The team removed the bot: its running competitions end where they stand, without a podium post
+   * nobody could receive (their ledger stays, so the standings can still be read after a
+   * reinstall).
+   */
+  @Override
+  public void teamRemoved(Context ctx, TeamRef team) {
+    for (Document d : ctx.tx().documents().byTeam(KIND, team.key(), Integer.MAX_VALUE)) {
+      Contest c = Json.read(d.body(), Contest.class);
+      if (c.ended()) {
+        continue;
+      }
+      if (!ctx.tx()
+          .documents()
+          .compareAndSet(d.next(Json.write(c.with(true, c.used())), null), d.version())) {
+        throw new ConcurrentUpdateException("competition " + c.id());
+      }
     }
   }
 

@@ -330,6 +330,39 @@ public final class Bot {
     feature.command(ctx, command);
   }
 
+  /**
+   * The team removed the bot: every feature stops the team's scheduled work ({@link
+   * Feature#teamRemoved}) and the team's messages still waiting in the outbox are cancelled, in one
+   * transaction; its history stays. Idempotent. Returns how many queued messages were cancelled.
+   */
+  public int teamRemoved(TeamRef team, String reason) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        int cancelled =
+            store.transact(
+                tx -> {
+                  Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                  Context ctx = new Context(tx, new Effects(), now, admins);
+                  for (Feature f : features) {
+                    f.teamRemoved(ctx, team);
+                  }
+                  return tx.erase().cancelPending(team.key(), now);
+                });
+        log.info(
+            "team {} removed the bot ({}): its scheduled work is stopped, {} queued message(s)"
+                + " cancelled; its history is kept",
+            team.key(),
+            reason,
+            cancelled);
+        return cancelled;
+      } catch (ConcurrentUpdateException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new StoreException("gave up after " + attempt + " conflicting attempts", e);
+        }
+      }
+    }
+  }
+
   /** A person's home view: every feature's sections, read in one transaction. */
   public List<Message> home(TeamRef team, Actor actor) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -38,6 +38,14 @@ public interface Feature {
   default void tick(Context ctx) {}
 
   /**
+   * The team removed the bot (Slack uninstall or revoked bot token, Discord server left): stop its
+   * time-driven work so nothing more is posted for it, and keep its history (answers, ledger,
+   * profiles). Say nothing: the team can no longer be reached, so what {@code ctx} queues is
+   * dropped. Must be idempotent (a platform may report the removal twice).
+   */
+  default void teamRemoved(Context ctx, TeamRef team) {}
+
+  /**
    * Sections this feature adds to a person's home view (Slack App Home): read-only, so write
    * nothing in {@code ctx}.
    */

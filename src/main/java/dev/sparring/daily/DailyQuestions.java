@@ -17,6 +17,7 @@ import dev.sparring.core.Inbound;
 import dev.sparring.core.Inline;
 import dev.sparring.core.Json;
 import dev.sparring.core.Message;
+import dev.sparring.core.TeamRef;
 import dev.sparring.core.Texts;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
@@ -898,6 +899,18 @@ public final class DailyQuestions implements Feature {
       if (!ctx.tx().documents().compareAndSet(doc.next(doc.body(), next), doc.version())) {
         throw new dev.sparring.store.ConcurrentUpdateException("schedule " + s.channel());
       }
+    }
+  }
+
+  /**
+   * The team removed the bot: its schedules go, as after {@code daily off} (posts, answers and
+   * streaks stay), so nothing more is posted; {@code daily on} starts again after a reinstall.
+   */
+  @Override
+  public void teamRemoved(Context ctx, TeamRef team) {
+    for (List<Document> batch;
+        !(batch = ctx.tx().documents().byTeam(SCHEDULE, team.key(), TICK_BATCH)).isEmpty(); ) {
+      batch.forEach(d -> ctx.tx().documents().delete(SCHEDULE, d.id()));
     }
   }
 

@@ -246,6 +246,21 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     register(event.getGuild());
   }
 
+  /**
+   * The bot was removed from the server (kicked, or the server deleted): its scheduled work stops
+   * and its queued messages are cancelled; its history stays. JDA reports an outage (an unavailable
+   * guild) as another event, so an outage stops nothing.
+   */
+  @Override
+  public void onGuildLeave(net.dv8tion.jda.api.events.guild.GuildLeaveEvent event) {
+    TeamRef team = new TeamRef(Platform.DISCORD, event.getGuild().getId());
+    try {
+      bot.teamRemoved(team, "Discord: the bot left the server");
+    } catch (RuntimeException e) {
+      log.warn("could not stop the scheduled work of {}: {}", team, e.getMessage());
+    }
+  }
+
   private void register(Guild guild) {
     if (!settings.globalCommands()) {
       guild

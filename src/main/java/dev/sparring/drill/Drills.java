@@ -12,6 +12,7 @@ import dev.sparring.core.Inbound;
 import dev.sparring.core.Json;
 import dev.sparring.core.Message;
 import dev.sparring.core.Message.Button;
+import dev.sparring.core.TeamRef;
 import dev.sparring.core.Texts;
 import dev.sparring.drill.Sm2.Card;
 import dev.sparring.drill.Sm2.Rating;
@@ -426,5 +427,21 @@ public final class Drills implements Feature {
       b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
     }
     return b.toString();
+  }
+
+  /** The team removed the bot: its open drills stop quietly (answers so far are kept). */
+  @Override
+  public void teamRemoved(Context ctx, TeamRef team) {
+    for (List<Conversation> open;
+        !(open = ctx.tx().conversations().activeIn(team.key(), KIND, 500)).isEmpty(); ) {
+      for (Conversation c : open) {
+        if (!ctx.tx()
+            .conversations()
+            .compareAndSet(
+                c.advance(c.step(), Conversation.Status.STOPPED, ctx.now()), c.version())) {
+          throw new dev.sparring.store.ConcurrentUpdateException("drill " + c.id() + " moved on");
+        }
+      }
+    }
   }
 }

@@ -14,6 +14,7 @@ import dev.sparring.core.Inbound;
 import dev.sparring.core.Inline;
 import dev.sparring.core.Message;
 import dev.sparring.core.Message.Button;
+import dev.sparring.core.TeamRef;
 import dev.sparring.core.Texts;
 import dev.sparring.grading.Grader;
 import dev.sparring.store.Answer;
@@ -589,5 +590,22 @@ public final class Interviews implements Feature {
 
   private int stepCount(Conversation c) {
     return bank.get(c.questionId()).map(Question::stepCount).orElse(c.step() + 1);
+  }
+
+  /** The team removed the bot: its open interviews stop quietly (answers so far are kept). */
+  @Override
+  public void teamRemoved(Context ctx, TeamRef team) {
+    for (List<Conversation> open;
+        !(open = ctx.tx().conversations().activeIn(team.key(), KIND, 500)).isEmpty(); ) {
+      for (Conversation c : open) {
+        if (!ctx.tx()
+            .conversations()
+            .compareAndSet(
+                c.advance(c.step(), Conversation.Status.STOPPED, ctx.now()), c.version())) {
+          throw new dev.sparring.store.ConcurrentUpdateException(
+              "interview " + c.id() + " moved on");
+        }
+      }
+    }
   }
 }

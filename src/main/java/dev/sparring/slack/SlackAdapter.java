@@ -290,8 +290,9 @@ public final class SlackAdapter implements AutoCloseable {
 
   /**
    * The workspace's installation is gone ({@code app_uninstalled}, or its bot token revoked): its
-   * tokens are deleted, so nothing more is sent with them; messages still queued for it fail and
-   * are dead-lettered ("no installation") instead of being tried with a dead token.
+   * tokens are deleted, so nothing more is sent with them, and the core stops the workspace's
+   * scheduled work and cancels its queued messages ({@link Bot#teamRemoved}); its history stays. A
+   * message already being sent fails ("no installation") and is dead-lettered.
    */
   private void uninstalled(String enterprise, String team, String why) {
     if (settings.oauth()) {
@@ -313,6 +314,9 @@ public final class SlackAdapter implements AutoCloseable {
         "Slack {}: {}, its installation was removed",
         StoreInstallationService.key(enterprise, team),
         why);
+    if (team != null && !team.isBlank()) {
+      bot.teamRemoved(new TeamRef(Platform.SLACK, team), "Slack: " + why);
+    }
   }
 
   /**

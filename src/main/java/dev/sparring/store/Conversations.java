@@ -27,6 +27,9 @@ public interface Conversations {
   /** Question ids the owner has had in conversations of {@code kind}, in any state. */
   List<String> questionIds(String teamKey, String ownerKey, String kind);
 
+  /** Active conversations of {@code kind} in the team, oldest first. */
+  List<Conversation> activeIn(String teamKey, String kind, int limit);
+
   /** How many conversations of {@code kind} are active. */
   long countActive(String kind);
 }

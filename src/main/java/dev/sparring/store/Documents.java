@@ -29,6 +29,9 @@ public interface Documents {
   /** Documents of {@code kind} whose id starts with {@code prefix}, in id order. */
   List<Document> byPrefix(String kind, String prefix, int limit);
 
+  /** Documents of {@code kind} that belong to {@code team}, in id order. */
+  List<Document> byTeam(String kind, String team, int limit);
+
   /** Documents of {@code kind} due at or before {@code at}, soonest first. */
   List<Document> due(String kind, Instant at, int limit);
 }

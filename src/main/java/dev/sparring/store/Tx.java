@@ -20,4 +20,7 @@ public interface Tx {
   Documents documents();
 
   Ledger ledger();
+
+  /** Removal of a team's or a person's data (uninstall, erasure requests). */
+  Erasure erase();
 }

@@ -215,6 +215,31 @@ class DiscordAdapterTest {
   }
 
   @Test
+  void leavingTheServerStopsItsInterviewsAndKeepsTheirHistory() {
+    callback(slash("700000000000000011", "interview", Map.of("question", "demo-senior")));
+    deliver();
+    String team = "discord:" + DiscordStandIn.GUILD;
+    assertThat(
+            store.<List<dev.sparring.store.Conversation>>transact(
+                tx -> tx.conversations().activeIn(team, "interview", 10)))
+        .hasSize(1);
+
+    discord.dispatch("GUILD_DELETE", Map.of("id", DiscordStandIn.GUILD));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                store.transact(tx -> tx.conversations().activeIn(team, "interview", 10)).isEmpty());
+    assertThat(
+            store.<List<String>>transact(
+                tx ->
+                    tx.conversations()
+                        .questionIds(team, "discord:700000000000000011", "interview")))
+        .containsExactly("demo-senior");
+  }
+
+  @Test
   void aSlashCommandAndAFullInterviewThroughThreadMessages() {
     assertThat(discord.calls("GET", "users/@me")).isNotEmpty();
     String cmd = slash("700000000000000011", "interview", Map.of("question", "demo-senior"));

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import dev.sparring.core.Bot;
+import dev.sparring.core.Inbound;
 import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.store.OutboxEntry;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;
@@ -42,12 +42,14 @@ class SlackEventsTest {
   private SlackRig rig;
   private SlackApiStandIn api;
   private SlackAdapter adapter;
+  private Bot bot;
 
   private void start(boolean oauth) throws Exception {
     SlackRig.Builder b = SlackRig.builder(SECRET).clock(clock).store(store);
     rig = (oauth ? b.oauth("client-id", "client-secret", KEY) : b.token("xoxb-events")).build();
     api = rig.api;
     adapter = rig.adapter;
+    bot = rig.bot;
   }
 
   @AfterEach
@@ -258,14 +260,11 @@ class SlackEventsTest {
     start(false);
     command("T1", "U1", "interview demo-senior"); // queued, not yet delivered
     assertThat(event("app_uninstalled", Map.of()).statusCode()).isEqualTo(200);
-    assertThat(quietly(OutboxDispatcher.class, this::deliver))
-        .allSatisfy(w -> assertThat(w).contains("no installation").doesNotContain("xoxb"));
+    // The workspace's queued messages are cancelled: not tried with the dead token, not
+    // dead-lettered with a notice that could not be delivered either.
+    assertThat(quietly(OutboxDispatcher.class, this::deliver)).isEmpty();
     assertThat(posts()).isEmpty();
-    // Kept for admins to see (never silently dropped), and the notice about it is not sent either.
-    List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(10));
-    assertThat(dead)
-        .isNotEmpty()
-        .allSatisfy(e -> assertThat(e.lastError()).contains("no installation"));
+    assertThat(store.<Long>transact(tx -> tx.outbox().deadCount())).isZero();
 
     // The same token after a restart is still known dead; a new token works.
     SlackSettings same =
@@ -277,6 +276,96 @@ class SlackEventsTest {
         SlackAdapter reinstalled = new SlackAdapter(fresh, bot, store, clock)) {
       assertThat(again.tokenForTeam("T1")).isEmpty();
       assertThat(reinstalled.tokenForTeam("T1")).contains("xoxb-new-token");
+    }
+  }
+
+  @Test
+  void uninstallStopsTheDailyQuestionAndInterviewsAndKeepsTheirHistory() throws Exception {
+    start(false);
+    command("T1", "U_ADMIN", "daily on 09:30 Europe/Berlin mon-fri");
+    deliver();
+    clock.set(Instant.parse("2026-03-02T08:30:00Z")); // Monday 09:30 in Berlin
+    bot.handle(new Inbound.Tick(clock.instant()));
+    deliver();
+    String question = posts().get(posts().size() - 1).ts();
+    event("message_me_message", Map.of("thread_ts", question, "event_id", "EvDaily1"));
+    deliver();
+    command("T1", "U1", "interview demo-senior");
+    deliver();
+    String interview = posts().get(posts().size() - 1).ts();
+    event("message_me_message", Map.of("thread_ts", interview, "event_id", "EvAnswer1"));
+    command("T1", "U2", "interview demo-senior"); // queued, not yet delivered
+    int before = posts().size();
+
+    // INFO explicitly: command tests in the same JVM quiet the root logger to WARN.
+    Logger botLog = (Logger) LoggerFactory.getLogger(Bot.class);
+    Level was = botLog.getLevel();
+    botLog.setLevel(Level.INFO);
+    List<String> log;
+    try {
+      log =
+          quietly(
+              Bot.class,
+              () -> assertThat(event("app_uninstalled", Map.of()).statusCode()).isEqualTo(200));
+    } finally {
+      botLog.setLevel(was);
+    }
+    assertThat(log).anyMatch(l -> l.contains("slack:T1 removed the bot"));
+
+    // Days later nothing has been posted or tried for the workspace, and nothing dead-lettered.
+    for (int day = 0; day < 3; day++) {
+      clock.advance(Duration.ofDays(1));
+      bot.handle(new Inbound.Tick(clock.instant()));
+      assertThat(quietly(OutboxDispatcher.class, this::deliver)).isEmpty();
+    }
+    assertThat(posts()).hasSize(before);
+    assertThat(store.<Long>transact(tx -> tx.outbox().deadCount())).isZero();
+    assertThat(store.<Long>transact(tx -> tx.outbox().pending())).isZero();
+
+    // History stays: the posted question, the answer to it, the interview and what was answered.
+    String team = "slack:T1";
+    assertThat(
+            store.<List<dev.sparring.store.Document>>transact(
+                tx -> tx.documents().byTeam("daily.post", team, 10)))
+        .hasSize(1);
+    assertThat(
+            store.<List<dev.sparring.store.Document>>transact(
+                tx -> tx.documents().byTeam("daily.answer", team, 10)))
+        .singleElement()
+        .satisfies(d -> assertThat(d.body()).contains("decouples producers"));
+    assertThat(
+            store.<List<dev.sparring.store.Document>>transact(
+                tx -> tx.documents().byTeam("daily.schedule", team, 10)))
+        .isEmpty();
+    assertThat(
+            store.<List<dev.sparring.store.Conversation>>transact(
+                tx -> tx.conversations().activeIn(team, "interview", 10)))
+        .isEmpty();
+    var interviews =
+        store.transact(tx -> tx.conversations().questionIds(team, "slack:U1", "interview"));
+    assertThat(interviews).hasSize(1);
+
+    // Reinstalled, the workspace can turn its daily question on again.
+    SlackSettings fresh =
+        new SlackSettings(SECRET, "xoxb-new-token", null, null, null, api.url(), 0, false);
+    try (SlackAdapter reinstalled = new SlackAdapter(fresh, bot, store, clock)) {
+      assertThat(reinstalled.tokenForTeam("T1")).contains("xoxb-new-token");
+      var admin =
+          new dev.sparring.core.Actor(
+              new dev.sparring.core.UserRef(dev.sparring.core.Platform.SLACK, "U_ADMIN"),
+              "admin",
+              true);
+      bot.handle(
+          new Inbound.CommandInvoked(
+              "slack:again",
+              dev.sparring.core.TeamRef.parse(team),
+              dev.sparring.core.ChannelRef.parse("slack:C1"),
+              admin,
+              "daily on 09:30 Europe/Berlin mon-fri"));
+      assertThat(
+              store.<List<dev.sparring.store.Document>>transact(
+                  tx -> tx.documents().byTeam("daily.schedule", team, 10)))
+          .hasSize(1);
     }
   }
 
@@ -311,12 +400,9 @@ class SlackEventsTest {
     assertThat(adapter.tokenForTeam("T1")).isEmpty();
     assertThat(new StoreInstallationService(store, new TokenCipher(KEY)).findBot(null, "T1"))
         .isNull();
-    assertThat(quietly(OutboxDispatcher.class, this::deliver)).isNotEmpty();
+    assertThat(quietly(OutboxDispatcher.class, this::deliver)).isEmpty();
     assertThat(posts()).isEmpty();
-    List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(10));
-    assertThat(dead)
-        .isNotEmpty()
-        .allSatisfy(e -> assertThat(e.lastError()).contains("no installation"));
+    assertThat(store.<Long>transact(tx -> tx.outbox().deadCount())).isZero();
     // The workspace's later commands are answered with why nothing happens.
     HttpResponse<String> after = command("T1", "U1", "help");
     assertThat(after.statusCode()).isEqualTo(200);

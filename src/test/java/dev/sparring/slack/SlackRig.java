@@ -39,6 +39,7 @@ final class SlackRig implements AutoCloseable {
   final MemoryStore store;
   final SlackApiStandIn api;
   final SlackAdapter adapter;
+  final Bot bot;
   final OutboxDispatcher dispatcher;
   final HttpServer http;
 
@@ -128,7 +129,8 @@ final class SlackRig implements AutoCloseable {
     SlackAdapter started = null;
     try {
       this.responseUrl = b.responseUrl != null ? b.responseUrl : standIn.responseUrl();
-      Bot bot = new Bot(store, clock, Features.all(), Set.of());
+      Bot created = new Bot(store, clock, Features.all(), Set.of());
+      this.bot = created;
       SlackSettings settings =
           new SlackSettings(
               secret, b.botToken, b.clientId, b.clientSecret, null, standIn.url(), 0, false);
@@ -137,8 +139,8 @@ final class SlackRig implements AutoCloseable {
       }
       started =
           (b.apiTimeout == null
-                  ? new SlackAdapter(settings, bot, store, clock)
-                  : new SlackAdapter(settings, bot, store, clock, b.apiTimeout))
+                  ? new SlackAdapter(settings, created, store, clock)
+                  : new SlackAdapter(settings, created, store, clock, b.apiTimeout))
               .start();
       this.dispatcher =
           new OutboxDispatcher(

@@ -47,4 +47,49 @@ class SqliteStoreTest extends StoreContract {
       }
     }
   }
+
+  /** Rows of every table (but the migration history) whose text mentions {@code marker}. */
+  private int rowsMentioning(String marker) throws Exception {
+    int found = 0;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sparring.db"));
+        ResultSet tables =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                        + " AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history'")) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      while (tables.next()) {
+        names.add(tables.getString(1));
+      }
+      assertThat(names).contains("conversations", "outbox", "ledger_totals", "threads");
+      for (String table : names) {
+        try (ResultSet rows = c.createStatement().executeQuery("SELECT * FROM " + table)) {
+          int columns = rows.getMetaData().getColumnCount();
+          while (rows.next()) {
+            for (int i = 1; i <= columns; i++) {
+              String v = rows.getString(i);
+              if (v != null && v.contains(marker)) {
+                found++;
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void erasingATeamLeavesNoRowOfItInAnyTable() throws Exception {
+    seedTeam("AAA");
+    seedTeam("BBB");
+    int ofB = rowsMentioning("BBB");
+    assertThat(rowsMentioning("AAA")).isEqualTo(ofB).isGreaterThan(20);
+
+    tx(t -> t.erase().team("slack:TAAA"));
+
+    assertThat(rowsMentioning("AAA")).isZero();
+    assertThat(rowsMentioning("BBB")).isEqualTo(ofB);
+  }
 }

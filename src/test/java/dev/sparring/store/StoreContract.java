@@ -900,4 +900,363 @@ public abstract class StoreContract {
     assertThat(find(t -> t.kv().get("s", "n"))).contains("w");
     assertThat(store.ping()).isTrue();
   }
+
+  // ---- erasure
+
+  /** What {@link #seedTeam} stored for one team; every id and text carries {@code marker}. */
+  protected record Seeded(
+      String team, ChannelRef ch1, ChannelRef ch2, ChannelRef ch3, List<LedgerEntry> entries) {}
+
+  protected static final UserRef ANA_LIKE = new UserRef(Platform.SLACK, "U12");
+
+  /**
+   * A team with every kind of record, reached through every way a channel belongs to it: ch1 has
+   * its conversations and threads, ch2 only a schedule named after it and a post's thread, ch3 only
+   * ledger entries. Ana (U1), Bo (U2) and U12 (a key Ana's is a prefix of) play; Ana answers in
+   * Bo's interview too.
+   */
+  protected Seeded seedTeam(String marker) {
+    String team = new TeamRef(Platform.SLACK, "T" + marker).key();
+    ChannelRef ch1 = new ChannelRef(Platform.SLACK, "C" + marker + "1");
+    ChannelRef ch2 = new ChannelRef(Platform.SLACK, "C" + marker + "2");
+    ChannelRef ch3 = new ChannelRef(Platform.SLACK, "C" + marker + "3");
+    TeamRef ref = TeamRef.parse(team);
+    List<LedgerEntry> entries =
+        List.of(
+            new LedgerEntry(
+                marker + "-l1", team, ch1.key(), ANA.key(), null, "s1", null, "daily", 5, T0),
+            new LedgerEntry(
+                marker + "-l2", team, ch1.key(), BO.key(), null, "s1", null, "daily", 5, T0),
+            new LedgerEntry(
+                marker + "-l3",
+                team,
+                ch3.key(),
+                ANA.key(),
+                null,
+                "s2",
+                null,
+                "daily",
+                7,
+                T0.plusSeconds(60)),
+            new LedgerEntry(
+                marker + "-l4",
+                team,
+                ch1.key(),
+                ANA.key(),
+                "red",
+                "s1",
+                "k1",
+                "compete",
+                3,
+                T0.plusSeconds(120)),
+            new LedgerEntry(
+                marker + "-l5",
+                team,
+                ch1.key(),
+                BO.key(),
+                "red",
+                "s1",
+                "k1",
+                "compete",
+                4,
+                T0.plusSeconds(30)),
+            new LedgerEntry(
+                marker + "-l6",
+                team,
+                ch1.key(),
+                ANA_LIKE.key(),
+                "blue",
+                "s1",
+                "k1",
+                "compete",
+                2,
+                T0.plusSeconds(10)),
+            new LedgerEntry(
+                marker + "-l7", team, null, ANA.key(), null, "s2", null, "drill", 1, T0));
+    tx(
+        t -> {
+          Conversation anas =
+              new Conversation(
+                  marker + "-iv-ana",
+                  "interview",
+                  ref,
+                  ch1,
+                  ANA,
+                  "q1",
+                  1,
+                  Status.ACTIVE,
+                  1,
+                  T0,
+                  T0);
+          Conversation bos =
+              new Conversation(
+                  marker + "-iv-bo", "interview", ref, ch1, BO, "q2", 2, Status.ACTIVE, 1, T0, T0);
+          t.conversations().insert(anas);
+          t.conversations().insert(bos);
+          t.answers().add(new Answer(anas.id(), 0, ANA, "ana answers " + marker, T0));
+          t.answers().add(new Answer(bos.id(), 0, BO, "bo answers " + marker, T0));
+          t.answers().add(new Answer(bos.id(), 1, ANA, "ana helps " + marker, T0));
+          t.threads().open(anas.id(), ch1.key(), "interview", T0);
+          t.threads().link(anas.id(), marker + "-p1");
+          t.threads().open(bos.id(), ch1.key(), "interview", T0);
+          t.documents()
+              .put(Document.create("daily.schedule", ch2.key(), team, "{}", T0.plusSeconds(3600)));
+          t.documents().insert(Document.create("daily.post", "dp:" + marker, team, "{}", null));
+          t.threads().open("dp:" + marker, ch2.key(), "daily", T0);
+          t.documents()
+              .put(
+                  Document.create(
+                      "daily.answer", "dp:" + marker + "#" + ANA.key(), team, "{}", null));
+          t.documents().put(Document.create("profile", team + "#" + ANA.key(), team, "{}", null));
+          t.documents().put(Document.create("profile", team + "#" + BO.key(), team, "{}", null));
+          t.documents()
+              .put(Document.create("profile", team + "#" + ANA_LIKE.key(), team, "{}", null));
+          t.documents()
+              .put(
+                  Document.create(
+                      "drill.card", team + "#" + ANA.key() + "#q1", team, "{}", T0.plusSeconds(9)));
+          entries.forEach(e -> t.ledger().append(e));
+          t.outbox().enqueue(new Outbound.Post(ch1, Message.text("to ch1 " + marker), null), T0);
+          long delivered =
+              t.outbox()
+                  .enqueue(
+                      new Outbound.Post(ch2, Message.text("to ch2 " + marker), "dp:" + marker), T0);
+          t.outbox().delivered(delivered, marker + "-p2", T0);
+          long dead =
+              t.outbox()
+                  .enqueue(new Outbound.Post(ch3, Message.text("to ch3 " + marker), null), T0);
+          t.outbox().dead(dead, "channel gone", T0);
+          t.outbox().enqueue(new Outbound.Post(ch3, Message.text("again ch3 " + marker), null), T0);
+          return null;
+        });
+    return new Seeded(team, ch1, ch2, ch3, entries);
+  }
+
+  /** Every board a team has, as the store ranks it. */
+  private List<List<Standing>> boards(Seeded s) {
+    return all(
+        t -> {
+          LedgerQuery q = LedgerQuery.team(s.team());
+          return List.of(
+              t.ledger().top(q, 100),
+              t.ledger().top(q.inSeason("s1"), 100),
+              t.ledger().top(q.inSeason("s2"), 100),
+              t.ledger().top(q.inChannel(s.ch1().key()), 100),
+              t.ledger().top(q.inChannel(s.ch3().key()), 100),
+              t.ledger().top(q.inChannel(s.ch1().key()).inSeason("s1"), 100),
+              t.ledger().top(q.inCompetition("k1"), 100),
+              t.ledger().top(q.inCompetition("k1").groups(), 100));
+        });
+  }
+
+  /** The same boards summed by hand from {@code entries}. */
+  private static List<List<Standing>> expectedBoards(Seeded s, List<LedgerEntry> entries) {
+    java.util.function.BiFunction<
+            java.util.function.Predicate<LedgerEntry>, Boolean, List<Standing>>
+        board =
+            (keep, groups) -> {
+              java.util.Map<String, Standing> by = new java.util.HashMap<>();
+              for (LedgerEntry e : entries) {
+                String name = groups ? e.group() : e.user();
+                if (!keep.test(e) || name == null) {
+                  continue;
+                }
+                Standing was = by.get(name);
+                by.put(
+                    name,
+                    was == null
+                        ? new Standing(name, e.points(), 1, e.at())
+                        : new Standing(
+                            name,
+                            was.points() + e.points(),
+                            was.entries() + 1,
+                            was.last().isAfter(e.at()) ? was.last() : e.at()));
+              }
+              return by.values().stream().sorted(Standing.ORDER).toList();
+            };
+    String c1 = s.ch1().key();
+    String c3 = s.ch3().key();
+    return List.of(
+        board.apply(e -> true, false),
+        board.apply(e -> e.season().equals("s1"), false),
+        board.apply(e -> e.season().equals("s2"), false),
+        board.apply(e -> c1.equals(e.channel()), false),
+        board.apply(e -> c3.equals(e.channel()), false),
+        board.apply(e -> c1.equals(e.channel()) && e.season().equals("s1"), false),
+        board.apply(e -> "k1".equals(e.competition()), false),
+        board.apply(e -> "k1".equals(e.competition()), true));
+  }
+
+  private List<String> docIds(String team) {
+    return all(
+        t -> {
+          List<String> ids = new ArrayList<>();
+          for (String kind :
+              List.of("daily.schedule", "daily.post", "daily.answer", "profile", "drill.card")) {
+            t.documents().byTeam(kind, team, 100).forEach(d -> ids.add(kind + "/" + d.id()));
+          }
+          return ids;
+        });
+  }
+
+  @Test
+  void erasingATeamLeavesNothingOfItAndSparesTheOthers() {
+    Seeded a = seedTeam("AAA");
+    Seeded b = seedTeam("BBB");
+    List<List<Standing>> boardsOfB = boards(b);
+    List<String> docsOfB = docIds(b.team());
+    assertThat(boardsOfB).isEqualTo(expectedBoards(b, b.entries()));
+
+    Erased erased = tx(t -> t.erase().team(a.team()));
+
+    assertThat(erased.count("conversations")).isEqualTo(2);
+    assertThat(erased.count("answers")).isEqualTo(3);
+    assertThat(erased.count("documents")).isEqualTo(7);
+    assertThat(erased.count("ledger entries")).isEqualTo(7);
+    assertThat(erased.count("threads")).isEqualTo(3);
+    assertThat(erased.count("outbox entries")).isEqualTo(4);
+    for (String id : List.of("AAA-iv-ana", "AAA-iv-bo")) {
+      assertThat(find(t -> t.conversations().get(id))).isEmpty();
+      assertThat(all(t -> t.answers().of(id))).isEmpty();
+      assertThat(find(t -> t.threads().get(id))).isEmpty();
+    }
+    assertThat(find(t -> t.threads().get("dp:AAA"))).isEmpty();
+    assertThat(find(t -> t.threads().byPlatformId(a.ch1().key(), "AAA-p1"))).isEmpty();
+    assertThat(docIds(a.team())).isEmpty();
+    assertThat(boards(a)).allSatisfy(board -> assertThat(board).isEmpty());
+    assertThat(all(t -> t.ledger().entries(a.team(), ANA.key(), 100))).isEmpty();
+    assertThat(find(t -> t.ledger().rank(LedgerQuery.team(a.team()), ANA.key()))).isEmpty();
+    // B's two waiting messages and its dead letter are all that is left of the outbox.
+    assertThat(num(t -> t.outbox().pending())).isEqualTo(2);
+    assertThat(all(t -> t.outbox().deadLetters(10)))
+        .extracting(e -> e.message().channel())
+        .containsExactly(b.ch3());
+    assertThat(all(t -> t.outbox().claim("w", T0, Duration.ofMinutes(1), 10)))
+        .extracting(e -> e.message().channel())
+        .containsExactlyInAnyOrder(b.ch1(), b.ch3());
+
+    // B is untouched.
+    assertThat(boards(b)).isEqualTo(boardsOfB);
+    assertThat(docIds(b.team())).isEqualTo(docsOfB);
+    assertThat(all(t -> t.answers().of("BBB-iv-bo"))).hasSize(2);
+    assertThat(find(t -> t.threads().byPlatformId(b.ch1().key(), "BBB-p1")))
+        .map(ThreadLink::anchor)
+        .contains("BBB-iv-ana");
+    assertThat(find(t -> t.threads().get("dp:BBB"))).isPresent();
+
+    // Erasing again finds nothing; the team can start over.
+    assertThat(tx(t -> t.erase().team(a.team())).isEmpty()).isTrue();
+    seedTeam("AAA");
+    assertThat(boards(a)).isEqualTo(expectedBoards(a, a.entries()));
+  }
+
+  @Test
+  void erasingOnePersonLeavesTotalsEqualToTheRemainingEntries() {
+    Seeded a = seedTeam("AAA");
+    Seeded b = seedTeam("BBB");
+    List<List<Standing>> boardsOfB = boards(b);
+
+    Erased erased = tx(t -> t.erase().user(a.team(), ANA.key()));
+
+    List<LedgerEntry> left = a.entries().stream().filter(e -> !e.user().equals(ANA.key())).toList();
+    assertThat(boards(a)).isEqualTo(expectedBoards(a, left));
+    // Group "red" keeps only Bo's 4 points, and "blue" is untouched.
+    assertThat(all(t -> t.ledger().top(LedgerQuery.team(a.team()).inCompetition("k1").groups(), 9)))
+        .containsExactly(
+            new Standing("red", 4, 1, T0.plusSeconds(30)),
+            new Standing("blue", 2, 1, T0.plusSeconds(10)));
+    assertThat(find(t -> t.ledger().rank(LedgerQuery.team(a.team()), ANA.key()))).isEmpty();
+    assertThat(find(t -> t.ledger().rank(LedgerQuery.team(a.team()), BO.key())))
+        .map(Ledger.Rank::of)
+        .contains(2);
+    assertThat(all(t -> t.ledger().entries(a.team(), ANA.key(), 100))).isEmpty();
+    assertThat(erased.count("ledger entries")).isEqualTo(4);
+    assertThat(erased.count("conversations")).isEqualTo(1);
+    assertThat(erased.count("answers")).isEqualTo(2);
+    assertThat(erased.count("documents")).isEqualTo(3);
+    assertThat(erased.count("threads")).isZero();
+    assertThat(erased.count("outbox entries")).isZero();
+
+    assertThat(find(t -> t.conversations().get("AAA-iv-ana"))).isEmpty();
+    assertThat(all(t -> t.answers().of("AAA-iv-ana"))).isEmpty();
+    assertThat(all(t -> t.answers().of("AAA-iv-bo"))).extracting(Answer::user).containsExactly(BO);
+    assertThat(docIds(a.team()))
+        .containsExactlyInAnyOrder(
+            "daily.schedule/" + a.ch2().key(),
+            "daily.post/dp:AAA",
+            "profile/" + a.team() + "#" + BO.key(),
+            "profile/" + a.team() + "#" + ANA_LIKE.key());
+    // The thread of Ana's interview stays, so replies the bot queued still find it.
+    assertThat(find(t -> t.threads().get("AAA-iv-ana"))).isPresent();
+
+    // Ana in team B is another person's record to erase: untouched.
+    assertThat(boards(b)).isEqualTo(boardsOfB);
+    assertThat(all(t -> t.ledger().entries(b.team(), ANA.key(), 100))).hasSize(4);
+    assertThat(find(t -> t.conversations().get("BBB-iv-ana"))).isPresent();
+
+    assertThat(tx(t -> t.erase().user(a.team(), ANA.key())).isEmpty()).isTrue();
+  }
+
+  @Test
+  void cancellingATeamsQueueSparesMessagesBeingSentAndOtherTeams() {
+    Seeded a = seedTeam("AAA");
+    Seeded b = seedTeam("BBB");
+    // A worker is sending A's ch1 message right now; the lease ends at T0 + 1 min.
+    List<OutboxEntry> leased = all(t -> t.outbox().claim("w", T0, Duration.ofMinutes(1), 1));
+    assertThat(leased).extracting(e -> e.message().channel()).containsExactly(a.ch1());
+
+    assertThat(num(t -> t.erase().cancelPending(a.team(), T0.plusSeconds(1)))).isEqualTo(1);
+
+    assertThat(num(t -> t.outbox().pending())).isEqualTo(3);
+    assertThat(num(t -> t.outbox().deadCount())).isEqualTo(2);
+    assertThat(all(t -> t.outbox().claim("w2", T0.plusSeconds(2), Duration.ofMinutes(1), 10)))
+        .extracting(e -> e.message().channel())
+        .containsExactlyInAnyOrder(b.ch1(), b.ch3());
+    // The message being sent settles normally.
+    tx(
+        t -> {
+          t.outbox().delivered(leased.get(0).id(), "p", T0.plusSeconds(3));
+          return null;
+        });
+    assertThat(num(t -> t.erase().cancelPending(a.team(), T0.plusSeconds(4)))).isZero();
+  }
+
+  @Test
+  void teamQueriesAndKeyValueHousekeeping() {
+    Seeded a = seedTeam("AAA");
+    seedTeam("BBB");
+    assertThat(all(t -> t.conversations().activeIn(a.team(), "interview", 10)))
+        .extracting(Conversation::id)
+        .containsExactly("AAA-iv-ana", "AAA-iv-bo");
+    assertThat(all(t -> t.conversations().activeIn(a.team(), "drill", 10))).isEmpty();
+    assertThat(all(t -> t.conversations().activeIn(a.team(), "interview", 1))).hasSize(1);
+    assertThat(all(t -> t.documents().byTeam("profile", a.team(), 10)))
+        .extracting(Document::id)
+        .containsExactly(
+            a.team() + "#" + ANA.key(), a.team() + "#" + ANA_LIKE.key(), a.team() + "#" + BO.key());
+    tx(
+        t -> {
+          t.kv().put("sc", "b", "2");
+          t.kv().put("sc", "a", "1");
+          t.kv().put("other", "a", "x");
+          return null;
+        });
+    java.util.Map<String, String> scope = tx(t -> t.kv().all("sc"));
+    assertThat(scope).containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+    assertThat(yes(t -> t.kv().delete("sc", "a"))).isTrue();
+    assertThat(yes(t -> t.kv().delete("sc", "a"))).isFalse();
+    assertThat(this.<java.util.SortedMap<String, String>>tx(t -> t.kv().all("sc")))
+        .containsOnlyKeys("b");
+    assertThat(find(t -> t.kv().get("other", "a"))).contains("x");
+  }
+
+  @Test
+  void aDocumentNamesAPersonOnlyByAWholeSegment() {
+    assertThat(Erasure.namesUser("slack:T1#slack:U1", "slack:U1")).isTrue();
+    assertThat(Erasure.namesUser("slack:T1#slack:U1#q-7", "slack:U1")).isTrue();
+    assertThat(Erasure.namesUser("dp:x#slack:U1", "slack:U1")).isTrue();
+    assertThat(Erasure.namesUser("slack:T1#slack:U12", "slack:U1")).isFalse();
+    assertThat(Erasure.namesUser("slack:T1#slack:U12#slack:U1", "slack:U1")).isTrue();
+    assertThat(Erasure.namesUser("slack:U1", "slack:U1")).isFalse();
+  }
 }

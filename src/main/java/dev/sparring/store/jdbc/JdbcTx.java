@@ -10,6 +10,7 @@ import dev.sparring.store.Conversation;
 import dev.sparring.store.Conversations;
 import dev.sparring.store.Document;
 import dev.sparring.store.Documents;
+import dev.sparring.store.Erasure;
 import dev.sparring.store.InboundLog;
 import dev.sparring.store.KeyValues;
 import dev.sparring.store.Ledger;
@@ -170,6 +171,19 @@ final class JdbcTx implements Tx {
             teamKey,
             ownerKey,
             kind);
+      }
+
+      @Override
+      public List<Conversation> activeIn(String teamKey, String kind, int limit) {
+        return sql.list(
+            "SELECT "
+                + CONVERSATION_COLUMNS
+                + " FROM conversations WHERE team_key = ? AND kind = ? AND status = 'ACTIVE'"
+                + " ORDER BY created_at, id LIMIT ?",
+            JdbcTx::conversation,
+            teamKey,
+            kind,
+            limit);
       }
 
       @Override
@@ -493,6 +507,22 @@ final class JdbcTx implements Tx {
             name,
             value);
       }
+
+      @Override
+      public boolean delete(String scope, String name) {
+        return sql.update("DELETE FROM key_values WHERE scope = ? AND name = ?", scope, name) == 1;
+      }
+
+      @Override
+      public java.util.SortedMap<String, String> all(String scope) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        sql.list(
+                "SELECT name, value FROM key_values WHERE scope = ?",
+                rs -> Map.entry(rs.getString(1), rs.getString(2)),
+                scope)
+            .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+      }
     };
   }
 
@@ -595,6 +625,20 @@ final class JdbcTx implements Tx {
       }
 
       @Override
+      public List<Document> byTeam(String kind, String team, int limit) {
+        return sql.list(
+            "SELECT "
+                + DOCUMENT_COLUMNS
+                + " FROM documents WHERE kind = ? AND team_key = ? ORDER BY id"
+                + dialect.binary()
+                + " LIMIT ?",
+            JdbcTx::document,
+            kind,
+            team,
+            limit);
+      }
+
+      @Override
       public List<Document> due(String kind, Instant at, int limit) {
         return sql.list(
             "SELECT "
@@ -607,6 +651,11 @@ final class JdbcTx implements Tx {
             limit);
       }
     };
+  }
+
+  @Override
+  public Erasure erase() {
+    return new JdbcErasure(sql);
   }
 
   /** {@link Standing#ORDER} in SQL: points down, then who got there first, then name. */

@@ -7,6 +7,8 @@ import dev.sparring.store.Conversation;
 import dev.sparring.store.Conversations;
 import dev.sparring.store.Document;
 import dev.sparring.store.Documents;
+import dev.sparring.store.Erased;
+import dev.sparring.store.Erasure;
 import dev.sparring.store.InboundLog;
 import dev.sparring.store.KeyValues;
 import dev.sparring.store.Ledger;
@@ -284,6 +286,16 @@ public final class MemoryStore implements Store {
               .map(Conversation::questionId)
               .distinct()
               .sorted()
+              .toList();
+        }
+
+        @Override
+        public List<Conversation> activeIn(String teamKey, String kind, int limit) {
+          check();
+          return conversations.values().stream()
+              .filter(c -> c.active() && c.kind().equals(kind) && c.team().key().equals(teamKey))
+              .sorted(Comparator.comparing(Conversation::createdAt).thenComparing(Conversation::id))
+              .limit(limit)
               .toList();
         }
 
@@ -594,6 +606,26 @@ public final class MemoryStore implements Store {
         public void put(String scope, String name, String value) {
           MemoryTx.this.put(kv, scope + "\n" + name, value);
         }
+
+        @Override
+        public boolean delete(String scope, String name) {
+          boolean had = kv.containsKey(scope + "\n" + name);
+          remove(kv, scope + "\n" + name);
+          return had;
+        }
+
+        @Override
+        public java.util.SortedMap<String, String> all(String scope) {
+          check();
+          java.util.SortedMap<String, String> out = new TreeMap<>();
+          kv.forEach(
+              (k, v) -> {
+                if (k.startsWith(scope + "\n")) {
+                  out.put(k.substring(scope.length() + 1), v);
+                }
+              });
+          return out;
+        }
       };
     }
 
@@ -657,6 +689,15 @@ public final class MemoryStore implements Store {
         }
 
         @Override
+        public List<Document> byTeam(String kind, String team, int limit) {
+          check();
+          return docs(kind).values().stream()
+              .filter(d -> d.team().equals(team))
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
         public List<Document> due(String kind, Instant at, int limit) {
           check();
           return docs(kind).values().stream()
@@ -666,6 +707,161 @@ public final class MemoryStore implements Store {
               .toList();
         }
       };
+    }
+
+    @Override
+    public Erasure erase() {
+      return new MemoryErasure();
+    }
+
+    /** The same rules as the JDBC stores' erasure, over the maps. */
+    private final class MemoryErasure implements Erasure {
+
+      @Override
+      public Erased team(String teamKey) {
+        check();
+        Map<String, Long> n = new HashMap<>();
+        Set<String> channels = channelsOf(teamKey);
+        Set<String> anchors = new HashSet<>();
+        for (Conversation c : List.copyOf(conversations.values())) {
+          if (c.team().key().equals(teamKey)) {
+            anchors.add(c.id());
+            dropConversation(c.id(), n);
+          }
+        }
+        for (TreeMap<String, Document> byId : documents.values()) {
+          for (Document d : List.copyOf(byId.values())) {
+            if (d.team().equals(teamKey)) {
+              anchors.add(d.id());
+              remove(byId, d.id());
+              n.merge("documents", 1L, Long::sum);
+            }
+          }
+        }
+        for (LedgerEntry e : List.copyOf(ledger.values())) {
+          if (e.team().equals(teamKey)) {
+            remove(ledger, e.key());
+            n.merge("ledger entries", 1L, Long::sum);
+          }
+        }
+        for (ThreadLink t : List.copyOf(threads.values())) {
+          if (anchors.contains(t.anchor()) || channels.contains(t.channelKey())) {
+            remove(threads, t.anchor());
+            if (t.platformId() != null) {
+              remove(threadsByPlatform, t.channelKey() + "\n" + t.platformId());
+            }
+            n.merge("threads", 1L, Long::sum);
+          }
+        }
+        for (Row r : List.copyOf(outbox.values())) {
+          if (channels.contains(r.channelKey())) {
+            dropRow(r);
+            n.merge("outbox entries", 1L, Long::sum);
+          }
+        }
+        return new Erased(n);
+      }
+
+      @Override
+      public Erased user(String teamKey, String userKey) {
+        check();
+        Map<String, Long> n = new HashMap<>();
+        for (Conversation c : List.copyOf(conversations.values())) {
+          if (!c.team().key().equals(teamKey)) {
+            continue;
+          }
+          if (c.owner().key().equals(userKey)) {
+            dropConversation(c.id(), n);
+            continue;
+          }
+          TreeMap<Integer, Answer> steps = answers.get(c.id());
+          if (steps != null
+              && steps.values().stream().anyMatch(a -> a.user().key().equals(userKey))) {
+            TreeMap<Integer, Answer> kept = new TreeMap<>(steps);
+            long before = kept.size();
+            kept.values().removeIf(a -> a.user().key().equals(userKey));
+            n.merge("answers", before - kept.size(), Long::sum);
+            put(answers, c.id(), kept);
+          }
+        }
+        for (LedgerEntry e : List.copyOf(ledger.values())) {
+          if (e.team().equals(teamKey) && e.user().equals(userKey)) {
+            remove(ledger, e.key());
+            n.merge("ledger entries", 1L, Long::sum);
+          }
+        }
+        for (TreeMap<String, Document> byId : documents.values()) {
+          for (Document d : List.copyOf(byId.values())) {
+            if (d.team().equals(teamKey) && Erasure.namesUser(d.id(), userKey)) {
+              remove(byId, d.id());
+              n.merge("documents", 1L, Long::sum);
+            }
+          }
+        }
+        return new Erased(n);
+      }
+
+      @Override
+      public int cancelPending(String teamKey, Instant now) {
+        check();
+        Set<String> channels = channelsOf(teamKey);
+        int cancelled = 0;
+        for (Row r : List.copyOf(pending.values())) {
+          boolean leased = r.leaseUntil() != null && r.leaseUntil().isAfter(now);
+          if (channels.contains(r.channelKey()) && !leased) {
+            dropRow(r);
+            cancelled++;
+          }
+        }
+        return cancelled;
+      }
+
+      private Set<String> channelsOf(String teamKey) {
+        Set<String> anchors = new HashSet<>();
+        Set<String> channels = new HashSet<>();
+        for (Conversation c : conversations.values()) {
+          if (c.team().key().equals(teamKey)) {
+            anchors.add(c.id());
+            channels.add(c.channel().key());
+          }
+        }
+        for (TreeMap<String, Document> byId : documents.values()) {
+          for (Document d : byId.values()) {
+            if (d.team().equals(teamKey)) {
+              // Anchors of the threads it opened, or the channel it is named after.
+              anchors.add(d.id());
+              channels.add(d.id());
+            }
+          }
+        }
+        for (LedgerEntry e : ledger.values()) {
+          if (e.team().equals(teamKey) && e.channel() != null) {
+            channels.add(e.channel());
+          }
+        }
+        for (ThreadLink t : threads.values()) {
+          if (anchors.contains(t.anchor())) {
+            channels.add(t.channelKey());
+          }
+        }
+        return channels;
+      }
+
+      private void dropConversation(String id, Map<String, Long> n) {
+        remove(conversations, id);
+        n.merge("conversations", 1L, Long::sum);
+        TreeMap<Integer, Answer> steps = answers.get(id);
+        if (steps != null) {
+          n.merge("answers", (long) steps.size(), Long::sum);
+          remove(answers, id);
+        }
+      }
+
+      private void dropRow(Row r) {
+        remove(outbox, r.id());
+        remove(pending, r.id());
+        remove(correlations, r.id());
+      }
     }
 
     @Override
