@@ -55,6 +55,24 @@ public record Context(Tx tx, Effects out, Instant now, Set<String> admins) {
     return false;
   }
 
+  /**
+   * Stops every active conversation of {@code kind} in {@code team} (the team removed the bot):
+   * quietly, keeping the answers given so far.
+   */
+  public void stopConversations(TeamRef team, String kind) {
+    for (java.util.List<dev.sparring.store.Conversation> open;
+        !(open = tx.conversations().activeIn(team.key(), kind, 500)).isEmpty(); ) {
+      for (dev.sparring.store.Conversation c : open) {
+        if (!tx.conversations()
+            .compareAndSet(
+                c.advance(c.step(), dev.sparring.store.Conversation.Status.STOPPED, now),
+                c.version())) {
+          throw new dev.sparring.store.ConcurrentUpdateException(kind + " " + c.id() + " moved on");
+        }
+      }
+    }
+  }
+
   /** Platform admins and owners (as the adapter saw them) and anyone on the allowlist. */
   public boolean isAdmin(Actor actor) {
     return actor.admin() || admins.contains(actor.user().key());

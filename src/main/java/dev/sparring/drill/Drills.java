@@ -432,16 +432,6 @@ public final class Drills implements Feature {
   /** The team removed the bot: its open drills stop quietly (answers so far are kept). */
   @Override
   public void teamRemoved(Context ctx, TeamRef team) {
-    for (List<Conversation> open;
-        !(open = ctx.tx().conversations().activeIn(team.key(), KIND, 500)).isEmpty(); ) {
-      for (Conversation c : open) {
-        if (!ctx.tx()
-            .conversations()
-            .compareAndSet(
-                c.advance(c.step(), Conversation.Status.STOPPED, ctx.now()), c.version())) {
-          throw new dev.sparring.store.ConcurrentUpdateException("drill " + c.id() + " moved on");
-        }
-      }
-    }
+    ctx.stopConversations(team, KIND);
   }
 }
