@@ -1,0 +1,305 @@
+package dev.sparring.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.sparring.bank.KeyPoint;
+import dev.sparring.bank.PackLoader;
+import dev.sparring.bank.QuestionBank;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures the grader on an own-words evaluation set
+ * (src/test/resources/eval/grading-eval-v2.yaml): for every step a strong and a partial answer
+ * labelled with the key points they truly cover, a fluent wrong answer, a vague echo of the
+ * question and a good answer to a neighbouring question (these three cover nothing). Prints
+ * key-point recall on own-words answers, precision of covered marks over all answers and pairwise
+ * ordering, and fails when a figure drops below its floor.
+ *
+ * <p>The floors sit just below the figures measured when the set was written, so they guard against
+ * regressions; the goals of issue 16 are recall 0.85, precision 0.90, ordering 0.95, strong above
+ * fluent wrong in 0.90 of steps and partial above fluent wrong in 0.85.
+ */
+class GradingMeasurementTest {
+
+  private static final Logger log = LoggerFactory.getLogger(GradingMeasurementTest.class);
+
+  /** Kinds of answer, best first; the last three cover nothing and rank equal. */
+  static final List<String> KINDS = List.of("strong", "partial", "wrong", "echo", "neighbour");
+
+  static final Map<String, Integer> RANK =
+      Map.of("strong", 2, "partial", 1, "wrong", 0, "echo", 0, "neighbour", 0);
+
+  // Floors just below the figures measured when the set was written (RubricGrader as of commit
+  // 45f9f2c, 32 steps): own-words recall 0.592 (103 of 174 labelled points), precision 0.500 (103
+  // of 206 covered marks), pairwise ordering 0.730, strong > fluent wrong in 0.438 of steps (14 of
+  // 32), partial > fluent wrong in 0.000. Goals of issue 16: recall 0.85, precision 0.90, ordering
+  // 0.95, strong > wrong 0.90, partial > wrong 0.85. Raise a floor whenever the grader improves.
+  static final double RECALL_FLOOR = 0.57;
+  static final double PRECISION_FLOOR = 0.48;
+  static final double ORDERING_FLOOR = 0.71;
+  static final double STRONG_OVER_WRONG_FLOOR = 0.40;
+  static final double PARTIAL_OVER_WRONG_FLOOR = 0.0;
+
+  record Answer(String kind, String text, Set<Integer> covers) {}
+
+  record Step(String question, int step, List<KeyPoint> points, Map<String, Answer> answers) {
+    String key() {
+      return question + "/" + step;
+    }
+  }
+
+  record Graded(Step step, Answer answer, Grade grade, Set<Integer> marked) {}
+
+  /** The figures of one run. */
+  record Figures(
+      double recall,
+      double precision,
+      double ordering,
+      double strongOverWrong,
+      double partialOverWrong,
+      Map<String, String> perKind,
+      List<String> failures) {}
+
+  static List<Step> steps;
+  static Figures figures;
+
+  @BeforeAll
+  static void measure() throws Exception {
+    QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
+    steps = load(bank);
+    figures = measure(steps, new RubricGrader());
+    log.info(
+        "grading measurement over {} steps: own-words recall {}, precision {}, pairwise ordering"
+            + " {}, strong > wrong {}, partial > wrong {}",
+        steps.size(),
+        f(figures.recall()),
+        f(figures.precision()),
+        f(figures.ordering()),
+        f(figures.strongOverWrong()),
+        f(figures.partialOverWrong()));
+    figures.perKind().forEach((kind, line) -> log.info("grading measurement, {}: {}", kind, line));
+    figures.failures().forEach(line -> log.info("grading measurement, failure: {}", line));
+  }
+
+  static List<Step> load(QuestionBank bank) throws Exception {
+    JsonNode root;
+    try (InputStream in =
+        GradingMeasurementTest.class.getResourceAsStream("/eval/grading-eval-v2.yaml")) {
+      assertThat(in).as("the evaluation set").isNotNull();
+      root = new ObjectMapper(new YAMLFactory()).readTree(in);
+    }
+    Map<String, JsonNode> items = new LinkedHashMap<>();
+    for (JsonNode item : root.get("items")) {
+      String key = item.get("question").asText() + "/" + item.get("step").asInt();
+      assertThat(items.put(key, item)).as("duplicate step %s", key).isNull();
+    }
+    List<Step> out = new ArrayList<>();
+    for (var e : items.entrySet()) {
+      JsonNode item = e.getValue();
+      String question = item.get("question").asText();
+      int index = item.get("step").asInt();
+      List<KeyPoint> points =
+          bank.get(question)
+              .orElseThrow(() -> new AssertionError("no question " + question))
+              .step(index)
+              .keyPoints();
+      Map<String, Answer> answers = new LinkedHashMap<>();
+      for (String kind : List.of("strong", "partial")) {
+        JsonNode a = item.get(kind);
+        assertThat(a).as("%s answer of %s", kind, e.getKey()).isNotNull();
+        Set<Integer> covers = new HashSet<>();
+        a.get("covers").forEach(n -> covers.add(n.asInt()));
+        assertThat(covers)
+            .as("labels of the %s answer of %s", kind, e.getKey())
+            .isNotEmpty()
+            .allMatch(i -> i >= 0 && i < points.size());
+        answers.put(kind, new Answer(kind, a.get("text").asText(), covers));
+      }
+      answers.put("wrong", new Answer("wrong", item.get("wrong").asText(), Set.of()));
+      answers.put("echo", new Answer("echo", item.get("echo").asText(), Set.of()));
+      String neighbour = item.get("neighbour").asText();
+      assertThat(neighbour).as("neighbour of %s", e.getKey()).isNotEqualTo(e.getKey());
+      assertThat(items).as("neighbour of %s", e.getKey()).containsKey(neighbour);
+      answers.put(
+          "neighbour",
+          new Answer(
+              "neighbour", items.get(neighbour).get("strong").get("text").asText(), Set.of()));
+      out.add(new Step(question, index, points, answers));
+    }
+    return out;
+  }
+
+  static Figures measure(List<Step> steps, Grader grader) {
+    Map<String, List<Graded>> byKind = new LinkedHashMap<>();
+    KINDS.forEach(k -> byKind.put(k, new ArrayList<>()));
+    List<String> failures = new ArrayList<>();
+    double ordered = 0;
+    int pairs = 0;
+    int strongOverWrong = 0;
+    int partialOverWrong = 0;
+    for (Step step : steps) {
+      Map<String, Graded> graded = new HashMap<>();
+      for (Answer a : step.answers().values()) {
+        Grade grade = grader.grade(a.text(), step.points());
+        Set<Integer> marked = new HashSet<>();
+        for (KeyPoint p : grade.covered()) {
+          marked.add(step.points().indexOf(p));
+        }
+        Graded g = new Graded(step, a, grade, marked);
+        graded.put(a.kind(), g);
+        byKind.get(a.kind()).add(g);
+        for (int i : marked) {
+          if (!a.covers().contains(i)) {
+            failures.add(
+                String.format(
+                    Locale.ROOT,
+                    "%s %s (%d): false mark %d \"%s\" on \"%s\"",
+                    step.key(),
+                    a.kind(),
+                    grade.score(),
+                    i,
+                    step.points().get(i).point(),
+                    excerpt(a.text())));
+          }
+        }
+        for (int i : a.covers()) {
+          if (!marked.contains(i)) {
+            failures.add(
+                String.format(
+                    Locale.ROOT,
+                    "%s %s (%d): missed %d \"%s\"",
+                    step.key(),
+                    a.kind(),
+                    grade.score(),
+                    i,
+                    step.points().get(i).point()));
+          }
+        }
+      }
+      for (int i = 0; i < KINDS.size(); i++) {
+        for (int j = i + 1; j < KINDS.size(); j++) {
+          String better = KINDS.get(i);
+          String worse = KINDS.get(j);
+          if (RANK.get(better).equals(RANK.get(worse))) {
+            continue;
+          }
+          int sb = graded.get(better).grade().score();
+          int sw = graded.get(worse).grade().score();
+          pairs++;
+          ordered += sb > sw ? 1 : sb == sw ? 0.5 : 0;
+          if (sb <= sw) {
+            failures.add(
+                String.format(
+                    Locale.ROOT, "%s: %s %d <= %s %d", step.key(), better, sb, worse, sw));
+          }
+        }
+      }
+      int wrong = graded.get("wrong").grade().score();
+      strongOverWrong += graded.get("strong").grade().score() > wrong ? 1 : 0;
+      partialOverWrong += graded.get("partial").grade().score() > wrong ? 1 : 0;
+    }
+    int labelled = 0;
+    int found = 0;
+    for (String kind : List.of("strong", "partial")) {
+      for (Graded g : byKind.get(kind)) {
+        labelled += g.answer().covers().size();
+        found += (int) g.answer().covers().stream().filter(g.marked()::contains).count();
+      }
+    }
+    int marks = 0;
+    int rightMarks = 0;
+    Map<String, String> perKind = new LinkedHashMap<>();
+    for (String kind : KINDS) {
+      int kindMarks = 0;
+      int kindRight = 0;
+      int kindLabelled = 0;
+      int kindFound = 0;
+      double scores = 0;
+      for (Graded g : byKind.get(kind)) {
+        kindMarks += g.marked().size();
+        kindRight += (int) g.marked().stream().filter(g.answer().covers()::contains).count();
+        kindLabelled += g.answer().covers().size();
+        kindFound += (int) g.answer().covers().stream().filter(g.marked()::contains).count();
+        scores += g.grade().score();
+      }
+      marks += kindMarks;
+      rightMarks += kindRight;
+      perKind.put(
+          kind,
+          String.format(
+              Locale.ROOT,
+              "mean score %.1f, covered marks %d of which right %d, labelled points %d of which"
+                  + " found %d",
+              scores / byKind.get(kind).size(),
+              kindMarks,
+              kindRight,
+              kindLabelled,
+              kindFound));
+    }
+    return new Figures(
+        labelled == 0 ? 0 : (double) found / labelled,
+        marks == 0 ? 1 : (double) rightMarks / marks,
+        pairs == 0 ? 0 : ordered / pairs,
+        (double) strongOverWrong / steps.size(),
+        (double) partialOverWrong / steps.size(),
+        perKind,
+        failures);
+  }
+
+  private static String excerpt(String text) {
+    return text.length() <= 90 ? text : text.substring(0, 90) + "…";
+  }
+
+  private static String f(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  @Test
+  void theSetCoversAtLeastThirtyStepsAcrossThePack() {
+    assertThat(steps).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(steps.stream().map(Step::question).distinct().count()).isGreaterThanOrEqualTo(20);
+    assertThat(steps.stream().filter(s -> s.step() > 0).count()).isGreaterThanOrEqualTo(10);
+    assertThat(steps.stream().filter(s -> s.step() == 0).count()).isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void ownWordsRecallStaysAboveItsFloor() {
+    assertThat(figures.recall()).as("own-words recall").isGreaterThanOrEqualTo(RECALL_FLOOR);
+  }
+
+  @Test
+  void precisionOfCoveredMarksStaysAboveItsFloor() {
+    assertThat(figures.precision()).as("precision").isGreaterThanOrEqualTo(PRECISION_FLOOR);
+  }
+
+  @Test
+  void pairwiseOrderingStaysAboveItsFloor() {
+    assertThat(figures.ordering()).as("pairwise ordering").isGreaterThanOrEqualTo(ORDERING_FLOOR);
+  }
+
+  @Test
+  void ownWordsAnswersOutscoreFluentWrongOnesAtLeastAsOftenAsToday() {
+    assertThat(figures.strongOverWrong())
+        .as("share of steps with strong > fluent wrong")
+        .isGreaterThanOrEqualTo(STRONG_OVER_WRONG_FLOOR);
+    assertThat(figures.partialOverWrong())
+        .as("share of steps with partial > fluent wrong")
+        .isGreaterThanOrEqualTo(PARTIAL_OVER_WRONG_FLOOR);
+  }
+}
