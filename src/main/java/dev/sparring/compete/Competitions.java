@@ -456,15 +456,21 @@ public final class Competitions implements Feature {
     ctx.out()
         .tell(
             m,
-            s.get().counted()
-                ? "Scored "
-                    + s.get().score()
-                    + "/100: +"
-                    + s.get().points()
-                    + " points for you"
-                    + (group == null ? "" : " and " + group)
-                    + "."
-                : "Only your first answer to each question scores; this one was not counted.");
+            !s.get().counted()
+                ? "Only your first answer to each question scores; this one was not counted."
+                : s.get().points() == 0
+                    ? "Scored "
+                        + s.get().score()
+                        + "/100: answers graded under "
+                        + points.rules().junkBelow()
+                        + " earn no points. Only your first answer to each question scores."
+                    : "Scored "
+                        + s.get().score()
+                        + "/100: +"
+                        + s.get().points()
+                        + " points for you"
+                        + (group == null ? "" : " and " + group)
+                        + ".");
   }
 
   private record Scored(int score, int points, boolean counted) {}
@@ -482,7 +488,8 @@ public final class Competitions implements Feature {
       return Optional.empty();
     }
     Grade g = grader.grade(Texts.clip(text, maxAnswerChars), q.get().keyPoints());
-    int pts = points.rules().answerPoints(g.score(), 0);
+    // Junk still takes the first-answer slot (a 0-point entry), so it cannot be retried.
+    int pts = points.rules().points(g.score());
     boolean counted =
         points.award(
             ctx,

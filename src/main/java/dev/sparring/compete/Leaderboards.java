@@ -40,7 +40,7 @@ public final class Leaderboards implements Feature {
 
   @Override
   public Set<String> commands() {
-    return Set.of("leaderboard", "lb", "stats", "season", "away");
+    return Set.of("leaderboard", "lb", "stats", "points", "season", "away");
   }
 
   @Override
@@ -50,6 +50,8 @@ public final class Leaderboards implements Feature {
             "leaderboard [channel|team|season|competition NAME] [all-time]",
             "the top 10 and your rank (default: this channel, this season)"),
         Help.of("stats [@user]", "points, rank, streaks and activity for you or someone else"),
+        Help.of(
+            "points", "how answers earn points: by grade, the same in every mode; junk earns 0"),
         Help.of("season", "the current season and the archived ones"),
         new Help(
             "season reset",
@@ -65,6 +67,7 @@ public final class Leaderboards implements Feature {
     Profiles.remember(ctx, in.team().key(), in.actor());
     switch (command.name()) {
       case "stats" -> stats(ctx, in, command.args());
+      case "points" -> ctx.out().tell(in, points.rules().describe());
       case "season" -> season(ctx, in, command.arg(0));
       case "away" -> away(ctx, in, command.args());
       default -> leaderboard(ctx, in, command.args());

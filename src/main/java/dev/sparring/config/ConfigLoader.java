@@ -241,10 +241,9 @@ public final class ConfigLoader {
         new ScoringRules(
             r.integer("scoring.participation", 0, 10_000),
             r.integer("scoring.gradeBonusMax", 0, 10_000),
+            r.integer("scoring.junkBelow", 0, 100),
             r.integer("scoring.streakBonusPerDay", 0, 10_000),
             r.integer("scoring.streakBonusCap", 0, 100_000),
-            r.integer("scoring.interviewCompletion", 0, 10_000),
-            r.integer("scoring.drillReview", 0, 10_000),
             seasonLength,
             seasonZone);
     String slackMode = r.string("slack.mode");

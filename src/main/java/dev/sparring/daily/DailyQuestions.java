@@ -813,14 +813,16 @@ public final class DailyQuestions implements Feature {
           keyPoints.isEmpty()
               ? new Grade(0, List.of(), List.of(), "The question left the bank.")
               : grader.grade(a.text(), keyPoints);
-      int streak = streak(ctx, post, a.user());
-      int pts = points.rules().answerPoints(g.score(), streak);
+      // Junk (a blank, "x", "idk") earns nothing and neither extends nor records a streak.
+      int streak = points.rules().earns(g.score()) ? streak(ctx, post, a.user()) : 0;
+      int pts = points.rules().dailyPoints(g.score(), streak);
       String key = "daily:" + post.channel() + ":" + post.date() + ":" + a.user();
       boolean counted =
-          points.award(
-              ctx,
-              new Points.Award(
-                  key, post.team(), post.channel(), a.user(), "daily", pts, null, null));
+          pts > 0
+              && points.award(
+                  ctx,
+                  new Points.Award(
+                      key, post.team(), post.channel(), a.user(), "daily", pts, null, null));
       rows.add(new Row(a, g, counted ? pts : 0, streak));
     }
     rows.sort(
@@ -830,7 +832,8 @@ public final class DailyQuestions implements Feature {
     StringBuilder b = new StringBuilder();
     if (q.isEmpty()) {
       b.append(
-          "_This question is no longer in the question bank; answers earn participation points._\n");
+          "_This question is no longer in the question bank; answers cannot be graded and earn no"
+              + " points._\n");
     } else {
       b.append("**Key points**\n");
       keyPoints.forEach(k -> b.append("- ").append(k.point()).append('\n'));

@@ -326,17 +326,14 @@ public final class Drills implements Feature {
     Card after = Sm2.review(before, rating, ctx.now());
     String body = Json.write(after);
     ctx.tx().documents().put(Document.saved(doc, CARD, id, team, body, after.due()));
-    points.award(
-        ctx,
-        new Points.Award(
-            "drill:" + c.id(),
-            team,
-            c.channel().key(),
-            user,
-            "drill",
-            points.rules().drillReview(),
-            null,
-            null));
+    // The rating moves the schedule; the points follow the answer's grade, as in every mode.
+    int earned = earned(ctx, c);
+    boolean counted =
+        earned > 0
+            && points.award(
+                ctx,
+                new Points.Award(
+                    "drill:" + c.id(), team, c.channel().key(), user, "drill", earned, null, null));
     ctx.out()
         .reply(
             c.channel(),
@@ -348,7 +345,23 @@ public final class Drills implements Feature {
                     + c.questionId()
                     + "`: "
                     + when(ctx.now(), after.due())
-                    + "."));
+                    + "."
+                    + (counted
+                        ? " +" + earned + " points."
+                        : " No points: answers graded under "
+                            + points.rules().junkBelow()
+                            + "/100 earn nothing.")));
+  }
+
+  /** The drill answer priced like any answer: nothing for junk, else scaled by its grade. */
+  private int earned(Context ctx, Conversation c) {
+    Optional<Question> q = bank.get(c.questionId());
+    Optional<Answer> answer =
+        ctx.tx().answers().of(c.id()).stream().filter(a -> a.step() == 0).findFirst();
+    if (q.isEmpty() || answer.isEmpty()) {
+      return 0;
+    }
+    return points.rules().points(grader.grade(answer.get().text(), q.get().keyPoints()).score());
   }
 
   @Override

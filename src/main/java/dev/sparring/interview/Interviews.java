@@ -326,18 +326,25 @@ public final class Interviews implements Feature {
       throw new ConcurrentUpdateException("interview " + c.id() + " moved on");
     }
     if (finished) {
-      points.award(
-          ctx,
-          new Points.Award(
-              "interview:" + c.id(),
-              c.team().key(),
-              c.channel().key(),
-              c.owner().key(),
-              "interview",
-              points.rules().interviewCompletion(),
-              null,
-              null));
-      ctx.out().reply(c.channel(), c.id(), summary(ctx, moved, q, notice, "Interview complete"));
+      int earned = earned(ctx, c, q);
+      boolean counted =
+          earned > 0
+              && points.award(
+                  ctx,
+                  new Points.Award(
+                      "interview:" + c.id(),
+                      c.team().key(),
+                      c.channel().key(),
+                      c.owner().key(),
+                      "interview",
+                      earned,
+                      null,
+                      null));
+      ctx.out()
+          .reply(
+              c.channel(),
+              c.id(),
+              summary(ctx, moved, q, notice, "Interview complete", counted ? earned : 0));
     } else {
       Step step = q.step(next);
       ctx.out()
@@ -349,7 +356,23 @@ public final class Interviews implements Feature {
     }
   }
 
-  private Message summary(Context ctx, Conversation c, Question q, String notice, String title) {
+  /**
+   * What a finished interview earns: each answered step priced like any other answer, so skipped
+   * and junk steps add nothing and an interview of skips earns nothing.
+   */
+  private int earned(Context ctx, Conversation c, Question q) {
+    int sum = 0;
+    for (Answer a : ctx.tx().answers().of(c.id())) {
+      if (!a.text().equals(SKIPPED)) {
+        sum += points.rules().points(grader.grade(a.text(), q.step(a.step()).keyPoints()).score());
+      }
+    }
+    return sum;
+  }
+
+  /** The graded summary; {@code earned} is the points awarded, or -1 when none were due. */
+  private Message summary(
+      Context ctx, Conversation c, Question q, String notice, String title, int earned) {
     List<Answer> answers = ctx.tx().answers().of(c.id());
     StringBuilder body = new StringBuilder(notice);
     int total = 0;
@@ -388,6 +411,13 @@ public final class Interviews implements Feature {
       step.keyPoints().forEach(k -> body.append("- ").append(k.point()).append('\n'));
       body.append('\n');
     }
+    if (earned > 0) {
+      body.append("**+").append(earned).append(" points**\n");
+    } else if (earned == 0) {
+      body.append("_No points: skipped answers and answers graded under ")
+          .append(points.rules().junkBelow())
+          .append("/100 earn nothing._\n");
+    }
     int average = answers.isEmpty() ? 0 : Math.round((float) total / q.stepCount());
     return Message.of(
         title + " \u00b7 " + q.id() + " \u00b7 " + average + "/100", body.toString().strip());
@@ -417,7 +447,9 @@ public final class Interviews implements Feature {
     }
     ctx.out()
         .reply(
-            c.channel(), c.id(), summary(ctx, stopped, q.get(), "", "Interview stopped by " + by));
+            c.channel(),
+            c.id(),
+            summary(ctx, stopped, q.get(), "", "Interview stopped by " + by, -1));
   }
 
   @Override
@@ -491,7 +523,7 @@ public final class Interviews implements Feature {
             c.channel(),
             c.id(),
             q.isPresent()
-                ? summary(ctx, expired, q.get(), notice, "Interview expired")
+                ? summary(ctx, expired, q.get(), notice, "Interview expired", -1)
                 : Message.text(notice.strip()));
   }
 

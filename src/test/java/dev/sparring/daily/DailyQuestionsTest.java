@@ -338,7 +338,8 @@ class DailyQuestionsTest {
         .satisfies(
             s -> {
               assertThat(s.name()).isEqualTo("console:bo");
-              assertThat(s.points()).isEqualTo(15);
+              // Bo grades 45..49: 5 + 7 points (15 under the old 10 + 10 * score / 100).
+              assertThat(s.points()).isEqualTo(12);
             });
     assertThat(post(LocalDate.parse("2026-03-02")).orElseThrow().revealedAt()).isNotNull();
     assertThat(post(LocalDate.parse("2026-03-03"))).isPresent();
@@ -348,6 +349,13 @@ class DailyQuestionsTest {
             title -> assertThat(title).startsWith("Reveal \u00b7 demo-basic \u00b7 1 answer"));
   }
 
+  /**
+   * An answer that earns points on either demo question: streaks count answers that earn points,
+   * and a one-word "decouple" no longer does on demo-senior.
+   */
+  private static final String REAL =
+      "It decouples producers and absorbs bursts; the handler is idempotent with a unique key.";
+
   @Test
   void streaksCountPostedDaysAndSurviveSkipsUnscheduledDaysAndAbsence() {
     start("2026-03-02T08:00:00Z"); // Monday
@@ -356,7 +364,7 @@ class DailyQuestionsTest {
     String[] days = {"2026-03-02", "2026-03-03", "2026-03-05", "2026-03-06", "2026-03-09"};
     for (String d : days) {
       runUntil(Instant.parse(d + "T09:30:00Z"));
-      h.reply("bo", thread(LocalDate.parse(d)), "decouple");
+      h.reply("bo", thread(LocalDate.parse(d)), REAL);
     }
     runUntil(Instant.parse("2026-03-10T09:30:00Z")); // reveals the 9th
     assertThat(post(LocalDate.parse("2026-03-04"))).isEmpty();
@@ -370,16 +378,16 @@ class DailyQuestionsTest {
     assertThat(streaks).contains(" 5 (best 5, last 2026-03-09)");
 
     // Bo misses Tuesday the 10th: the streak restarts. Cy is away that day and keeps hers.
-    h.reply("cy", thread(LocalDate.parse("2026-03-10")), "decouple");
+    h.reply("cy", thread(LocalDate.parse("2026-03-10")), REAL);
     runUntil(Instant.parse("2026-03-11T09:30:00Z"));
     h.command("cy", "away until 2026-03-12");
-    h.reply("bo", thread(LocalDate.parse("2026-03-11")), "decouple");
+    h.reply("bo", thread(LocalDate.parse("2026-03-11")), REAL);
     runUntil(Instant.parse("2026-03-12T09:30:00Z"));
-    h.reply("bo", thread(LocalDate.parse("2026-03-12")), "decouple");
+    h.reply("bo", thread(LocalDate.parse("2026-03-12")), REAL);
     h.command("cy", "away off");
     runUntil(Instant.parse("2026-03-13T09:30:00Z"));
     assertThat(streaks("bo")).contains(" 2 (best 5, last 2026-03-12)");
-    h.reply("cy", thread(LocalDate.parse("2026-03-13")), "decouple");
+    h.reply("cy", thread(LocalDate.parse("2026-03-13")), REAL);
     runUntil(Instant.parse("2026-03-16T09:30:00Z"));
     // Friday the 13th was revealed unanswered by bo: the streak shown is broken, and says when.
     assertThat(streaks("bo")).contains(" 0 (best 5, last 2026-03-12, missed 2026-03-13)");
@@ -400,7 +408,7 @@ class DailyQuestionsTest {
     h.admin("ana", "daily skip 2026-03-05");
     for (String d : List.of("2026-03-02", "2026-03-03", "2026-03-04")) {
       runUntil(Instant.parse(d + "T09:30:00Z"));
-      h.reply("bo", thread(LocalDate.parse(d)), "decouple");
+      h.reply("bo", thread(LocalDate.parse(d)), REAL);
     }
     // Thursday is skipped; Friday's post reveals Wednesday's. Friday's question is open: bo can
     // still answer it, so the streak still stands.
@@ -411,13 +419,13 @@ class DailyQuestionsTest {
     assertThat(said(h.command("bo", "stats")))
         .contains("#C1 0 (best 3, last 2026-03-04, missed 2026-03-06)");
     // A day away is not a miss.
-    h.reply("cy", thread(LocalDate.parse("2026-03-09")), "decouple");
+    h.reply("cy", thread(LocalDate.parse("2026-03-09")), REAL);
     runUntil(Instant.parse("2026-03-10T09:30:00Z"));
     h.command("cy", "away until 2026-03-10");
     runUntil(Instant.parse("2026-03-11T09:30:00Z"));
     assertThat(said(h.command("cy", "stats"))).contains("#C1 1 (best 1, last 2026-03-09)");
     // Answering again starts a new streak.
-    h.reply("bo", thread(LocalDate.parse("2026-03-11")), "decouple");
+    h.reply("bo", thread(LocalDate.parse("2026-03-11")), REAL);
     runUntil(Instant.parse("2026-03-12T09:30:00Z"));
     assertThat(said(h.command("bo", "stats"))).contains("#C1 1 (best 3, last 2026-03-11)");
   }
