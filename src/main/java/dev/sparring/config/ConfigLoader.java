@@ -149,11 +149,24 @@ public final class ConfigLoader {
     return out.toString();
   }
 
+  /** Keys older versions read: still accepted, with a warning, so an old config file loads. */
+  private static final Map<String, String> RETIRED =
+      Map.of(
+          "scoring.interviewCompletion",
+          "an interview now earns the points of its answered steps",
+          "scoring.drillReview",
+          "a drill now earns its answer's points");
+
   @SuppressWarnings("unchecked")
   private static void overlay(
       Map<String, Object> base, Map<String, Object> user, String prefix, List<String> problems) {
     for (Map.Entry<String, Object> e : user.entrySet()) {
       String key = prefix + e.getKey();
+      if (!base.containsKey(e.getKey()) && RETIRED.containsKey(key)) {
+        org.slf4j.LoggerFactory.getLogger(ConfigLoader.class)
+            .warn("config: '{}' is no longer used ({}); remove it", key, RETIRED.get(key));
+        continue;
+      }
       if (!base.containsKey(e.getKey())) {
         problems.add("unknown key '" + key + "'" + suggest(e.getKey(), base.keySet(), prefix));
         continue;

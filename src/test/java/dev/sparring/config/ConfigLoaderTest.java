@@ -55,6 +55,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void retiredScoringKeysStillLoadSoAnOldConfigKeepsWorking() throws Exception {
+    Path f = file("scoring:\n  interviewCompletion: 20\n  drillReview: 2\n  participation: 7\n");
+    SparringConfig c = new ConfigLoader(Map.of()).load(f);
+    assertThat(c.scoring().points(100)).isEqualTo(7 + c.scoring().gradeBonusMax());
+    Path typo = file("scoring:\n  drilReview: 2\n");
+    assertThat(problems(() -> new ConfigLoader(Map.of()).load(typo)))
+        .singleElement()
+        .asString()
+        .contains("unknown key 'scoring.drilReview'");
+  }
+
+  @Test
   void problemsNameTheKeyAtFaultAllAtOnce() throws Exception {
     Path f =
         file(
