@@ -147,17 +147,16 @@ public final class Competitions implements Feature {
         }
       }
       case "", "status" -> status(ctx, in);
-      default -> {
-        String guess = Texts.closest(sub, List.of("start", "join", "status", "end"));
-        ctx.out()
-            .tell(
-                in,
-                "Unknown option "
-                    + Inline.code(sub, 30)
-                    + "."
-                    + (guess == null ? "" : " Did you mean `/spar compete " + guess + "`?")
-                    + " Use `compete start`, `compete join`, `compete status` or `compete end`.");
-      }
+      default ->
+          ctx.out()
+              .tell(
+                  in,
+                  Texts.unknown(
+                      "option",
+                      sub,
+                      "compete",
+                      List.of("start", "join", "status", "end"),
+                      "Use `compete start`, `compete join`, `compete status` or `compete end`."));
     }
   }
 

@@ -148,15 +148,15 @@ public final class Leaderboards implements Feature {
         allTime = true;
       }
       default -> {
-        String guess = Texts.closest(scope, List.of("channel", "team", "season", "competition"));
         ctx.out()
             .tell(
                 in,
-                "Unknown scope "
-                    + Inline.code(scope, 30)
-                    + "."
-                    + (guess == null ? "" : " Did you mean `/spar leaderboard " + guess + "`?")
-                    + " Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`.");
+                Texts.unknown(
+                    "scope",
+                    scope,
+                    "leaderboard",
+                    List.of("channel", "team", "season", "competition"),
+                    "Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`."));
         return;
       }
     }

@@ -45,6 +45,22 @@ public final class Texts {
   }
 
   /**
+   * The answer to a word a person typed that is none of {@code options}: {@code Unknown WHAT
+   * `word`. Did you mean `/spar COMMAND guess`? USE} (the guess only when one is close).
+   */
+  public static String unknown(
+      String what, String word, String command, java.util.Collection<String> options, String use) {
+    String guess = closest(word, options);
+    return "Unknown "
+        + what
+        + " "
+        + Inline.code(word, 30)
+        + "."
+        + (guess == null ? "" : " Did you mean `/spar " + command + " " + guess + "`?")
+        + (use.isEmpty() ? "" : " " + use);
+  }
+
+  /**
    * The candidate closest to {@code word} (case-insensitive) for a "did you mean": within two
    * edits, or one the word is a prefix of (at least two letters); null when nothing is close.
    */

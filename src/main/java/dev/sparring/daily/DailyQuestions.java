@@ -270,16 +270,16 @@ public final class DailyQuestions implements Feature {
       return;
     }
     if (!Set.of("on", "off", "skip", "now", "reveal", "setup").contains(sub)) {
-      String guess = Texts.closest(sub, List.of("on", "off", "status", "skip", "now", "setup"));
       ctx.out()
           .tell(
               in,
-              "Unknown `daily` option "
-                  + Inline.code(sub, 30)
-                  + "."
-                  + (guess == null ? "" : " Did you mean `/spar daily " + guess + "`?")
-                  + " Use `daily on`, `daily off`, `daily status`, `daily skip`, `daily now` or"
-                  + " `daily setup`.");
+              Texts.unknown(
+                  "`daily` option",
+                  sub,
+                  "daily",
+                  List.of("on", "off", "status", "skip", "now", "setup"),
+                  "Use `daily on`, `daily off`, `daily status`, `daily skip`, `daily now` or"
+                      + " `daily setup`."));
       return;
     }
     if (!ctx.isAdmin(in.actor())) {

@@ -99,17 +99,13 @@ public final class Drills implements Feature {
     }
     Filter.Parsed f = Filter.parse(bank, command.args());
     if (f.error() != null) {
-      String guess = Texts.closest(command.arg(0), List.of("stats"));
+      boolean nearStats = Texts.closest(command.arg(0), List.of("stats")) != null;
       ctx.out()
           .tell(
               in,
-              guess == null
-                  ? f.error()
-                  : "Unknown `drill` option `"
-                      + Texts.clip(command.arg(0), 30)
-                      + "`. Did you mean `/spar drill "
-                      + guess
-                      + "`?");
+              nearStats
+                  ? Texts.unknown("`drill` option", command.arg(0), "drill", List.of("stats"), "")
+                  : f.error());
       return;
     }
     String team = in.team().key();
