@@ -413,9 +413,9 @@ public final class Bot {
     if (body.length() == 0) {
       String guess = topic.equals("help") ? null : closest(topic);
       return Message.text(
-          "No command `"
-              + Texts.clip(topic, 40)
-              + "`."
+          "No command "
+              + Inline.code(topic, 40)
+              + "."
               + (guess == null ? "" : " Did you mean `/spar help " + guess + "`?")
               + " `/spar help` lists them all.");
     }

@@ -204,7 +204,9 @@ public final class Interviews implements Feature {
           List.of(),
           bank.size() == 0
               ? "No questions are loaded. Check `bank.paths` in the config."
-              : "No questions match `" + String.join(" ", args) + "`. Try `/spar questions`.");
+              : "No questions match "
+                  + Inline.code(String.join(" ", args), 80)
+                  + ". Try `/spar questions`.");
     }
     return new Selection(candidates, null);
   }

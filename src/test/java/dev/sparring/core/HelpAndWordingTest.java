@@ -25,7 +25,7 @@ class HelpAndWordingTest {
   private String help(String args) {
     Bot.Result r = h.command("ana", ("help " + args).strip());
     Message m = r.ephemerals().get(0).message();
-    return m.title() + "\n" + m.body();
+    return m.titleText() + "\n" + m.bodyText();
   }
 
   @Test
