@@ -25,4 +25,16 @@ public record Grade(
   public Grade(int score, List<KeyPoint> covered, List<KeyPoint> missed, String feedback) {
     this(score, covered, missed, feedback, List.of());
   }
+
+  /**
+   * How to show a key point that was not covered: the point, or what the answer said against it.
+   */
+  public String missedLine(KeyPoint point) {
+    for (Contradiction c : contradicted) {
+      if (c.point().equals(point)) {
+        return c.line();
+      }
+    }
+    return point.point();
+  }
 }

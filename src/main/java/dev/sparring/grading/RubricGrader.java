@@ -642,15 +642,13 @@ public final class RubricGrader implements Grader {
       double factor) {
     int total = covered.size() + missed.size();
     if (!contradicted.isEmpty()) {
-      String fact = shorten(contradicted.get(0).point().point());
-      return "\u2717 Contradicts a key point: in fact, "
-          + fact
-          + (fact.endsWith("\u2026") ? "" : ".")
-          + " Covered "
+      return "\u2717 Covered "
           + covered.size()
           + " of "
           + total
-          + ".";
+          + " key points and contradicted "
+          + contradicted.size()
+          + ": check what you said against the facts above.";
     }
     if (covered.isEmpty()) {
       return text.size() < 4

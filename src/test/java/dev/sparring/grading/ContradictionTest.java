@@ -71,7 +71,11 @@ class ContradictionTest {
               assertThat(c.point()).isEqualTo(DLQ);
               assertThat(c.said()).isEqualTo("a DLQ is unnecessary");
             });
-    assertThat(g.feedback()).startsWith("\u2717").contains("dead letter queue");
+    assertThat(g.feedback()).startsWith("\u2717").contains("contradicted 1");
+    assertThat(g.missedLine(DLQ))
+        .startsWith("You said \u201c")
+        .contains("a DLQ is unnecessary")
+        .endsWith("\u201d; in fact: Failed messages go to a dead letter queue.");
   }
 
   @Test
