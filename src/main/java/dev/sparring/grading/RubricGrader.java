@@ -12,7 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A key point is covered when one of its terms appears as a phrase (stems compared, one typo
  * forgiven in words of five letters or more, two from nine) and is not negated by a "not", "no",
- * "never" or "without" just before it. The score is the covered share of key points times an
+ * "never" or "without" just before it. A key point is contradicted, and never covered, when in the
+ * clause of its term the answer negates the term ("never reuse", "not idempotent"), dismisses it
+ * after it ("a DLQ is unnecessary", "is not needed", "is optional") or states a time or size that
+ * none of the point's own numbers match once units are normalised ("60 minutes" against 15
+ * minutes); negations are skipped for points that are negative themselves. The score is the covered
+ * share of key points, less {@value #CONTRADICTION_COST} of a point per contradiction, times an
  * explanation factor between 0.5 (a bare list of terms) and 1 (prose with connecting words).
  */
 public final class RubricGrader implements Grader {
