@@ -227,7 +227,7 @@ public final class Drills implements Feature {
     Rating suggested = Rating.suggest(g.score());
     StringBuilder b = new StringBuilder();
     g.covered().forEach(k -> b.append("- \u2713 ").append(k.point()).append('\n'));
-    g.missed().forEach(k -> b.append("- \u2717 ").append(k.point()).append('\n'));
+    g.missed().forEach(k -> b.append("- \u2717 ").append(g.missedLine(k)).append('\n'));
     b.append('_')
         .append(g.feedback())
         .append("_\n\nHow did it go? Suggested: **")

@@ -12,7 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A key point is covered when one of its terms appears as a phrase (stems compared, one typo
  * forgiven in words of five letters or more, two from nine) and is not negated by a "not", "no",
- * "never" or "without" just before it. The score is the covered share of key points times an
+ * "never" or "without" just before it. A key point is contradicted, and never covered, when in the
+ * clause of its term the answer negates the term ("never reuse", "not idempotent"), dismisses it
+ * after it ("a DLQ is unnecessary", "is not needed", "is optional") or states a time or size that
+ * none of the point's own numbers match once units are normalised ("60 minutes" against 15
+ * minutes); negations are skipped for points that are negative themselves. The score is the covered
+ * share of key points, less {@value #CONTRADICTION_COST} of a point per contradiction, times an
  * explanation factor between 0.5 (a bare list of terms) and 1 (prose with connecting words).
  */
 public final class RubricGrader implements Grader {
@@ -50,6 +55,144 @@ public final class RubricGrader implements Grader {
           "make", "makes", "let", "lets", "avoid", "keep", "need", "needs", "have", "has", "get",
           "gets", "means", "way", "after", "before", "through");
   private static final int NEGATION_WINDOW = 3;
+
+  /** Negators that, before a term, say the opposite of it rather than an alternative to it. */
+  private static final Set<String> STRONG_NEGATORS =
+      Set.of(
+          "not",
+          "no",
+          "never",
+          "dont",
+          "doesnt",
+          "didnt",
+          "wont",
+          "wouldnt",
+          "shouldnt",
+          "cannot",
+          "cant",
+          "isnt",
+          "arent",
+          "neednt",
+          "nor",
+          "neither");
+
+  /** Words after a term that dismiss it: "a DLQ is unnecessary", "retries are optional". */
+  private static final Set<String> DISMISSALS =
+      Set.of(
+          "unnecessary",
+          "unneeded",
+          "needless",
+          "optional",
+          "discouraged",
+          "pointless",
+          "useless",
+          "irrelevant",
+          "redundant",
+          "superfluous",
+          "overkill",
+          "obsolete",
+          "deprecated",
+          "never",
+          "not",
+          "no",
+          "isnt",
+          "arent",
+          "doesnt",
+          "dont",
+          "didnt",
+          "wont",
+          "cannot",
+          "cant",
+          "neednt",
+          "wasnt",
+          "werent",
+          "shouldnt",
+          "wouldnt");
+
+  /**
+   * Words that may stand between a term and what dismisses it: "a DLQ is really not needed".
+   * Anything else ends the search, so a negation about another subject does not count.
+   */
+  private static final Set<String> LINKS =
+      Set.of(
+          "is",
+          "are",
+          "was",
+          "were",
+          "be",
+          "been",
+          "being",
+          "do",
+          "does",
+          "did",
+          "has",
+          "have",
+          "had",
+          "will",
+          "would",
+          "should",
+          "must",
+          "can",
+          "could",
+          "may",
+          "might",
+          "really",
+          "actually",
+          "simply",
+          "always",
+          "usually",
+          "generally",
+          "strictly",
+          "totally",
+          "completely",
+          "even",
+          "still",
+          "ever",
+          "basically",
+          "entirely",
+          "it",
+          "they",
+          "them",
+          "here",
+          "there",
+          "then",
+          "honestly",
+          "fully",
+          "largely",
+          "mostly",
+          "just");
+
+  /** After "not", these turn a negation into an addition: "not only X but also Y". */
+  private static final Set<String> NOT_NEGATING = Set.of("only", "just", "merely", "simply");
+
+  /** Words that start another clause, so a number or negation past them is about something else. */
+  private static final Set<String> CONNECTORS =
+      Set.of(
+          "and",
+          "but",
+          "so",
+          "because",
+          "which",
+          "while",
+          "whereas",
+          "although",
+          "though",
+          "if",
+          "when",
+          "since",
+          "unless",
+          "or",
+          "however",
+          "than",
+          "unlike",
+          "instead",
+          "otherwise",
+          "until",
+          "where",
+          "whether");
+
+  /** A contradicted key point costs this share of a point's credit on top of missing it. */
+  static final double CONTRADICTION_COST = 0.5;
 
   /** Credit for a bare list of terms, as a share of the credit for explaining them. */
   static final double FLOOR = 0.3;
@@ -90,21 +233,35 @@ public final class RubricGrader implements Grader {
     java.util.Set<String> answerStems =
         new java.util.HashSet<>(java.util.Arrays.asList(text.stems));
     StepIndex step = index(keyPoints);
+    List<Contradiction> contradicted = new ArrayList<>();
     for (KeyPoint kp : keyPoints) {
-      if (covers(text, terms(kp)) || paraphrased(answerStems, step.evidence().get(kp))) {
+      Found found = find(text, kp);
+      if (found.contradiction() != null) {
+        missed.add(kp);
+        contradicted.add(new Contradiction(kp, found.contradiction()));
+      } else if (found.covered() || paraphrased(answerStems, step.evidence().get(kp))) {
         covered.add(kp);
       } else {
         missed.add(kp);
       }
     }
-    double coverage = keyPoints.isEmpty() ? 0 : (double) covered.size() / keyPoints.size();
+    double coverage =
+        keyPoints.isEmpty()
+            ? 0
+            : Math.max(0, covered.size() - CONTRADICTION_COST * contradicted.size())
+                / keyPoints.size();
     double factor = explanationFactor(text);
     double relevance = relevance(answerStems, step.vocabulary());
     int score =
         (int)
             Math.round(
                 100 * factor * ((1 - RELEVANCE_WEIGHT) * coverage + RELEVANCE_WEIGHT * relevance));
-    return new Grade(score, covered, missed, feedback(text, covered, missed, factor));
+    return new Grade(
+        score,
+        covered,
+        missed,
+        feedback(text, covered, missed, contradicted, factor),
+        contradicted);
   }
 
   /**
@@ -209,68 +366,191 @@ public final class RubricGrader implements Grader {
         });
   }
 
-  private static boolean covers(Text text, Text[] terms) {
-    for (Text term : terms) {
+  /** Whether a key point's term occurs unnegated, and the clause that contradicts it if any. */
+  private record Found(boolean covered, String contradiction) {}
+
+  private Found find(Text text, KeyPoint kp) {
+    boolean covered = false;
+    boolean negative = negative(kp);
+    List<Quantities.Quantity> claimed = quantities(kp);
+    for (Text term : terms(kp)) {
       if (term.size() == 0) {
         continue;
       }
       for (int start = 0; start < text.size(); start++) {
-        if (matchesAt(text, start, term, 0) && !negated(text, start)) {
-          return true;
+        int end = matchesAt(text, start, term, 0);
+        if (end < 0) {
+          continue;
         }
+        int from = spanStart(text, start);
+        int to = spanEnd(text, end - 1);
+        if ((!negative && (negatedBefore(text, start) || dismissedAfter(text, end, to)))
+            || conflicts(text, from, to, claimed)) {
+          return new Found(false, text.raw.substring(text.begin[from], text.end[to]).strip());
+        }
+        if (!negated(text, start)) {
+          covered = true;
+        }
+      }
+    }
+    return new Found(covered, null);
+  }
+
+  private final Map<KeyPoint, Boolean> negative = new ConcurrentHashMap<>();
+
+  /** Whether the key point itself negates or dismisses: then an answer's negation may agree. */
+  private boolean negative(KeyPoint kp) {
+    return negative.computeIfAbsent(
+        kp,
+        k -> {
+          for (String w : Text.of(k.point()).words) {
+            if (NEGATORS.contains(w) || DISMISSALS.contains(w)) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  private final Map<KeyPoint, List<Quantities.Quantity>> quantities = new ConcurrentHashMap<>();
+
+  private List<Quantities.Quantity> quantities(KeyPoint kp) {
+    return quantities.computeIfAbsent(kp, k -> List.copyOf(Quantities.in(k.point())));
+  }
+
+  /** The first word of the clause around word {@code i}: stops at punctuation and connectors. */
+  private static int spanStart(Text text, int i) {
+    int p = i;
+    while (p > 0
+        && text.clause[p - 1] == text.clause[i]
+        && !CONNECTORS.contains(text.words[p - 1])) {
+      p--;
+    }
+    return p;
+  }
+
+  /** The last word of the clause around word {@code i}. */
+  private static int spanEnd(Text text, int i) {
+    int p = i;
+    while (p + 1 < text.size()
+        && text.clause[p + 1] == text.clause[i]
+        && !CONNECTORS.contains(text.words[p + 1])) {
+      p++;
+    }
+    return p;
+  }
+
+  /** "never reuse", "not a DLQ": a strong negator just before the term, in its clause. */
+  private static boolean negatedBefore(Text text, int start) {
+    int from = Math.max(0, start - NEGATION_WINDOW);
+    for (int i = start - 1; i >= from; i--) {
+      if (text.clause[i] != text.clause[start] || CONNECTORS.contains(text.words[i])) {
+        return false;
+      }
+      String w = text.words[i];
+      if (NEGATION_BREAKERS.contains(w) || NOT_NEGATING.contains(w)) {
+        return false;
+      }
+      if (STRONG_NEGATORS.contains(w)) {
+        return i + 1 >= text.size() || !NOT_NEGATING.contains(text.words[i + 1]);
+      }
+    }
+    return false;
+  }
+
+  /** "a DLQ is unnecessary", "is not needed": a dismissal after the term, linked only by verbs. */
+  private static boolean dismissedAfter(Text text, int end, int to) {
+    for (int i = end; i <= to; i++) {
+      String w = text.words[i];
+      if (DISMISSALS.contains(w)) {
+        return i + 1 > to || !NOT_NEGATING.contains(text.words[i + 1]);
+      }
+      if (!LINKS.contains(w)) {
+        return false;
       }
     }
     return false;
   }
 
   /**
-   * Whether {@code term} from word {@code j} on matches the answer from word {@code p} on.
-   * Compounds meet their split forms both ways: "back off" matches "backoff" and "deadletter"
-   * matches "dead letter".
+   * A number in the term's clause with the unit of one in the key point but none of its values: "60
+   * minutes" against 15 minutes, "3 GB" against 10,240 MB.
    */
-  private static boolean matchesAt(Text text, int p, Text term, int j) {
-    if (j == term.size()) {
-      return true;
-    }
-    if (p >= text.size()) {
+  private static boolean conflicts(Text text, int from, int to, List<Quantities.Quantity> claimed) {
+    if (claimed.isEmpty()) {
       return false;
     }
-    if (similar(text.stems[p], term.stems[j]) && next(text, p + 1, term, j + 1)) {
-      return true;
+    String clause = text.raw.substring(text.begin[from], text.end[to]);
+    boolean conflict = false;
+    for (Quantities.Quantity said : Quantities.in(clause)) {
+      boolean sameUnit = false;
+      for (Quantities.Quantity c : claimed) {
+        if (c.agrees(said)) {
+          return false;
+        }
+        sameUnit |= c.dimension() == said.dimension();
+      }
+      conflict |= sameUnit;
+    }
+    return conflict;
+  }
+
+  /**
+   * Where {@code term} from word {@code j} on, matched against the answer from word {@code p} on,
+   * ends (exclusive), or -1 if it does not match there. Compounds meet their split forms both ways:
+   * "back off" matches "backoff" and "deadletter" matches "dead letter".
+   */
+  private static int matchesAt(Text text, int p, Text term, int j) {
+    if (j == term.size()) {
+      return p;
+    }
+    if (p >= text.size()) {
+      return -1;
+    }
+    if (similar(text.stems[p], term.stems[j])) {
+      int end = next(text, p + 1, term, j + 1);
+      if (end >= 0) {
+        return end;
+      }
     }
     String word = text.words[p];
     String wanted = term.words[j];
     if (p + 1 < text.size()
         && wanted.length() > word.length()
         && wanted.startsWith(word)
-        && similar(Stemmer.stem(word + text.words[p + 1]), term.stems[j])
-        && next(text, p + 2, term, j + 1)) {
-      return true;
+        && similar(Stemmer.stem(word + text.words[p + 1]), term.stems[j])) {
+      int end = next(text, p + 2, term, j + 1);
+      if (end >= 0) {
+        return end;
+      }
     }
-    return j + 1 < term.size()
+    if (j + 1 < term.size()
         && word.length() > wanted.length()
         && word.startsWith(wanted)
-        && similar(text.stems[p], Stemmer.stem(wanted + term.words[j + 1]))
-        && next(text, p + 1, term, j + 2);
+        && similar(text.stems[p], Stemmer.stem(wanted + term.words[j + 1]))) {
+      return next(text, p + 1, term, j + 2);
+    }
+    return -1;
   }
 
   /**
    * The rest of a multi-word term, found after at most {@value #GAP} other words of the same
    * sentence: "counts it as a failure" still says "counts as failure".
    */
-  private static boolean next(Text text, int p, Text term, int j) {
+  private static int next(Text text, int p, Text term, int j) {
     if (j == term.size()) {
-      return true;
+      return p;
     }
     for (int q = p; q <= p + GAP && q < text.size(); q++) {
       if (text.sentence[q] != text.sentence[p - 1]) {
-        return false;
+        return -1;
       }
-      if (matchesAt(text, q, term, j)) {
-        return true;
+      int end = matchesAt(text, q, term, j);
+      if (end >= 0) {
+        return end;
       }
     }
-    return false;
+    return -1;
   }
 
   private static boolean negated(Text text, int start) {
@@ -360,8 +640,21 @@ public final class RubricGrader implements Grader {
   }
 
   private static String feedback(
-      Text text, List<KeyPoint> covered, List<KeyPoint> missed, double factor) {
+      Text text,
+      List<KeyPoint> covered,
+      List<KeyPoint> missed,
+      List<Contradiction> contradicted,
+      double factor) {
     int total = covered.size() + missed.size();
+    if (!contradicted.isEmpty()) {
+      return "\u2717 Covered "
+          + covered.size()
+          + " of "
+          + total
+          + " key points and contradicted "
+          + contradicted.size()
+          + ": check what you said against the facts above.";
+    }
     if (covered.isEmpty()) {
       return text.size() < 4
           ? "Too short to grade: explain what you would do and why."

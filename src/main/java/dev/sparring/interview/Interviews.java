@@ -400,7 +400,9 @@ public final class Interviews implements Feature {
           .append(Texts.clip(step.prompt(), 160))
           .append('\n');
       grade.covered().forEach(k -> body.append("- \u2713 ").append(k.point()).append('\n'));
-      grade.missed().forEach(k -> body.append("- \u2717 ").append(k.point()).append('\n'));
+      grade
+          .missed()
+          .forEach(k -> body.append("- \u2717 ").append(grade.missedLine(k)).append('\n'));
       body.append("_").append(grade.feedback()).append("_\n\n");
     }
     for (int s = answers.size(); s < q.stepCount(); s++) {

@@ -117,6 +117,23 @@ class DrillsTest {
   }
 
   @Test
+  void aContradictedKeyPointIsShownWithWhatTheAnswerSaidAndTheFact() {
+    h.clock.set(T0);
+    h.command("ana", "drill demo beginner");
+    String t = lastThread();
+    h.reply(
+        "ana", t, "A queue decouples producers from consumers, and retries are *optional* anyway.");
+    String body = last().bodyText();
+    assertThat(body)
+        .contains("- \u2713 A queue decouples producers from consumers.")
+        .contains(
+            "- \u2717 You said \u201cretries are *optional* anyway\u201d; in fact: Consumers can"
+                + " retry failed messages.")
+        .contains("Covered 1 of 4 key points and contradicted 1")
+        .contains("- \u2717 It absorbs bursts of load.");
+  }
+
+  @Test
   void repliesAfterTheAnswerAreAnsweredAndGradedAsPracticeWithoutMovingTheSchedule() {
     h.clock.set(T0);
     h.command("ana", "drill demo beginner");

@@ -1,0 +1,151 @@
+package dev.sparring.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.bank.KeyPoint;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Generic contradictions: a term negated or dismissed in its clause, a conflicting number. */
+class ContradictionTest {
+
+  private final RubricGrader grader = new RubricGrader();
+
+  private static final KeyPoint DLQ =
+      new KeyPoint(
+          "Failed messages go to a dead letter queue.", List.of("DLQ", "dead letter queue"));
+  private static final KeyPoint IDEMPOTENT =
+      new KeyPoint("The consumer is idempotent.", List.of("idempotent", "idempotency"));
+  private static final KeyPoint TIMEOUT =
+      new KeyPoint("A single invocation runs for at most 15 minutes.", List.of("timeout"));
+  private static final KeyPoint MEMORY =
+      new KeyPoint("Memory goes from 128 MB up to 10,240 MB.", List.of("memory"));
+  private static final KeyPoint PAYLOAD =
+      new KeyPoint("Synchronous payloads are limited to 6 MB.", List.of("payload"));
+  private static final KeyPoint STATELESS =
+      new KeyPoint("Handlers keep no state between calls.", List.of("state between calls"));
+
+  private static final List<KeyPoint> POINTS =
+      List.of(DLQ, IDEMPOTENT, TIMEOUT, MEMORY, PAYLOAD, STATELESS);
+
+  private Grade grade(String answer) {
+    return grader.grade(answer, POINTS);
+  }
+
+  private List<KeyPoint> contradicted(String answer) {
+    return grade(answer).contradicted().stream().map(Contradiction::point).toList();
+  }
+
+  @Test
+  void aDismissalAfterTheTermContradictsIt() {
+    for (String answer :
+        List.of(
+            "A DLQ is unnecessary because retries handle everything.",
+            "With good retries a dead letter queue is not needed.",
+            "A DLQ isn't required for this consumer.",
+            "The DLQ is optional here.",
+            "A dead letter queue is discouraged in production.",
+            "A DLQ really doesn't help.")) {
+      Grade g = grade(answer);
+      assertThat(g.contradicted()).as(answer).extracting(Contradiction::point).containsExactly(DLQ);
+      assertThat(g.covered()).as(answer).doesNotContain(DLQ);
+      assertThat(g.missed()).as(answer).contains(DLQ);
+    }
+  }
+
+  @Test
+  void aNegationBeforeTheTermContradictsIt() {
+    assertThat(contradicted("You never need a DLQ for queue consumers.")).containsExactly(DLQ);
+    assertThat(contradicted("The consumer is not idempotent, and that is fine."))
+        .containsExactly(IDEMPOTENT);
+  }
+
+  @Test
+  void theContradictionQuotesTheClauseThatMadeIt() {
+    Grade g =
+        grade("Retries are fine on their own, but a DLQ is unnecessary. The consumer dedups.");
+    assertThat(g.contradicted())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.point()).isEqualTo(DLQ);
+              assertThat(c.said()).isEqualTo("a DLQ is unnecessary");
+            });
+    assertThat(g.feedback()).startsWith("\u2717").contains("contradicted 1");
+    assertThat(g.missedLine(DLQ))
+        .startsWith("You said \u201c")
+        .contains("a DLQ is unnecessary")
+        .endsWith("\u201d; in fact: Failed messages go to a dead letter queue.");
+  }
+
+  @Test
+  void aContradictedPointCostsMoreThanAMissedOne() {
+    int missed = grade("The consumer is idempotent, so duplicates are harmless.").score();
+    int contradicted =
+        grade("The consumer is idempotent, so duplicates are harmless. A DLQ is not needed.")
+            .score();
+    assertThat(contradicted).isLessThan(missed);
+  }
+
+  @Test
+  void negationsAboutSomethingElseDoNotContradict() {
+    for (String answer :
+        List.of(
+            "Not only a DLQ but also alarms on its depth.",
+            "A DLQ catches messages that are not processed, so none are lost.",
+            "Failed messages go to a DLQ, and nothing is dropped.",
+            "Use a DLQ; never retry forever.",
+            "A DLQ is not just a bin: you replay it after fixing the bug.")) {
+      Grade g = grade(answer);
+      assertThat(g.contradicted()).as(answer).isEmpty();
+      assertThat(g.covered()).as(answer).contains(DLQ);
+    }
+  }
+
+  @Test
+  void aNegationThatAgreesWithANegativeKeyPointIsNoContradiction() {
+    Grade g = grade("Handlers don't keep any state between calls.");
+    assertThat(g.contradicted()).isEmpty();
+  }
+
+  @Test
+  void aNumberThatConflictsWithTheKeyPointsContradictsIt() {
+    assertThat(contradicted("The timeout can be raised to 60 minutes.")).containsExactly(TIMEOUT);
+    assertThat(contradicted("Memory can be set up to 3 GB.")).containsExactly(MEMORY);
+    assertThat(contradicted("A synchronous payload can be up to 256 MB.")).containsExactly(PAYLOAD);
+    assertThat(contradicted("The payload can be 256 KB at most.")).containsExactly(PAYLOAD);
+  }
+
+  @Test
+  void theSameNumberInOtherUnitsAgrees() {
+    Grade g =
+        grade(
+            "The timeout tops out at 900 seconds, memory at 10 GB, and the payload at 6MB or"
+                + " 6,144 KB.");
+    assertThat(g.contradicted()).isEmpty();
+    assertThat(g.covered()).contains(TIMEOUT, MEMORY, PAYLOAD);
+  }
+
+  @Test
+  void aNumberAboutSomethingElseIsNoContradiction() {
+    for (String answer :
+        List.of(
+            "Set the timeout to 15 minutes, and a cold start adds about 200 ms.",
+            "The timeout is 15 minutes while API Gateway gives up after 29 seconds.",
+            "The timeout triggers after 3 attempts.",
+            "Memory matters; a cold start took 900 ms.")) {
+      Grade g = grade(answer);
+      assertThat(g.contradicted()).as(answer).isEmpty();
+    }
+  }
+
+  @Test
+  void quantitiesAreNormalisedToOneUnitPerDimension() {
+    assertThat(Quantities.in("10,240 MB").get(0).agrees(Quantities.in("10 GB").get(0))).isTrue();
+    assertThat(Quantities.in("15 min").get(0).agrees(Quantities.in("900s").get(0))).isTrue();
+    assertThat(Quantities.in("1.5 hours").get(0).agrees(Quantities.in("90 minutes").get(0)))
+        .isTrue();
+    assertThat(Quantities.in("6 MB").get(0).agrees(Quantities.in("6 minutes").get(0))).isFalse();
+    assertThat(Quantities.in("3 steps, 2,000 rps and 10 retries")).isEmpty();
+  }
+}
