@@ -56,25 +56,18 @@ public final class RubricGrader implements Grader {
           "gets", "means", "way", "after", "before", "through");
   private static final int NEGATION_WINDOW = 3;
 
-  /** Negators that, before a term, say the opposite of it rather than an alternative to it. */
-  private static final Set<String> STRONG_NEGATORS =
-      Set.of(
-          "not",
-          "no",
-          "never",
-          "dont",
-          "doesnt",
-          "didnt",
-          "wont",
-          "wouldnt",
-          "shouldnt",
-          "cannot",
-          "cant",
-          "isnt",
-          "arent",
-          "neednt",
-          "nor",
-          "neither");
+  /**
+   * Negators that, before a term, say the opposite of it rather than an alternative to it: all of
+   * {@link #NEGATORS} but "without", "avoid" and "instead", plus "neednt".
+   */
+  private static final Set<String> STRONG_NEGATORS = strongNegators();
+
+  private static Set<String> strongNegators() {
+    Set<String> strong = new java.util.HashSet<>(NEGATORS);
+    strong.removeAll(Set.of("without", "avoid", "instead"));
+    strong.add("neednt");
+    return Set.copyOf(strong);
+  }
 
   /** Words after a term that dismiss it: "a DLQ is unnecessary", "retries are optional". */
   private static final Set<String> DISMISSALS =

@@ -422,6 +422,21 @@ final class DiscordStandIn implements AutoCloseable {
   }
 
   /** GUILD_CREATE for {@code g}: the bot's member, @everyone (and, in the default guild, roles). */
+  /** A role as GUILD_CREATE carries it (JDA needs every one of these fields). */
+  private static Map<String, Object> role(String id, String name, int position, String perms) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("id", id);
+    r.put("name", name);
+    r.put("position", position);
+    r.put("permissions", perms);
+    r.put("colors", Map.of("primary_color", 0));
+    r.put("color", 0);
+    r.put("hoist", false);
+    r.put("managed", false);
+    r.put("mentionable", false);
+    return r;
+  }
+
   private static Map<String, Object> guildCreate(Guild g) {
     Map<String, Object> guild = new LinkedHashMap<>();
     guild.put("id", g.id());
@@ -438,63 +453,9 @@ final class DiscordStandIn implements AutoCloseable {
     guild.put(
         "roles",
         List.of(
-            Map.of(
-                "id",
-                MENTORS,
-                "name",
-                "Mentors",
-                "position",
-                1,
-                "permissions",
-                "0",
-                "colors",
-                Map.of("primary_color", 0),
-                "color",
-                0,
-                "hoist",
-                false,
-                "managed",
-                false,
-                "mentionable",
-                false),
-            Map.of(
-                "id",
-                COPIED_MENTORS,
-                "name",
-                "Mentors",
-                "position",
-                1,
-                "permissions",
-                "0",
-                "colors",
-                Map.of("primary_color", 0),
-                "color",
-                0,
-                "hoist",
-                false,
-                "managed",
-                false,
-                "mentionable",
-                false),
-            Map.of(
-                "id",
-                g.id(),
-                "name",
-                "@everyone",
-                "position",
-                0,
-                "permissions",
-                PERMISSIONS,
-                "colors",
-                Map.of("primary_color", 0),
-                "color",
-                0,
-                "hoist",
-                false,
-                "managed",
-                false,
-                "mentionable",
-                false)));
+            role(MENTORS, "Mentors", 1, "0"),
+            role(COPIED_MENTORS, "Mentors", 1, "0"),
+            role(g.id(), "@everyone", 0, PERMISSIONS)));
     guild.put(
         "channels",
         List.of(
