@@ -50,7 +50,11 @@ public final class PackLoader {
   private static final Set<String> QUESTION_KEYS =
       Set.of("id", "level", "topics", "prompt", "hint", "sources", "keyPoints", "followUps");
   private static final Set<String> FOLLOW_UP_KEYS = Set.of("prompt", "keyPoints", "sources");
-  private static final Set<String> KEY_POINT_KEYS = Set.of("point", "terms");
+  private static final Set<String> KEY_POINT_KEYS = Set.of("point", "terms", "wrong");
+  private static final Set<String> MISCONCEPTION_KEYS = Set.of("claim", "terms", "correction");
+
+  /** A correction is one line of at most this many characters. */
+  static final int MAX_CORRECTION = 200;
 
   private final Set<String> extraSources;
 
@@ -397,11 +401,65 @@ public final class PackLoader {
         Map<String, NodeTuple> k = keys(map, KEY_POINT_KEYS);
         String point = text(k.get("point"), item, "point");
         List<String> terms = strings(k.get("terms"), item, "terms", true);
-        if (point != null && !terms.isEmpty()) {
-          out.add(new KeyPoint(point, terms));
+        List<Misconception> wrong = misconceptions(k.get("wrong"), terms);
+        if (point != null && !terms.isEmpty() && wrong != null) {
+          out.add(new KeyPoint(point, terms, wrong));
         }
       }
       return out;
+    }
+
+    /**
+     * A key point's {@code wrong:} list: each entry a claim, the terms that show it and a one-line
+     * correction. A misconception term may not repeat one of the point's own terms. Null when an
+     * entry is broken (the problem is recorded).
+     */
+    private List<Misconception> misconceptions(NodeTuple t, List<String> pointTerms) {
+      if (t == null) {
+        return List.of();
+      }
+      if (!(t.getValueNode() instanceof SequenceNode seq)) {
+        problem(
+            t.getValueNode(),
+            "'wrong' must be a list of misconceptions (claim, terms, correction)");
+        return null;
+      }
+      Set<String> own = new HashSet<>();
+      pointTerms.forEach(term -> own.add(term.toLowerCase(Locale.ROOT)));
+      List<Misconception> out = new ArrayList<>();
+      boolean ok = true;
+      for (Node item : seq.getValue()) {
+        if (!(item instanceof MappingNode map)) {
+          problem(item, "each misconception is a mapping (claim, terms, correction)");
+          ok = false;
+          continue;
+        }
+        Map<String, NodeTuple> k = keys(map, MISCONCEPTION_KEYS);
+        String claim = text(k.get("claim"), item, "claim");
+        List<String> terms = strings(k.get("terms"), item, "terms", true);
+        String correction = text(k.get("correction"), item, "correction");
+        if (correction != null
+            && (correction.length() > MAX_CORRECTION || correction.contains("\n"))) {
+          problem(
+              k.get("correction").getValueNode(),
+              "a correction is one line of at most " + MAX_CORRECTION + " characters");
+          correction = null;
+        }
+        for (String term : terms) {
+          if (own.contains(term.toLowerCase(Locale.ROOT))) {
+            problem(
+                k.get("terms").getValueNode(),
+                "misconception term '" + term + "' is also a term of the key point");
+            ok = false;
+          }
+        }
+        if (claim == null || terms.isEmpty() || correction == null) {
+          ok = false;
+          continue;
+        }
+        out.add(new Misconception(claim, terms, correction));
+      }
+      return ok ? out : null;
     }
 
     private List<String> sources(NodeTuple t) {

@@ -231,7 +231,7 @@ public final class RubricGrader implements Grader {
       Found found = find(text, kp);
       if (found.contradiction() != null) {
         missed.add(kp);
-        contradicted.add(new Contradiction(kp, found.contradiction()));
+        contradicted.add(new Contradiction(kp, found.contradiction(), found.correction()));
       } else if (found.covered() || paraphrased(answerStems, step.evidence().get(kp))) {
         covered.add(kp);
       } else {
@@ -359,10 +359,17 @@ public final class RubricGrader implements Grader {
         });
   }
 
-  /** Whether a key point's term occurs unnegated, and the clause that contradicts it if any. */
-  private record Found(boolean covered, String contradiction) {}
+  /**
+   * Whether a key point's term occurs unnegated, and the clause that contradicts it if any, with
+   * the correction to show (null: the key point itself).
+   */
+  private record Found(boolean covered, String contradiction, String correction) {}
 
   private Found find(Text text, KeyPoint kp) {
+    Found misconception = misconception(text, kp);
+    if (misconception != null) {
+      return misconception;
+    }
     boolean covered = false;
     boolean negative = negative(kp);
     List<Quantities.Quantity> claimed = quantities(kp);
@@ -377,16 +384,65 @@ public final class RubricGrader implements Grader {
         }
         int from = spanStart(text, start);
         int to = spanEnd(text, end - 1);
-        if ((!negative && (negatedBefore(text, start) || dismissedAfter(text, end, to)))
+        Set<String> own = ownStems(kp);
+        if ((!negative && (negatedBefore(text, start, own) || dismissedAfter(text, end, to, own)))
             || conflicts(text, from, to, claimed)) {
-          return new Found(false, text.raw.substring(text.begin[from], text.end[to]).strip());
+          return new Found(false, clause(text, from, to), null);
         }
         if (!negated(text, start)) {
           covered = true;
         }
       }
     }
-    return new Found(covered, null);
+    return new Found(covered, null, null);
+  }
+
+  private static String clause(Text text, int from, int to) {
+    return text.raw.substring(text.begin[from], text.end[to]).strip();
+  }
+
+  private final Map<KeyPoint, Text[][]> misconceptionTerms = new ConcurrentHashMap<>();
+
+  /** Each misconception's terms, tokenized and stemmed once per key point. */
+  private Text[][] misconceptionTerms(KeyPoint kp) {
+    return misconceptionTerms.computeIfAbsent(
+        kp,
+        k -> {
+          Text[][] out = new Text[k.wrong().size()][];
+          for (int m = 0; m < out.length; m++) {
+            List<String> terms = k.wrong().get(m).terms();
+            out[m] = new Text[terms.size()];
+            for (int i = 0; i < terms.size(); i++) {
+              out[m][i] = Text.of(terms.get(i)).without(GLUE);
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The first of the key point's listed misconceptions the answer states: one of its terms, not
+   * negated just before ("it is not true that ... " does not count, "never" does).
+   */
+  private Found misconception(Text text, KeyPoint kp) {
+    Text[][] all = misconceptionTerms(kp);
+    for (int m = 0; m < all.length; m++) {
+      for (Text term : all[m]) {
+        if (term.size() == 0) {
+          continue;
+        }
+        for (int start = 0; start < text.size(); start++) {
+          int end = matchesAt(text, start, term, 0);
+          if (end >= 0 && !negated(text, start)) {
+            return new Found(
+                false,
+                clause(text, spanStart(text, start), spanEnd(text, end - 1)),
+                kp.wrong().get(m).correction());
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private final Map<KeyPoint, Boolean> negative = new ConcurrentHashMap<>();
@@ -433,8 +489,12 @@ public final class RubricGrader implements Grader {
     return p;
   }
 
-  /** "never reuse", "not a DLQ": a strong negator just before the term, in its clause. */
-  private static boolean negatedBefore(Text text, int start) {
+  /**
+   * "never reuse", "not a DLQ": a strong negator just before the term, in its clause, with nothing
+   * between them but glue and the key point's own words ("cannot hold the join" negates holding,
+   * not the join).
+   */
+  private static boolean negatedBefore(Text text, int start, Set<String> own) {
     int from = Math.max(0, start - NEGATION_WINDOW);
     for (int i = start - 1; i >= from; i--) {
       if (text.clause[i] != text.clause[start] || CONNECTORS.contains(text.words[i])) {
@@ -447,22 +507,130 @@ public final class RubricGrader implements Grader {
       if (STRONG_NEGATORS.contains(w)) {
         return i + 1 >= text.size() || !NOT_NEGATING.contains(text.words[i + 1]);
       }
+      if (!GLUE.contains(w)
+          && !LINKS.contains(w)
+          && !NEEDS.contains(w)
+          && !NEED_VERBS.contains(w)
+          && !own.contains(text.stems[i])) {
+        return false;
+      }
     }
     return false;
   }
 
-  /** "a DLQ is unnecessary", "is not needed": a dismissal after the term, linked only by verbs. */
-  private static boolean dismissedAfter(Text text, int end, int to) {
+  /** Verbs of need that may stand between a negator and the term: "never need a DLQ". */
+  private static final Set<String> NEED_VERBS =
+      Set.of("need", "needs", "require", "requires", "want");
+
+  /**
+   * "a DLQ is unnecessary", "is not needed", "do not reuse an instance": after the term, linked
+   * only by verbs, a dismissal, or a negator followed by a word of need or of the key point itself
+   * ("pinned connections cannot be multiplexed" says something else about them).
+   */
+  private static boolean dismissedAfter(Text text, int end, int to, Set<String> own) {
     for (int i = end; i <= to; i++) {
       String w = text.words[i];
       if (DISMISSALS.contains(w)) {
-        return i + 1 > to || !NOT_NEGATING.contains(text.words[i + 1]);
+        if (i + 1 <= to && NOT_NEGATING.contains(text.words[i + 1])) {
+          return false;
+        }
+        return !NEGATOR_DISMISSALS.contains(w) || negatesThePoint(text, i + 1, to, own);
       }
       if (!LINKS.contains(w)) {
         return false;
       }
     }
     return false;
+  }
+
+  /** Whether a negation ending at word {@code from} goes on to a word of need or of the point. */
+  private static boolean negatesThePoint(Text text, int from, int to, Set<String> own) {
+    if (from > to) {
+      return true; // "a DLQ? Not really." ends the clause: nothing else it could be about
+    }
+    for (int i = from; i <= to && i < from + NEGATION_WINDOW; i++) {
+      if (NEEDS.contains(text.words[i]) || own.contains(text.stems[i])) {
+        return true;
+      }
+      if (!GLUE.contains(text.words[i]) && !LINKS.contains(text.words[i])) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Dismissals that are bare negators: they dismiss only when what follows is need or the point.
+   */
+  private static final Set<String> NEGATOR_DISMISSALS =
+      Set.of(
+          "never",
+          "not",
+          "no",
+          "isnt",
+          "arent",
+          "doesnt",
+          "dont",
+          "didnt",
+          "wont",
+          "cannot",
+          "cant",
+          "neednt",
+          "wasnt",
+          "werent",
+          "shouldnt",
+          "wouldnt");
+
+  /** Words that, negated after a term, deny that it is needed, useful or real. */
+  private static final Set<String> NEEDS =
+      Set.of(
+          "needed",
+          "necessary",
+          "required",
+          "important",
+          "useful",
+          "helpful",
+          "worth",
+          "relevant",
+          "exist",
+          "exists",
+          "matter",
+          "matters",
+          "work",
+          "works",
+          "help",
+          "helps",
+          "used",
+          "supported",
+          "possible",
+          "recommended",
+          "advised",
+          "necessarily",
+          "essential",
+          "mandatory",
+          "real",
+          "true",
+          "apply",
+          "applies",
+          "happen",
+          "happens");
+
+  private final Map<KeyPoint, Set<String>> ownStems = new ConcurrentHashMap<>();
+
+  /** The stems of the key point's own sentence, for telling what a negation is about. */
+  private Set<String> ownStems(KeyPoint kp) {
+    return ownStems.computeIfAbsent(
+        kp,
+        k -> {
+          Text t = Text.of(k.point());
+          Set<String> out = new java.util.HashSet<>();
+          for (int i = 0; i < t.size(); i++) {
+            if (!FUNCTION_WORDS.contains(t.words[i]) && !GLUE.contains(t.words[i])) {
+              out.add(t.stems[i]);
+            }
+          }
+          return Set.copyOf(out);
+        });
   }
 
   /**

@@ -1,0 +1,51 @@
+package dev.sparring.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.bank.KeyPoint;
+import dev.sparring.bank.PackLoader;
+import dev.sparring.bank.Question;
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.bank.Step;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped pack's rubrics read the way their authors meant, checked with {@link RubricCheck}.
+ */
+class ShippedRubricTest {
+
+  static QuestionBank bank;
+
+  @BeforeAll
+  static void load() {
+    PackLoader.Result result = new PackLoader().load(List.of(Path.of("prompts")));
+    assertThat(result.problems()).isEmpty();
+    bank = result.bank();
+  }
+
+  @Test
+  void misconceptionsAreRecognisedAndTheKeyPointsNeverContradictThemselves() {
+    assertThat(new RubricCheck(new RubricGrader()).check(bank)).isEmpty();
+  }
+
+  @Test
+  void everyKeyPointListsAtLeastOneMisconception() {
+    // Until the pack's misconceptions are all written: -Dsparring.rubric.strict=true checks now.
+    org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("sparring.rubric.strict"));
+    List<String> without = new ArrayList<>();
+    for (Question q : bank.questions()) {
+      for (Step s : q.steps()) {
+        for (KeyPoint kp : s.keyPoints()) {
+          if (kp.wrong().isEmpty()) {
+            without.add(q.id() + "/" + s.index() + ": " + kp.point());
+          }
+        }
+      }
+    }
+    assertThat(without).as("key points without a misconception").isEmpty();
+  }
+}
