@@ -23,13 +23,18 @@ class ShippedRubricTest {
   @BeforeAll
   static void load() {
     PackLoader.Result result = new PackLoader().load(List.of(Path.of("prompts")));
-    assertThat(result.problems()).isEmpty();
+    assertThat(result.problems())
+        .withFailMessage(
+            "%s", String.join("\n", result.problems().stream().map(Object::toString).toList()))
+        .isEmpty();
     bank = result.bank();
   }
 
   @Test
   void misconceptionsAreRecognisedAndTheKeyPointsNeverContradictThemselves() {
-    assertThat(new RubricCheck(new RubricGrader()).check(bank)).isEmpty();
+    List<String> findings =
+        new RubricCheck(new RubricGrader()).check(bank).stream().map(Object::toString).toList();
+    assertThat(findings).withFailMessage("%s", String.join("\n", findings)).isEmpty();
   }
 
   @Test
@@ -46,6 +51,8 @@ class ShippedRubricTest {
         }
       }
     }
-    assertThat(without).as("key points without a misconception").isEmpty();
+    assertThat(without)
+        .withFailMessage("key points without a misconception:\n%s", String.join("\n", without))
+        .isEmpty();
   }
 }
