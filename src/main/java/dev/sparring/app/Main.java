@@ -369,8 +369,14 @@ public final class Main implements Callable<Integer> {
       for (Problem p : result.problems()) {
         out.println(p);
       }
-      if (!result.ok()) {
-        System.err.println(result.problems().size() + " problem(s) found.");
+      List<dev.sparring.grading.RubricCheck.Finding> findings =
+          new dev.sparring.grading.RubricCheck(new dev.sparring.grading.RubricGrader())
+              .check(result.bank());
+      for (var f : findings) {
+        out.println(f);
+      }
+      if (!result.ok() || !findings.isEmpty()) {
+        System.err.println((result.problems().size() + findings.size()) + " problem(s) found.");
         return 1;
       }
       out.println(

@@ -41,6 +41,7 @@ public final class RubricGrader implements Grader {
           "avoid",
           "nor",
           "neither",
+          "nobody",
           "instead");
   private static final Set<String> NEGATION_BREAKERS =
       Set.of("only", "but", "just", "also", "however");

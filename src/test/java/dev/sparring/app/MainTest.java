@@ -102,6 +102,71 @@ class MainTest {
   }
 
   @Test
+  void validateChecksMisconceptionsShapeAndThatTheirClaimsAreRecognised() throws Exception {
+    Path pack = dir.resolve("packs").resolve("myths");
+    Files.createDirectories(pack);
+    String question =
+        """
+        questions:
+          - id: m1
+            level: beginner
+            topics: [basics]
+            prompt: How long can a Lambda function run?
+            keyPoints:
+              - point: A single invocation runs for at most 15 minutes.
+                terms: [15 minutes, fifteen minutes]
+                wrong:
+                  - claim: %s
+                    terms: [runs for an hour, no time limit]
+                    correction: %s
+              - point: Longer work is split into steps or moved to containers.
+                terms: [Step Functions, split the work, Fargate]
+              - point: Memory can be set between 128 MB and 10,240 MB.
+                terms: [memory setting, 10 GB]
+              - point: CPU power grows with the memory setting.
+                terms: [CPU scales with memory, more memory more CPU]
+            followUps:
+              - prompt: What happens at the timeout?
+                keyPoints:
+                  - point: The invocation is stopped and counted as an error.
+                    terms: [stopped, timed out]
+                  - point: Asynchronous invocations are retried.
+                    terms: [retried, retries]
+              - prompt: How do you find slow invocations?
+                keyPoints:
+                  - point: The duration metric shows how long each invocation ran.
+                    terms: [Duration metric]
+                  - point: Traces show where the time went.
+                    terms: [X-Ray, tracing]
+        """;
+    Files.writeString(
+        pack.resolve("q.yaml"),
+        question.formatted("Lambda can run for as long as it likes.", "At most 15 minutes."),
+        StandardCharsets.UTF_8);
+    Run unrecognised = run("validate", dir.resolve("packs").toString());
+    assertThat(unrecognised.code()).isEqualTo(1);
+    assertThat(unrecognised.out())
+        .contains(
+            "m1 step 0 key point 1: misconception \"Lambda can run for as long as it likes.\"")
+        .contains("is not recognised in its own claim");
+
+    Files.writeString(
+        pack.resolve("q.yaml"),
+        question.formatted("A function happily runs for an hour.", "\"At most 15\\nminutes.\""),
+        StandardCharsets.UTF_8);
+    Run multiline = run("validate", dir.resolve("packs").toString());
+    assertThat(multiline.code()).isEqualTo(1);
+    assertThat(multiline.out()).containsPattern("q\\.yaml:12:\\d+: a correction is one line");
+
+    Files.writeString(
+        pack.resolve("q.yaml"),
+        question.formatted("A function happily runs for an hour.", "At most 15 minutes."),
+        StandardCharsets.UTF_8);
+    Run ok = run("validate", dir.resolve("packs").toString());
+    assertThat(ok.code()).as(ok.out()).isZero();
+  }
+
+  @Test
   void configErrorsExitTwoAndNameTheKey() throws Exception {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "interview:\n  idleTimeout: never\n", StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.sparring.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.bank.KeyPoint;
+import dev.sparring.core.Inline;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -147,5 +148,59 @@ class ContradictionTest {
         .isTrue();
     assertThat(Quantities.in("6 MB").get(0).agrees(Quantities.in("6 minutes").get(0))).isFalse();
     assertThat(Quantities.in("3 steps, 2,000 rps and 10 retries")).isEmpty();
+  }
+
+  private static final KeyPoint SCALING =
+      new KeyPoint(
+          "Capacity grows and shrinks automatically with traffic.",
+          List.of("scales automatically", "auto scaling"),
+          List.of(
+              new dev.sparring.bank.Misconception(
+                  "You have to add instances by hand when traffic grows.",
+                  List.of("scaling is manual", "add instances by hand"),
+                  "The platform adds and removes instances for you as traffic changes.")));
+
+  @Test
+  void aListedMisconceptionContradictsItsPointAndShowsItsCorrection() {
+    Grade g =
+        grader.grade(
+            "It is cheap, but scaling is manual, so you add capacity before a launch.",
+            List.of(SCALING, DLQ));
+    assertThat(g.contradicted())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.point()).isEqualTo(SCALING);
+              assertThat(Inline.unwrap(c.line()))
+                  .isEqualTo(
+                      "You said \u201cscaling is manual\u201d; in fact: The platform adds and removes"
+                          + " instances for you as traffic changes.");
+            });
+    assertThat(g.covered()).doesNotContain(SCALING);
+  }
+
+  @Test
+  void aMisconceptionOverridesTheTermsOfItsPointAndCostsMoreThanAMiss() {
+    String both =
+        "Failed messages go to a DLQ. It scales automatically, although you add instances by hand"
+            + " at peaks.";
+    String missing = "Failed messages go to a DLQ. It is a managed service that we configure.";
+    Grade g = grader.grade(both, List.of(SCALING, DLQ));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(SCALING);
+    assertThat(g.covered()).containsExactly(DLQ);
+    assertThat(g.score()).isLessThan(grader.grade(missing, List.of(SCALING, DLQ)).score());
+  }
+
+  @Test
+  void aNegatedMisconceptionIsNotHeldAgainstTheAnswer() {
+    Grade g =
+        grader.grade(
+            "Nobody needs to add instances by hand; it scales automatically with the load.",
+            List.of(SCALING, DLQ));
+    assertThat(g.contradicted()).isEmpty();
+    assertThat(g.covered()).contains(SCALING);
+    assertThat(
+            grader.grade("You never add instances by hand.", List.of(SCALING, DLQ)).contradicted())
+        .isEmpty();
   }
 }
