@@ -217,7 +217,28 @@ public final class RubricGrader implements Grader {
           "a", "an", "the", "and", "or", "of", "to", "as", "for", "in", "on", "at", "by", "with",
           "from", "per", "is", "are");
 
+  /**
+   * Similarity in meaning (cosine of sentence embeddings) at which a clause of the answer makes a
+   * key point in other words. Chosen on half of the evaluation set and checked on the other half
+   * (recall 0.86 and 0.83 there at unchanged precision).
+   */
+  static final double MEANING_THRESHOLD = 0.55;
+
+  /** At most this many sentences and clauses of an answer are compared in meaning. */
+  static final int MAX_UNITS = 16;
+
   private final Map<KeyPoint, Text[]> compiled = new ConcurrentHashMap<>();
+  private final Meaning meaning;
+
+  /** A grader by terms alone. */
+  public RubricGrader() {
+    this(Meaning.NONE);
+  }
+
+  /** A grader by terms that also credits key points made in other words, once meaning is ready. */
+  public RubricGrader(Meaning meaning) {
+    this.meaning = meaning;
+  }
 
   @Override
   public Grade grade(String answer, List<KeyPoint> keyPoints) {
@@ -239,6 +260,9 @@ public final class RubricGrader implements Grader {
         missed.add(kp);
       }
     }
+    if (meaning.ready() && !missed.isEmpty() && text.size() > 0) {
+      creditByMeaning(answer, missed, covered, contradicted);
+    }
     double coverage =
         keyPoints.isEmpty()
             ? 0
@@ -256,6 +280,60 @@ public final class RubricGrader implements Grader {
         missed,
         feedback(text, covered, missed, contradicted, factor),
         contradicted);
+  }
+
+  /**
+   * Moves the missed, uncontradicted key points that some sentence or clause of the answer states
+   * in other words (by {@link Meaning}) to the covered ones, keeping the step's order.
+   */
+  private void creditByMeaning(
+      String answer, List<KeyPoint> missed, List<KeyPoint> covered, List<Contradiction> against) {
+    List<KeyPoint> open = new ArrayList<>();
+    for (KeyPoint kp : missed) {
+      if (against.stream().noneMatch(c -> c.point().equals(kp))) {
+        open.add(kp);
+      }
+    }
+    if (open.isEmpty()) {
+      return;
+    }
+    double[] similar =
+        meaning.similarity(units(answer), open.stream().map(KeyPoint::point).toList());
+    for (int i = 0; i < open.size(); i++) {
+      if (similar[i] >= MEANING_THRESHOLD) {
+        missed.remove(open.get(i));
+        covered.add(open.get(i));
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern SENTENCE_END =
+      java.util.regex.Pattern.compile("(?<=[.;!?])\\s+|\\n+");
+  private static final java.util.regex.Pattern CLAUSE_BREAK =
+      java.util.regex.Pattern.compile(",\\s+|\\s+(?:and|but|so|because|which|while|whereas)\\s+");
+
+  /**
+   * The answer's sentences, and the clauses of sentences that have several of four words or more,
+   * at most {@value #MAX_UNITS}: a claim made in one clause of a long sentence is still found.
+   */
+  static List<String> units(String answer) {
+    List<String> out = new ArrayList<>();
+    for (String sentence : SENTENCE_END.split(answer)) {
+      String s = sentence.strip();
+      if (s.isEmpty()) {
+        continue;
+      }
+      out.add(s.length() > 400 ? s.substring(0, 400) : s);
+      String[] clauses = CLAUSE_BREAK.split(s);
+      if (clauses.length > 1) {
+        for (String c : clauses) {
+          if (c.strip().split("\\s+").length >= 4) {
+            out.add(c.strip().length() > 400 ? c.strip().substring(0, 400) : c.strip());
+          }
+        }
+      }
+    }
+    return out.size() <= MAX_UNITS ? out : out.subList(0, MAX_UNITS);
   }
 
   /**

@@ -86,7 +86,11 @@ class GradingMeasurementTest {
   static void measure() throws Exception {
     QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
     steps = load(bank);
-    figures = measure(steps, new RubricGrader());
+    figures =
+        measure(
+            steps,
+            new RubricGrader(
+                MiniLmMeaning.loadInBackground().await(java.time.Duration.ofSeconds(60))));
     log.info(
         "grading measurement over {} steps: own-words recall {}, precision {}, pairwise ordering"
             + " {}, strong > wrong {}, partial > wrong {}",

@@ -1,0 +1,34 @@
+package dev.sparring.grading;
+
+import java.util.List;
+
+/**
+ * How close in meaning pieces of an answer are to claims: the grader's second way to see a key
+ * point made in other words than its terms. Implementations may need time to load; until {@link
+ * #ready()} the grader uses terms alone.
+ */
+public interface Meaning {
+
+  /** Whether {@link #similarity} can answer now without waiting. */
+  boolean ready();
+
+  /**
+   * For each claim, the highest similarity (cosine, -1 to 1) between it and any of the units of the
+   * answer.
+   */
+  double[] similarity(List<String> units, List<String> claims);
+
+  /** No second way: terms alone. */
+  Meaning NONE =
+      new Meaning() {
+        @Override
+        public boolean ready() {
+          return false;
+        }
+
+        @Override
+        public double[] similarity(List<String> units, List<String> claims) {
+          return new double[claims.size()];
+        }
+      };
+}

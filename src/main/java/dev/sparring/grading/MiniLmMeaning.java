@@ -1,0 +1,109 @@
+package dev.sparring.grading;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sentence embeddings from the quantized all-MiniLM-L6-v2 model shipped inside the jar, run on ONNX
+ * Runtime in this process: no network, no service. The model loads on a background thread (about
+ * 1–3 s); until then {@link #ready()} is false and grading uses terms alone. Key point vectors are
+ * computed once and cached; an answer's units are embedded in one batch per grade.
+ */
+public final class MiniLmMeaning implements Meaning {
+
+  private static final Logger log = LoggerFactory.getLogger(MiniLmMeaning.class);
+
+  private final AtomicReference<EmbeddingModel> model = new AtomicReference<>();
+  private final Cache<String, float[]> claims = Caffeine.newBuilder().maximumSize(50_000).build();
+  private final java.util.concurrent.CountDownLatch settled =
+      new java.util.concurrent.CountDownLatch(1);
+
+  private MiniLmMeaning() {}
+
+  /** Starts loading the model on a daemon thread and returns at once. */
+  public static MiniLmMeaning loadInBackground() {
+    MiniLmMeaning meaning = new MiniLmMeaning();
+    Thread t =
+        new Thread(
+            () -> {
+              long start = System.nanoTime();
+              try {
+                meaning.model.set(new AllMiniLmL6V2QuantizedEmbeddingModel());
+                log.info(
+                    "grading: meaning model loaded in {} ms",
+                    (System.nanoTime() - start) / 1_000_000);
+              } catch (RuntimeException | LinkageError e) {
+                log.warn(
+                    "grading: meaning model unavailable, grading by terms alone: {}", e.toString());
+              } finally {
+                meaning.settled.countDown();
+              }
+            },
+            "grading-model-load");
+    t.setDaemon(true);
+    t.start();
+    return meaning;
+  }
+
+  /** Loads the model on the calling thread: for the command line and benchmarks. */
+  public static MiniLmMeaning loadNow() {
+    MiniLmMeaning meaning = new MiniLmMeaning();
+    meaning.model.set(new AllMiniLmL6V2QuantizedEmbeddingModel());
+    meaning.settled.countDown();
+    return meaning;
+  }
+
+  /** Waits at most {@code max} for the background load to finish or fail; for tests and tools. */
+  public MiniLmMeaning await(java.time.Duration max) throws InterruptedException {
+    settled.await(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  @Override
+  public boolean ready() {
+    return model.get() != null;
+  }
+
+  @Override
+  public double[] similarity(List<String> units, List<String> claimTexts) {
+    EmbeddingModel m = model.get();
+    double[] out = new double[claimTexts.size()];
+    if (m == null || units.isEmpty()) {
+      java.util.Arrays.fill(out, -1);
+      return out;
+    }
+    List<TextSegment> segments = new ArrayList<>(units.size());
+    units.forEach(u -> segments.add(TextSegment.from(u)));
+    List<float[]> answer = new ArrayList<>(units.size());
+    m.embedAll(segments).content().forEach(e -> answer.add(e.vector()));
+    for (int i = 0; i < out.length; i++) {
+      float[] c = claims.get(claimTexts.get(i), k -> m.embed(k).content().vector());
+      double best = -1;
+      for (float[] u : answer) {
+        best = Math.max(best, cosine(c, u));
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
+  static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+  }
+}
