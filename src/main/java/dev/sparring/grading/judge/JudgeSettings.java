@@ -23,9 +23,6 @@ public record JudgeSettings(
     int maxConcurrent,
     int cacheSize) {
 
-  /** The default name of the environment variable holding the API key. */
-  public static final String DEFAULT_API_KEY_ENV = "SPARRING_JUDGE_API_KEY";
-
   /** How the API key is sent. */
   public enum Auth {
     /** {@code Authorization: Bearer KEY} (OpenAI, vLLM, llama.cpp server, most others). */
