@@ -11,6 +11,7 @@ import dev.sparring.bank.KeyPoint;
 import dev.sparring.grading.Contradiction;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.RubricGrader;
+import dev.sparring.testing.JudgeStandIn;
 import dev.sparring.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.sparring.grading.judge;
+package dev.sparring.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,13 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * what the test set (a verdict, garbage, an error status), optionally after holding the request
  * until the test releases it. Every request's headers and body are kept.
  */
-final class JudgeStandIn implements AutoCloseable {
+public final class JudgeStandIn implements AutoCloseable {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the server saw it. */
-  record Seen(String body, Map<String, List<String>> headers) {
-    String header(String name) {
+  public record Seen(String body, Map<String, List<String>> headers) {
+    public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0))
@@ -41,16 +41,16 @@ final class JudgeStandIn implements AutoCloseable {
   }
 
   /** A canned reply. */
-  record Reply(int status, String body, Map<String, String> headers) {}
+  public record Reply(int status, String body, Map<String, String> headers) {}
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
-  final List<Seen> seen = new CopyOnWriteArrayList<>();
+  public final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile Reply reply = new Reply(200, completion("{\"points\":[]}"), Map.of());
   private volatile CountDownLatch hold;
-  final AtomicInteger held = new AtomicInteger();
+  public final AtomicInteger held = new AtomicInteger();
 
-  JudgeStandIn() throws IOException {
+  public JudgeStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(threads);
     server.createContext("/", this::handle);
@@ -58,32 +58,32 @@ final class JudgeStandIn implements AutoCloseable {
   }
 
   /** The API base to configure, like {@code http://127.0.0.1:PORT/v1}. */
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
   }
 
-  void reply(int status, String body, Map<String, String> headers) {
+  public void reply(int status, String body, Map<String, String> headers) {
     reply = new Reply(status, body, headers);
   }
 
   /** A 200 chat completion whose message content is {@code content}. */
-  void content(String content) {
+  public void content(String content) {
     reply(200, completion(content), Map.of());
   }
 
   /** Requests wait, counted in {@link #held}, until {@link #release}. */
-  void holdRequests() {
+  public void holdRequests() {
     hold = new CountDownLatch(1);
   }
 
-  void release() {
+  public void release() {
     CountDownLatch h = hold;
     if (h != null) {
       h.countDown();
     }
   }
 
-  int calls() {
+  public int calls() {
     return seen.size();
   }
 
@@ -123,7 +123,7 @@ final class JudgeStandIn implements AutoCloseable {
   }
 
   /** The envelope of an OpenAI chat completion around {@code content}. */
-  static String completion(String content) {
+  public static String completion(String content) {
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "chatcmpl-1").put("object", "chat.completion").put("model", "stand-in");
     ObjectNode choice = root.putArray("choices").addObject();
@@ -133,7 +133,7 @@ final class JudgeStandIn implements AutoCloseable {
   }
 
   /** {@code {"points":[...]}} from (index, verdict, quote) triples. */
-  static String points(Object... triples) {
+  public static String points(Object... triples) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode a = root.putArray("points");
     for (int i = 0; i < triples.length; i += 3) {
