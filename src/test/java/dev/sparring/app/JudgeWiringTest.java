@@ -124,6 +124,17 @@ class JudgeWiringTest {
   }
 
   @Test
+  void judgeCallsAreCountedByOutcome() {
+    Metrics metrics = new Metrics(new MemoryStore(), clock);
+    metrics.judgeCalls().accept("ok");
+    metrics.judgeCalls().accept("ok");
+    metrics.judgeCalls().accept("timeout");
+    assertThat(metrics.scrape())
+        .contains("sparring_judge_calls_total{outcome=\"ok\"} 2.0")
+        .contains("sparring_judge_calls_total{outcome=\"timeout\"} 1.0");
+  }
+
+  @Test
   void sparringGradeWaitsForTheJudgeUnlessToldNotTo() throws Exception {
     Path answer = dir.resolve("a.txt");
     Files.writeString(answer, ANSWER, StandardCharsets.UTF_8);
