@@ -34,6 +34,7 @@ final class JudgeClient {
   static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
   private final JudgeSettings settings;
+  private final java.time.Clock clock;
   private final String apiKey;
   private final URI endpoint;
   private final HttpClient http;
@@ -60,14 +61,17 @@ final class JudgeClient {
     }
   }
 
-  private final java.time.Clock clock;
-
   JudgeClient(JudgeSettings settings, String apiKey, java.time.Clock clock) {
     this.settings = settings;
     this.clock = clock;
     this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
     this.endpoint = settings.endpoint();
-    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+    // HTTP/1.1: some local servers mishandle the h2c upgrade of a plain-http POST.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.timeout())
+            .build();
   }
 
   URI endpoint() {
