@@ -8,8 +8,10 @@ import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.bank.Step;
+import dev.sparring.config.SparringConfig;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.RubricGrader;
+import dev.sparring.grading.judge.JudgedGrader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +19,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +36,9 @@ import picocli.CommandLine.Option;
     description = {
       "Grade an answer against a question's key points.",
       "Batch: `sparring grade --json` reads {\"question\": ID, \"answer\": TEXT[, \"step\": N]}"
-          + " lines on stdin and prints one {\"question\",\"score\",\"covered\",\"missed\"} line each."
+          + " lines on stdin and prints one {\"question\",\"score\",\"covered\",\"missed\"} line each.",
+      "With grading.judge.enabled, each answer waits for the LLM judge (up to its timeout) and"
+          + " keeps the offline grade if it fails; --no-judge grades offline."
     })
 final class GradeCommand implements Callable<Integer> {
 
@@ -59,13 +65,33 @@ final class GradeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
+  @Option(
+      names = "--no-judge",
+      description = "Grade offline even when grading.judge.enabled is true.")
+  boolean noJudge;
+
   private final ObjectMapper mapper = new ObjectMapper();
-  private final RubricGrader grader = new RubricGrader();
+
+  /** The offline grader, or the LLM judge waited for (up to its timeout) when it is on. */
+  private BiFunction<String, List<KeyPoint>, Grade> grader;
 
   @Override
   public Integer call() throws IOException {
     Main.quietLogs();
-    QuestionBank bank = Sparring.loadBank(startup.loadConfig().bankPaths());
+    SparringConfig config = startup.loadConfig();
+    if (config.judge().enabled() && !noJudge) {
+      try (JudgedGrader judge =
+          (JudgedGrader) Sparring.grader(config, System.getenv(), Clock.systemUTC(), null)) {
+        grader = judge::gradeNow;
+        return run(config);
+      }
+    }
+    grader = new RubricGrader()::grade;
+    return run(config);
+  }
+
+  private int run(SparringConfig config) throws IOException {
+    QuestionBank bank = Sparring.loadBank(config.bankPaths());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (question == null) {
       if (!json) {
@@ -89,7 +115,7 @@ final class GradeCommand implements Callable<Integer> {
             ? Files.readString(answerFile, StandardCharsets.UTF_8)
             : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
     Step s = q.step(step);
-    Grade g = grader.grade(clip(answer), s.keyPoints());
+    Grade g = grader.apply(clip(answer), s.keyPoints());
     if (json) {
       ObjectNode n = result(q.id(), g);
       n.put("step", step);
@@ -156,7 +182,7 @@ final class GradeCommand implements Callable<Integer> {
     if (s < 0 || s >= q.stepCount()) {
       throw new IllegalArgumentException("\"step\" must be 0.." + (q.stepCount() - 1));
     }
-    return result(q.id(), grader.grade(clip(answer.asText()), q.step(s).keyPoints()));
+    return result(q.id(), grader.apply(clip(answer.asText()), q.step(s).keyPoints()));
   }
 
   private ObjectNode result(String id, Grade g) {

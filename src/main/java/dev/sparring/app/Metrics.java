@@ -107,6 +107,16 @@ public final class Metrics {
     };
   }
 
+  /** Counts LLM judge calls by outcome: {@code sparring_judge_calls_total{outcome="ok"}}... */
+  public java.util.function.Consumer<String> judgeCalls() {
+    return outcome ->
+        Counter.builder("sparring.judge.calls")
+            .description("LLM judge calls by outcome (ok, timeout, rate_limited, ...)")
+            .tag("outcome", outcome)
+            .register(registry)
+            .increment();
+  }
+
   private Snapshot read() {
     Snapshot s = snapshot.get();
     Instant now = clock.instant();

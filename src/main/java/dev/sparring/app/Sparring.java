@@ -14,7 +14,10 @@ import dev.sparring.core.Gateway;
 import dev.sparring.core.OutboxDispatcher;
 import dev.sparring.daily.DailyQuestions;
 import dev.sparring.drill.Drills;
+import dev.sparring.grading.Grader;
 import dev.sparring.grading.RubricGrader;
+import dev.sparring.grading.judge.JudgeSettings;
+import dev.sparring.grading.judge.JudgedGrader;
 import dev.sparring.interview.InterviewSettings;
 import dev.sparring.interview.Interviews;
 import dev.sparring.store.Store;
@@ -49,6 +52,7 @@ public final class Sparring implements AutoCloseable {
 
   private final Metrics metrics;
   private final InstanceId instance;
+  private final Grader grader;
 
   private Sparring(
       SparringConfig config,
@@ -57,7 +61,9 @@ public final class Sparring implements AutoCloseable {
       Bot bot,
       OutboxDispatcher dispatcher,
       Metrics metrics,
-      InstanceId instance) {
+      InstanceId instance,
+      Grader grader) {
+    this.grader = grader;
     this.metrics = metrics;
     this.instance = instance;
     this.config = config;
@@ -89,9 +95,11 @@ public final class Sparring implements AutoCloseable {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     InstanceId instance = instanceId(config, dataDir);
+    Grader grader = null;
     try {
       Metrics metrics = new Metrics(store, clock);
-      List<Feature> features = features(config, bank, metrics.timed(new RubricGrader()));
+      grader = grader(config, System.getenv(), clock, metrics.judgeCalls());
+      List<Feature> features = features(config, bank, metrics.timed(grader));
       Bot bot =
           new Bot(store, clock, features, config.admins())
               .withRateLimit(new dev.sparring.core.RateLimiter(config.actionsPerMinute(), clock));
@@ -106,8 +114,11 @@ public final class Sparring implements AutoCloseable {
               instance.id());
       bot.onCommit(dispatcher::wake);
       bot.observe(metrics.observer());
-      return new Sparring(config, store, bank, bot, dispatcher, metrics, instance);
+      return new Sparring(config, store, bank, bot, dispatcher, metrics, instance, grader);
     } catch (RuntimeException e) {
+      if (grader instanceof JudgedGrader judge) {
+        judge.close();
+      }
       instance.close();
       store.close();
       throw e;
@@ -128,9 +139,30 @@ public final class Sparring implements AutoCloseable {
     };
   }
 
+  /**
+   * The offline rubric grader; with {@code grading.judge.enabled}, the LLM judge over it, its API
+   * key read from the environment variable the config names.
+   */
+  static Grader grader(
+      SparringConfig config,
+      Map<String, String> env,
+      Clock clock,
+      java.util.function.Consumer<String> judgeOutcomes) {
+    JudgeSettings j = config.judge();
+    if (!j.enabled()) {
+      return new RubricGrader();
+    }
+    String key = env.get(j.apiKeyEnv());
+    log.info(
+        "LLM judge on: model {} at {}, API key {}",
+        j.model(),
+        j.endpoint(),
+        key == null || key.isBlank() ? "not set (" + j.apiKeyEnv() + ")" : "from " + j.apiKeyEnv());
+    return new JudgedGrader(j, key, new RubricGrader(), clock, judgeOutcomes);
+  }
+
   /** Every feature of the bot, in the order their help is listed. */
-  static List<Feature> features(
-      SparringConfig config, QuestionBank bank, dev.sparring.grading.Grader grader) {
+  static List<Feature> features(SparringConfig config, QuestionBank bank, Grader grader) {
     Points points = new Points(config.scoring());
     int maxChars = config.maxAnswerChars();
     Competitions competitions = new Competitions(bank, grader, points, maxChars);
@@ -269,6 +301,9 @@ public final class Sparring implements AutoCloseable {
       scheduler.shutdownNow();
     }
     dispatcher.close();
+    if (grader instanceof JudgedGrader judge) {
+      judge.close();
+    }
     store.close();
     instance.close();
   }

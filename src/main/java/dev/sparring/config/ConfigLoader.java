@@ -1,6 +1,7 @@
 package dev.sparring.config;
 
 import dev.sparring.compete.ScoringRules;
+import dev.sparring.grading.judge.JudgeSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -81,7 +82,18 @@ public final class ConfigLoader {
     lines.add("slack.mode = " + c.slackMode());
     lines.add("discord = " + c.discord());
     lines.add("limits.actionsPerMinute = " + c.actionsPerMinute());
-    for (String secret : new TreeSet<>(Secrets.ALL)) {
+    JudgeSettings j = c.judge();
+    lines.add("grading.judge.enabled = " + j.enabled());
+    lines.add("grading.judge.url = " + j.url());
+    lines.add("grading.judge.model = " + j.model());
+    lines.add("grading.judge.apiKeyEnv = " + j.apiKeyEnv());
+    lines.add("grading.judge.auth = " + j.auth());
+    lines.add("grading.judge.timeout = " + j.timeout());
+    lines.add("grading.judge.maxConcurrent = " + j.maxConcurrent());
+    lines.add("grading.judge.cacheSize = " + j.cacheSize());
+    Set<String> secrets = new TreeSet<>(Secrets.ALL);
+    secrets.add(j.apiKeyEnv());
+    for (String secret : secrets) {
       lines.add("env " + secret + " = " + Secrets.mask(env.get(secret)));
     }
     return lines;
@@ -292,6 +304,7 @@ public final class ConfigLoader {
             total,
             from,
             to);
+    JudgeSettings judge = judge(r);
     if (!r.problems.isEmpty()) {
       throw new ConfigException(r.problems);
     }
@@ -310,7 +323,86 @@ public final class ConfigLoader {
         scoring,
         slackMode,
         discord,
-        actionsPerMinute);
+        actionsPerMinute,
+        judge);
+  }
+
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** {@code grading.judge.*}: the URL and model are checked only when the judge is on. */
+  private static JudgeSettings judge(Reader r) {
+    boolean enabled = r.bool("grading.judge.enabled");
+    String url = r.optional("grading.judge.url");
+    String model = r.optional("grading.judge.model");
+    String keyEnv = r.string("grading.judge.apiKeyEnv");
+    if (keyEnv != null && !ENV_NAME.matcher(keyEnv).matches()) {
+      r.problems.add(
+          "grading.judge.apiKeyEnv: must be the name of an environment variable, such as"
+              + " SPARRING_JUDGE_API_KEY (the key itself is never written in the config)");
+      keyEnv = Secrets.JUDGE_API_KEY;
+    }
+    String authText = r.string("grading.judge.auth");
+    JudgeSettings.Auth auth = JudgeSettings.Auth.parse(authText);
+    if (authText != null && auth == null) {
+      r.problems.add(
+          "grading.judge.auth: must be bearer or api-key (Azure OpenAI) (got '" + authText + "')");
+    }
+    Duration timeout = r.duration("grading.judge.timeout", Duration.ofMillis(100));
+    if (timeout.compareTo(Duration.ofMinutes(2)) > 0) {
+      r.problems.add("grading.judge.timeout: must be at most 2m (got '" + timeout + "')");
+    }
+    int maxConcurrent = r.integer("grading.judge.maxConcurrent", 1, 64);
+    int cacheSize = r.integer("grading.judge.cacheSize", 1, 10_000_000);
+    java.net.URI uri = judgeUrl(url, enabled, r.problems);
+    if (enabled && model == null) {
+      r.problems.add(
+          "grading.judge.model: grading.judge.enabled is true, so name the model, e.g. llama3.1:8b"
+              + " (Ollama) or gpt-4o-mini (OpenAI)");
+    }
+    return new JudgeSettings(
+        enabled,
+        uri,
+        model == null ? "" : model,
+        keyEnv == null ? Secrets.JUDGE_API_KEY : keyEnv,
+        auth == null ? JudgeSettings.Auth.BEARER : auth,
+        timeout,
+        maxConcurrent,
+        cacheSize);
+  }
+
+  /**
+   * The judge's URL: absolute http(s) with a host and no user or password in it (a key belongs in
+   * the environment). An unusable URL is a problem only when the judge is on.
+   */
+  private static java.net.URI judgeUrl(String url, boolean enabled, List<String> problems) {
+    java.net.URI fallback = java.net.URI.create("http://localhost:11434/v1");
+    String why;
+    if (url == null) {
+      why = "give the API base, e.g. http://localhost:11434/v1 (Ollama)";
+    } else {
+      try {
+        java.net.URI uri = new java.net.URI(url);
+        if (uri.getRawUserInfo() != null) {
+          // Refused even when the judge is off: a password in a config file is a leak.
+          problems.add(
+              "grading.judge.url: must not hold a user or password; put the API key in the"
+                  + " environment variable named by grading.judge.apiKeyEnv");
+          return fallback;
+        }
+        if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+            && uri.getHost() != null
+            && uri.getRawFragment() == null) {
+          return uri;
+        }
+        why = "must be an http:// or https:// URL with a host, e.g. http://localhost:11434/v1";
+      } catch (java.net.URISyntaxException e) {
+        why = "is not a URL (" + e.getReason() + ")";
+      }
+    }
+    if (enabled) {
+      problems.add("grading.judge.url: " + why + (url == null ? "" : " (got '" + url + "')"));
+    }
+    return fallback;
   }
 
   /** Typed reads of dotted keys that collect problems instead of failing on the first. */

@@ -1,6 +1,7 @@
 package dev.sparring.config;
 
 import dev.sparring.compete.ScoringRules;
+import dev.sparring.grading.judge.JudgeSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,8 @@ public record SparringConfig(
     ScoringRules scoring,
     String slackMode,
     DiscordConfig discord,
-    int actionsPerMinute) {
+    int actionsPerMinute,
+    JudgeSettings judge) {
 
   public SparringConfig {
     bankPaths = List.copyOf(bankPaths);
@@ -37,7 +39,8 @@ public record SparringConfig(
         scoring,
         slackMode,
         discord,
-        actionsPerMinute);
+        actionsPerMinute,
+        judge);
   }
 
   /** Which store, and its settings. */

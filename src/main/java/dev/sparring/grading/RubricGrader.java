@@ -262,24 +262,9 @@ public final class RubricGrader implements Grader {
     }
     if (meaning.ready() && !missed.isEmpty() && text.size() > 0) {
       creditByMeaning(answer, missed, covered, contradicted);
+      covered.sort(java.util.Comparator.comparingInt(keyPoints::indexOf));
     }
-    double coverage =
-        keyPoints.isEmpty()
-            ? 0
-            : Math.max(0, covered.size() - CONTRADICTION_COST * contradicted.size())
-                / keyPoints.size();
-    double factor = explanationFactor(text);
-    double relevance = relevance(answerStems, step.vocabulary());
-    int score =
-        (int)
-            Math.round(
-                100 * factor * ((1 - RELEVANCE_WEIGHT) * coverage + RELEVANCE_WEIGHT * relevance));
-    return new Grade(
-        score,
-        covered,
-        missed,
-        feedback(text, covered, missed, contradicted, factor),
-        contradicted);
+    return scored(text, answerStems, step, covered, missed, contradicted);
   }
 
   /**
@@ -920,5 +905,60 @@ public final class RubricGrader implements Grader {
       p = Character.toLowerCase(p.charAt(0)) + p.substring(1);
     }
     return p.length() <= 100 ? p : p.substring(0, 99).strip() + "\u2026";
+  }
+
+  /**
+   * The grade of an answer whose covered and contradicted key points were decided elsewhere (the
+   * LLM judge), scored with the same formula and feedback as {@link #grade}. Points outside {@code
+   * keyPoints} are ignored; a point both covered and contradicted counts as contradicted.
+   */
+  public Grade judged(
+      String answer,
+      List<KeyPoint> keyPoints,
+      java.util.Collection<KeyPoint> covered,
+      List<Contradiction> contradicted) {
+    Text text = Text.of(answer == null ? "" : answer);
+    java.util.Set<String> answerStems =
+        new java.util.HashSet<>(java.util.Arrays.asList(text.stems));
+    List<Contradiction> against = new ArrayList<>();
+    java.util.Set<KeyPoint> contradictedPoints = new java.util.HashSet<>();
+    for (Contradiction c : contradicted) {
+      if (keyPoints.contains(c.point()) && contradictedPoints.add(c.point())) {
+        against.add(c);
+      }
+    }
+    List<KeyPoint> hit = new ArrayList<>();
+    List<KeyPoint> missed = new ArrayList<>();
+    for (KeyPoint kp : keyPoints) {
+      (covered.contains(kp) && !contradictedPoints.contains(kp) ? hit : missed).add(kp);
+    }
+    return scored(text, answerStems, index(keyPoints), hit, missed, against);
+  }
+
+  /** The score formula and feedback shared by {@link #grade} and {@link #judged}. */
+  private static Grade scored(
+      Text text,
+      java.util.Set<String> answerStems,
+      StepIndex step,
+      List<KeyPoint> covered,
+      List<KeyPoint> missed,
+      List<Contradiction> contradicted) {
+    int total = covered.size() + missed.size();
+    double coverage =
+        total == 0
+            ? 0
+            : Math.max(0, covered.size() - CONTRADICTION_COST * contradicted.size()) / total;
+    double factor = explanationFactor(text);
+    double relevance = relevance(answerStems, step.vocabulary());
+    int score =
+        (int)
+            Math.round(
+                100 * factor * ((1 - RELEVANCE_WEIGHT) * coverage + RELEVANCE_WEIGHT * relevance));
+    return new Grade(
+        score,
+        covered,
+        missed,
+        feedback(text, covered, missed, contradicted, factor),
+        contradicted);
   }
 }
