@@ -10,7 +10,6 @@ import dev.sparring.bank.QuestionBank;
 import dev.sparring.bank.Step;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.grading.Grade;
-import dev.sparring.grading.RubricGrader;
 import dev.sparring.grading.judge.JudgedGrader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,6 +78,7 @@ final class GradeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Main.quietLogs();
     SparringConfig config = startup.loadConfig();
+    Sparring.awaitMeaning(config);
     if (config.judge().enabled() && !noJudge) {
       try (JudgedGrader judge =
           (JudgedGrader) Sparring.grader(config, System.getenv(), Clock.systemUTC(), null)) {
@@ -86,7 +86,7 @@ final class GradeCommand implements Callable<Integer> {
         return run(config);
       }
     }
-    grader = new RubricGrader()::grade;
+    grader = Sparring.offlineGrader(config)::grade;
     return run(config);
   }
 

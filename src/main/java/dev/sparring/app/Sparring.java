@@ -139,6 +139,34 @@ public final class Sparring implements AutoCloseable {
     };
   }
 
+  /** One meaning model per process, loaded in the background on first use. */
+  private static final class Meaning {
+    static final dev.sparring.grading.MiniLmMeaning MODEL =
+        dev.sparring.grading.MiniLmMeaning.loadInBackground();
+  }
+
+  /**
+   * The offline grader: by terms, and by meaning too with {@code grading.meaning} (the model loads
+   * in the background; see {@link #awaitMeaning}).
+   */
+  static RubricGrader offlineGrader(SparringConfig config) {
+    return config.gradeByMeaning() ? new RubricGrader(Meaning.MODEL) : new RubricGrader();
+  }
+
+  /**
+   * Waits up to a minute for the meaning model when the config uses it, so a command-line grade
+   * does not depend on how far loading got.
+   */
+  static void awaitMeaning(SparringConfig config) {
+    if (config.gradeByMeaning()) {
+      try {
+        Meaning.MODEL.await(java.time.Duration.ofMinutes(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /**
    * The offline rubric grader; with {@code grading.judge.enabled}, the LLM judge over it, its API
    * key read from the environment variable the config names.
@@ -148,9 +176,10 @@ public final class Sparring implements AutoCloseable {
       Map<String, String> env,
       Clock clock,
       java.util.function.Consumer<String> judgeOutcomes) {
+    RubricGrader offline = offlineGrader(config);
     JudgeSettings j = config.judge();
     if (!j.enabled()) {
-      return new RubricGrader();
+      return offline;
     }
     String key = env.get(j.apiKeyEnv());
     log.info(
@@ -158,7 +187,7 @@ public final class Sparring implements AutoCloseable {
         j.model(),
         j.endpoint(),
         key == null || key.isBlank() ? "not set (" + j.apiKeyEnv() + ")" : "from " + j.apiKeyEnv());
-    return new JudgedGrader(j, key, new RubricGrader(), clock, judgeOutcomes);
+    return new JudgedGrader(j, key, offline, clock, judgeOutcomes);
   }
 
   /** Every feature of the bot, in the order their help is listed. */

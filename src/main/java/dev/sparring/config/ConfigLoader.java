@@ -83,6 +83,7 @@ public final class ConfigLoader {
     lines.add("discord = " + c.discord());
     lines.add("limits.actionsPerMinute = " + c.actionsPerMinute());
     JudgeSettings j = c.judge();
+    lines.add("grading.meaning = " + c.gradeByMeaning());
     lines.add("grading.judge.enabled = " + j.enabled());
     lines.add("grading.judge.url = " + j.url());
     lines.add("grading.judge.model = " + j.model());
@@ -309,6 +310,7 @@ public final class ConfigLoader {
       throw new ConfigException(r.problems);
     }
     int actionsPerMinute = r.integer("limits.actionsPerMinute", 1, 10_000);
+    boolean meaning = r.bool("grading.meaning");
     if (!r.problems.isEmpty()) {
       throw new ConfigException(r.problems);
     }
@@ -324,7 +326,8 @@ public final class ConfigLoader {
         slackMode,
         discord,
         actionsPerMinute,
-        judge);
+        judge,
+        meaning);
   }
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -19,7 +19,8 @@ public record SparringConfig(
     String slackMode,
     DiscordConfig discord,
     int actionsPerMinute,
-    JudgeSettings judge) {
+    JudgeSettings judge,
+    boolean gradeByMeaning) {
 
   public SparringConfig {
     bankPaths = List.copyOf(bankPaths);
@@ -40,7 +41,8 @@ public record SparringConfig(
         slackMode,
         discord,
         actionsPerMinute,
-        judge);
+        judge,
+        gradeByMeaning);
   }
 
   /** Which store, and its settings. */
