@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a bank's rubrics the way the grader reads them, beyond their shape: every misconception's
- * claim is recognised as contradicting its key point, and a model answer made of the step's own key
- * points contradicts nothing, so a correct answer in the pack's words can never be marked wrong.
+ * claim is recognised as contradicting its key point, and neither a model answer made of the step's
+ * own key points nor any key point's term on its own contradicts anything, so a correct answer in
+ * the pack's words can never be marked wrong.
  */
 public final class RubricCheck {
 
@@ -60,6 +61,20 @@ public final class RubricCheck {
     }
     for (int i = 0; i < points.size(); i++) {
       KeyPoint kp = points.get(i);
+      for (String term : kp.terms()) {
+        for (Contradiction c : grader.grade(term, points).contradicted()) {
+          out.add(
+              new Finding(
+                  id,
+                  step.index(),
+                  i,
+                  "term \""
+                      + term
+                      + "\" on its own reads as contradicting key point "
+                      + (points.indexOf(c.point()) + 1)
+                      + "; reword the term"));
+        }
+      }
       for (Misconception m : kp.wrong()) {
         Grade g = grader.grade(m.claim(), points);
         boolean caught = g.contradicted().stream().anyMatch(c -> c.point().equals(kp));

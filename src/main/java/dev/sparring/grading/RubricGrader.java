@@ -42,6 +42,9 @@ public final class RubricGrader implements Grader {
           "nor",
           "neither",
           "nobody",
+          "nothing",
+          "none",
+          "rather",
           "instead");
   private static final Set<String> NEGATION_BREAKERS =
       Set.of("only", "but", "just", "also", "however");
@@ -59,13 +62,14 @@ public final class RubricGrader implements Grader {
 
   /**
    * Negators that, before a term, say the opposite of it rather than an alternative to it: all of
-   * {@link #NEGATORS} but "without", "avoid" and "instead", plus "neednt".
+   * {@link #NEGATORS} but "without", "avoid", "instead", "rather", "nothing" and "none", plus
+   * "neednt".
    */
   private static final Set<String> STRONG_NEGATORS = strongNegators();
 
   private static Set<String> strongNegators() {
     Set<String> strong = new java.util.HashSet<>(NEGATORS);
-    strong.removeAll(Set.of("without", "avoid", "instead"));
+    strong.removeAll(Set.of("without", "avoid", "instead", "rather", "nothing", "none"));
     strong.add("neednt");
     return Set.copyOf(strong);
   }
@@ -743,7 +747,7 @@ public final class RubricGrader implements Grader {
     if (p + 1 < text.size()
         && wanted.length() > word.length()
         && wanted.startsWith(word)
-        && similar(Stemmer.stem(word + text.words[p + 1]), term.stems[j])) {
+        && Stemmer.stem(word + text.words[p + 1]).equals(term.stems[j])) {
       int end = next(text, p + 2, term, j + 1);
       if (end >= 0) {
         return end;
@@ -752,7 +756,7 @@ public final class RubricGrader implements Grader {
     if (j + 1 < term.size()
         && word.length() > wanted.length()
         && word.startsWith(wanted)
-        && similar(text.stems[p], Stemmer.stem(wanted + term.words[j + 1]))) {
+        && text.stems[p].equals(Stemmer.stem(wanted + term.words[j + 1]))) {
       return next(text, p + 1, term, j + 2);
     }
     return -1;
@@ -769,6 +773,9 @@ public final class RubricGrader implements Grader {
     for (int q = p; q <= p + GAP && q < text.size(); q++) {
       if (text.sentence[q] != text.sentence[p - 1]) {
         return -1;
+      }
+      if (q > p && NEGATORS.contains(text.words[q - 1])) {
+        return -1; // "X is not Y" does not say "X is Y"
       }
       int end = matchesAt(text, q, term, j);
       if (end >= 0) {
@@ -799,6 +806,9 @@ public final class RubricGrader implements Grader {
     if (a.equals(b)) {
       return true;
     }
+    if (negatingPrefix(a, b) || negatingPrefix(b, a)) {
+      return false; // "asynchronous" is not a typo of "synchronous"
+    }
     int shorter = Math.min(a.length(), b.length());
     if (shorter < 5 || Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
       return false;
@@ -808,6 +818,19 @@ public final class RubricGrader implements Grader {
       return false;
     }
     return withinDistance(a, b, allowed);
+  }
+
+  private static final List<String> NEGATING_PREFIXES =
+      List.of("a", "an", "un", "in", "im", "ir", "il", "non", "dis", "de", "anti");
+
+  /** Whether {@code longer} is {@code shorter} with a prefix that negates it. */
+  private static boolean negatingPrefix(String longer, String shorter) {
+    if (!longer.endsWith(shorter)) {
+      return false;
+    }
+    String prefix = longer.substring(0, longer.length() - shorter.length());
+    return NEGATING_PREFIXES.contains(
+        prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) : prefix);
   }
 
   /** Damerau–Levenshtein (adjacent transpositions) distance, stopping early past the limit. */
