@@ -13,10 +13,10 @@ public interface Meaning {
   boolean ready();
 
   /**
-   * For each claim, the highest similarity (cosine, -1 to 1) between it and any of the units of the
-   * answer.
+   * The similarity (cosine, -1 to 1) of each claim (first index) to each unit of the answer (second
+   * index).
    */
-  double[] similarity(List<String> units, List<String> claims);
+  double[][] similarity(List<String> units, List<String> claims);
 
   /** No second way: terms alone. */
   Meaning NONE =
@@ -27,8 +27,8 @@ public interface Meaning {
         }
 
         @Override
-        public double[] similarity(List<String> units, List<String> claims) {
-          return new double[claims.size()];
+        public double[][] similarity(List<String> units, List<String> claims) {
+          return new double[claims.size()][units.size()];
         }
       };
 }

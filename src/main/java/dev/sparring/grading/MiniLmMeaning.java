@@ -73,11 +73,10 @@ public final class MiniLmMeaning implements Meaning {
   }
 
   @Override
-  public double[] similarity(List<String> units, List<String> claimTexts) {
+  public double[][] similarity(List<String> units, List<String> claimTexts) {
     EmbeddingModel m = model.get();
-    double[] out = new double[claimTexts.size()];
+    double[][] out = new double[claimTexts.size()][units.size()];
     if (m == null || units.isEmpty()) {
-      java.util.Arrays.fill(out, -1);
       return out;
     }
     List<TextSegment> segments = new ArrayList<>(units.size());
@@ -86,11 +85,9 @@ public final class MiniLmMeaning implements Meaning {
     m.embedAll(segments).content().forEach(e -> answer.add(e.vector()));
     for (int i = 0; i < out.length; i++) {
       float[] c = claims.get(claimTexts.get(i), k -> m.embed(k).content().vector());
-      double best = -1;
-      for (float[] u : answer) {
-        best = Math.max(best, cosine(c, u));
+      for (int u = 0; u < answer.size(); u++) {
+        out[i][u] = cosine(c, answer.get(u));
       }
-      out[i] = best;
     }
     return out;
   }

@@ -272,8 +272,9 @@ public final class RubricGrader implements Grader {
   }
 
   /**
-   * Moves the missed, uncontradicted key points that some sentence or clause of the answer states
-   * in other words (by {@link Meaning}) to the covered ones, keeping the step's order.
+   * Moves the missed, uncontradicted key points that a sentence or clause of the answer states in
+   * other words (by {@link Meaning}) to the covered ones. Similarity is not agreement: when the
+   * most similar unit states a figure that conflicts with the point's, it contradicts the point.
    */
   private void creditByMeaning(
       String answer, List<KeyPoint> missed, List<KeyPoint> covered, List<Contradiction> against) {
@@ -286,14 +287,56 @@ public final class RubricGrader implements Grader {
     if (open.isEmpty()) {
       return;
     }
-    double[] similar =
-        meaning.similarity(units(answer), open.stream().map(KeyPoint::point).toList());
+    List<String> units = units(answer);
+    double[][] similar = meaning.similarity(units, open.stream().map(KeyPoint::point).toList());
     for (int i = 0; i < open.size(); i++) {
-      if (similar[i] >= MEANING_THRESHOLD) {
-        missed.remove(open.get(i));
-        covered.add(open.get(i));
+      KeyPoint kp = open.get(i);
+      Integer[] order = new Integer[units.size()];
+      for (int u = 0; u < order.length; u++) {
+        order[u] = u;
+      }
+      double[] row = similar[i];
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(row[b], row[a]));
+      for (int u : order) {
+        if (row[u] < MEANING_THRESHOLD) {
+          break;
+        }
+        String unit = units.get(u);
+        if (conflictingFigure(unit, quantities(kp))) {
+          missed.remove(kp);
+          against.add(new Contradiction(kp, unit));
+          break;
+        }
+        missed.remove(kp);
+        covered.add(kp);
+        break;
       }
     }
+    missed.removeIf(kp -> against.stream().anyMatch(c -> c.point().equals(kp)));
+    for (Contradiction c : against) {
+      if (!missed.contains(c.point())) {
+        missed.add(c.point());
+      }
+    }
+  }
+
+  /** A figure in the unit with a dimension of the point's figures but none of their values. */
+  private static boolean conflictingFigure(String unit, List<Quantities.Quantity> claimed) {
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    boolean conflict = false;
+    for (Quantities.Quantity said : Quantities.in(unit)) {
+      boolean sameDimension = false;
+      for (Quantities.Quantity c : claimed) {
+        if (c.agrees(said)) {
+          return false;
+        }
+        sameDimension |= c.dimension() == said.dimension();
+      }
+      conflict |= sameDimension;
+    }
+    return conflict;
   }
 
   private static final java.util.regex.Pattern SENTENCE_END =

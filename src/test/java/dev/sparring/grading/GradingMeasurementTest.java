@@ -238,7 +238,9 @@ class GradingMeasurementTest {
       int kindLabelled = 0;
       int kindFound = 0;
       double scores = 0;
+      int contradicting = 0;
       for (Graded g : byKind.get(kind)) {
+        contradicting += g.grade().contradicted().isEmpty() ? 0 : 1;
         kindMarks += g.marked().size();
         kindRight += (int) g.marked().stream().filter(g.answer().covers()::contains).count();
         kindLabelled += g.answer().covers().size();
@@ -252,12 +254,14 @@ class GradingMeasurementTest {
           String.format(
               Locale.ROOT,
               "mean score %.1f, covered marks %d of which right %d, labelled points %d of which"
-                  + " found %d",
+                  + " found %d, answers with a contradiction %d of %d",
               scores / byKind.get(kind).size(),
               kindMarks,
               kindRight,
               kindLabelled,
-              kindFound));
+              kindFound,
+              contradicting,
+              byKind.get(kind).size()));
     }
     return new Figures(
         labelled == 0 ? 0 : (double) found / labelled,
