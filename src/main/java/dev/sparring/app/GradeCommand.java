@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
     description = {
       "Grade an answer against a question's key points.",
       "Batch: `sparring grade --json` reads {\"question\": ID, \"answer\": TEXT[, \"step\": N]}"
-          + " lines on stdin and prints one {\"question\",\"score\",\"covered\",\"missed\"} line each"
-          + " (and \"contradicted\": [{\"point\",\"said\"}] when the answer contradicts a key point)."
+          + " lines on stdin and prints one {\"question\",\"score\",\"covered\",\"missed\"}"
+          + " line each (and \"contradicted\": [{\"point\",\"said\"}] when the answer"
+          + " contradicts a key point)."
     })
 final class GradeCommand implements Callable<Integer> {
 

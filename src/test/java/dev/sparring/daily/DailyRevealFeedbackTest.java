@@ -53,8 +53,8 @@ class DailyRevealFeedbackTest {
     String body = Inline.plain(m.body());
     assertThat(body)
         .contains(
-            "\n  \u2717 You said \u201cA DLQ is unnecessary\u201d; in fact: Send poison messages to a"
-                + " dead letter queue after a few attempts.");
+            "\n  \u2717 You said \u201cA DLQ is unnecessary\u201d; in fact: Send poison messages"
+                + " to a dead letter queue after a few attempts.");
     assertThat(body.lines().filter(l -> l.contains("You said"))).hasSize(1);
     // Missed points are whole, never clipped.
     assertThat(body).contains("(missed: ").doesNotContain("\u2026)");

@@ -92,7 +92,8 @@ class InterviewFeedbackTest {
             "_Question:_ A queue decouples producers from consumers. It absorbs bursts of load."
                 + " Consumers can retry failed messages. Messages persist until processed.")
         .contains(
-            "_Follow-up 2:_ It holds messages that failed too often. You inspect and redrive them.");
+            "_Follow-up 2:_ It holds messages that failed too often. You inspect and redrive"
+                + " them.");
   }
 
   @Test
