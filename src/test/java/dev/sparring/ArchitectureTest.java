@@ -27,6 +27,7 @@ class ArchitectureTest {
     "dev.sparring.daily..",
     "dev.sparring.drill..",
     "dev.sparring.compete..",
+    "dev.sparring.feedback..",
     "dev.sparring.bank..",
     "dev.sparring.grading.."
   };

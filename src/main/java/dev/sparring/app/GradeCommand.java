@@ -9,6 +9,8 @@ import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.bank.Step;
 import dev.sparring.config.SparringConfig;
+import dev.sparring.core.Inline;
+import dev.sparring.grading.Contradiction;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.judge.JudgedGrader;
 import java.io.BufferedReader;
@@ -35,7 +37,9 @@ import picocli.CommandLine.Option;
     description = {
       "Grade an answer against a question's key points.",
       "Batch: `sparring grade --json` reads {\"question\": ID, \"answer\": TEXT[, \"step\": N]}"
-          + " lines on stdin and prints one {\"question\",\"score\",\"covered\",\"missed\"} line each.",
+          + " lines on stdin and prints one {\"question\",\"score\",\"covered\",\"missed\"}"
+          + " line each (and \"contradicted\": [{\"point\",\"said\"}] when the answer"
+          + " contradicts a key point).",
       "With grading.judge.enabled, each answer waits for the LLM judge (up to its timeout) and"
           + " keeps the offline grade if it fails; --no-judge grades offline."
     })
@@ -120,11 +124,15 @@ final class GradeCommand implements Callable<Integer> {
       ObjectNode n = result(q.id(), g);
       n.put("step", step);
       n.put("feedback", g.feedback());
+      if (!n.has("contradicted")) {
+        n.putArray("contradicted");
+      }
       out.println(mapper.writeValueAsString(n));
     } else {
       out.println(q.id() + (step == 0 ? "" : " follow-up " + step) + ": " + g.score() + "/100");
       g.covered().forEach(k -> out.println("  \u2713 " + k.point()));
-      g.missed().forEach(k -> out.println("  \u2717 " + k.point()));
+      // A contradicted point shows what the answer said against it: "You said “…”; in fact: …".
+      g.missed().forEach(k -> out.println("  \u2717 " + Inline.plain(g.missedLine(k))));
       out.println(g.feedback());
     }
     return 0;
@@ -191,6 +199,14 @@ final class GradeCommand implements Callable<Integer> {
     n.put("score", g.score());
     points(n.putArray("covered"), g.covered());
     points(n.putArray("missed"), g.missed());
+    if (!g.contradicted().isEmpty()) {
+      ArrayNode a = n.putArray("contradicted");
+      for (Contradiction c : g.contradicted()) {
+        ObjectNode o = a.addObject();
+        o.put("point", c.point().point());
+        o.put("said", c.said());
+      }
+    }
     return n;
   }
 

@@ -264,7 +264,11 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "packs", description = "List the loaded questions.")
+  @Command(
+      name = "packs",
+      description =
+          "List the loaded questions; `packs report` shows which key points people dispute.",
+      subcommands = {PacksReportCommand.class})
   static final class Packs implements Callable<Integer> {
     @CommandLine.Mixin Startup startup = new Startup();
 

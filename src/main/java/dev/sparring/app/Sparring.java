@@ -195,13 +195,18 @@ public final class Sparring implements AutoCloseable {
     Points points = new Points(config.scoring());
     int maxChars = config.maxAnswerChars();
     Competitions competitions = new Competitions(bank, grader, points, maxChars);
-    return List.of(
+    Interviews interviews =
         new Interviews(
-            bank, grader, new InterviewSettings(config.interviewIdleTimeout(), maxChars), points),
-        new DailyQuestions(bank, grader, points, maxChars),
-        new Drills(bank, grader, points, maxChars),
+            bank, grader, new InterviewSettings(config.interviewIdleTimeout(), maxChars), points);
+    DailyQuestions daily = new DailyQuestions(bank, grader, points, maxChars);
+    Drills drills = new Drills(bank, grader, points, maxChars);
+    return List.of(
+        interviews,
+        daily,
+        drills,
         competitions,
         new Leaderboards(points, competitions),
+        new dev.sparring.feedback.Disputes(List.of(interviews, daily, drills)),
         new dev.sparring.core.DeadLetters());
   }
 

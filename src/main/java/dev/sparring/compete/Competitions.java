@@ -452,27 +452,31 @@ public final class Competitions implements Feature {
     if (s.isEmpty()) {
       return;
     }
-    ctx.out()
-        .tell(
-            m,
-            !s.get().counted()
-                ? "Only your first answer to each question scores; this one was not counted."
-                : s.get().points() == 0
-                    ? "Scored "
-                        + s.get().score()
-                        + "/100: answers graded under "
-                        + points.rules().junkBelow()
-                        + " earn no points. Only your first answer to each question scores."
-                    : "Scored "
-                        + s.get().score()
-                        + "/100: +"
-                        + s.get().points()
-                        + " points for you"
-                        + (group == null ? "" : " and " + group)
-                        + ".");
+    String said =
+        !s.get().counted()
+            ? "Only your first answer to each question scores; this one was not counted."
+            : s.get().points() == 0
+                ? "Scored "
+                    + s.get().score()
+                    + "/100: answers graded under "
+                    + points.rules().junkBelow()
+                    + " earn no points. Only your first answer to each question scores."
+                : "Scored "
+                    + s.get().score()
+                    + "/100: +"
+                    + s.get().points()
+                    + " points for you"
+                    + (group == null ? "" : " and " + group)
+                    + ".";
+    // What the answer said against a key point, whole, on a line of its own (one at most).
+    if (s.get().counted() && !s.get().contradiction().isEmpty()) {
+      said += "\n\u2717 " + s.get().contradiction();
+    }
+    ctx.out().tell(m, said);
   }
 
-  private record Scored(int score, int points, boolean counted) {}
+  /** A graded answer: score, points, whether it counted, and what it said against a key point. */
+  private record Scored(int score, int points, boolean counted, String contradiction) {}
 
   /** Grades one answer to the question posted under {@code anchor} and awards it once. */
   private Optional<Scored> score(
@@ -501,7 +505,8 @@ public final class Competitions implements Feature {
                 pts,
                 c.id(),
                 group));
-    return Optional.of(new Scored(g.score(), pts, counted));
+    return Optional.of(
+        new Scored(g.score(), pts, counted, dev.sparring.feedback.Feedback.firstContradiction(g)));
   }
 
   /** An answer kept for someone who has not joined yet: the first per question, scored on join. */

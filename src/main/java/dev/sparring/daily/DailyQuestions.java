@@ -19,6 +19,11 @@ import dev.sparring.core.Json;
 import dev.sparring.core.Message;
 import dev.sparring.core.TeamRef;
 import dev.sparring.core.Texts;
+import dev.sparring.core.UserRef;
+import dev.sparring.feedback.Disputable;
+import dev.sparring.feedback.DisputeSubject;
+import dev.sparring.feedback.Disputes;
+import dev.sparring.feedback.Feedback;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
 import dev.sparring.store.Document;
@@ -48,7 +53,7 @@ import java.util.Set;
  * claim: inserting the document {@code daily.post/<channel>#<date>}, which only one transaction can
  * do.
  */
-public final class DailyQuestions implements Feature {
+public final class DailyQuestions implements Feature, Disputable {
 
   static final String THREAD_KIND = "daily";
   static final String SCHEDULE = "daily.schedule";
@@ -727,7 +732,7 @@ public final class DailyQuestions implements Feature {
               Grade g = grader.grade(text, q.keyPoints());
               b.append("\n**Your practice score:** ").append(g.score()).append("/100");
               g.covered().forEach(k -> b.append("\n- \u2713 ").append(k.point()));
-              g.missed().forEach(k -> b.append("\n- \u2717 ").append(k.point()));
+              g.missed().forEach(k -> b.append("\n- \u2717 ").append(g.missedLine(k)));
             });
     b.append("\n\n").append(whereToAnswer(ctx, post.channel()));
     ctx.out().ephemeral(m.channel(), m.actor().user(), Message.text(b.toString()));
@@ -836,41 +841,109 @@ public final class DailyQuestions implements Feature {
               + " points._\n");
     } else {
       b.append("**Key points**\n");
-      keyPoints.forEach(k -> b.append("- ").append(k.point()).append('\n'));
+      // Whole points, never clipped: a long one is broken between its sentences.
+      keyPoints.forEach(
+          k ->
+              Feedback.wrap("- " + k.point(), Feedback.MAX_LINE)
+                  .forEach(l -> b.append(l).append('\n')));
     }
     b.append('\n');
     if (rows.isEmpty()) {
       b.append("Nobody answered this one.");
     } else {
       b.append("**Answers**\n");
+      List<String> entries = new ArrayList<>();
       for (Row r : rows) {
-        b.append("- ")
-            .append(r.answer().who())
-            .append(": ")
-            .append(r.grade().score())
-            .append("/100, +")
-            .append(r.points())
-            .append(" points")
-            .append(r.streak() > 1 ? ", streak " + r.streak() : "")
-            .append(
-                r.grade().missed().isEmpty() || keyPoints.isEmpty()
-                    ? ""
-                    : " (missed: " + Texts.clip(r.grade().missed().get(0).point(), 80) + ")")
-            .append('\n');
+        entries.add(
+            answerLine(r.answer(), r.grade(), r.points(), r.streak(), !keyPoints.isEmpty()));
       }
+      b.append(Feedback.fit(entries, Math.max(1_000, Feedback.MAX_BODY - b.length()), "answers"));
     }
     ChannelRef channel = ChannelRef.parse(post.channel());
-    ctx.out()
-        .reply(
-            channel,
-            post.anchor(),
-            Message.of(
-                "Reveal \u00b7 "
-                    + post.questionId()
-                    + " \u00b7 "
-                    + rows.size()
-                    + (rows.size() == 1 ? " answer" : " answers"),
-                b.toString().strip()));
+    Message reveal =
+        Message.of(
+            "Reveal \u00b7 "
+                + post.questionId()
+                + " \u00b7 "
+                + rows.size()
+                + (rows.size() == 1 ? " answer" : " answers"),
+            b.toString().strip());
+    if (q.isPresent() && !rows.isEmpty()) {
+      reveal =
+          reveal.withButtons(
+              List.of(Disputes.button("Dispute my grade", DISPUTE_PREFIX + post.anchor())));
+    }
+    ctx.out().reply(channel, post.anchor(), reveal);
+  }
+
+  /**
+   * One answer in the reveal: who, score, points and streak, the first key point missed (whole)
+   * and, on a line of its own, the first thing the answer said against a key point.
+   */
+  private static String answerLine(Answer a, Grade g, int pts, int streak, boolean graded) {
+    StringBuilder line =
+        new StringBuilder("- ")
+            .append(a.who())
+            .append(": ")
+            .append(g.score())
+            .append("/100, +")
+            .append(pts)
+            .append(" points")
+            .append(streak > 1 ? ", streak " + streak : "");
+    if (graded) {
+      List<KeyPoint> missed =
+          g.missed().stream()
+              .filter(k -> g.contradicted().stream().noneMatch(c -> c.point().equals(k)))
+              .toList();
+      if (!missed.isEmpty()) {
+        line.append(" (missed: ")
+            .append(missed.get(0).point())
+            .append(missed.size() > 1 ? "; and " + (missed.size() - 1) + " more" : "")
+            .append(")");
+      }
+      String contradiction = Feedback.firstContradiction(g);
+      if (!contradiction.isEmpty()) {
+        line.append("\n  \u2717 ").append(contradiction);
+      }
+    }
+    return String.join("\n", Feedback.wrap(line.toString(), Feedback.MAX_LINE));
+  }
+
+  static final String DISPUTE_PREFIX = "dy:";
+
+  @Override
+  public String disputePrefix() {
+    return DISPUTE_PREFIX;
+  }
+
+  /** {@code who}'s graded answer to a revealed daily question: the one that counted. */
+  @Override
+  public Optional<DisputeSubject> disputed(Context ctx, String ref, UserRef who) {
+    String anchor = ref.substring(DISPUTE_PREFIX.length());
+    Optional<Document> doc = ctx.tx().documents().get(POST, anchor);
+    if (doc.isEmpty()) {
+      return Optional.empty();
+    }
+    Post post = Json.read(doc.get().body(), Post.class);
+    Optional<Question> q = bank.get(post.questionId());
+    if (post.revealedAt() == null || q.isEmpty()) {
+      return Optional.empty();
+    }
+    return ctx.tx()
+        .documents()
+        .get(ANSWER, anchor + "#" + who.key())
+        .map(d -> Json.read(d.body(), Answer.class))
+        .map(
+            a ->
+                new DisputeSubject(
+                    ref,
+                    doc.get().team(),
+                    post.channel(),
+                    a.user(),
+                    post.questionId(),
+                    0,
+                    q.get().keyPoints(),
+                    a.text()));
   }
 
   /** The person's streak in this channel including {@code post}. */

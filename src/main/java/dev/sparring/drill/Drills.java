@@ -16,6 +16,10 @@ import dev.sparring.core.TeamRef;
 import dev.sparring.core.Texts;
 import dev.sparring.drill.Sm2.Card;
 import dev.sparring.drill.Sm2.Rating;
+import dev.sparring.feedback.Disputable;
+import dev.sparring.feedback.DisputeSubject;
+import dev.sparring.feedback.Disputes;
+import dev.sparring.feedback.Hints;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
 import dev.sparring.store.Answer;
@@ -42,11 +46,13 @@ import java.util.stream.Collectors;
  * answer the grade and key points, then a self-rating (Again/Hard/Good/Easy, with the grade's
  * suggestion) that schedules the next review with {@link Sm2}.
  */
-public final class Drills implements Feature {
+public final class Drills implements Feature, Disputable {
 
   public static final String KIND = "drill";
   static final String CARD = "drill.card";
   static final String RATE = "drill.rate";
+  static final String HINT = "drill.hint";
+  static final String DISPUTE_PREFIX = "dr:";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final QuestionBank bank;
@@ -180,11 +186,15 @@ public final class Drills implements Feature {
         .post(
             in.channel(),
             Message.of(
-                "Drill \u00b7 " + kind + " \u00b7 " + q.id() + " \u00b7 " + q.level().label(),
-                q.prompt()
-                    + "\n\n_"
-                    + in.actor().mention()
-                    + ", answer in this thread, then rate yourself._"),
+                    "Drill \u00b7 " + kind + " \u00b7 " + q.id() + " \u00b7 " + q.level().label(),
+                    q.prompt()
+                        + "\n\n_"
+                        + in.actor().mention()
+                        + ", answer in this thread, then rate yourself._")
+                .withButtons(
+                    q.hint().isBlank()
+                        ? List.of()
+                        : List.of(new Button(HINT, "Hint", id, Button.Style.SECONDARY))),
             id);
     ctx.out().tell(in, "Your drill (`" + q.id() + "`) is in a new thread." + closed);
   }
@@ -234,15 +244,17 @@ public final class Drills implements Feature {
         .append(suggested.label())
         .append("**.");
     List<Button> buttons =
-        List.of(Rating.values()).stream()
-            .map(
-                r ->
-                    new Button(
-                        RATE,
-                        r.label(),
-                        c.id() + ":" + r.name(),
-                        r == suggested ? Button.Style.PRIMARY : Button.Style.SECONDARY))
-            .toList();
+        new java.util.ArrayList<>(
+            List.of(Rating.values()).stream()
+                .map(
+                    r ->
+                        new Button(
+                            RATE,
+                            r.label(),
+                            c.id() + ":" + r.name(),
+                            r == suggested ? Button.Style.PRIMARY : Button.Style.SECONDARY))
+                .toList());
+    buttons.add(Disputes.button("Dispute", DISPUTE_PREFIX + c.id()));
     ctx.out()
         .reply(
             c.channel(),
@@ -272,7 +284,7 @@ public final class Drills implements Feature {
             q -> {
               Grade g = grader.grade(Texts.clip(m.text(), maxAnswerChars), q.keyPoints());
               b.append("\n**Practice score:** ").append(g.score()).append("/100");
-              g.missed().forEach(k -> b.append("\n- \u2717 ").append(k.point()));
+              g.missed().forEach(k -> b.append("\n- \u2717 ").append(g.missedLine(k)));
             });
     b.append("\n\n`/spar drill` serves your next question.");
     ctx.out().ephemeral(m.channel(), m.actor().user(), Message.text(b.toString()));
@@ -280,6 +292,10 @@ public final class Drills implements Feature {
 
   @Override
   public void button(Context ctx, Inbound.ButtonPressed press) {
+    if (press.action().equals(HINT)) {
+      hint(ctx, press);
+      return;
+    }
     String[] parts = press.value().split(":", 2);
     Rating rating;
     try {
@@ -347,6 +363,67 @@ public final class Drills implements Feature {
                         : " No points: answers graded under "
                             + points.rules().junkBelow()
                             + "/100 earn nothing.")));
+  }
+
+  /** Hint: more of the question's hint and key points with each press, before the answer. */
+  private void hint(Context ctx, Inbound.ButtonPressed press) {
+    Optional<Conversation> found = ctx.tx().conversations().get(press.value());
+    if (found.isEmpty() || !found.get().kind().equals(KIND)) {
+      ctx.out().tell(press, "That drill no longer exists.");
+      return;
+    }
+    Conversation c = found.get();
+    if (!ctx.owns(press, c.team().key(), c.channel().key())) {
+      return;
+    }
+    if (!c.owner().equals(press.actor().user())) {
+      ctx.out().tell(press, "Only the person drilling can ask for hints.");
+      return;
+    }
+    if (!c.active() || c.step() != 0) {
+      ctx.out().tell(press, "You have answered this drill; hints are for before you answer.");
+      return;
+    }
+    bank.get(c.questionId())
+        .ifPresent(
+            q ->
+                ctx.out()
+                    .tell(
+                        press,
+                        Hints.next(
+                            ctx, c.team().key(), c.id(), 0, c.owner(), q.hint(), q.keyPoints())));
+  }
+
+  @Override
+  public String disputePrefix() {
+    return DISPUTE_PREFIX;
+  }
+
+  /** The graded answer of a drill (answered: waiting for a rating, rated or closed). */
+  @Override
+  public Optional<DisputeSubject> disputed(Context ctx, String ref, dev.sparring.core.UserRef who) {
+    Optional<Conversation> found =
+        ctx.tx().conversations().get(ref.substring(DISPUTE_PREFIX.length()));
+    if (found.isEmpty() || !found.get().kind().equals(KIND)) {
+      return Optional.empty();
+    }
+    Conversation c = found.get();
+    Optional<Question> q = bank.get(c.questionId());
+    Optional<Answer> answer =
+        ctx.tx().answers().of(c.id()).stream().filter(a -> a.step() == 0).findFirst();
+    if (q.isEmpty() || answer.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DisputeSubject(
+            ref,
+            c.team().key(),
+            c.channel().key(),
+            answer.get().user().key(),
+            c.questionId(),
+            0,
+            q.get().keyPoints(),
+            answer.get().text()));
   }
 
   /** The drill answer priced like any answer: nothing for junk, else scaled by its grade. */

@@ -16,6 +16,13 @@ import dev.sparring.core.Message;
 import dev.sparring.core.Message.Button;
 import dev.sparring.core.TeamRef;
 import dev.sparring.core.Texts;
+import dev.sparring.core.UserRef;
+import dev.sparring.feedback.Disputable;
+import dev.sparring.feedback.DisputeSubject;
+import dev.sparring.feedback.Disputes;
+import dev.sparring.feedback.Feedback;
+import dev.sparring.feedback.Hints;
+import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
 import dev.sparring.store.Answer;
 import dev.sparring.store.ConcurrentUpdateException;
@@ -24,6 +31,7 @@ import dev.sparring.store.Conversation.Status;
 import dev.sparring.store.ThreadLink;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +40,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code /spar interview}: threaded mock interviews. */
-public final class Interviews implements Feature {
+public final class Interviews implements Feature, Disputable {
 
   public static final String KIND = "interview";
   static final String HINT = "interview.hint";
@@ -349,12 +357,21 @@ public final class Interviews implements Feature {
               summary(ctx, moved, q, notice, "Interview complete", counted ? earned : 0));
     } else {
       Step step = q.step(next);
+      // The verdict on this answer comes first, in the same message as the next follow-up, so it
+      // is read before it and a contradiction is corrected before the person answers again.
+      String verdict =
+          text.equals(SKIPPED)
+              ? ""
+              : "**Your answer:** "
+                  + Feedback.verdict(grader.grade(text, q.step(c.step()).keyPoints()))
+                  + "\n\n";
       ctx.out()
           .reply(
               c.channel(),
               c.id(),
               Message.of(
-                  "Follow-up " + next + " of " + (q.stepCount() - 1), notice + step.prompt()));
+                  "Follow-up " + next + " of " + (q.stepCount() - 1),
+                  notice + verdict + step.prompt()));
     }
   }
 
@@ -376,55 +393,134 @@ public final class Interviews implements Feature {
   private Message summary(
       Context ctx, Conversation c, Question q, String notice, String title, int earned) {
     List<Answer> answers = ctx.tx().answers().of(c.id());
-    StringBuilder body = new StringBuilder(notice);
+    List<String> lines = new ArrayList<>();
+    List<Button> disputes = new ArrayList<>();
     int total = 0;
     for (Answer a : answers) {
       Step step = q.step(a.step());
       if (a.text().equals(SKIPPED)) {
-        body.append("**")
-            .append(a.step() == 0 ? "Question" : "Follow-up " + a.step())
-            .append(": skipped** ")
-            .append(Texts.clip(step.prompt(), 160))
-            .append('\n');
-        step.keyPoints().forEach(k -> body.append("- ").append(k.point()).append('\n'));
-        body.append('\n');
+        lines.add("**" + stepName(a.step()) + ": skipped** " + Texts.clip(step.prompt(), 160));
+        step.keyPoints().forEach(k -> lines.add("- " + k.point()));
+        lines.add("");
         continue;
       }
-      var grade = grader.grade(a.text(), step.keyPoints());
+      Grade grade = grader.grade(a.text(), step.keyPoints());
       total += grade.score();
-      body.append("**")
-          .append(a.step() == 0 ? "Question" : "Follow-up " + a.step())
-          .append(": ")
-          .append(grade.score())
-          .append("/100** ")
-          .append(Texts.clip(step.prompt(), 160))
-          .append('\n');
-      grade.covered().forEach(k -> body.append("- \u2713 ").append(k.point()).append('\n'));
-      grade
-          .missed()
-          .forEach(k -> body.append("- \u2717 ").append(grade.missedLine(k)).append('\n'));
-      body.append("_").append(grade.feedback()).append("_\n\n");
+      lines.add(
+          "**"
+              + stepName(a.step())
+              + ": "
+              + grade.score()
+              + "/100** "
+              + Texts.clip(step.prompt(), 160));
+      grade.covered().forEach(k -> lines.add("- \u2713 " + k.point()));
+      grade.missed().forEach(k -> lines.add("- \u2717 " + grade.missedLine(k)));
+      lines.add("_" + grade.feedback() + "_");
+      lines.add("");
+      if (disputes.size() < MAX_DISPUTE_BUTTONS) {
+        disputes.add(
+            Disputes.button(
+                "Dispute " + stepName(a.step()).toLowerCase(Locale.ROOT),
+                disputeRef(c.id(), a.step())));
+      }
     }
     for (int s = answers.size(); s < q.stepCount(); s++) {
       Step step = q.step(s);
-      body.append("**")
-          .append(s == 0 ? "Question" : "Follow-up " + s)
-          .append(": not answered** ")
-          .append(Texts.clip(step.prompt(), 160))
-          .append('\n');
-      step.keyPoints().forEach(k -> body.append("- ").append(k.point()).append('\n'));
-      body.append('\n');
+      lines.add("**" + stepName(s) + ": not answered** " + Texts.clip(step.prompt(), 160));
+      step.keyPoints().forEach(k -> lines.add("- " + k.point()));
+      lines.add("");
     }
     if (earned > 0) {
-      body.append("**+").append(earned).append(" points**\n");
+      lines.add("**+" + earned + " points**");
     } else if (earned == 0) {
-      body.append("_No points: skipped answers and answers graded under ")
-          .append(points.rules().junkBelow())
-          .append("/100 earn nothing._\n");
+      lines.add(
+          "_No points: skipped answers and answers graded under "
+              + points.rules().junkBelow()
+              + "/100 earn nothing._");
+    }
+    lines.add("");
+    lines.add("**Model answer**");
+    for (Step step : q.steps()) {
+      String model = Feedback.modelAnswer(step);
+      if (!model.isEmpty()) {
+        lines.add(
+            "_"
+                + stepName(step.index())
+                + ":_ "
+                + Feedback.shortened(model, Feedback.MAX_LINE - 40, MODEL_SHORTENED));
+      }
+    }
+    StringBuilder body = new StringBuilder(notice);
+    // Whole lines only: the renderers split a long summary between lines, never inside one.
+    for (String line : lines) {
+      Feedback.wrap(line, Feedback.MAX_LINE).forEach(l -> body.append(l).append('\n'));
     }
     int average = answers.isEmpty() ? 0 : Math.round((float) total / q.stepCount());
-    return Message.of(
-        title + " \u00b7 " + q.id() + " \u00b7 " + average + "/100", body.toString().strip());
+    return new Message(
+        title + " \u00b7 " + q.id() + " \u00b7 " + average + "/100",
+        body.toString().strip(),
+        List.of(),
+        disputes);
+  }
+
+  /** Buttons a summary carries at most (Discord shows 25 on a message). */
+  private static final int MAX_DISPUTE_BUTTONS = 20;
+
+  static final String MODEL_SHORTENED =
+      "_(Shortened at a whole sentence; every key point is listed above.)_";
+
+  private static String stepName(int step) {
+    return step == 0 ? "Question" : "Follow-up " + step;
+  }
+
+  private static String disputeRef(String conversation, int step) {
+    return DISPUTE_PREFIX + conversation + ":" + step;
+  }
+
+  static final String DISPUTE_PREFIX = "iv:";
+
+  @Override
+  public String disputePrefix() {
+    return DISPUTE_PREFIX;
+  }
+
+  /** A graded (answered, not skipped) step of a finished interview. */
+  @Override
+  public Optional<DisputeSubject> disputed(Context ctx, String ref, UserRef who) {
+    String rest = ref.substring(DISPUTE_PREFIX.length());
+    int colon = rest.lastIndexOf(':');
+    if (colon < 0) {
+      return Optional.empty();
+    }
+    int step;
+    try {
+      step = Integer.parseInt(rest.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    Optional<Conversation> found = ctx.tx().conversations().get(rest.substring(0, colon));
+    if (found.isEmpty() || !found.get().kind().equals(KIND) || found.get().active()) {
+      return Optional.empty();
+    }
+    Conversation c = found.get();
+    Optional<Question> q = bank.get(c.questionId());
+    if (q.isEmpty() || step < 0 || step >= q.get().stepCount()) {
+      return Optional.empty();
+    }
+    return ctx.tx().answers().of(c.id()).stream()
+        .filter(a -> a.step() == step && !a.text().equals(SKIPPED))
+        .findFirst()
+        .map(
+            a ->
+                new DisputeSubject(
+                    ref,
+                    c.team().key(),
+                    c.channel().key(),
+                    a.user().key(),
+                    c.questionId(),
+                    step,
+                    q.get().step(step).keyPoints(),
+                    a.text()));
   }
 
   // ---- stopping, hints, expiry
@@ -480,19 +576,21 @@ public final class Interviews implements Feature {
     } else if (press.action().equals(SKIP)) {
       questionOf(ctx, c).ifPresent(q -> answer(ctx, c, q, press.actor().user(), SKIPPED, ""));
     } else if (press.action().equals(HINT)) {
-      questionOf(ctx, c).ifPresent(q -> ctx.out().tell(press, hint(q, c.step())));
+      questionOf(ctx, c)
+          .ifPresent(
+              q ->
+                  ctx.out()
+                      .tell(
+                          press,
+                          Hints.next(
+                              ctx,
+                              c.team().key(),
+                              c.id(),
+                              c.step(),
+                              c.owner(),
+                              c.step() == 0 ? q.hint() : "",
+                              q.step(c.step()).keyPoints())));
     }
-  }
-
-  private static String hint(Question q, int step) {
-    if (step == 0 && !q.hint().isBlank()) {
-      return "Hint: " + q.hint();
-    }
-    Step s = q.step(step);
-    return "Hint: a strong answer makes "
-        + s.keyPoints().size()
-        + " points. One of them: "
-        + s.keyPoints().get(0).point();
   }
 
   @Override

@@ -15,6 +15,7 @@ public record Erased(Map<String, Long> counts) {
           "documents",
           "ledger entries",
           "ledger totals",
+          "disputes",
           "threads",
           "outbox entries");
 

@@ -15,8 +15,9 @@ public interface Erasure {
 
   /**
    * Everything stored for {@code teamKey}: conversations and their answers, documents (schedules,
-   * posts, cards, profiles, competitions...), ledger entries and running totals, the threads and
-   * outbox entries (queued, delivered or dead) of its channels. Returns what was removed.
+   * posts, cards, profiles, competitions...), ledger entries and running totals, disputes, the
+   * threads and outbox entries (queued, delivered or dead) of its channels. Returns what was
+   * removed.
    */
   Erased team(String teamKey);
 
@@ -24,8 +25,9 @@ public interface Erasure {
    * One person's data in a team: the conversations they own and their answers (also answers they
    * gave in other people's conversations), their ledger entries (the running totals are corrected,
    * group totals included), and the team's documents named after them (ids with a {@code #userKey}
-   * segment: profile, drill cards, streaks, memberships, answers to daily questions). Threads stay
-   * (they hold no personal data), so the bot's queued replies still find them.
+   * segment: profile, drill cards, streaks, memberships, answers to daily questions) and the
+   * disputes they made. Threads stay (they hold no personal data), so the bot's queued replies
+   * still find them.
    */
   Erased user(String teamKey, String userKey);
 

@@ -21,6 +21,8 @@ public interface Tx {
 
   Ledger ledger();
 
+  Disputes disputes();
+
   /** Removal of a team's or a person's data (uninstall, erasure requests). */
   Erasure erase();
 }

@@ -256,4 +256,29 @@ class CompeteTest {
     h.admin("ana", "compete start Cup 2d every 12h demo");
     assertThat(said(h.command("bo", "compete status"))).contains("ends in 2 days");
   }
+
+  @Test
+  void aScoredCompetitionAnswerSaysWhatItContradictedOnALineOfItsOwn() {
+    h.admin("ana", "compete start Cup 2d senior every 1d");
+    h.dispatcher.drain();
+    String q = threads("cq:").get(0).platformId();
+    h.command("bo", "compete join");
+    String said =
+        Harness.said(
+            h.reply(
+                "bo",
+                q,
+                "Make the handler idempotent and deduplicate. A DLQ is unnecessary because retries"
+                    + " handle everything."));
+    assertThat(said.lines().toList())
+        .hasSize(2)
+        .last()
+        .asString()
+        .startsWith("\u2717 You said \u201c")
+        .endsWith("; in fact: Send poison messages to a dead letter queue after a few attempts.");
+    // An answer that contradicts nothing gets the score line alone.
+    h.command("cy", "compete join");
+    assertThat(Harness.said(h.reply("cy", q, "Idempotent handler with a dedup table.")).lines())
+        .hasSize(1);
+  }
 }

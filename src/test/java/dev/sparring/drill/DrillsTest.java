@@ -83,7 +83,7 @@ class DrillsTest {
     assertThat(graded.bodyText()).contains("Suggested: **");
     assertThat(graded.buttons())
         .extracting(Message.Button::label)
-        .containsExactly("Again", "Hard", "Good", "Easy");
+        .containsExactly("Again", "Hard", "Good", "Easy", "Dispute");
     Message.Button good = button(graded, "Good");
     assertThat(said(h.press("bo", t, good.action(), good.value())))
         .contains("Only the person drilling");
@@ -183,5 +183,25 @@ class DrillsTest {
     assertThat(said(h.command("ana", "drill nonsense")))
         .contains("`nonsense` is not a pack, level or topic");
     assertThat(said(h.press("ana", "x", "drill.rate", "nope"))).contains("not one of Again");
+  }
+
+  @Test
+  void aQuestionWithAHintGetsAHintButtonThatRevealsMoreUntilTheAnswer() {
+    h.command("ana", "drill senior");
+    String t = h.drainAndLastThread();
+    Message post = last();
+    Message.Button hint = button(post, "Hint");
+    assertThat(said(h.press("ana", t, hint.action(), hint.value())))
+        .isEqualTo("Hint: Think about what happens when the same event arrives twice.");
+    assertThat(said(h.press("ana", t, hint.action(), hint.value())))
+        .startsWith("Hint: key point 1 of 6 is about");
+    assertThat(said(h.press("bo", t, hint.action(), hint.value()))).contains("Only the person");
+    h.reply("ana", t, "idempotent");
+    assertThat(said(h.press("ana", t, hint.action(), hint.value())))
+        .contains("hints are for before you answer");
+
+    h.command("bo", "drill beginner");
+    h.drainAndLastThread();
+    assertThat(last().buttons()).isEmpty(); // demo-basic has no hint
   }
 }

@@ -227,9 +227,10 @@ class InterviewsTest {
     assertThat(text(h.reply("ana", t, "x".repeat(5_000))))
         .isEqualTo("Your answer was longer than 100 characters; only the first 100 count.");
     h.dispatcher.drain();
-    // ...and the next question, which everyone in the thread reads, is only the question.
+    // ...and the next question, which everyone in the thread reads, has the verdict on the answer
+    // and the question, not the notice.
     assertThat(h.gateway.sent().get(1).message().message().bodyText())
-        .isEqualTo("Follow-up one about the DLQ?");
+        .isEqualTo("**Your answer:** Covered 0 of 6 key points.\n\nFollow-up one about the DLQ?");
     List<Answer> answers = h.store.transact(tx -> tx.answers().of(conversationOf("ana").id()));
     assertThat(answers.get(0).text()).hasSizeLessThanOrEqualTo(100);
   }

@@ -50,6 +50,20 @@ class PostgresCopyTest {
       h.store.transact(
           tx -> {
             tx.kv().put("console", "active:console:C1:ana", t);
+            tx.disputes()
+                .add(
+                    new Dispute(
+                        Harness.TEAM.key(),
+                        Harness.CHANNEL.key(),
+                        Harness.user("bo").key(),
+                        "dy:dp:" + Harness.CHANNEL.key() + "#2026-03-02",
+                        "demo-basic",
+                        0,
+                        2,
+                        "It absorbs bursts of load.",
+                        "It decouples producers and consumers.",
+                        "I meant bursts too",
+                        h.clock.instant()));
             return null;
           });
     }

@@ -901,6 +901,97 @@ public abstract class StoreContract {
     assertThat(store.ping()).isTrue();
   }
 
+  // ---- disputes
+
+  protected static Dispute dispute(
+      String team, String channel, String user, String ref, int point, Instant at) {
+    return new Dispute(
+        team,
+        channel,
+        user,
+        "iv:" + ref,
+        "q1",
+        0,
+        point,
+        point == 0 ? "" : "Point " + point + ".",
+        "my answer about " + ref,
+        "because " + ref,
+        at);
+  }
+
+  @Test
+  void aDisputeIsKeptOncePerPersonAnswerAndKeyPointNewestFirst() {
+    String team = TEAM.key();
+    Dispute first = dispute(team, CH1.key(), ANA.key(), "a", 1, T0);
+    assertThat(yes(t -> t.disputes().add(first))).isTrue();
+    // The same person, answer and point again: the first stands, whatever the new reason.
+    Dispute again =
+        new Dispute(
+            team,
+            CH1.key(),
+            ANA.key(),
+            "iv:a",
+            "q1",
+            0,
+            1,
+            "Point 1.",
+            "x",
+            "changed",
+            T0.plusSeconds(9));
+    assertThat(yes(t -> t.disputes().add(again))).isFalse();
+    assertThat(
+            yes(
+                t ->
+                    t.disputes()
+                        .add(dispute(team, CH1.key(), ANA.key(), "a", 0, T0.plusSeconds(1)))))
+        .isTrue();
+    assertThat(
+            yes(
+                t ->
+                    t.disputes()
+                        .add(dispute(team, CH1.key(), BO.key(), "a", 1, T0.plusSeconds(2)))))
+        .isTrue();
+    assertThat(
+            yes(
+                t ->
+                    t.disputes()
+                        .add(
+                            dispute("slack:T9", "slack:C9", ANA.key(), "a", 1, T0.plusSeconds(3)))))
+        .isTrue();
+
+    assertThat(num(t -> t.disputes().count(team))).isEqualTo(3);
+    List<Dispute> latest = all(t -> t.disputes().latest(team, 10));
+    assertThat(latest)
+        .extracting(Dispute::at)
+        .containsExactly(T0.plusSeconds(2), T0.plusSeconds(1), T0);
+    assertThat(latest.get(2)).isEqualTo(first);
+    assertThat(latest.get(1).overall()).isTrue();
+    assertThat(all(t -> t.disputes().latest(team, 2))).hasSize(2);
+    assertThat(all(t -> t.disputes().all(10)))
+        .extracting(Dispute::team)
+        .containsExactly("slack:T9", team, team, team);
+  }
+
+  @Test
+  void hostileTextInADisputeIsStoredAsData() {
+    String hostile = "'); DROP TABLE disputes; -- \u202e <script> ?";
+    Dispute d =
+        new Dispute(
+            TEAM.key(),
+            CH1.key(),
+            ANA.key(),
+            "iv:" + hostile,
+            "q'1",
+            2,
+            3,
+            hostile,
+            hostile,
+            hostile,
+            T0);
+    assertThat(yes(t -> t.disputes().add(d))).isTrue();
+    assertThat(all(t -> t.disputes().latest(TEAM.key(), 1))).containsExactly(d);
+  }
+
   // ---- erasure
 
   /** What {@link #seedTeam} stored for one team; every id and text carries {@code marker}. */
@@ -1027,6 +1118,8 @@ public abstract class StoreContract {
                   .enqueue(new Outbound.Post(ch3, Message.text("to ch3 " + marker), null), T0);
           t.outbox().dead(dead, "channel gone", T0);
           t.outbox().enqueue(new Outbound.Post(ch3, Message.text("again ch3 " + marker), null), T0);
+          t.disputes().add(dispute(team, ch1.key(), ANA.key(), anas.id() + ":0", 1, T0));
+          t.disputes().add(dispute(team, ch1.key(), BO.key(), bos.id() + ":0", 0, T0));
           return null;
         });
     return new Seeded(team, ch1, ch2, ch3, entries);
@@ -1115,6 +1208,9 @@ public abstract class StoreContract {
     assertThat(erased.count("ledger entries")).isEqualTo(7);
     assertThat(erased.count("threads")).isEqualTo(3);
     assertThat(erased.count("outbox entries")).isEqualTo(4);
+    assertThat(erased.count("disputes")).isEqualTo(2);
+    assertThat(num(t -> t.disputes().count(a.team()))).isZero();
+    assertThat(num(t -> t.disputes().count(b.team()))).isEqualTo(2);
     for (String id : List.of("AAA-iv-ana", "AAA-iv-bo")) {
       assertThat(find(t -> t.conversations().get(id))).isEmpty();
       assertThat(all(t -> t.answers().of(id))).isEmpty();
@@ -1176,6 +1272,11 @@ public abstract class StoreContract {
     assertThat(erased.count("documents")).isEqualTo(3);
     assertThat(erased.count("threads")).isZero();
     assertThat(erased.count("outbox entries")).isZero();
+    assertThat(erased.count("disputes")).isEqualTo(1);
+    assertThat(all(t -> t.disputes().latest(a.team(), 10)))
+        .extracting(Dispute::user)
+        .containsExactly(BO.key());
+    assertThat(num(t -> t.disputes().count(b.team()))).isEqualTo(2);
 
     assertThat(find(t -> t.conversations().get("AAA-iv-ana"))).isEmpty();
     assertThat(all(t -> t.answers().of("AAA-iv-ana"))).isEmpty();

@@ -27,12 +27,16 @@ public final class Features {
   public static List<Feature> all(QuestionBank bank, Points points) {
     RubricGrader grader = new RubricGrader();
     Competitions competitions = new Competitions(bank, grader, points, 4000);
+    Interviews interviews = new Interviews(bank, grader, InterviewSettings.defaults(), points);
+    DailyQuestions daily = new DailyQuestions(bank, grader, points, 4000);
+    Drills drills = new Drills(bank, grader, points, 4000);
     return List.of(
-        new Interviews(bank, grader, InterviewSettings.defaults(), points),
-        new DailyQuestions(bank, grader, points, 4000),
-        new Drills(bank, grader, points, 4000),
+        interviews,
+        daily,
+        drills,
         competitions,
         new Leaderboards(points, competitions),
+        new dev.sparring.feedback.Disputes(List.of(interviews, daily, drills)),
         new dev.sparring.core.DeadLetters());
   }
 

@@ -60,6 +60,7 @@ final class JdbcErasure implements Erasure {
     n.put("documents", (long) sql.update("DELETE FROM documents WHERE team_key = ?", team));
     n.put("ledger entries", (long) sql.update("DELETE FROM ledger WHERE team_key = ?", team));
     n.put("ledger totals", (long) sql.update("DELETE FROM ledger_totals WHERE team_key = ?", team));
+    n.put("disputes", (long) sql.update("DELETE FROM disputes WHERE team_key = ?", team));
     return new Erased(n);
   }
 
@@ -146,6 +147,9 @@ final class JdbcErasure implements Erasure {
       }
     }
     n.put("documents", documents);
+    n.put(
+        "disputes",
+        (long) sql.update("DELETE FROM disputes WHERE team_key = ? AND user_key = ?", team, user));
     return new Erased(n);
   }
 

@@ -39,6 +39,7 @@ public final class StoreCopy {
     TABLES.put("documents", "kind, id");
     TABLES.put("ledger", "entry_key");
     TABLES.put("ledger_totals", "team_key, scope, name");
+    TABLES.put("disputes", "team_key, answer_ref, user_key, point_no");
   }
 
   private StoreCopy() {}

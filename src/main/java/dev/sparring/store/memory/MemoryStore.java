@@ -5,6 +5,8 @@ import dev.sparring.store.Answer;
 import dev.sparring.store.Answers;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Conversations;
+import dev.sparring.store.Dispute;
+import dev.sparring.store.Disputes;
 import dev.sparring.store.Document;
 import dev.sparring.store.Documents;
 import dev.sparring.store.Erased;
@@ -54,6 +56,7 @@ public final class MemoryStore implements Store {
   // kind -> id -> document; sorted so a prefix is a range.
   private final Map<String, TreeMap<String, Document>> documents = new HashMap<>();
   private final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
+  private final Map<String, Dispute> disputes = new HashMap<>();
   private final Map<Long, String> correlations = new HashMap<>();
   private final Map<Long, Route> routes = new HashMap<>();
 
@@ -78,6 +81,14 @@ public final class MemoryStore implements Store {
         route.team(),
         route.partition());
   }
+
+  /** Newest first, as the SQL stores order disputes. */
+  private static final Comparator<Dispute> NEWEST =
+      Comparator.comparing(Dispute::at)
+          .reversed()
+          .thenComparing(Dispute::answerRef)
+          .thenComparingInt(Dispute::pointNo)
+          .thenComparing(Dispute::user);
 
   private long nextOutboxId = 1;
   private boolean closed;
@@ -710,6 +721,43 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public Disputes disputes() {
+      return new Disputes() {
+        @Override
+        public boolean add(Dispute d) {
+          String key = d.team() + "\n" + d.answerRef() + "\n" + d.user() + "\n" + d.pointNo();
+          if (disputes.containsKey(key)) {
+            return false;
+          }
+          MemoryTx.this.put(disputes, key, d);
+          return true;
+        }
+
+        @Override
+        public List<Dispute> latest(String team, int limit) {
+          check();
+          return disputes.values().stream()
+              .filter(d -> d.team().equals(team))
+              .sorted(NEWEST)
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public long count(String team) {
+          check();
+          return disputes.values().stream().filter(d -> d.team().equals(team)).count();
+        }
+
+        @Override
+        public List<Dispute> all(int limit) {
+          check();
+          return disputes.values().stream().sorted(NEWEST).limit(limit).toList();
+        }
+      };
+    }
+
+    @Override
     public Erasure erase() {
       return new MemoryErasure();
     }
@@ -744,6 +792,7 @@ public final class MemoryStore implements Store {
             n.merge("ledger entries", 1L, Long::sum);
           }
         }
+        dropDisputes(teamKey, null, n);
         for (ThreadLink t : List.copyOf(threads.values())) {
           if (anchors.contains(t.anchor()) || channels.contains(t.channelKey())) {
             remove(threads, t.anchor());
@@ -798,6 +847,7 @@ public final class MemoryStore implements Store {
             }
           }
         }
+        dropDisputes(teamKey, userKey, n);
         return new Erased(n);
       }
 
@@ -854,6 +904,17 @@ public final class MemoryStore implements Store {
         if (steps != null) {
           n.merge("answers", (long) steps.size(), Long::sum);
           remove(answers, id);
+        }
+      }
+
+      /** The team's disputes, or only those {@code userKey} made when it is not null. */
+      private void dropDisputes(String teamKey, String userKey, Map<String, Long> n) {
+        for (Map.Entry<String, Dispute> e : List.copyOf(disputes.entrySet())) {
+          Dispute d = e.getValue();
+          if (d.team().equals(teamKey) && (userKey == null || d.user().equals(userKey))) {
+            remove(disputes, e.getKey());
+            n.merge("disputes", 1L, Long::sum);
+          }
         }
       }
 

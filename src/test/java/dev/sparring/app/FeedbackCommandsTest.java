@@ -1,0 +1,189 @@
+package dev.sparring.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparring.config.ConfigLoader;
+import dev.sparring.store.Dispute;
+import dev.sparring.store.Store;
+import dev.sparring.testing.TestPacks;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sparring grade} with contradictions, and {@code sparring packs report}. */
+class FeedbackCommandsTest {
+
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static synchronized Run run(String stdin, String... args) {
+    InputStream oldIn = System.in;
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.execute(args);
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setIn(oldIn);
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private Path config() throws Exception {
+    Path f = dir.resolve("c.yaml");
+    Files.writeString(f, "bank:\n  paths: ['" + TestPacks.root() + "']\n", StandardCharsets.UTF_8);
+    return f;
+  }
+
+  @Test
+  void gradePrintsWhatTheAnswerSaidAgainstAKeyPoint() throws Exception {
+    String answer = "A DLQ is unnecessary because retries handle everything.";
+    Run r = run(answer, "grade", "--config", config().toString(), "--question", "demo-senior");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains(
+            "  \u2717 You said \u201cA DLQ is unnecessary\u201d; in fact: Send poison messages to"
+                + " a dead letter queue after a few attempts.")
+        .contains("  \u2717 Alarm on the age of the oldest message.")
+        .doesNotContainPattern("[\\uE000-\\uE003]");
+    Run j =
+        run(
+            answer,
+            "grade",
+            "--config",
+            config().toString(),
+            "--question",
+            "demo-senior",
+            "--json");
+    JsonNode n = new ObjectMapper().readTree(j.out());
+    assertThat(n.get("contradicted")).hasSize(1);
+    assertThat(n.get("contradicted").get(0).get("said").asText()).isEqualTo("A DLQ is unnecessary");
+    assertThat(n.get("contradicted").get(0).get("point").asText()).startsWith("Send poison");
+  }
+
+  private void seed(List<Dispute> disputes) throws Exception {
+    try (Store store =
+        Sparring.openStore(new ConfigLoader(Map.of()).load(config()), dir.resolve("data"))) {
+      store.transact(
+          tx -> {
+            disputes.forEach(d -> tx.disputes().add(d));
+            return null;
+          });
+    }
+  }
+
+  private static Dispute dispute(
+      String team, String user, String ref, String q, int step, int point, String reason, int min) {
+    return new Dispute(
+        team,
+        "console:C1",
+        user,
+        ref,
+        q,
+        step,
+        point,
+        point == 0 ? "" : "Point " + point + " of " + q + ".",
+        "an answer",
+        reason,
+        Instant.parse("2026-03-01T09:00:00Z").plusSeconds(60L * min));
+  }
+
+  @Test
+  void packsReportCountsDisputesPerKeyPointWithTheLatestReasonsAsPlainText() throws Exception {
+    Run empty =
+        run(
+            "",
+            "packs",
+            "report",
+            "--config",
+            config().toString(),
+            "--data",
+            dir.resolve("data").toString());
+    assertThat(empty.code()).isZero();
+    assertThat(empty.out()).isEqualTo("No disputes yet.\n");
+    seed(
+        List.of(
+            dispute("console:T1", "console:ana", "iv:a:0", "demo-senior", 0, 2, "old reason", 1),
+            dispute("console:T1", "console:bo", "iv:b:0", "demo-senior", 0, 2, "", 2),
+            dispute(
+                "console:T2",
+                "console:cy",
+                "iv:c:0",
+                "demo-senior",
+                0,
+                2,
+                "newer\nreason \u202e<b>",
+                3),
+            dispute("console:T1", "console:ana", "iv:a:1", "demo-senior", 1, 0, "overall", 4),
+            dispute("console:T1", "console:ana", "dy:x", "demo-basic", 0, 1, "basic", 5)));
+
+    Run r =
+        run(
+            "",
+            "packs",
+            "report",
+            "--config",
+            config().toString(),
+            "--data",
+            dir.resolve("data").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            String.join(
+                "\n",
+                "5 disputes on 2 questions, most disputed first:",
+                "",
+                "demo-senior (4 disputes)",
+                "  question, key point 2: Point 2 of demo-senior. (3 disputes)",
+                "    2026-03-01  \u201cnewer reason <b>\u201d",
+                "    2026-03-01  \u201cold reason\u201d",
+                "  follow-up 1, the score overall (1 dispute)",
+                "    2026-03-01  \u201coverall\u201d",
+                "",
+                "demo-basic (1 dispute)",
+                "  question, key point 1: Point 1 of demo-basic. (1 dispute)",
+                "    2026-03-01  \u201cbasic\u201d",
+                ""));
+
+    Run j =
+        run(
+            "",
+            "packs",
+            "report",
+            "--json",
+            "--config",
+            config().toString(),
+            "--data",
+            dir.resolve("data").toString());
+    JsonNode n = new ObjectMapper().readTree(j.out());
+    assertThat(n.get("disputes").asInt()).isEqualTo(5);
+    JsonNode senior = n.get("questions").get(0);
+    assertThat(senior.get("question").asText()).isEqualTo("demo-senior");
+    JsonNode point = senior.get("points").get(0);
+    assertThat(point.get("step").asInt()).isZero();
+    assertThat(point.get("point").asInt()).isEqualTo(2);
+    assertThat(point.get("disputes").asInt()).isEqualTo(3);
+    assertThat(point.get("latestReasons")).hasSize(2);
+    assertThat(point.get("latestReasons").get(0).get("reason").asText())
+        .isEqualTo("newer\nreason <b>");
+  }
+}

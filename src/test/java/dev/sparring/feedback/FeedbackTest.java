@@ -1,0 +1,111 @@
+package dev.sparring.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.bank.KeyPoint;
+import dev.sparring.bank.Step;
+import dev.sparring.core.Inline;
+import dev.sparring.grading.Grade;
+import dev.sparring.grading.RubricGrader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeedbackTest {
+
+  private static final KeyPoint DLQ =
+      new KeyPoint(
+          "Failed messages go to a dead letter queue.", List.of("DLQ", "dead letter queue"));
+  private static final KeyPoint IDEMPOTENT =
+      new KeyPoint("The consumer is idempotent.", List.of("idempotent"));
+  private static final KeyPoint BACKOFF = new KeyPoint("retry with backoff", List.of("backoff"));
+
+  /** A long text of numbered sentences, each easy to find whole. */
+  static String sentences(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      b.append(b.length() == 0 ? "" : " ")
+          .append("Sentence number ")
+          .append(i)
+          .append(" explains one more detail of the design in plain words.");
+    }
+    return b.toString();
+  }
+
+  @Test
+  void theVerdictCountsCoveredPointsAndQuotesEveryContradictionOnItsOwnLine() {
+    Grade g =
+        new RubricGrader()
+            .grade(
+                "A DLQ is unnecessary because retries handle everything. The consumer is"
+                    + " idempotent.",
+                List.of(DLQ, IDEMPOTENT, BACKOFF));
+    String verdict = Inline.plain(Feedback.verdict(g));
+    assertThat(verdict.lines().toList())
+        .containsExactly(
+            "Covered 1 of 3 key points.",
+            "\u2717 You said \u201cA DLQ is unnecessary\u201d;"
+                + " in fact: Failed messages go to a dead letter queue.");
+    assertThat(Feedback.verdict(new Grade(100, List.of(DLQ), List.of(), "")))
+        .isEqualTo("Covered 1 of 1 key point.");
+  }
+
+  @Test
+  void longLinesBreakBetweenSentencesNeverInsideOne() {
+    String text = sentences(80); // about 5,000 characters
+    List<String> lines = Feedback.wrap(text, Feedback.MAX_LINE);
+    assertThat(lines).hasSizeGreaterThan(1);
+    assertThat(lines)
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(Feedback.MAX_LINE));
+    assertThat(lines).allSatisfy(l -> assertThat(l).startsWith("Sentence number ").endsWith("."));
+    assertThat(String.join(" ", lines)).isEqualTo(text);
+    // A sentence longer than a line breaks between words.
+    String word = "word ".repeat(1_000).strip();
+    assertThat(Feedback.wrap(word, 100))
+        .allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(100).matches("(word ?)+"));
+  }
+
+  @Test
+  void fitKeepsWholeLinesAndSaysHowManyWereLeftOut() {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      lines.add("- line " + i + " " + "x".repeat(80));
+    }
+    String fitted = Feedback.fit(lines, 1_000, "answers");
+    assertThat(fitted.length()).isLessThanOrEqualTo(1_000);
+    List<String> kept = fitted.lines().toList();
+    assertThat(kept.subList(0, kept.size() - 1)).allSatisfy(l -> assertThat(lines).contains(l));
+    assertThat(kept.get(kept.size() - 1))
+        .isEqualTo("_\u2026and " + (100 - (kept.size() - 1)) + " more answers._");
+    assertThat(Feedback.fit(lines.subList(0, 3), 1_000, "answers"))
+        .isEqualTo(String.join("\n", lines.subList(0, 3)));
+  }
+
+  @Test
+  void theModelAnswerJoinsTheKeyPointsAsSentencesAndShortensOnlyBetweenThem() {
+    Step step = new Step(0, "Why?", List.of(DLQ, IDEMPOTENT, BACKOFF));
+    assertThat(Feedback.modelAnswer(step))
+        .isEqualTo(
+            "Failed messages go to a dead letter queue. The consumer is idempotent. Retry with"
+                + " backoff.");
+    String note = "(shortened)";
+    String shortened = Feedback.shortened(sentences(50), 500, note);
+    assertThat(shortened).hasSizeLessThanOrEqualTo(500).endsWith(". " + note);
+    assertThat(sentences(50))
+        .startsWith(shortened.substring(0, shortened.length() - note.length() - 1));
+  }
+
+  @Test
+  void hintsGoFromTheHintToEachPointsTopicThenThePoint() {
+    assertThat(Hints.levels("Think twice.", List.of(DLQ, IDEMPOTENT)))
+        .containsExactly(
+            "Think twice.",
+            "key point 1 of 2 is about \u201cDLQ\u201d and \u201cdead letter queue\u201d.",
+            "key point 1 of 2: Failed messages go to a dead letter queue.",
+            "key point 2 of 2 is about \u201cidempotent\u201d.",
+            "key point 2 of 2: The consumer is idempotent.");
+    // No hint text and a point without terms: straight to the point.
+    assertThat(Hints.levels("", List.of(new KeyPoint("Say it.", List.of()))))
+        .containsExactly("key point 1 of 1: Say it.");
+  }
+}
