@@ -29,8 +29,14 @@ import picocli.CommandLine.Option;
     })
 final class BenchCommand {
 
-  /** Grades realistic answers on one thread and reports answers per second. */
-  @Command(name = "grader", description = "Grading throughput on one core (answers per second).")
+  /**
+   * Grades realistic answers on one thread and reports answers per second and the time per answer
+   * (p50, p99, max), with the grader the config selects (terms, and meaning with {@code
+   * grading.meaning}).
+   */
+  @Command(
+      name = "grader",
+      description = "Grading speed on one thread: answers per second and p50/p99 per answer.")
   static final class Grader implements Callable<Integer> {
     @Mixin Main.Startup startup = new Main.Startup();
     @Mixin BenchSupport.Output output = new BenchSupport.Output();
@@ -43,10 +49,16 @@ final class BenchCommand {
         description = "Warm-up length in seconds (default ${DEFAULT-VALUE}).")
     int warmup = 2;
 
+    @Option(
+        names = "--terms-only",
+        description = "Grade by terms alone, even when grading.meaning is true.")
+    boolean termsOnly;
+
     @Override
     public Integer call() {
       Main.quietLogs();
-      QuestionBank bank = Sparring.loadBank(startup.loadConfig().bankPaths());
+      var config = startup.loadConfig();
+      QuestionBank bank = Sparring.loadBank(config.bankPaths());
       List<Step> steps = new ArrayList<>();
       bank.questions().forEach(q -> steps.addAll(q.steps()));
       if (steps.isEmpty()) {
@@ -54,14 +66,34 @@ final class BenchCommand {
         return 1;
       }
       List<String> answers = answers(bank.questions(), new Random(7));
-      RubricGrader grader = new RubricGrader();
-      run(grader, steps, answers, warmup * 1_000_000_000L);
+      boolean meaning = config.gradeByMeaning() && !termsOnly;
+      long loadStart = System.nanoTime();
+      RubricGrader grader = meaning ? Sparring.offlineGrader(config) : new RubricGrader();
+      if (meaning) {
+        Sparring.awaitMeaning(config);
+      }
+      long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+      // Warm up: every rubric once (its key points are embedded once per process), then a while.
+      for (int i = 0; i < steps.size(); i++) {
+        grader.grade(answers.get(i % answers.size()), steps.get(i).keyPoints());
+      }
+      run(grader, steps, answers, warmup * 1_000_000_000L, null);
+      long[] times = new long[1 << 20];
       long start = System.nanoTime();
-      long graded = run(grader, steps, answers, seconds * 1_000_000_000L);
+      int graded = (int) run(grader, steps, answers, seconds * 1_000_000_000L, times);
       double elapsed = (System.nanoTime() - start) / 1e9;
+      long[] sorted = java.util.Arrays.copyOf(times, Math.min(graded, times.length));
+      java.util.Arrays.sort(sorted);
       double avgChars = answers.stream().mapToInt(String::length).average().orElse(0);
       java.util.Map<String, Object> f = BenchSupport.figures("grader");
+      f.put("grading", meaning ? "terms and meaning" : "terms");
       f.put("answersPerSec", Math.round(graded / elapsed));
+      f.put("p50Millis", millis(sorted, 0.50));
+      f.put("p99Millis", millis(sorted, 0.99));
+      f.put("maxMillis", millis(sorted, 1.0));
+      if (meaning) {
+        f.put("modelLoadMillis", loadMillis);
+      }
       f.put("threads", 1);
       f.put("rubrics", steps.size());
       f.put("averageAnswerChars", Math.round(avgChars));
@@ -69,14 +101,27 @@ final class BenchCommand {
       return 0;
     }
 
-    private static long run(RubricGrader g, List<Step> steps, List<String> answers, long nanos) {
+    private static double millis(long[] sorted, double quantile) {
+      if (sorted.length == 0) {
+        return 0;
+      }
+      int i = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+      return Math.round(sorted[Math.max(0, i)] / 10_000.0) / 100.0;
+    }
+
+    private static long run(
+        RubricGrader g, List<Step> steps, List<String> answers, long nanos, long[] times) {
       long n = 0;
       long deadline = System.nanoTime() + nanos;
       int sink = 0;
       while (System.nanoTime() < deadline) {
-        for (int i = 0; i < 256; i++, n++) {
+        for (int i = 0; i < 16; i++, n++) {
           Step s = steps.get((int) (n % steps.size()));
+          long t0 = System.nanoTime();
           sink += g.grade(answers.get((int) (n % answers.size())), s.keyPoints()).score();
+          if (times != null && n < times.length) {
+            times[(int) n] = System.nanoTime() - t0;
+          }
         }
       }
       if (sink == 42) {

@@ -59,6 +59,13 @@ class BenchCommandTest {
     JsonNode g = bench("grader", "--seconds", "1", "--warmup", "0");
     assertThat(g.path("answersPerSec").asLong()).isPositive();
     assertThat(g.path("rubrics").asInt()).isPositive();
+    assertThat(g.path("grading").asText()).isEqualTo("terms and meaning");
+    assertThat(g.path("p50Millis").asDouble()).isPositive();
+    assertThat(g.path("p99Millis").asDouble())
+        .isGreaterThanOrEqualTo(g.path("p50Millis").asDouble());
+    JsonNode terms = bench("grader", "--seconds", "1", "--warmup", "0", "--terms-only");
+    assertThat(terms.path("grading").asText()).isEqualTo("terms");
+    assertThat(terms.has("modelLoadMillis")).isFalse();
   }
 
   @Test

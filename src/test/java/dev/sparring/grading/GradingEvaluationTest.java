@@ -113,19 +113,22 @@ class GradingEvaluationTest {
     QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
     assertThat(set.stream().map(Labelled::question).distinct().count()).isGreaterThanOrEqualTo(20);
     List<String> misses = new ArrayList<>();
-    double accuracy = accuracy(set, bank, new RubricGrader(), misses);
-    org.slf4j.LoggerFactory.getLogger(GradingEvaluationTest.class)
-        .info(
-            "grading evaluation: pairwise accuracy {} over {} answers",
-            String.format(Locale.ROOT, "%.3f", accuracy),
-            set.size());
+    double terms = accuracy(set, bank, new RubricGrader(), new ArrayList<>());
+    double accuracy = accuracy(set, bank, SharedMeaning.grader(), misses);
+    var log = org.slf4j.LoggerFactory.getLogger(GradingEvaluationTest.class);
+    log.info(
+        "grading evaluation: pairwise accuracy {} over {} answers (terms alone: {})",
+        String.format(Locale.ROOT, "%.3f", accuracy),
+        set.size(),
+        String.format(Locale.ROOT, "%.3f", terms));
+    misses.forEach(m -> log.info("grading evaluation, miss: {}", m));
     assertThat(accuracy).as("pairwise accuracy; misses: %s", misses).isGreaterThanOrEqualTo(0.9);
   }
 
   @Test
   void fluffAndOffTopicAnswersScoreLow() throws Exception {
     QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
-    RubricGrader grader = new RubricGrader();
+    RubricGrader grader = SharedMeaning.grader();
     for (Labelled l : load()) {
       if (l.label().equals("fluff") || l.label().equals("offtopic") || l.label().equals("empty")) {
         int score =
