@@ -254,6 +254,7 @@ public final class Main implements Callable<Integer> {
       ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
       try (Sparring app = Sparring.start(config, startup.data, clock, List.of(gateway))) {
         app.bot().withRateLimit(null); // one local user, often a script: no pacing
+        app.startMeaning();
         ConsoleAdapter console =
             new ConsoleAdapter(app.bot(), gateway, app.dispatcher(), out, user, channel);
         BufferedReader in =

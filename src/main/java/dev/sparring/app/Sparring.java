@@ -139,10 +139,10 @@ public final class Sparring implements AutoCloseable {
     };
   }
 
-  /** One meaning model per process, loaded in the background on first use. */
+  /** One meaning model per process, loaded in the background once the bot is up. */
   private static final class Meaning {
     static final dev.sparring.grading.MiniLmMeaning MODEL =
-        dev.sparring.grading.MiniLmMeaning.loadInBackground();
+        dev.sparring.grading.MiniLmMeaning.unloaded();
   }
 
   /**
@@ -154,13 +154,22 @@ public final class Sparring implements AutoCloseable {
   }
 
   /**
+   * Starts loading the meaning model, when the config uses it; the bot grades by terms till then.
+   */
+  public void startMeaning() {
+    if (config.gradeByMeaning()) {
+      Meaning.MODEL.start();
+    }
+  }
+
+  /**
    * Waits up to a minute for the meaning model when the config uses it, so a command-line grade
    * does not depend on how far loading got.
    */
   static void awaitMeaning(SparringConfig config) {
     if (config.gradeByMeaning()) {
       try {
-        Meaning.MODEL.await(java.time.Duration.ofMinutes(1));
+        Meaning.MODEL.start().await(java.time.Duration.ofMinutes(1));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -305,6 +314,7 @@ public final class Sparring implements AutoCloseable {
    */
   public synchronized void startBackground(Clock clock) {
     dispatcher.start(java.time.Duration.ofSeconds(1));
+    startMeaning();
     if (scheduler != null) {
       return;
     }

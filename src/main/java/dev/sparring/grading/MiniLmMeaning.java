@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sentence embeddings from the quantized all-MiniLM-L6-v2 model shipped inside the jar, run on ONNX
  * Runtime in this process: no network, no service. The model loads on a background thread (about
- * 1–3 s); until then {@link #ready()} is false and grading uses terms alone. Key point vectors are
- * computed once and cached; an answer's units are embedded in one batch per grade.
+ * 1–3 s) once {@link #start() started}; until then {@link #ready()} is false and grading uses terms
+ * alone. Key point vectors are computed once and cached; an answer's units are embedded in one
+ * batch per grade.
  */
 public final class MiniLmMeaning implements Meaning {
 
@@ -28,34 +29,55 @@ public final class MiniLmMeaning implements Meaning {
 
   private MiniLmMeaning() {}
 
+  /** A model not loaded yet: {@link #start()} loads it; until then grading is by terms alone. */
+  public static MiniLmMeaning unloaded() {
+    return new MiniLmMeaning();
+  }
+
   /** Starts loading the model on a daemon thread and returns at once. */
   public static MiniLmMeaning loadInBackground() {
     MiniLmMeaning meaning = new MiniLmMeaning();
+    meaning.start();
+    return meaning;
+  }
+
+  private final java.util.concurrent.atomic.AtomicBoolean started =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Starts loading the model on a daemon thread, once; later calls do nothing. The bot calls it
+   * once it is up, so loading never delays start-up.
+   */
+  public MiniLmMeaning start() {
+    if (!started.compareAndSet(false, true)) {
+      return this;
+    }
     Thread t =
         new Thread(
             () -> {
-              long start = System.nanoTime();
+              long begin = System.nanoTime();
               try {
-                meaning.model.set(new AllMiniLmL6V2QuantizedEmbeddingModel());
+                model.set(new AllMiniLmL6V2QuantizedEmbeddingModel());
                 log.info(
                     "grading: meaning model loaded in {} ms",
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - begin) / 1_000_000);
               } catch (RuntimeException | LinkageError e) {
                 log.warn(
                     "grading: meaning model unavailable, grading by terms alone: {}", e.toString());
               } finally {
-                meaning.settled.countDown();
+                settled.countDown();
               }
             },
             "grading-model-load");
     t.setDaemon(true);
     t.start();
-    return meaning;
+    return this;
   }
 
   /** Loads the model on the calling thread: for the command line and benchmarks. */
   public static MiniLmMeaning loadNow() {
     MiniLmMeaning meaning = new MiniLmMeaning();
+    meaning.started.set(true);
     meaning.model.set(new AllMiniLmL6V2QuantizedEmbeddingModel());
     meaning.settled.countDown();
     return meaning;
