@@ -348,6 +348,10 @@ public final class Sparring implements AutoCloseable {
     if (grader instanceof JudgedGrader judge) {
       judge.close();
     }
+    if (config.gradeByMeaning()) {
+      // Exiting while the model is still loading can crash the JVM in native code.
+      Meaning.MODEL.quiesce(java.time.Duration.ofSeconds(30));
+    }
     store.close();
     instance.close();
   }

@@ -89,6 +89,21 @@ public final class MiniLmMeaning implements Meaning {
     return this;
   }
 
+  /**
+   * Waits at most {@code max} for a load in progress to finish: a JVM that exits while ONNX Runtime
+   * is still creating its session can crash in native code. Does nothing if loading never started.
+   */
+  public void quiesce(java.time.Duration max) {
+    if (!started.get()) {
+      return;
+    }
+    try {
+      settled.await(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public boolean ready() {
     return model.get() != null;
