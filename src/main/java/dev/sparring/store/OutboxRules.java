@@ -50,11 +50,14 @@ public final class OutboxRules {
   public enum Change {
     /** Sent: done for good, the attempt counted. */
     DELIVER(null, Status.DELIVERED, Attempts.COUNT, false, false),
-    /** Another try later, the attempt counted and its error kept. */
+    /**
+     * Another try later, the attempt counted and its error kept. The state is left as it was, so a
+     * late retry of an entry another replica has since delivered does not send it again.
+     */
     RETRY(null, null, Attempts.COUNT, true, true),
-    /** Later, without counting an attempt (pacing). */
+    /** Later, without counting an attempt (pacing); the state is left as it was. */
     POSTPONE(null, null, Attempts.KEEP, true, false),
-    /** Given up on, the attempt counted; due at once should it be requeued. */
+    /** Given up on, the attempt counted and its error kept: a dead letter. */
     DEAD(null, Status.DEAD, Attempts.COUNT, true, true),
     /** Handed to another partition: only a pending entry, no attempt counted. */
     REROUTE(Status.PENDING, null, Attempts.KEEP, false, false),
@@ -82,6 +85,11 @@ public final class OutboxRules {
       return from;
     }
 
+    /** The state the change puts the entry in, or null when it leaves the state as it was. */
+    public Status to() {
+      return to;
+    }
+
     /** Whether the change applies to an entry in {@code status}. */
     public boolean appliesTo(Status status) {
       return from == null || from == status;
@@ -90,11 +98,6 @@ public final class OutboxRules {
     /** The status after the change. */
     public Status status(Status before) {
       return to == null ? before : to;
-    }
-
-    /** Whether the change sets the status (otherwise it is left as it was). */
-    public boolean setsStatus() {
-      return to != null;
     }
 
     /** What the change does to the attempt counter. */
