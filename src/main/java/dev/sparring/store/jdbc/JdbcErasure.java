@@ -160,7 +160,8 @@ final class JdbcErasure implements Erasure {
       cancelled +=
           sql.update(
               "DELETE FROM outbox WHERE channel_key = ? AND status = 'pending'"
-                  + " AND (lease_until IS NULL OR lease_until <= ?)",
+                  + " AND "
+                  + JdbcOutbox.NOT_LEASED,
               channel,
               now);
     }
