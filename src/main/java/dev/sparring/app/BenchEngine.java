@@ -55,7 +55,11 @@ final class BenchEngine implements Callable<Integer> {
     QuestionBank bank = Sparring.loadBank(config.bankPaths());
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch();
         Store s = store.open(config, scratch.dir)) {
-      Bot bot = new Bot(s, Clock.systemUTC(), Sparring.features(config, bank, new RubricGrader()));
+      Bot bot =
+          new Bot(
+              s,
+              Clock.systemUTC(),
+              Sparring.features(config, bank, new RubricGrader(), Clock.systemUTC()));
       Map<String, String> parents = new ConcurrentHashMap<>();
       Gateway gateway =
           new Gateway() {

@@ -86,7 +86,7 @@ final class BenchFanout implements Callable<Integer> {
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch();
         Store s = store.open(config, scratch.dir);
         BenchSlackApi api = new BenchSlackApi(globalPerSecond)) {
-      Bot bot = new Bot(s, botClock, Sparring.features(config, bank, new RubricGrader()));
+      Bot bot = new Bot(s, botClock, Sparring.features(config, bank, new RubricGrader(), botClock));
       SlackSettings slack =
           new SlackSettings(
               "bench-signing-secret", "xoxb-bench", null, null, null, api.url(), 0, false);

@@ -82,7 +82,7 @@ final class BenchSlack implements Callable<Integer> {
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch();
         Store s = store.open(config, scratch.dir);
         BenchSlackApi api = new BenchSlackApi(0)) {
-      Bot bot = new Bot(s, clock, Sparring.features(config, bank, new RubricGrader()));
+      Bot bot = new Bot(s, clock, Sparring.features(config, bank, new RubricGrader(), clock));
       SlackSettings settings =
           new SlackSettings(SECRET, "xoxb-bench", null, null, null, api.url(), 0, false);
       SlackConfig slackConfig = new SlackConfig();

@@ -99,7 +99,7 @@ public final class Sparring implements AutoCloseable {
     try {
       Metrics metrics = new Metrics(store, clock);
       grader = grader(config, System.getenv(), clock, metrics.judgeCalls());
-      List<Feature> features = features(config, bank, metrics.timed(grader));
+      List<Feature> features = features(config, bank, metrics.timed(grader), clock);
       Bot bot =
           new Bot(store, clock, features, config.admins())
               .withRateLimit(new dev.sparring.core.RateLimiter(config.actionsPerMinute(), clock));
@@ -200,8 +200,9 @@ public final class Sparring implements AutoCloseable {
   }
 
   /** Every feature of the bot, in the order their help is listed. */
-  static List<Feature> features(SparringConfig config, QuestionBank bank, Grader grader) {
-    Points points = new Points(config.scoring());
+  static List<Feature> features(
+      SparringConfig config, QuestionBank bank, Grader grader, Clock clock) {
+    Points points = new Points(config.scoring(), clock);
     int maxChars = config.maxAnswerChars();
     Competitions competitions = new Competitions(bank, grader, points, maxChars);
     Interviews interviews =

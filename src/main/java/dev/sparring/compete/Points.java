@@ -3,11 +3,13 @@ package dev.sparring.compete;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sparring.core.Context;
+import dev.sparring.core.Tickers;
 import dev.sparring.store.Ledger;
 import dev.sparring.store.LedgerEntry;
 import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Standing;
 import dev.sparring.store.Tx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +28,28 @@ public final class Points {
   /** A cached board read: the whole board, its top N, or one name's rank. */
   private record Key(LedgerQuery query, String what, Object arg) {}
 
+  /** How long a cached board is served before it is read again. */
+  static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+  /** Points whose board cache runs on the system clock (for callers that inject no clock). */
   public Points(ScoringRules rules) {
-    this(rules, Duration.ofSeconds(30));
+    this(rules, Clock.systemUTC());
   }
 
-  public Points(ScoringRules rules, Duration cacheTtl) {
+  /** Points whose board cache expires on {@code clock}'s time. */
+  public Points(ScoringRules rules, Clock clock) {
+    this(rules, CACHE_TTL, clock);
+  }
+
+  Points(ScoringRules rules, Duration cacheTtl, Clock clock) {
     this.rules = rules;
     this.seasons = new Seasons(rules);
-    this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(cacheTtl)
+            .ticker(Tickers.of(clock))
+            .build();
   }
 
   public ScoringRules rules() {

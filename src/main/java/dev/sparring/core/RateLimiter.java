@@ -13,10 +13,12 @@ import java.time.Instant;
  */
 public final class RateLimiter {
 
+  /** A user idle this long is forgotten (their window has long ended by then). */
+  static final Duration IDLE = Duration.ofMinutes(2);
+
   private final int perMinute;
   private final Clock clock;
-  private final Cache<String, long[]> windows =
-      Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(2)).build();
+  private final Cache<String, long[]> windows;
 
   public RateLimiter(int perMinute, Clock clock) {
     if (perMinute < 1) {
@@ -24,6 +26,12 @@ public final class RateLimiter {
     }
     this.perMinute = perMinute;
     this.clock = clock;
+    this.windows =
+        Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterAccess(IDLE)
+            .ticker(Tickers.of(clock))
+            .build();
   }
 
   public int perMinute() {
@@ -45,6 +53,12 @@ public final class RateLimiter {
       w[1]++;
       return Duration.ZERO;
     }
+  }
+
+  /** For tests: how many users are remembered. */
+  long remembered() {
+    windows.cleanUp();
+    return windows.estimatedSize();
   }
 
   Instant now() {

@@ -2,6 +2,7 @@ package dev.sparring.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sparring.core.Tickers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,18 @@ final class ChatterLimit {
   ChatterLimit(Clock clock, Duration window) {
     this.clock = clock;
     this.window = window;
-    this.last = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(window).build();
+    this.last =
+        Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(window)
+            .ticker(Tickers.of(clock))
+            .build();
+  }
+
+  /** For tests: how many (person, thread) pairs are remembered. */
+  long remembered() {
+    last.cleanUp();
+    return last.estimatedSize();
   }
 
   /** Counts a reply to {@code user} in {@code thread}; false if one was sent within the window. */

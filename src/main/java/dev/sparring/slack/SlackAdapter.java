@@ -138,7 +138,7 @@ public final class SlackAdapter implements AutoCloseable {
     this.installations =
         new StoreInstallationService(
             store, settings.secretKey() == null ? null : new TokenCipher(settings.secretKey()));
-    this.users = new SlackUsers(slack, this::tokenForTeam, lookups);
+    this.users = new SlackUsers(slack, this::tokenForTeam, lookups, clock);
     this.gateway = new SlackGateway(slack, this::tokenForChannel, clock);
     this.botTokenRevoked = !settings.oauth() && revoked(store, settings.botToken());
     AppConfig.AppConfigBuilder appConfig =

@@ -3,9 +3,12 @@ package dev.sparring.slack;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.Slack;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
+import dev.sparring.core.Tickers;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +38,15 @@ final class SlackUsers {
 
   private record Key(String team, String user) {}
 
+  /** After a failed look-up, how long answers in threads wait before asking Slack again. */
+  static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
+
+  /** How old a profile gets before it is looked up again in the background. */
+  static final Duration REFRESH = Duration.ofMinutes(10);
+
+  /** How long an unused profile is kept. */
+  static final Duration FORGET = Duration.ofDays(1);
+
   private final Slack slack;
   private final Function<String, Optional<String>> tokenForTeam;
   private final AsyncLoadingCache<Key, Profile> cache;
@@ -43,17 +55,28 @@ final class SlackUsers {
    * People whose look-up just failed: answers in threads do not ask again for a minute (a missing
    * scope or an outage would otherwise cost one call per message).
    */
-  private final com.github.benmanes.caffeine.cache.Cache<Key, Boolean> failed =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+  private final com.github.benmanes.caffeine.cache.Cache<Key, Boolean> failed;
 
-  SlackUsers(Slack slack, Function<String, Optional<String>> tokenForTeam, Executor executor) {
+  SlackUsers(
+      Slack slack,
+      Function<String, Optional<String>> tokenForTeam,
+      Executor executor,
+      Clock clock) {
     this.slack = slack;
     this.tokenForTeam = tokenForTeam;
+    Ticker ticker = Tickers.of(clock);
+    this.failed =
+        Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(RETRY_AFTER_FAILURE)
+            .ticker(ticker)
+            .build();
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(50_000)
-            .refreshAfterWrite(Duration.ofMinutes(10))
-            .expireAfterAccess(Duration.ofDays(1))
+            .refreshAfterWrite(REFRESH)
+            .expireAfterAccess(FORGET)
+            .ticker(ticker)
             .executor(executor)
             .buildAsync(
                 new CacheLoader<Key, Profile>() {

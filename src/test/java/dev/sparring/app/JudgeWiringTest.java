@@ -100,7 +100,7 @@ class JudgeWiringTest {
     List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (JudgedGrader judge =
             (JudgedGrader) Sparring.grader(config, Map.of(), clock, outcomes::add);
-        Harness h = new Harness(new MemoryStore(), Sparring.features(config, bank, judge))) {
+        Harness h = new Harness(new MemoryStore(), Sparring.features(config, bank, judge, clock))) {
       h.command("ana", "interview demo-senior");
       String t = h.drainAndLastThread();
       server.holdRequests();

@@ -11,6 +11,7 @@ import dev.sparring.store.Standing;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;
+import dev.sparring.testing.MutableClock;
 import dev.sparring.testing.RecordingGateway;
 import dev.sparring.testing.TestPacks;
 import java.time.Duration;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.Test;
 class CompeteTest {
 
   private static final String TEAM = Harness.TEAM.key();
-  private final Points points = new Points(ScoringRules.defaults(), Duration.ofDays(1));
+  // The boards' cache has a clock of its own: tests here move the bot's clock by days, and
+  // invalidation after commit must be what keeps boards fresh unless a test moves this one.
+  private final MutableClock boardClock = MutableClock.at("2026-03-01T09:00:00Z");
+  private final Points points = new Points(ScoringRules.defaults(), boardClock);
   private Harness h = new Harness(new MemoryStore(), Features.all(TestPacks.demo(), points));
 
   @AfterEach
@@ -33,11 +37,15 @@ class CompeteTest {
 
   /** Awards points the way features do: in a transaction, the cache dropped after commit. */
   private void award(String key, String user, int pts) {
+    award(points, key, user, pts);
+  }
+
+  private void award(Points replica, String key, String user, int pts) {
     Effects effects = new Effects();
     h.store.transact(
         tx -> {
           Context ctx = new Context(tx, effects, h.clock.instant(), Set.of());
-          return points.award(
+          return replica.award(
               ctx,
               new Points.Award(
                   key, TEAM, Harness.CHANNEL.key(), "console:" + user, "daily", pts, null, null));
@@ -131,6 +139,18 @@ class CompeteTest {
     award("k1", "bo", 10);
     assertThat(board("team")).contains("bo \u2014 10 points");
     award("k2", "bo", 5);
+    assertThat(board("team")).contains("bo \u2014 15 points");
+  }
+
+  @Test
+  void pointsAwardedOnAnotherReplicaShowOnceTheCachedBoardExpires() {
+    Points otherReplica = new Points(ScoringRules.defaults(), boardClock);
+    award("k1", "bo", 10);
+    assertThat(board("team")).contains("bo \u2014 10 points");
+    award(otherReplica, "k2", "bo", 5); // drops the other replica's cache, not this one's
+    boardClock.advance(Points.CACHE_TTL.minusSeconds(1));
+    assertThat(board("team")).contains("bo \u2014 10 points");
+    boardClock.advance(Duration.ofSeconds(2));
     assertThat(board("team")).contains("bo \u2014 15 points");
   }
 

@@ -11,7 +11,9 @@ import dev.sparring.drill.Drills;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.interview.InterviewSettings;
 import dev.sparring.interview.Interviews;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Every feature, wired as the application does, over a given bank and rules. */
@@ -20,8 +22,10 @@ public final class Features {
   private Features() {}
 
   public static List<Feature> all(QuestionBank bank, ScoringRules rules) {
-    // No cache expiry in tests: invalidation after commit must be what keeps boards fresh.
-    return all(bank, new Points(rules, Duration.ofDays(1)));
+    // The boards' cache keeps time on a clock of its own that never moves, while tests move the
+    // bot's clock by days: invalidation after commit must be what keeps boards fresh. (CompeteTest
+    // moves the cache's clock past its expiry.)
+    return all(bank, new Points(rules, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
   }
 
   public static List<Feature> all(QuestionBank bank, Points points) {

@@ -89,6 +89,7 @@ public final class JudgedGrader implements Grader, AutoCloseable {
     this.clock = clock;
     this.outcomes = outcomes == null ? o -> {} : outcomes;
     this.client = new JudgeClient(settings, apiKey, clock);
+    // Size-bound only (no ticker needed): a verdict on the same answer and points never goes stale.
     this.verdicts = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
     AtomicInteger n = new AtomicInteger();
     this.workers =
