@@ -1,4 +1,4 @@
-package dev.sparring.app;
+package dev.sparring.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
