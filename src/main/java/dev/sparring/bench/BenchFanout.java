@@ -87,7 +87,7 @@ final class BenchFanout implements Callable<Integer> {
     ShiftedClock botClock = new ShiftedClock();
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch();
         Store s = store.open(config, scratch.dir);
-        BenchSlackApi api = new BenchSlackApi(globalPerSecond)) {
+        SlackApiStandIn api = SlackApiStandIn.forBench(globalPerSecond)) {
       Bot bot = new Bot(s, botClock, Sparring.features(config, bank, new RubricGrader()));
       SlackSettings slack =
           new SlackSettings(
