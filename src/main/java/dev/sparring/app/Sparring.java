@@ -180,7 +180,7 @@ public final class Sparring implements AutoCloseable {
    * The offline rubric grader; with {@code grading.judge.enabled}, the LLM judge over it, its API
    * key read from the environment variable the config names.
    */
-  static Grader grader(
+  public static Grader grader(
       SparringConfig config,
       Map<String, String> env,
       Clock clock,
