@@ -11,6 +11,7 @@ import dev.sparring.bank.PackLoader;
 import dev.sparring.bank.Problem;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
+import dev.sparring.bench.BenchCommand;
 import dev.sparring.config.ConfigException;
 import dev.sparring.config.ConfigLoader;
 import dev.sparring.config.SparringConfig;
@@ -19,6 +20,11 @@ import dev.sparring.console.ConsoleClock;
 import dev.sparring.core.Gateway;
 import dev.sparring.discord.DiscordAdapter;
 import dev.sparring.discord.DiscordSettings;
+import dev.sparring.ops.EraseCommand;
+import dev.sparring.ops.GradeCommand;
+import dev.sparring.ops.ImportCommand;
+import dev.sparring.ops.OutboxCommand;
+import dev.sparring.ops.StoreCommand;
 import dev.sparring.slack.SlackAdapter;
 import dev.sparring.slack.SlackSettings;
 import java.io.BufferedReader;
@@ -95,20 +101,21 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Options shared by commands that start the bot. */
-  static class Startup {
+  public static class Startup {
     @Option(
         names = "--data",
         paramLabel = "DIR",
         description = "Folder for the embedded store (default: ${DEFAULT-VALUE}).")
-    Path data = Path.of("data");
+    public Path data = Path.of("data");
 
     @Option(
         names = "--config",
         paramLabel = "FILE",
         description = "Config file overriding config/sparring.yaml.")
-    Path config;
+    public Path config;
 
-    SparringConfig loadConfig() {
+    /** The config file given, else config/sparring.yaml if present, with the environment. */
+    public SparringConfig loadConfig() {
       Path file = config;
       if (file == null && Files.isRegularFile(Path.of("config", "sparring.yaml"))) {
         file = Path.of("config", "sparring.yaml");
@@ -407,7 +414,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Keeps library chatter (Flyway, pools) off the terminal of interactive commands. */
-  static void quietLogs() {
+  public static void quietLogs() {
     if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
         instanceof ch.qos.logback.classic.Logger root) {
       root.setLevel(Level.WARN);

@@ -149,7 +149,7 @@ public final class Sparring implements AutoCloseable {
    * The offline grader: by terms, and by meaning too with {@code grading.meaning} (the model loads
    * in the background; see {@link #awaitMeaning}).
    */
-  static RubricGrader offlineGrader(SparringConfig config) {
+  public static RubricGrader offlineGrader(SparringConfig config) {
     return config.gradeByMeaning() ? new RubricGrader(Meaning.MODEL) : new RubricGrader();
   }
 
@@ -166,7 +166,7 @@ public final class Sparring implements AutoCloseable {
    * Waits up to a minute for the meaning model when the config uses it, so a command-line grade
    * does not depend on how far loading got.
    */
-  static void awaitMeaning(SparringConfig config) {
+  public static void awaitMeaning(SparringConfig config) {
     if (config.gradeByMeaning()) {
       try {
         Meaning.MODEL.start().await(java.time.Duration.ofMinutes(1));
@@ -180,7 +180,7 @@ public final class Sparring implements AutoCloseable {
    * The offline rubric grader; with {@code grading.judge.enabled}, the LLM judge over it, its API
    * key read from the environment variable the config names.
    */
-  static Grader grader(
+  public static Grader grader(
       SparringConfig config,
       Map<String, String> env,
       Clock clock,
@@ -200,7 +200,7 @@ public final class Sparring implements AutoCloseable {
   }
 
   /** Every feature of the bot, in the order their help is listed. */
-  static List<Feature> features(
+  public static List<Feature> features(
       SparringConfig config, QuestionBank bank, Grader grader, Clock clock) {
     Points points = new Points(config.scoring(), clock);
     int maxChars = config.maxAnswerChars();
@@ -220,7 +220,8 @@ public final class Sparring implements AutoCloseable {
         new dev.sparring.core.DeadLetters());
   }
 
-  static Store openStore(SparringConfig config, Path dataDir) {
+  /** Opens the store the config names; the embedded SQLite file lives in {@code dataDir}. */
+  public static Store openStore(SparringConfig config, Path dataDir) {
     SparringConfig.StoreConfig s = config.store();
     return switch (s.type()) {
       case "memory" -> new MemoryStore();

@@ -90,7 +90,7 @@ public final class SlackAdapter implements AutoCloseable {
    */
   static final Duration LOOKUP_BUDGET = Duration.ofSeconds(1);
 
-  static final String SCOPES =
+  public static final String SCOPES =
       "commands,chat:write,users:read,channels:history,groups:history,app_mentions:read";
 
   /** Sparring acts only as its bot: an install asks people for no user scopes. */

@@ -3,6 +3,7 @@ package dev.sparring.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.core.OutboxDispatcher;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

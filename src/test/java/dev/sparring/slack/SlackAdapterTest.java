@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.core.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.MutableClock;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.testing.TestPacks;
 import java.net.ServerSocket;
 import java.net.URI;

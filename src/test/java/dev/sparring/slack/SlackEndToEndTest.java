@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.testing.TestPacks;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.OutboxDispatcher;

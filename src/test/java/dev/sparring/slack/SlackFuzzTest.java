@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import dev.sparring.app.HttpServer;
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.core.Bot;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
 import dev.sparring.app.HttpServer;
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.OutboxDispatcher;

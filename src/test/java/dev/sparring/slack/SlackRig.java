@@ -3,6 +3,7 @@ package dev.sparring.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import dev.sparring.app.HttpServer;
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.core.Bot;
 import dev.sparring.core.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.core.Bot;
 import dev.sparring.core.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;

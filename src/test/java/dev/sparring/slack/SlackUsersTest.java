@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;

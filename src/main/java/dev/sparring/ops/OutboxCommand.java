@@ -1,5 +1,7 @@
-package dev.sparring.app;
+package dev.sparring.ops;
 
+import dev.sparring.app.Main;
+import dev.sparring.app.Sparring;
 import dev.sparring.core.Outbound;
 import dev.sparring.store.OutboxEntry;
 import dev.sparring.store.Store;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
       OutboxCommand.Drop.class,
       CommandLine.HelpCommand.class
     })
-final class OutboxCommand {
+public final class OutboxCommand {
 
   @Command(name = "dead", description = "List dead letters, oldest first.")
   static final class Dead implements Callable<Integer> {

@@ -1,9 +1,11 @@
-package dev.sparring.app;
+package dev.sparring.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparring.app.Main;
+import dev.sparring.app.Sparring;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -43,7 +45,7 @@ import picocli.CommandLine.Option;
       "With grading.judge.enabled, each answer waits for the LLM judge (up to its timeout) and"
           + " keeps the offline grade if it fails; --no-judge grades offline."
     })
-final class GradeCommand implements Callable<Integer> {
+public final class GradeCommand implements Callable<Integer> {
 
   /** Longest answer graded; longer ones are cut, as in interviews. */
   static final int MAX_ANSWER_CHARS = 20_000;

@@ -1,5 +1,7 @@
-package dev.sparring.app;
+package dev.sparring.ops;
 
+import dev.sparring.app.Main;
+import dev.sparring.app.Sparring;
 import dev.sparring.config.Secrets;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.store.Store;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Option;
       StoreCommand.Export.class,
       CommandLine.HelpCommand.class
     })
-final class StoreCommand {
+public final class StoreCommand {
 
   /**
    * Opens a store named like {@code sqlite:data/sparring.db} or {@code

@@ -1,5 +1,7 @@
-package dev.sparring.app;
+package dev.sparring.bench;
 
+import dev.sparring.app.Main;
+import dev.sparring.app.Sparring;
 import dev.sparring.bank.Question;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.core.Actor;

@@ -1,9 +1,10 @@
-package dev.sparring.app;
+package dev.sparring.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparring.app.Main;
 import dev.sparring.testing.TestPacks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
-package dev.sparring.app;
+package dev.sparring.bench;
 
+import dev.sparring.app.Main;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.store.LedgerEntry;
 import dev.sparring.store.LedgerQuery;

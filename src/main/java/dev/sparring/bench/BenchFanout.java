@@ -1,5 +1,7 @@
-package dev.sparring.app;
+package dev.sparring.bench;
 
+import dev.sparring.app.Main;
+import dev.sparring.app.Sparring;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.core.Actor;
@@ -85,7 +87,7 @@ final class BenchFanout implements Callable<Integer> {
     ShiftedClock botClock = new ShiftedClock();
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch();
         Store s = store.open(config, scratch.dir);
-        BenchSlackApi api = new BenchSlackApi(globalPerSecond)) {
+        SlackApiStandIn api = SlackApiStandIn.forBench(globalPerSecond)) {
       Bot bot = new Bot(s, botClock, Sparring.features(config, bank, new RubricGrader(), botClock));
       SlackSettings slack =
           new SlackSettings(

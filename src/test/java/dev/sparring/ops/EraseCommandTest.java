@@ -1,7 +1,8 @@
-package dev.sparring.app;
+package dev.sparring.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.app.Main;
 import dev.sparring.core.Actor;
 import dev.sparring.core.Bot;
 import dev.sparring.core.ChannelRef;

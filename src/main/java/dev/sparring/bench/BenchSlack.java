@@ -1,4 +1,4 @@
-package dev.sparring.app;
+package dev.sparring.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
@@ -8,6 +8,9 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.model.event.MessageEvent;
+import dev.sparring.app.HttpServer;
+import dev.sparring.app.Main;
+import dev.sparring.app.Sparring;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.config.SparringConfig;
@@ -81,7 +84,7 @@ final class BenchSlack implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch();
         Store s = store.open(config, scratch.dir);
-        BenchSlackApi api = new BenchSlackApi(0)) {
+        SlackApiStandIn api = SlackApiStandIn.forBench(0)) {
       Bot bot = new Bot(s, clock, Sparring.features(config, bank, new RubricGrader(), clock));
       SlackSettings settings =
           new SlackSettings(SECRET, "xoxb-bench", null, null, null, api.url(), 0, false);
@@ -145,7 +148,12 @@ final class BenchSlack implements Callable<Integer> {
    * posted, and returns one signed-ready payload per answer, step by step across interviews.
    */
   private static List<String> events(
-      Bot bot, BenchSlackApi api, QuestionBank bank, List<String> answers, String prefix, int count)
+      Bot bot,
+      SlackApiStandIn api,
+      QuestionBank bank,
+      List<String> answers,
+      String prefix,
+      int count)
       throws Exception {
     List<Question> questions = bank.questions();
     TeamRef team = new TeamRef(Platform.SLACK, "TBENCH");
@@ -197,7 +205,7 @@ final class BenchSlack implements Callable<Integer> {
     return out;
   }
 
-  private static boolean allPosted(BenchSlackApi api, String prefix, int count) {
+  private static boolean allPosted(SlackApiStandIn api, String prefix, int count) {
     for (int i = 0; i < count; i++) {
       if (api.firstPost("C" + prefix + i) == null) {
         return false;

@@ -1,5 +1,7 @@
-package dev.sparring.app;
+package dev.sparring.ops;
 
+import dev.sparring.app.Main;
+import dev.sparring.app.Sparring;
 import dev.sparring.core.Platform;
 import dev.sparring.core.TeamRef;
 import dev.sparring.core.UserRef;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
           + " profile, drill cards, streaks, memberships and conversations in that team.",
       "Works beside a running bot on the same store."
     })
-final class EraseCommand implements Callable<Integer> {
+public final class EraseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

@@ -1,5 +1,6 @@
-package dev.sparring.app;
+package dev.sparring.ops;
 
+import dev.sparring.app.Main;
 import dev.sparring.bank.PackImporter;
 import dev.sparring.bank.PackWriter;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
       "Markdown: '- question' lines, indented '- follow-up' lines under them; a '## Senior'"
           + " heading sets the level, any other heading the topic."
     })
-final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "A .csv or .md file.")
   Path file;

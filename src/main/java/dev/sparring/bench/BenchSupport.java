@@ -1,6 +1,7 @@
-package dev.sparring.app;
+package dev.sparring.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparring.app.Sparring;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.store.Store;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package dev.sparring.app;
+package dev.sparring.bench;
 
+import dev.sparring.app.Main;
+import dev.sparring.app.Sparring;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Option;
       BenchStartup.class,
       CommandLine.HelpCommand.class
     })
-final class BenchCommand {
+public final class BenchCommand {
+
+  private BenchCommand() {}
 
   /**
    * Grades realistic answers on one thread and reports answers per second and the time per answer
