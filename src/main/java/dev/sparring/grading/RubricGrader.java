@@ -74,22 +74,11 @@ public final class RubricGrader implements Grader {
     return Set.copyOf(strong);
   }
 
-  /** Words after a term that dismiss it: "a DLQ is unnecessary", "retries are optional". */
-  private static final Set<String> DISMISSALS =
+  /**
+   * Dismissals that are bare negators: they dismiss only when what follows is need or the point.
+   */
+  private static final Set<String> NEGATOR_DISMISSALS =
       Set.of(
-          "unnecessary",
-          "unneeded",
-          "needless",
-          "optional",
-          "discouraged",
-          "pointless",
-          "useless",
-          "irrelevant",
-          "redundant",
-          "superfluous",
-          "overkill",
-          "obsolete",
-          "deprecated",
           "never",
           "not",
           "no",
@@ -106,6 +95,30 @@ public final class RubricGrader implements Grader {
           "werent",
           "shouldnt",
           "wouldnt");
+
+  /** Words after a term that dismiss it: "a DLQ is unnecessary", "retries are optional". */
+  private static final Set<String> DISMISSALS = dismissals();
+
+  private static Set<String> dismissals() {
+    Set<String> all =
+        new java.util.HashSet<>(
+            Set.of(
+                "unnecessary",
+                "unneeded",
+                "needless",
+                "optional",
+                "discouraged",
+                "pointless",
+                "useless",
+                "irrelevant",
+                "redundant",
+                "superfluous",
+                "overkill",
+                "obsolete",
+                "deprecated"));
+    all.addAll(NEGATOR_DISMISSALS);
+    return Set.copyOf(all);
+  }
 
   /**
    * Words that may stand between a term and what dismisses it: "a DLQ is really not needed".
@@ -756,28 +769,6 @@ public final class RubricGrader implements Grader {
     }
     return false;
   }
-
-  /**
-   * Dismissals that are bare negators: they dismiss only when what follows is need or the point.
-   */
-  private static final Set<String> NEGATOR_DISMISSALS =
-      Set.of(
-          "never",
-          "not",
-          "no",
-          "isnt",
-          "arent",
-          "doesnt",
-          "dont",
-          "didnt",
-          "wont",
-          "cannot",
-          "cant",
-          "neednt",
-          "wasnt",
-          "werent",
-          "shouldnt",
-          "wouldnt");
 
   /** Words that, negated after a term, deny that it is needed, useful or real. */
   private static final Set<String> NEEDS =
