@@ -377,6 +377,46 @@ public final class Bot {
         });
   }
 
+  /** The help's own lines, listed last. */
+  private static final List<Feature.Help> HELP_LINES =
+      List.of(
+          Feature.Help.of("help", "this list"),
+          Feature.Help.of("help COMMAND", "only that command's lines"));
+
+  /**
+   * One command {@code /spar help} lists: its name (the first word of its help lines) and those
+   * lines, in the help's order.
+   */
+  public record Topic(String name, List<Feature.Help> lines) {
+    public Topic {
+      lines = List.copyOf(lines);
+    }
+
+    /** True when some form of the command takes words after its name. */
+    public boolean takesArguments() {
+      return lines.stream().anyMatch(h -> !h.usage().strip().equals(name));
+    }
+  }
+
+  /**
+   * Every command {@code /spar help} lists, in its order, {@code help} last: what adapters offer as
+   * the platform's command list (aliases without help lines of their own are not in it).
+   */
+  public List<Topic> topics() {
+    Map<String, List<Feature.Help>> byName = new LinkedHashMap<>();
+    List<Feature.Help> lines = new ArrayList<>();
+    features.forEach(f -> lines.addAll(f.help()));
+    lines.addAll(HELP_LINES);
+    for (Feature.Help h : lines) {
+      byName.computeIfAbsent(topicOf(h), k -> new ArrayList<>()).add(h);
+    }
+    return byName.entrySet().stream().map(e -> new Topic(e.getKey(), e.getValue())).toList();
+  }
+
+  private static String topicOf(Feature.Help h) {
+    return h.usage().split(" ", 2)[0];
+  }
+
   /** The full help text, built from every feature's help lines. */
   public Message help() {
     return help(List.of());
@@ -390,25 +430,18 @@ public final class Bot {
     String topic = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
     StringBuilder body = new StringBuilder();
     Feature owner = byCommand.get(topic);
-    boolean alias =
-        owner != null
-            && owner.help().stream().noneMatch(h -> h.usage().split(" ", 2)[0].equals(topic));
+    boolean alias = owner != null && owner.help().stream().noneMatch(h -> topicOf(h).equals(topic));
     for (Feature f : features) {
       for (Feature.Help h : f.help()) {
         // An alias ("lb") has no lines of its own: show those of the feature it belongs to.
-        if (topic.isEmpty() || h.usage().split(" ", 2)[0].equals(topic) || (alias && f == owner)) {
-          body.append("- `/spar ")
-              .append(h.usage())
-              .append("`: ")
-              .append(h.description())
-              .append(h.adminOnly() ? " _(admins)_" : "")
-              .append('\n');
+        if (topic.isEmpty() || topicOf(h).equals(topic) || (alias && f == owner)) {
+          appendLine(body, h);
         }
       }
     }
     if (topic.isEmpty()) {
-      body.append("- `/spar help`: this list\n- `/spar help COMMAND`: only that command's lines");
-      return Message.of("Sparring commands", body.toString());
+      HELP_LINES.forEach(h -> appendLine(body, h));
+      return Message.of("Sparring commands", body.toString().stripTrailing());
     }
     if (body.length() == 0) {
       String guess = topic.equals("help") ? null : closest(topic);
@@ -420,6 +453,15 @@ public final class Bot {
               + " `/spar help` lists them all.");
     }
     return Message.of("/spar " + topic, body.toString().strip());
+  }
+
+  private static void appendLine(StringBuilder body, Feature.Help h) {
+    body.append("- `/spar ")
+        .append(h.usage())
+        .append("`: ")
+        .append(h.description())
+        .append(h.adminOnly() ? " _(admins)_" : "")
+        .append('\n');
   }
 
   private String closest(String name) {
