@@ -3,8 +3,6 @@ package dev.sparring.app;
 import dev.sparring.bank.PackLoader;
 import dev.sparring.bank.Problem;
 import dev.sparring.bank.QuestionBank;
-import dev.sparring.compete.Competitions;
-import dev.sparring.compete.Leaderboards;
 import dev.sparring.compete.Points;
 import dev.sparring.config.Secrets;
 import dev.sparring.config.SparringConfig;
@@ -12,14 +10,11 @@ import dev.sparring.core.Bot;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.daily.DailyQuestions;
-import dev.sparring.drill.Drills;
 import dev.sparring.grading.Grader;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.grading.judge.JudgeSettings;
 import dev.sparring.grading.judge.JudgedGrader;
 import dev.sparring.interview.InterviewSettings;
-import dev.sparring.interview.Interviews;
 import dev.sparring.store.Store;
 import dev.sparring.store.jdbc.PostgresStore;
 import dev.sparring.store.jdbc.SqliteStore;
@@ -199,25 +194,16 @@ public final class Sparring implements AutoCloseable {
     return new JudgedGrader(j, key, offline, clock, judgeOutcomes);
   }
 
-  /** Every feature of the bot, in the order their help is listed. */
+  /** Every feature of the bot, in the order their help is listed ({@link FeatureRegistry}). */
   public static List<Feature> features(
       SparringConfig config, QuestionBank bank, Grader grader, Clock clock) {
-    Points points = new Points(config.scoring(), clock);
     int maxChars = config.maxAnswerChars();
-    Competitions competitions = new Competitions(bank, grader, points, maxChars);
-    Interviews interviews =
-        new Interviews(
-            bank, grader, new InterviewSettings(config.interviewIdleTimeout(), maxChars), points);
-    DailyQuestions daily = new DailyQuestions(bank, grader, points, maxChars);
-    Drills drills = new Drills(bank, grader, points, maxChars);
-    return List.of(
-        interviews,
-        daily,
-        drills,
-        competitions,
-        new Leaderboards(points, competitions),
-        new dev.sparring.feedback.Disputes(List.of(interviews, daily, drills)),
-        new dev.sparring.core.DeadLetters());
+    return FeatureRegistry.features(
+        bank,
+        grader,
+        new Points(config.scoring(), clock),
+        new InterviewSettings(config.interviewIdleTimeout(), maxChars),
+        maxChars);
   }
 
   /** Opens the store the config names; the embedded SQLite file lives in {@code dataDir}. */

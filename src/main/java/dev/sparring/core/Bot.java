@@ -173,4 +173,27 @@ public final class Bot {
   public Message help() {
     return helpAndHome.help(List.of());
   }
+
+  /**
+   * One command {@code /spar help} lists: its name (the first word of its help lines) and those
+   * lines, in the help's order.
+   */
+  public record Topic(String name, List<Feature.Help> lines) {
+    public Topic {
+      lines = List.copyOf(lines);
+    }
+
+    /** True when some form of the command takes words after its name. */
+    public boolean takesArguments() {
+      return lines.stream().anyMatch(h -> !h.usage().strip().equals(name));
+    }
+  }
+
+  /**
+   * Every command {@code /spar help} lists, in its order, {@code help} last: what adapters offer as
+   * the platform's command list.
+   */
+  public List<Topic> topics() {
+    return helpAndHome.topics();
+  }
 }

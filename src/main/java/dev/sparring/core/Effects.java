@@ -90,6 +90,15 @@ public final class Effects {
     ephemeral.add(new Outbound.Ephemeral(channel, user, message));
   }
 
+  /**
+   * Tells {@code user} their answer was accepted: an ephemeral of kind {@link
+   * Outbound.Ephemeral.Kind#ANSWER_ACCEPTED}, which adapters may show their own way.
+   */
+  public void answerAccepted(ChannelRef channel, UserRef user, Message message) {
+    ephemeral.add(
+        new Outbound.Ephemeral(channel, user, message, Outbound.Ephemeral.Kind.ANSWER_ACCEPTED));
+  }
+
   /** Asks the acting user to fill in a form (opened by the adapter right away). */
   public void form(Form form) {
     forms.add(form);

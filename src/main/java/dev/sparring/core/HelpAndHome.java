@@ -1,8 +1,10 @@
 package dev.sparring.core;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the bot shows of all its features together: the help text ({@code /spar help [command]}),
@@ -12,6 +14,12 @@ import java.util.Locale;
 final class HelpAndHome {
 
   private final FeatureCatalog catalog;
+
+  /** The help's own lines, listed last. */
+  static final List<Feature.Help> HELP_LINES =
+      List.of(
+          Feature.Help.of("help", "this list"),
+          Feature.Help.of("help COMMAND", "only that command's lines"));
 
   HelpAndHome(FeatureCatalog catalog) {
     this.catalog = catalog;
@@ -30,18 +38,13 @@ final class HelpAndHome {
       for (Feature.Help h : f.help()) {
         // An alias ("lb") has no lines of its own: show those of the feature it belongs to.
         if (topic.isEmpty() || commandOf(h, topic) || (alias && f == owner)) {
-          body.append("- `/spar ")
-              .append(h.usage())
-              .append("`: ")
-              .append(h.description())
-              .append(h.adminOnly() ? " _(admins)_" : "")
-              .append('\n');
+          appendLine(body, h);
         }
       }
     }
     if (topic.isEmpty()) {
-      body.append("- `/spar help`: this list\n- `/spar help COMMAND`: only that command's lines");
-      return Message.of("Sparring commands", body.toString());
+      HELP_LINES.forEach(h -> appendLine(body, h));
+      return Message.of("Sparring commands", body.toString().stripTrailing());
     }
     if (body.length() == 0) {
       String guess = topic.equals("help") ? null : catalog.closest(topic);
@@ -53,6 +56,30 @@ final class HelpAndHome {
               + " `/spar help` lists them all.");
     }
     return Message.of("/spar " + topic, body.toString().strip());
+  }
+
+  /**
+   * Every command {@code /spar help} lists, in its order, {@code help} last: what adapters offer as
+   * the platform's command list (aliases without help lines of their own are not in it).
+   */
+  List<Bot.Topic> topics() {
+    Map<String, List<Feature.Help>> byName = new LinkedHashMap<>();
+    List<Feature.Help> lines = new ArrayList<>();
+    catalog.all().forEach(f -> lines.addAll(f.help()));
+    lines.addAll(HELP_LINES);
+    for (Feature.Help h : lines) {
+      byName.computeIfAbsent(h.usage().split(" ", 2)[0], k -> new ArrayList<>()).add(h);
+    }
+    return byName.entrySet().stream().map(e -> new Bot.Topic(e.getKey(), e.getValue())).toList();
+  }
+
+  private static void appendLine(StringBuilder body, Feature.Help h) {
+    body.append("- `/spar ")
+        .append(h.usage())
+        .append("`: ")
+        .append(h.description())
+        .append(h.adminOnly() ? " _(admins)_" : "")
+        .append('\n');
   }
 
   /** A person's home view: every feature's sections, in feature order. Writes nothing. */

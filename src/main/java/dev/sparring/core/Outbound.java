@@ -44,12 +44,31 @@ public sealed interface Outbound {
     }
   }
 
-  /** Visible only to {@code user}, as the answer to what they just did. */
-  record Ephemeral(ChannelRef channel, UserRef user, Message message) implements Outbound {
+  /**
+   * Visible only to {@code user}, as the answer to what they just did. {@code kind} says what the
+   * answer means, so an adapter that shows some answers its own way (Discord reacts to an accepted
+   * answer) never reads the words.
+   */
+  record Ephemeral(ChannelRef channel, UserRef user, Message message, Kind kind)
+      implements Outbound {
     public Ephemeral {
       Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(message, "message");
+      kind = kind == null ? Kind.REPLY : kind;
+    }
+
+    /** A plain reply. */
+    public Ephemeral(ChannelRef channel, UserRef user, Message message) {
+      this(channel, user, message, Kind.REPLY);
+    }
+
+    /** What a private answer means beyond its words. */
+    public enum Kind {
+      /** Anything said in answer. */
+      REPLY,
+      /** The person's answer to an open question was accepted (stored, or replaced theirs). */
+      ANSWER_ACCEPTED
     }
   }
 }

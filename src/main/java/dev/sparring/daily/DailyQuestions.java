@@ -700,7 +700,7 @@ public final class DailyQuestions implements Feature, Disputable {
     Optional<Document> previous = ctx.tx().documents().get(ANSWER, id);
     ctx.tx().documents().put(Document.saved(previous, ANSWER, id, post.team(), body, null));
     ctx.out()
-        .ephemeral(
+        .answerAccepted(
             m.channel(),
             m.actor().user(),
             Message.text(

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
@@ -44,12 +43,7 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -82,24 +76,6 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
   static {
     DiscordMentions.installDefaults();
-  }
-
-  /** The subcommands of {@code /spar}, each taking the rest of the command as free text. */
-  static final Map<String, String> SUBCOMMANDS = new java.util.LinkedHashMap<>();
-
-  static {
-    SUBCOMMANDS.put("interview", "Start a mock interview in a thread (or: stop)");
-    SUBCOMMANDS.put("questions", "List question ids");
-    SUBCOMMANDS.put(
-        "daily", "Daily question: on HH:MM ZONE [days], off, status, skip DATE, now, setup");
-    SUBCOMMANDS.put("reveal", "Reveal the open daily question (admins)");
-    SUBCOMMANDS.put("drill", "One question for you, spaced repetition (or: stats)");
-    SUBCOMMANDS.put("leaderboard", "Top 10 and your rank: channel, team, season, competition NAME");
-    SUBCOMMANDS.put("stats", "Points, rank and streaks for you or @someone");
-    SUBCOMMANDS.put("season", "The season, or reset (admins)");
-    SUBCOMMANDS.put("compete", "Competitions: start, join, status, end");
-    SUBCOMMANDS.put("away", "until YYYY-MM-DD, or off");
-    SUBCOMMANDS.put("help", "What Sparring can do");
   }
 
   private final DiscordSettings settings;
@@ -270,28 +246,9 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     }
   }
 
+  /** {@code /spar}, derived from the commands the bot's help lists. */
   SlashCommandData command() {
-    SlashCommandData spar =
-        Commands.slash("spar", "Interview practice: interviews, daily questions, drills");
-    for (Map.Entry<String, String> s : SUBCOMMANDS.entrySet()) {
-      SubcommandData sub = new SubcommandData(s.getKey(), s.getValue());
-      if (s.getKey().equals("interview") || s.getKey().equals("drill")) {
-        sub.addOptions(new OptionData(OptionType.STRING, "question", "A question id", false, true));
-        OptionData pack = new OptionData(OptionType.STRING, "pack", "A question pack", false);
-        bank.packs().stream().limit(25).forEach(p -> pack.addChoice(p, p));
-        OptionData level = new OptionData(OptionType.STRING, "level", "A level", false);
-        for (String l : List.of("beginner", "intermediate", "advanced", "senior")) {
-          level.addChoice(l, l);
-        }
-        sub.addOptions(pack, level);
-      }
-      if (!s.getKey().equals("help")) {
-        sub.addOption(
-            OptionType.STRING, "options", "The rest of the command, as in /spar help", false);
-      }
-      spar.addSubcommands(sub);
-    }
-    return spar;
+    return DiscordCommands.spar(bot.topics(), bank);
   }
 
   @Override
@@ -376,14 +333,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
       notice(event, "Sparring knows only `/spar`.");
       return;
     }
-    StringBuilder text =
-        new StringBuilder(event.getSubcommandName() == null ? "help" : event.getSubcommandName());
-    for (String option : List.of("question", "pack", "level", "options")) {
-      OptionMapping m = event.getOption(option);
-      if (m != null) {
-        text.append(' ').append(m.getAsString());
-      }
-    }
+    String text = DiscordCommands.text(event.getSubcommandName(), event::getOption);
     Where w = where(event.getChannel());
     Inbound.CommandInvoked in =
         new Inbound.CommandInvoked(
@@ -391,7 +341,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
             new TeamRef(Platform.DISCORD, event.getGuild().getId()),
             w.channel(),
             actor(event.getMember(), event.getUser()),
-            text.toString());
+            text);
     answer(event, in);
   }
 
@@ -582,10 +532,10 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
             text);
     Bot.Result r = bot.handle(in);
     for (Outbound.Ephemeral e : r.ephemerals()) {
-      // Discord has no private replies outside interactions: an accepted daily answer gets a
-      // reaction, anything else a short reply to the author in the thread.
+      // Discord has no private replies outside interactions: an accepted answer gets a reaction,
+      // anything else a short reply to the author in the thread.
       String body = e.message().body();
-      if (body.startsWith("Answer received") || body.startsWith("Answer updated")) {
+      if (e.kind() == Outbound.Ephemeral.Kind.ANSWER_ACCEPTED) {
         event
             .getMessage()
             .addReaction(net.dv8tion.jda.api.entities.emoji.Emoji.fromUnicode("\u2705"))
@@ -616,9 +566,5 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  static Set<String> subcommands() {
-    return SUBCOMMANDS.keySet();
   }
 }

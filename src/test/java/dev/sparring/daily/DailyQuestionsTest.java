@@ -184,7 +184,11 @@ class DailyQuestionsTest {
     h.admin("ana", "daily on 09:00 UTC daily demo beginner");
     runUntil(Instant.parse("2026-03-02T10:00:00Z"));
     String t = thread(LocalDate.parse("2026-03-02"));
-    assertThat(said(h.reply("console:a1", "bo", t, "no idea"))).startsWith("Answer received");
+    Bot.Result received = h.reply("console:a1", "bo", t, "no idea");
+    assertThat(said(received)).startsWith("Answer received");
+    // Adapters read the kind, never the words (Discord reacts with a check mark).
+    assertThat(received.ephemerals().get(0).kind())
+        .isEqualTo(Outbound.Ephemeral.Kind.ANSWER_ACCEPTED);
     assertThat(h.reply("console:a1", "bo", t, "no idea").duplicate()).isTrue();
     assertThat(
             said(
@@ -203,7 +207,9 @@ class DailyQuestionsTest {
         .contains("**Key points**")
         .contains("- A queue decouples producers from consumers.");
     assertThat(reveal.indexOf("bo: 100/100")).isLessThan(reveal.indexOf("cy: "));
-    assertThat(said(h.reply("dee", t, "late answer"))).contains("already revealed");
+    Bot.Result late = h.reply("dee", t, "late answer");
+    assertThat(said(late)).contains("already revealed");
+    assertThat(late.ephemerals().get(0).kind()).isEqualTo(Outbound.Ephemeral.Kind.REPLY);
     assertThat(h.reply("dee", t, "late answer").queued()).isZero();
     assertThat(said(h.admin("ana", "reveal"))).contains("no open daily question");
     List<Standing> board =

@@ -466,6 +466,13 @@ class DiscordAdapterTest {
         .contains("\"name\":\"daily\"")
         .contains("\"autocomplete\":true")
         .contains("\"name\":\"senior\"");
+    // The registered subcommands are exactly the commands /spar help lists.
+    List<String> registered = new java.util.ArrayList<>();
+    put.body().get(0).path("options").forEach(o -> registered.add(o.path("name").asText()));
+    Bot bot = new Bot(new MemoryStore(), clock, Features.all(), Set.of());
+    assertThat(registered)
+        .containsExactlyElementsOf(DiscordCommandsTest.listedByHelp(bot.help()))
+        .contains("deadletters");
     assertThat(adapter.inviteUrl())
         .contains("scope=bot+applications.commands")
         .contains("permissions=");

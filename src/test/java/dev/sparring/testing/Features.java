@@ -1,22 +1,18 @@
 package dev.sparring.testing;
 
+import dev.sparring.app.FeatureRegistry;
 import dev.sparring.bank.QuestionBank;
-import dev.sparring.compete.Competitions;
-import dev.sparring.compete.Leaderboards;
 import dev.sparring.compete.Points;
 import dev.sparring.compete.ScoringRules;
 import dev.sparring.core.Feature;
-import dev.sparring.daily.DailyQuestions;
-import dev.sparring.drill.Drills;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.interview.InterviewSettings;
-import dev.sparring.interview.Interviews;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Every feature, wired as the application does, over a given bank and rules. */
+/** Every feature, from the application's own registry, over a given bank and rules. */
 public final class Features {
 
   private Features() {}
@@ -29,19 +25,8 @@ public final class Features {
   }
 
   public static List<Feature> all(QuestionBank bank, Points points) {
-    RubricGrader grader = new RubricGrader();
-    Competitions competitions = new Competitions(bank, grader, points, 4000);
-    Interviews interviews = new Interviews(bank, grader, InterviewSettings.defaults(), points);
-    DailyQuestions daily = new DailyQuestions(bank, grader, points, 4000);
-    Drills drills = new Drills(bank, grader, points, 4000);
-    return List.of(
-        interviews,
-        daily,
-        drills,
-        competitions,
-        new Leaderboards(points, competitions),
-        new dev.sparring.feedback.Disputes(List.of(interviews, daily, drills)),
-        new dev.sparring.core.DeadLetters());
+    return FeatureRegistry.features(
+        bank, new RubricGrader(), points, InterviewSettings.defaults(), 4000);
   }
 
   public static List<Feature> all() {

@@ -1,0 +1,50 @@
+package dev.sparring.app;
+
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.compete.Competitions;
+import dev.sparring.compete.Leaderboards;
+import dev.sparring.compete.Points;
+import dev.sparring.core.DeadLetters;
+import dev.sparring.core.Feature;
+import dev.sparring.daily.DailyQuestions;
+import dev.sparring.drill.Drills;
+import dev.sparring.feedback.Disputes;
+import dev.sparring.grading.Grader;
+import dev.sparring.interview.InterviewSettings;
+import dev.sparring.interview.Interviews;
+import java.util.List;
+
+/**
+ * The one list of the bot's features, in the order their help is listed. The application wires it
+ * from its configuration ({@link Sparring}), the test kit from its own parts; adapters see it
+ * through {@link dev.sparring.core.Bot#topics()}, so a feature added here is a command on every
+ * platform (Discord's {@code /spar} subcommands are derived from it).
+ */
+public final class FeatureRegistry {
+
+  private FeatureRegistry() {}
+
+  /**
+   * Every feature, over one bank, grader and points; {@code maxAnswerChars} bounds answers in the
+   * daily questions, drills and competitions (interviews take theirs from {@code interviews}).
+   */
+  public static List<Feature> features(
+      QuestionBank bank,
+      Grader grader,
+      Points points,
+      InterviewSettings interviews,
+      int maxAnswerChars) {
+    Competitions competitions = new Competitions(bank, grader, points, maxAnswerChars);
+    Interviews interview = new Interviews(bank, grader, interviews, points);
+    DailyQuestions daily = new DailyQuestions(bank, grader, points, maxAnswerChars);
+    Drills drills = new Drills(bank, grader, points, maxAnswerChars);
+    return List.of(
+        interview,
+        daily,
+        drills,
+        competitions,
+        new Leaderboards(points, competitions),
+        new Disputes(List.of(interview, daily, drills)),
+        new DeadLetters());
+  }
+}
