@@ -22,194 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RubricGrader implements Grader {
 
-  private static final Set<String> NEGATORS =
-      Set.of(
-          "not",
-          "no",
-          "never",
-          "without",
-          "dont",
-          "doesnt",
-          "didnt",
-          "wont",
-          "wouldnt",
-          "shouldnt",
-          "cannot",
-          "cant",
-          "isnt",
-          "arent",
-          "avoid",
-          "nor",
-          "neither",
-          "nobody",
-          "nothing",
-          "none",
-          "rather",
-          "instead");
-  private static final Set<String> NEGATION_BREAKERS =
-      Set.of("only", "but", "just", "also", "however");
-  private static final Set<String> FUNCTION_WORDS =
-      Set.of(
-          "the", "a", "an", "is", "are", "was", "be", "been", "to", "of", "and", "or", "but",
-          "because", "so", "which", "that", "this", "these", "it", "its", "when", "if", "then",
-          "you", "we", "i", "they", "with", "for", "by", "in", "on", "at", "as", "can", "will",
-          "would", "should", "could", "do", "does", "not", "than", "each", "every", "per", "since",
-          "while", "until", "how", "why", "what", "where", "into", "from", "there", "their", "them",
-          "our", "your", "my", "one", "more", "less", "also", "only", "all", "use", "using", "used",
-          "make", "makes", "let", "lets", "avoid", "keep", "need", "needs", "have", "has", "get",
-          "gets", "means", "way", "after", "before", "through");
-  private static final int NEGATION_WINDOW = 3;
-
-  /**
-   * Negators that, before a term, say the opposite of it rather than an alternative to it: all of
-   * {@link #NEGATORS} but "without", "avoid", "instead", "rather", "nothing" and "none", plus
-   * "neednt".
-   */
-  private static final Set<String> STRONG_NEGATORS = strongNegators();
-
-  private static Set<String> strongNegators() {
-    Set<String> strong = new java.util.HashSet<>(NEGATORS);
-    strong.removeAll(Set.of("without", "avoid", "instead", "rather", "nothing", "none"));
-    strong.add("neednt");
-    return Set.copyOf(strong);
-  }
-
-  /**
-   * Dismissals that are bare negators: they dismiss only when what follows is need or the point.
-   */
-  private static final Set<String> NEGATOR_DISMISSALS =
-      Set.of(
-          "never",
-          "not",
-          "no",
-          "isnt",
-          "arent",
-          "doesnt",
-          "dont",
-          "didnt",
-          "wont",
-          "cannot",
-          "cant",
-          "neednt",
-          "wasnt",
-          "werent",
-          "shouldnt",
-          "wouldnt");
-
-  /** Words after a term that dismiss it: "a DLQ is unnecessary", "retries are optional". */
-  private static final Set<String> DISMISSALS = dismissals();
-
-  private static Set<String> dismissals() {
-    Set<String> all =
-        new java.util.HashSet<>(
-            Set.of(
-                "unnecessary",
-                "unneeded",
-                "needless",
-                "optional",
-                "discouraged",
-                "pointless",
-                "useless",
-                "irrelevant",
-                "redundant",
-                "superfluous",
-                "overkill",
-                "obsolete",
-                "deprecated"));
-    all.addAll(NEGATOR_DISMISSALS);
-    return Set.copyOf(all);
-  }
-
-  /**
-   * Words that may stand between a term and what dismisses it: "a DLQ is really not needed".
-   * Anything else ends the search, so a negation about another subject does not count.
-   */
-  private static final Set<String> LINKS =
-      Set.of(
-          "is",
-          "are",
-          "was",
-          "were",
-          "be",
-          "been",
-          "being",
-          "do",
-          "does",
-          "did",
-          "has",
-          "have",
-          "had",
-          "will",
-          "would",
-          "should",
-          "must",
-          "can",
-          "could",
-          "may",
-          "might",
-          "really",
-          "actually",
-          "simply",
-          "always",
-          "usually",
-          "generally",
-          "strictly",
-          "totally",
-          "completely",
-          "even",
-          "still",
-          "ever",
-          "basically",
-          "entirely",
-          "it",
-          "they",
-          "them",
-          "here",
-          "there",
-          "then",
-          "honestly",
-          "fully",
-          "largely",
-          "mostly",
-          "just");
-
-  /** After "not", these turn a negation into an addition: "not only X but also Y". */
-  private static final Set<String> NOT_NEGATING = Set.of("only", "just", "merely", "simply");
-
-  /** Words that start another clause, so a number or negation past them is about something else. */
-  private static final Set<String> CONNECTORS =
-      Set.of(
-          "and",
-          "but",
-          "so",
-          "because",
-          "which",
-          "while",
-          "whereas",
-          "although",
-          "though",
-          "if",
-          "when",
-          "since",
-          "unless",
-          "or",
-          "however",
-          "than",
-          "unlike",
-          "instead",
-          "otherwise",
-          "until",
-          "where",
-          "whether");
-
   /** A contradicted key point costs this share of a point's credit on top of missing it. */
   static final double CONTRADICTION_COST = 1.5;
-
-  /** Credit for a bare list of terms, as a share of the credit for explaining them. */
-  static final double FLOOR = 0.3;
-
-  /** How fast connecting words (because, so, which, the) earn back full credit. */
-  static final double SLOPE = 2.2;
 
   /** Share of the score that comes from using the step's vocabulary rather than covering points. */
   static final double RELEVANCE_WEIGHT = 0.1;
@@ -222,18 +36,6 @@ public final class RubricGrader implements Grader {
 
   static final double PARAPHRASE_SHARE = 0.67;
 
-  /** Words an answer may put between the words of a multi-word term. */
-  static final int GAP = 2;
-
-  /**
-   * Glue inside multi-word terms that answers phrase differently ("read and write" ~ "reads from
-   * writes").
-   */
-  private static final Set<String> GLUE =
-      Set.of(
-          "a", "an", "the", "and", "or", "of", "to", "as", "for", "in", "on", "at", "by", "with",
-          "from", "per", "is", "are");
-
   /**
    * Similarity in meaning (cosine of sentence embeddings) at which a clause of the answer makes a
    * key point in other words. Chosen on half of the evaluation set and checked on the other half
@@ -243,12 +45,6 @@ public final class RubricGrader implements Grader {
 
   /** Words a unit must share with what only its key point says to count by meaning. */
   static final int MIN_ANCHORS = 1;
-
-  /** Characters of a sentence or clause compared in meaning; the rest of a long one is not. */
-  static final int MAX_UNIT_CHARS = 400;
-
-  /** At most this many sentences and clauses of an answer are compared in meaning. */
-  static final int MAX_UNITS = 16;
 
   private final Map<KeyPoint, Text[]> compiled = new ConcurrentHashMap<>();
   private final Meaning meaning;
@@ -312,7 +108,7 @@ public final class RubricGrader implements Grader {
     }
     // Only units anchored to some open point are embedded, and each is compared with the points
     // it is anchored to: the same outcome as comparing all, at a fraction of the model's work.
-    List<String> all = units(answer);
+    List<String> all = Units.units(answer);
     List<String> units = new ArrayList<>();
     for (String unit : all) {
       if (open.stream().anyMatch(kp -> anchored(unit, step.anchors().get(kp)))) {
@@ -391,37 +187,6 @@ public final class RubricGrader implements Grader {
     return conflict;
   }
 
-  private static final java.util.regex.Pattern SENTENCE_END =
-      java.util.regex.Pattern.compile("(?<=[.;!?])\\s+|\\n+");
-  private static final java.util.regex.Pattern CLAUSE_BREAK =
-      java.util.regex.Pattern.compile(",\\s+|\\s+(?:and|but|so|because|which|while|whereas)\\s+");
-
-  /**
-   * The answer's sentences, and the clauses of sentences that have several of four words or more,
-   * at most {@value #MAX_UNITS}: a claim made in one clause of a long sentence is still found.
-   */
-  static List<String> units(String answer) {
-    List<String> out = new ArrayList<>();
-    for (String sentence : SENTENCE_END.split(answer)) {
-      String s = sentence.strip();
-      if (s.isEmpty()) {
-        continue;
-      }
-      out.add(s.length() > MAX_UNIT_CHARS ? s.substring(0, MAX_UNIT_CHARS) : s);
-      String[] clauses = CLAUSE_BREAK.split(s);
-      if (clauses.length > 1) {
-        for (String c : clauses) {
-          if (c.strip().split("\\s+").length >= 4) {
-            String clause = c.strip();
-            out.add(
-                clause.length() > MAX_UNIT_CHARS ? clause.substring(0, MAX_UNIT_CHARS) : clause);
-          }
-        }
-      }
-    }
-    return out.size() <= MAX_UNITS ? out : out.subList(0, MAX_UNITS);
-  }
-
   /**
    * What the grader precomputes for one step's key points: per point, the claim's own distinctive
    * words (those no other point of the step uses, so restating the question is not evidence); and
@@ -454,7 +219,7 @@ public final class RubricGrader implements Grader {
       vocabulary.addAll(distinctive(kp));
       for (Text t : terms(kp)) {
         for (int i = 0; i < t.size(); i++) {
-          if (t.words[i].length() >= 4 && !FUNCTION_WORDS.contains(t.words[i])) {
+          if (t.words[i].length() >= 4 && !Explanation.FUNCTION_WORDS.contains(t.words[i])) {
             vocabulary.add(t.stems[i]);
           }
         }
@@ -465,7 +230,7 @@ public final class RubricGrader implements Grader {
       java.util.Set<String> own = new java.util.HashSet<>(evidence.get(kp));
       for (Text t : terms(kp)) {
         for (int i = 0; i < t.size(); i++) {
-          if (t.words[i].length() >= 4 && !FUNCTION_WORDS.contains(t.words[i])) {
+          if (t.words[i].length() >= 4 && !Explanation.FUNCTION_WORDS.contains(t.words[i])) {
             own.add(t.stems[i]);
           }
         }
@@ -523,8 +288,8 @@ public final class RubricGrader implements Grader {
           java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
           for (int i = 0; i < t.size(); i++) {
             if (t.words[i].length() >= 4
-                && !FUNCTION_WORDS.contains(t.words[i])
-                && !GLUE.contains(t.words[i])) {
+                && !Explanation.FUNCTION_WORDS.contains(t.words[i])
+                && !TermMatch.GLUE.contains(t.words[i])) {
               out.add(t.stems[i]);
             }
           }
@@ -539,7 +304,7 @@ public final class RubricGrader implements Grader {
         k -> {
           Text[] out = new Text[k.terms().size()];
           for (int i = 0; i < out.length; i++) {
-            out[i] = Text.of(k.terms().get(i)).without(GLUE);
+            out[i] = Text.of(k.terms().get(i)).without(TermMatch.GLUE);
           }
           return out;
         });
@@ -564,48 +329,27 @@ public final class RubricGrader implements Grader {
         continue;
       }
       for (int start = 0; start < text.size(); start++) {
-        int end = matchesAt(text, start, term, 0);
+        int end = TermMatch.matchesAt(text, start, term, 0);
         if (end < 0) {
           continue;
         }
-        int from = spanStart(text, start);
-        int to = spanEnd(text, end - 1);
+        int from = Negation.spanStart(text, start);
+        int to = Negation.spanEnd(text, end - 1);
         Set<String> own = ownStems(kp);
         boolean against =
-            (!negative && (negatedBefore(text, start, own) || dismissedAfter(text, end, to, own)))
+            (!negative
+                    && (Negation.negatedBefore(text, start, own)
+                        || Negation.dismissedAfter(text, end, to, own)))
                 || conflicts(text, from, to, claimed);
-        if (against && !hypothetical(text, start)) {
+        if (against && !Negation.hypothetical(text, start)) {
           return new Found(false, clause(text, from, to), null);
         }
-        if (!negated(text, start)) {
+        if (!Negation.negated(text, start)) {
           covered = true;
         }
       }
     }
     return new Found(covered, null, null);
-  }
-
-  /** Words that open a clause which supposes rather than asserts: "if the timeout is shorter". */
-  private static final Set<String> SUPPOSING =
-      Set.of("if", "unless", "whether", "suppose", "supposing", "assuming", "imagine");
-
-  /**
-   * Whether word {@code i} sits in a clause opened by "if", "unless", "whether" and the like, which
-   * describes a case (often the very mistake to avoid) instead of claiming it.
-   */
-  private static boolean hypothetical(Text text, int i) {
-    int from = spanStart(text, i);
-    if (from > 0
-        && text.sentence[from - 1] == text.sentence[i]
-        && SUPPOSING.contains(text.words[from - 1])) {
-      return true;
-    }
-    for (int p = from; p < i; p++) {
-      if (SUPPOSING.contains(text.words[p])) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String clause(Text text, int from, int to) {
@@ -624,7 +368,7 @@ public final class RubricGrader implements Grader {
             List<String> terms = k.wrong().get(m).terms();
             out[m] = new Text[terms.size()];
             for (int i = 0; i < terms.size(); i++) {
-              out[m][i] = Text.of(terms.get(i)).without(GLUE);
+              out[m][i] = Text.of(terms.get(i)).without(TermMatch.GLUE);
             }
           }
           return out;
@@ -643,11 +387,11 @@ public final class RubricGrader implements Grader {
           continue;
         }
         for (int start = 0; start < text.size(); start++) {
-          int end = matchesAt(text, start, term, 0);
-          if (end >= 0 && !negated(text, start) && !hypothetical(text, start)) {
+          int end = TermMatch.matchesAt(text, start, term, 0);
+          if (end >= 0 && !Negation.negated(text, start) && !Negation.hypothetical(text, start)) {
             return new Found(
                 false,
-                clause(text, spanStart(text, start), spanEnd(text, end - 1)),
+                clause(text, Negation.spanStart(text, start), Negation.spanEnd(text, end - 1)),
                 kp.wrong().get(m).correction());
           }
         }
@@ -664,7 +408,7 @@ public final class RubricGrader implements Grader {
         kp,
         k -> {
           for (String w : Text.of(k.point()).words) {
-            if (NEGATORS.contains(w) || DISMISSALS.contains(w)) {
+            if (Negation.NEGATORS.contains(w) || Negation.DISMISSALS.contains(w)) {
               return true;
             }
           }
@@ -678,132 +422,6 @@ public final class RubricGrader implements Grader {
     return quantities.computeIfAbsent(kp, k -> List.copyOf(Quantities.in(k.point())));
   }
 
-  /** The first word of the clause around word {@code i}: stops at punctuation and connectors. */
-  private static int spanStart(Text text, int i) {
-    int p = i;
-    while (p > 0
-        && text.clause[p - 1] == text.clause[i]
-        && !CONNECTORS.contains(text.words[p - 1])) {
-      p--;
-    }
-    return p;
-  }
-
-  /** The last word of the clause around word {@code i}. */
-  private static int spanEnd(Text text, int i) {
-    int p = i;
-    while (p + 1 < text.size()
-        && text.clause[p + 1] == text.clause[i]
-        && !CONNECTORS.contains(text.words[p + 1])) {
-      p++;
-    }
-    return p;
-  }
-
-  /**
-   * "never reuse", "not a DLQ": a strong negator just before the term, in its clause, with nothing
-   * between them but glue and the key point's own words ("cannot hold the join" negates holding,
-   * not the join).
-   */
-  private static boolean negatedBefore(Text text, int start, Set<String> own) {
-    int from = Math.max(0, start - NEGATION_WINDOW);
-    for (int i = start - 1; i >= from; i--) {
-      if (text.clause[i] != text.clause[start] || CONNECTORS.contains(text.words[i])) {
-        return false;
-      }
-      String w = text.words[i];
-      if (NEGATION_BREAKERS.contains(w) || NOT_NEGATING.contains(w)) {
-        return false;
-      }
-      if (STRONG_NEGATORS.contains(w)) {
-        return i + 1 >= text.size() || !NOT_NEGATING.contains(text.words[i + 1]);
-      }
-      if (!GLUE.contains(w)
-          && !LINKS.contains(w)
-          && !NEEDS.contains(w)
-          && !NEED_VERBS.contains(w)
-          && !own.contains(text.stems[i])) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** Verbs of need that may stand between a negator and the term: "never need a DLQ". */
-  private static final Set<String> NEED_VERBS =
-      Set.of("need", "needs", "require", "requires", "want");
-
-  /**
-   * "a DLQ is unnecessary", "is not needed", "do not reuse an instance": after the term, linked
-   * only by verbs, a dismissal, or a negator followed by a word of need or of the key point itself
-   * ("pinned connections cannot be multiplexed" says something else about them).
-   */
-  private static boolean dismissedAfter(Text text, int end, int to, Set<String> own) {
-    for (int i = end; i <= to; i++) {
-      String w = text.words[i];
-      if (DISMISSALS.contains(w)) {
-        if (i + 1 <= to && NOT_NEGATING.contains(text.words[i + 1])) {
-          return false;
-        }
-        return !NEGATOR_DISMISSALS.contains(w) || negatesThePoint(text, i + 1, to, own);
-      }
-      if (!LINKS.contains(w)) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** Whether a negation ending at word {@code from} goes on to a word of need or of the point. */
-  private static boolean negatesThePoint(Text text, int from, int to, Set<String> own) {
-    if (from > to) {
-      return true; // "a DLQ? Not really." ends the clause: nothing else it could be about
-    }
-    for (int i = from; i <= to && i < from + NEGATION_WINDOW; i++) {
-      if (NEEDS.contains(text.words[i]) || own.contains(text.stems[i])) {
-        return true;
-      }
-      if (!GLUE.contains(text.words[i]) && !LINKS.contains(text.words[i])) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** Words that, negated after a term, deny that it is needed, useful or real. */
-  private static final Set<String> NEEDS =
-      Set.of(
-          "needed",
-          "necessary",
-          "required",
-          "important",
-          "useful",
-          "helpful",
-          "worth",
-          "relevant",
-          "exist",
-          "exists",
-          "matter",
-          "matters",
-          "work",
-          "works",
-          "help",
-          "helps",
-          "used",
-          "supported",
-          "possible",
-          "recommended",
-          "advised",
-          "necessarily",
-          "essential",
-          "mandatory",
-          "real",
-          "true",
-          "apply",
-          "applies",
-          "happen",
-          "happens");
-
   private final Map<KeyPoint, Set<String>> ownStems = new ConcurrentHashMap<>();
 
   /** The stems of the key point's own sentence, for telling what a negation is about. */
@@ -814,7 +432,8 @@ public final class RubricGrader implements Grader {
           Text t = Text.of(k.point());
           Set<String> out = new java.util.HashSet<>();
           for (int i = 0; i < t.size(); i++) {
-            if (!FUNCTION_WORDS.contains(t.words[i]) && !GLUE.contains(t.words[i])) {
+            if (!Explanation.FUNCTION_WORDS.contains(t.words[i])
+                && !TermMatch.GLUE.contains(t.words[i])) {
               out.add(t.stems[i]);
             }
           }
@@ -843,169 +462,6 @@ public final class RubricGrader implements Grader {
       conflict |= sameUnit;
     }
     return conflict;
-  }
-
-  /**
-   * Where {@code term} from word {@code j} on, matched against the answer from word {@code p} on,
-   * ends (exclusive), or -1 if it does not match there. Compounds meet their split forms both ways:
-   * "back off" matches "backoff" and "deadletter" matches "dead letter".
-   */
-  private static int matchesAt(Text text, int p, Text term, int j) {
-    if (j == term.size()) {
-      return p;
-    }
-    if (p >= text.size()) {
-      return -1;
-    }
-    if (similar(text.stems[p], term.stems[j])) {
-      int end = next(text, p + 1, term, j + 1);
-      if (end >= 0) {
-        return end;
-      }
-    }
-    String word = text.words[p];
-    String wanted = term.words[j];
-    if (p + 1 < text.size()
-        && wanted.length() > word.length()
-        && wanted.startsWith(word)
-        && Stemmer.stem(word + text.words[p + 1]).equals(term.stems[j])) {
-      int end = next(text, p + 2, term, j + 1);
-      if (end >= 0) {
-        return end;
-      }
-    }
-    if (j + 1 < term.size()
-        && word.length() > wanted.length()
-        && word.startsWith(wanted)
-        && text.stems[p].equals(Stemmer.stem(wanted + term.words[j + 1]))) {
-      return next(text, p + 1, term, j + 2);
-    }
-    return -1;
-  }
-
-  /**
-   * The rest of a multi-word term, found after at most {@value #GAP} other words of the same
-   * sentence: "counts it as a failure" still says "counts as failure".
-   */
-  private static int next(Text text, int p, Text term, int j) {
-    if (j == term.size()) {
-      return p;
-    }
-    for (int q = p; q <= p + GAP && q < text.size(); q++) {
-      if (text.sentence[q] != text.sentence[p - 1]) {
-        return -1;
-      }
-      if (q > p && NEGATORS.contains(text.words[q - 1])) {
-        return -1; // "X is not Y" does not say "X is Y"
-      }
-      int end = matchesAt(text, q, term, j);
-      if (end >= 0) {
-        return end;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean negated(Text text, int start) {
-    int from = Math.max(0, start - NEGATION_WINDOW);
-    for (int i = start - 1; i >= from; i--) {
-      if (text.sentence[i] != text.sentence[start]) {
-        return false;
-      }
-      String w = text.words[i];
-      if (NEGATION_BREAKERS.contains(w)) {
-        return false;
-      }
-      if (NEGATORS.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static boolean similar(String a, String b) {
-    if (a.equals(b)) {
-      return true;
-    }
-    if (negatingPrefix(a, b) || negatingPrefix(b, a)) {
-      return false; // "asynchronous" is not a typo of "synchronous"
-    }
-    int shorter = Math.min(a.length(), b.length());
-    if (shorter < 5 || Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
-      return false;
-    }
-    int allowed = shorter >= 9 ? 2 : 1;
-    if (Math.abs(a.length() - b.length()) > allowed) {
-      return false;
-    }
-    return withinDistance(a, b, allowed);
-  }
-
-  private static final List<String> NEGATING_PREFIXES =
-      List.of("a", "an", "un", "in", "im", "ir", "il", "non", "dis", "de", "anti");
-
-  /** Whether {@code longer} is {@code shorter} with a prefix that negates it. */
-  private static boolean negatingPrefix(String longer, String shorter) {
-    if (!longer.endsWith(shorter)) {
-      return false;
-    }
-    String prefix = longer.substring(0, longer.length() - shorter.length());
-    return NEGATING_PREFIXES.contains(
-        prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) : prefix);
-  }
-
-  /** Damerau–Levenshtein (adjacent transpositions) distance, stopping early past the limit. */
-  private static boolean withinDistance(String a, String b, int limit) {
-    int n = a.length();
-    int m = b.length();
-    int[] prev2 = new int[m + 1];
-    int[] prev = new int[m + 1];
-    int[] cur = new int[m + 1];
-    for (int j = 0; j <= m; j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= n; i++) {
-      cur[0] = i;
-      int rowMin = cur[0];
-      for (int j = 1; j <= m; j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          v = Math.min(v, prev2[j - 2] + 1);
-        }
-        cur[j] = v;
-        rowMin = Math.min(rowMin, v);
-      }
-      if (rowMin > limit) {
-        return false;
-      }
-      int[] t = prev2;
-      prev2 = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[m] <= limit;
-  }
-
-  /**
-   * Between 0.5 and 1: prose that connects its terms ("because", "so", "which", articles) scores
-   * fully; a comma-separated list of buzzwords gets half credit for the same coverage.
-   */
-  static double explanationFactor(Text text) {
-    if (text.size() == 0) {
-      return 0.5;
-    }
-    int function = 0;
-    for (String w : text.words) {
-      if (FUNCTION_WORDS.contains(w)) {
-        function++;
-      }
-    }
-    double ratio = (double) function / text.size();
-    return Math.max(FLOOR, Math.min(1.0, FLOOR + ratio * SLOPE));
   }
 
   private static String feedback(
@@ -1092,7 +548,7 @@ public final class RubricGrader implements Grader {
         total == 0
             ? 0
             : Math.max(0, covered.size() - CONTRADICTION_COST * contradicted.size()) / total;
-    double factor = explanationFactor(text);
+    double factor = Explanation.explanationFactor(text);
     double relevance = relevance(answerStems, step.vocabulary());
     int score =
         (int)

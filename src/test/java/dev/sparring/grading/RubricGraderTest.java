@@ -57,10 +57,10 @@ class RubricGraderTest {
         .extracting(KeyPoint::point)
         .contains("The consumer is idempotent.");
     assertThat(grade("Use expnential backoff between attempts.").covered()).hasSize(1);
-    assertThat(RubricGrader.similar("dlq", "dlx")).isFalse();
-    assertThat(RubricGrader.similar("proxy", "praxy")).isTrue();
-    assertThat(RubricGrader.similar("cache", "cachee")).isTrue();
-    assertThat(RubricGrader.similar("lambda", "layer")).isFalse();
+    assertThat(TermMatch.similar("dlq", "dlx")).isFalse();
+    assertThat(TermMatch.similar("proxy", "praxy")).isTrue();
+    assertThat(TermMatch.similar("cache", "cachee")).isTrue();
+    assertThat(TermMatch.similar("lambda", "layer")).isFalse();
   }
 
   @Test
