@@ -71,4 +71,27 @@ final class Quantities {
     }
     return null;
   }
+
+  /**
+   * Whether the text states a figure with the dimension of one of the {@code claimed} figures but
+   * the value of none: "60 minutes" against 15 minutes, "3 GB" against 10,240 MB. Any figure that
+   * agrees with a claimed one settles it: no conflict.
+   */
+  static boolean conflict(String text, List<Quantity> claimed) {
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    boolean conflict = false;
+    for (Quantity said : in(text)) {
+      boolean sameDimension = false;
+      for (Quantity c : claimed) {
+        if (c.agrees(said)) {
+          return false;
+        }
+        sameDimension |= c.dimension() == said.dimension();
+      }
+      conflict |= sameDimension;
+    }
+    return conflict;
+  }
 }

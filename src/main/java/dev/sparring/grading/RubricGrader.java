@@ -36,18 +36,9 @@ public final class RubricGrader implements Grader {
 
   static final double PARAPHRASE_SHARE = 0.67;
 
-  /**
-   * Similarity in meaning (cosine of sentence embeddings) at which a clause of the answer makes a
-   * key point in other words. Chosen on half of the evaluation set and checked on the other half
-   * (recall 0.86 and 0.83 there at unchanged precision).
-   */
-  static final double MEANING_THRESHOLD = 0.55;
-
-  /** Words a unit must share with what only its key point says to count by meaning. */
-  static final int MIN_ANCHORS = 1;
-
   private final Map<KeyPoint, Text[]> compiled = new ConcurrentHashMap<>();
   private final Meaning meaning;
+  private final ByMeaning byMeaning;
 
   /** A grader by terms alone. */
   public RubricGrader() {
@@ -57,6 +48,7 @@ public final class RubricGrader implements Grader {
   /** A grader by terms that also credits key points made in other words, once meaning is ready. */
   public RubricGrader(Meaning meaning) {
     this.meaning = meaning;
+    this.byMeaning = new ByMeaning(meaning);
   }
 
   @Override
@@ -80,111 +72,10 @@ public final class RubricGrader implements Grader {
       }
     }
     if (meaning.ready() && !missed.isEmpty() && text.size() > 0) {
-      creditByMeaning(answer, step, missed, covered, contradicted);
+      byMeaning.credit(answer, step.anchors(), this::quantities, missed, covered, contradicted);
       covered.sort(java.util.Comparator.comparingInt(keyPoints::indexOf));
     }
     return scored(text, answerStems, step, covered, missed, contradicted);
-  }
-
-  /**
-   * Moves the missed, uncontradicted key points that a sentence or clause of the answer states in
-   * other words (by {@link Meaning}) to the covered ones. Similarity is not agreement: when the
-   * most similar unit states a figure that conflicts with the point's, it contradicts the point.
-   */
-  private void creditByMeaning(
-      String answer,
-      StepIndex step,
-      List<KeyPoint> missed,
-      List<KeyPoint> covered,
-      List<Contradiction> against) {
-    List<KeyPoint> open = new ArrayList<>();
-    for (KeyPoint kp : missed) {
-      if (against.stream().noneMatch(c -> c.point().equals(kp))) {
-        open.add(kp);
-      }
-    }
-    if (open.isEmpty()) {
-      return;
-    }
-    // Only units anchored to some open point are embedded, and each is compared with the points
-    // it is anchored to: the same outcome as comparing all, at a fraction of the model's work.
-    List<String> all = Units.units(answer);
-    List<String> units = new ArrayList<>();
-    for (String unit : all) {
-      if (open.stream().anyMatch(kp -> anchored(unit, step.anchors().get(kp)))) {
-        units.add(unit);
-      }
-    }
-    if (units.isEmpty()) {
-      return;
-    }
-    double[][] similar = meaning.similarity(units, open.stream().map(KeyPoint::point).toList());
-    for (int i = 0; i < open.size(); i++) {
-      KeyPoint kp = open.get(i);
-      Integer[] order = new Integer[units.size()];
-      for (int u = 0; u < order.length; u++) {
-        order[u] = u;
-      }
-      double[] row = similar[i];
-      java.util.Arrays.sort(order, (a, b) -> Double.compare(row[b], row[a]));
-      for (int u : order) {
-        if (row[u] < MEANING_THRESHOLD) {
-          break;
-        }
-        String unit = units.get(u);
-        if (!anchored(unit, step.anchors().get(kp))) {
-          continue;
-        }
-        if (conflictingFigure(unit, quantities(kp))) {
-          missed.remove(kp);
-          against.add(new Contradiction(kp, unit));
-          break;
-        }
-        missed.remove(kp);
-        covered.add(kp);
-        break;
-      }
-    }
-    missed.removeIf(kp -> against.stream().anyMatch(c -> c.point().equals(kp)));
-    for (Contradiction c : against) {
-      if (!missed.contains(c.point())) {
-        missed.add(c.point());
-      }
-    }
-  }
-
-  /**
-   * Whether the unit shares a word with what only this key point of the step says (its own
-   * distinctive words and its terms' words): on-topic prose about the subject in general is similar
-   * to every point but anchored to none.
-   */
-  private static boolean anchored(String unit, java.util.Set<String> anchors) {
-    java.util.Set<String> found = new java.util.HashSet<>();
-    for (String stem : Text.of(unit).stems) {
-      if (anchors.contains(stem)) {
-        found.add(stem);
-      }
-    }
-    return found.size() >= MIN_ANCHORS;
-  }
-
-  /** A figure in the unit with a dimension of the point's figures but none of their values. */
-  private static boolean conflictingFigure(String unit, List<Quantities.Quantity> claimed) {
-    if (claimed.isEmpty()) {
-      return false;
-    }
-    boolean conflict = false;
-    for (Quantities.Quantity said : Quantities.in(unit)) {
-      boolean sameDimension = false;
-      for (Quantities.Quantity c : claimed) {
-        if (c.agrees(said)) {
-          return false;
-        }
-        sameDimension |= c.dimension() == said.dimension();
-      }
-      conflict |= sameDimension;
-    }
-    return conflict;
   }
 
   /**
@@ -340,7 +231,7 @@ public final class RubricGrader implements Grader {
             (!negative
                     && (Negation.negatedBefore(text, start, own)
                         || Negation.dismissedAfter(text, end, to, own)))
-                || conflicts(text, from, to, claimed);
+                || Quantities.conflict(clause(text, from, to), claimed);
         if (against && !Negation.hypothetical(text, start)) {
           return new Found(false, clause(text, from, to), null);
         }
@@ -442,72 +333,6 @@ public final class RubricGrader implements Grader {
   }
 
   /**
-   * A number in the term's clause with the unit of one in the key point but none of its values: "60
-   * minutes" against 15 minutes, "3 GB" against 10,240 MB.
-   */
-  private static boolean conflicts(Text text, int from, int to, List<Quantities.Quantity> claimed) {
-    if (claimed.isEmpty()) {
-      return false;
-    }
-    String clause = text.raw.substring(text.begin[from], text.end[to]);
-    boolean conflict = false;
-    for (Quantities.Quantity said : Quantities.in(clause)) {
-      boolean sameUnit = false;
-      for (Quantities.Quantity c : claimed) {
-        if (c.agrees(said)) {
-          return false;
-        }
-        sameUnit |= c.dimension() == said.dimension();
-      }
-      conflict |= sameUnit;
-    }
-    return conflict;
-  }
-
-  private static String feedback(
-      Text text,
-      List<KeyPoint> covered,
-      List<KeyPoint> missed,
-      List<Contradiction> contradicted,
-      double factor) {
-    int total = covered.size() + missed.size();
-    if (!contradicted.isEmpty()) {
-      return "\u2717 Covered "
-          + covered.size()
-          + " of "
-          + total
-          + " key points and contradicted "
-          + contradicted.size()
-          + ": check what you said against the facts above.";
-    }
-    if (covered.isEmpty()) {
-      return text.size() < 4
-          ? "Too short to grade: explain what you would do and why."
-          : "None of the key points came up; name the mechanisms and explain the trade-offs.";
-    }
-    String head = "Covered " + covered.size() + " of " + total + " key points";
-    if (factor < 0.8) {
-      return head + ", but as a list of terms: explain how and why each one applies.";
-    }
-    if (missed.isEmpty()) {
-      return head + ". Strong answer.";
-    }
-    String next = shorten(missed.get(0).point());
-    return head + "; also cover: " + next + (next.endsWith("\u2026") ? "" : ".");
-  }
-
-  private static String shorten(String point) {
-    String p = point.strip();
-    if (p.endsWith(".")) {
-      p = p.substring(0, p.length() - 1);
-    }
-    if (p.length() > 1 && Character.isLowerCase(p.charAt(1))) {
-      p = Character.toLowerCase(p.charAt(0)) + p.substring(1);
-    }
-    return p.length() <= 100 ? p : p.substring(0, 99).strip() + "\u2026";
-  }
-
-  /**
    * The grade of an answer whose covered and contradicted key points were decided elsewhere (the
    * LLM judge), scored with the same formula and feedback as {@link #grade}. Points outside {@code
    * keyPoints} are ignored; a point both covered and contradicted counts as contradicted.
@@ -558,7 +383,7 @@ public final class RubricGrader implements Grader {
         score,
         covered,
         missed,
-        feedback(text, covered, missed, contradicted, factor),
+        Verdict.line(text, covered, missed, contradicted, factor),
         contradicted);
   }
 }

@@ -1,0 +1,53 @@
+package dev.sparring.grading;
+
+import dev.sparring.bank.KeyPoint;
+import java.util.List;
+
+/** The grade's one-line feedback: what was covered, contradicted, or to cover next. */
+final class Verdict {
+
+  private Verdict() {}
+
+  static String line(
+      Text text,
+      List<KeyPoint> covered,
+      List<KeyPoint> missed,
+      List<Contradiction> contradicted,
+      double factor) {
+    int total = covered.size() + missed.size();
+    if (!contradicted.isEmpty()) {
+      return "\u2717 Covered "
+          + covered.size()
+          + " of "
+          + total
+          + " key points and contradicted "
+          + contradicted.size()
+          + ": check what you said against the facts above.";
+    }
+    if (covered.isEmpty()) {
+      return text.size() < 4
+          ? "Too short to grade: explain what you would do and why."
+          : "None of the key points came up; name the mechanisms and explain the trade-offs.";
+    }
+    String head = "Covered " + covered.size() + " of " + total + " key points";
+    if (factor < 0.8) {
+      return head + ", but as a list of terms: explain how and why each one applies.";
+    }
+    if (missed.isEmpty()) {
+      return head + ". Strong answer.";
+    }
+    String next = shorten(missed.get(0).point());
+    return head + "; also cover: " + next + (next.endsWith("\u2026") ? "" : ".");
+  }
+
+  private static String shorten(String point) {
+    String p = point.strip();
+    if (p.endsWith(".")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    if (p.length() > 1 && Character.isLowerCase(p.charAt(1))) {
+      p = Character.toLowerCase(p.charAt(0)) + p.substring(1);
+    }
+    return p.length() <= 100 ? p : p.substring(0, 99).strip() + "\u2026";
+  }
+}
