@@ -104,12 +104,19 @@ public final class PackLoader {
         yamlFiles(pack).forEach(f -> files.put(f, name));
       }
     }
+    Set<String> sources = checkSources ? Set.copyOf(known) : null;
+    // Files parse in parallel (YAML parsing dominates start-up); they are merged in order.
+    List<FileReader> readers =
+        files.entrySet().stream()
+            .map(e -> new FileReader(e.getKey(), e.getValue(), sources, new ArrayList<>()))
+            .toList();
+    List<List<Question>> read = readers.parallelStream().map(FileReader::read).toList();
     Map<String, Problem> firstSeen = new HashMap<>();
     List<Question> questions = new ArrayList<>();
-    for (Map.Entry<Path, String> e : files.entrySet()) {
-      FileReader reader =
-          new FileReader(e.getKey(), e.getValue(), checkSources ? known : null, problems);
-      for (Question q : reader.read()) {
+    for (int i = 0; i < readers.size(); i++) {
+      FileReader reader = readers.get(i);
+      problems.addAll(reader.problems);
+      for (Question q : read.get(i)) {
         Problem here = reader.where(q.id());
         Problem first = firstSeen.putIfAbsent(q.id(), here);
         if (first != null) {
@@ -266,8 +273,10 @@ public final class PackLoader {
       options.setCodePointLimit((int) MAX_FILE_BYTES);
       Yaml yaml = new Yaml(options);
       try {
-        // Aliases are refused outright before anything is expanded.
-        for (Event e : yaml.parse(new StringReader(text))) {
+        // Aliases are refused outright before anything is expanded. An alias needs an anchor
+        // ("&"): a file without one is not scanned twice.
+        for (Event e :
+            text.indexOf('&') < 0 ? List.<Event>of() : yaml.parse(new StringReader(text))) {
           if (e instanceof AliasEvent alias) {
             problem(
                 alias.getStartMark(),
