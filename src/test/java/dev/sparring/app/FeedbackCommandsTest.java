@@ -1,5 +1,6 @@
 package dev.sparring.app;
 
+import static dev.sparring.testing.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,11 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparring.config.ConfigLoader;
 import dev.sparring.store.Dispute;
 import dev.sparring.store.Store;
+import dev.sparring.testing.Cli.Run;
 import dev.sparring.testing.TestPacks;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,28 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedbackCommandsTest {
 
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static synchronized Run run(String stdin, String... args) {
-    InputStream oldIn = System.in;
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setIn(oldIn);
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private Path config() throws Exception {
     Path f = dir.resolve("c.yaml");

@@ -11,9 +11,9 @@ import dev.sparring.core.Platform;
 import dev.sparring.store.Store;
 import dev.sparring.store.jdbc.SqliteStore;
 import dev.sparring.testing.ChildProgram;
+import dev.sparring.testing.Cli;
+import dev.sparring.testing.Cli.Run;
 import dev.sparring.testing.TestPacks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,23 +33,8 @@ class MainTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static Run run(String... args) {
+    return Cli.run("", args);
   }
 
   private Path config() throws Exception {

@@ -1,8 +1,8 @@
 package dev.sparring.ops;
 
+import static dev.sparring.testing.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparring.app.Main;
 import dev.sparring.core.Actor;
 import dev.sparring.core.Bot;
 import dev.sparring.core.ChannelRef;
@@ -15,13 +15,10 @@ import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Standing;
 import dev.sparring.store.Store;
 import dev.sparring.store.jdbc.SqliteStore;
+import dev.sparring.testing.Cli.Run;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;
 import dev.sparring.testing.TestPacks;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,28 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class EraseCommandTest {
 
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static synchronized Run run(String stdin, String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    InputStream oldIn = System.in;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      int code = Main.execute(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-      System.setIn(oldIn);
-    }
-  }
 
   private static final TeamRef ACME = new TeamRef(Platform.SLACK, "TACME");
   private static final TeamRef OTHER = new TeamRef(Platform.SLACK, "TOTHER");
