@@ -81,7 +81,8 @@ public final class RubricGrader implements Grader {
   /**
    * What the grader precomputes for one step's key points: per point, the claim's own distinctive
    * words (those no other point of the step uses, so restating the question is not evidence); and
-   * the step's whole vocabulary, for the relevance share.
+   * the content words of all the step's key points (not their terms, whose everyday words any
+   * on-topic chatter shares), for the relevance share.
    */
   private record StepIndex(
       Map<KeyPoint, List<String>> evidence,
@@ -108,13 +109,6 @@ public final class RubricGrader implements Grader {
       }
       evidence.put(kp, distinctive(kp).stream().filter(w -> !others.contains(w)).toList());
       vocabulary.addAll(distinctive(kp));
-      for (Text t : terms(kp)) {
-        for (int i = 0; i < t.size(); i++) {
-          if (t.words[i].length() >= 4 && !Explanation.FUNCTION_WORDS.contains(t.words[i])) {
-            vocabulary.add(t.stems[i]);
-          }
-        }
-      }
     }
     Map<KeyPoint, java.util.Set<String>> anchors = new java.util.HashMap<>();
     for (KeyPoint kp : points) {
