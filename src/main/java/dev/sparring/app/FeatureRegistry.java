@@ -2,9 +2,6 @@ package dev.sparring.app;
 
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.compete.Competitions;
-import dev.sparring.compete.Leaderboards;
-import dev.sparring.compete.Points;
-import dev.sparring.core.DeadLetters;
 import dev.sparring.core.Feature;
 import dev.sparring.daily.DailyQuestions;
 import dev.sparring.drill.Drills;
@@ -12,6 +9,9 @@ import dev.sparring.feedback.Disputes;
 import dev.sparring.grading.Grader;
 import dev.sparring.interview.InterviewSettings;
 import dev.sparring.interview.Interviews;
+import dev.sparring.leaderboard.Leaderboards;
+import dev.sparring.outbox.DeadLetters;
+import dev.sparring.scoring.Points;
 import java.util.List;
 
 /**

@@ -28,7 +28,7 @@ public record Filter(String pack, Level level, String topic) {
       } else {
         return new Parsed(
             null,
-            dev.sparring.core.Inline.code(raw, 41)
+            dev.sparring.chat.Inline.code(raw, 41)
                 + " is not a pack, level or topic. "
                 + catalog(bank));
       }

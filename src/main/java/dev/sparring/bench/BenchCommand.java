@@ -1,7 +1,7 @@
 package dev.sparring.bench;
 
-import dev.sparring.app.Main;
 import dev.sparring.app.Sparring;
+import dev.sparring.app.Startup;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -42,7 +42,7 @@ public final class BenchCommand {
       name = "grader",
       description = "Grading speed on one thread: answers per second and p50/p99 per answer.")
   static final class Grader implements Callable<Integer> {
-    @Mixin Main.Startup startup = new Main.Startup();
+    @Mixin Startup startup = new Startup();
     @Mixin BenchSupport.Output output = new BenchSupport.Output();
 
     @Option(names = "--seconds", description = "Measured run length (default ${DEFAULT-VALUE}).")
@@ -60,7 +60,7 @@ public final class BenchCommand {
 
     @Override
     public Integer call() {
-      Main.quietLogs();
+      Startup.quietLogs();
       var config = startup.loadConfig();
       QuestionBank bank = Sparring.loadBank(config.bankPaths());
       List<Step> steps = new ArrayList<>();

@@ -1,22 +1,22 @@
 package dev.sparring.bench;
 
-import dev.sparring.app.Main;
 import dev.sparring.app.Sparring;
+import dev.sparring.app.Startup;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.ThreadRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.config.SparringConfig;
-import dev.sparring.core.Actor;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.ThreadRef;
-import dev.sparring.core.UserRef;
 import dev.sparring.grading.RubricGrader;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
     description = "Interview transitions per second through Bot.handle vs the store's write floor.")
 final class BenchEngine implements Callable<Integer> {
 
-  @Mixin Main.Startup startup = new Main.Startup();
+  @Mixin Startup startup = new Startup();
   @Mixin BenchSupport.Output output = new BenchSupport.Output();
   @Mixin BenchSupport.StoreChoice store = new BenchSupport.StoreChoice();
 
@@ -52,7 +52,7 @@ final class BenchEngine implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Main.quietLogs();
+    Startup.quietLogs();
     SparringConfig config = startup.loadConfig();
     QuestionBank bank = Sparring.loadBank(config.bankPaths());
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch();

@@ -1,18 +1,18 @@
 package dev.sparring.bench;
 
-import dev.sparring.app.Main;
 import dev.sparring.app.Sparring;
+import dev.sparring.app.Startup;
 import dev.sparring.bank.QuestionBank;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.config.SparringConfig;
-import dev.sparring.core.Actor;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.UserRef;
 import dev.sparring.grading.RubricGrader;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.slack.SlackAdapter;
 import dev.sparring.slack.SlackSettings;
 import dev.sparring.store.Store;
@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
     description = "Daily posts to many channels under Slack-like rate limits vs the ideal time.")
 final class BenchFanout implements Callable<Integer> {
 
-  @Mixin Main.Startup startup = new Main.Startup();
+  @Mixin Startup startup = new Startup();
   @Mixin BenchSupport.Output output = new BenchSupport.Output();
   @Mixin BenchSupport.StoreChoice store = new BenchSupport.StoreChoice();
 
@@ -80,7 +80,7 @@ final class BenchFanout implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Main.quietLogs();
+    Startup.quietLogs();
     SparringConfig config = startup.loadConfig();
     QuestionBank bank = Sparring.loadBank(config.bankPaths());
     Clock real = Clock.systemUTC();

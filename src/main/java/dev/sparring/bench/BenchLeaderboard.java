@@ -1,6 +1,6 @@
 package dev.sparring.bench;
 
-import dev.sparring.app.Main;
+import dev.sparring.app.Startup;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.store.LedgerEntry;
 import dev.sparring.store.LedgerQuery;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = "Top-10 and own-rank latency over a large ledger (store reads, no cache).")
 final class BenchLeaderboard implements Callable<Integer> {
 
-  @Mixin Main.Startup startup = new Main.Startup();
+  @Mixin Startup startup = new Startup();
   @Mixin BenchSupport.Output output = new BenchSupport.Output();
   @Mixin BenchSupport.StoreChoice store = new BenchSupport.StoreChoice();
 
@@ -40,7 +40,7 @@ final class BenchLeaderboard implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Main.quietLogs();
+    Startup.quietLogs();
     if (store.type.equals("memory")) {
       System.err.println("sparring bench leaderboard: use --store sqlite or postgres");
       return 2;

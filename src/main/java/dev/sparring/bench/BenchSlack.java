@@ -9,20 +9,20 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.model.event.MessageEvent;
 import dev.sparring.app.HttpServer;
-import dev.sparring.app.Main;
 import dev.sparring.app.Sparring;
+import dev.sparring.app.Startup;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.config.SparringConfig;
-import dev.sparring.core.Actor;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.UserRef;
 import dev.sparring.grading.RubricGrader;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.slack.SlackAdapter;
 import dev.sparring.slack.SlackSettings;
 import dev.sparring.store.Store;
@@ -61,7 +61,7 @@ import picocli.CommandLine.Option;
     description = "Signed Slack events per second and ack latency vs a bare Bolt app.")
 final class BenchSlack implements Callable<Integer> {
 
-  @Mixin Main.Startup startup = new Main.Startup();
+  @Mixin Startup startup = new Startup();
   @Mixin BenchSupport.Output output = new BenchSupport.Output();
   @Mixin BenchSupport.StoreChoice store = new BenchSupport.StoreChoice();
 
@@ -78,7 +78,7 @@ final class BenchSlack implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Main.quietLogs();
+    Startup.quietLogs();
     SparringConfig config = startup.loadConfig();
     QuestionBank bank = Sparring.loadBank(config.bankPaths());
     Clock clock = Clock.systemUTC();

@@ -1,15 +1,16 @@
 package dev.sparring.bench;
 
-import dev.sparring.app.Main;
 import dev.sparring.app.Sparring;
+import dev.sparring.app.Startup;
 import dev.sparring.bank.Question;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
+import dev.sparring.cli.Main;
 import dev.sparring.config.SparringConfig;
-import dev.sparring.core.Actor;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.UserRef;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
     description = "Time to the console's first answer, and memory (idle and 10,000 interviews).")
 final class BenchStartup implements Callable<Integer> {
 
-  @Mixin Main.Startup startup = new Main.Startup();
+  @Mixin Startup startup = new Startup();
   @Mixin BenchSupport.Output output = new BenchSupport.Output();
 
   @Option(
@@ -51,7 +52,7 @@ final class BenchStartup implements Callable<Integer> {
     if (holder) {
       return hold();
     }
-    Main.quietLogs();
+    Startup.quietLogs();
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch()) {
       long[] console = console(scratch.dir.resolve("console"));
       long[] held = holding(scratch.dir.resolve("holder"));
@@ -139,7 +140,7 @@ final class BenchStartup implements Callable<Integer> {
 
   /** The holding process: the bot on the embedded store with the interviews open, then waits. */
   private int hold() throws Exception {
-    Main.quietLogs();
+    Startup.quietLogs();
     SparringConfig config = startup.loadConfig();
     try (Sparring app = Sparring.start(config, startup.data, Clock.systemUTC(), List.of())) {
       List<Question> questions = app.bank().questions();

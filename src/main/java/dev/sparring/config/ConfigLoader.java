@@ -1,7 +1,8 @@
 package dev.sparring.config;
 
-import dev.sparring.compete.ScoringRules;
+import dev.sparring.chat.Durations;
 import dev.sparring.grading.judge.JudgeSettings;
+import dev.sparring.scoring.ScoringRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -203,7 +204,7 @@ public final class ConfigLoader {
 
   private static String suggest(String key, Set<String> known, String prefix) {
     for (String k : known) {
-      if (dev.sparring.core.Texts.distance(k.toLowerCase(), key.toLowerCase()) <= 2) {
+      if (dev.sparring.chat.Texts.distance(k.toLowerCase(), key.toLowerCase()) <= 2) {
         return " (did you mean '" + prefix + k + "'?)";
       }
     }

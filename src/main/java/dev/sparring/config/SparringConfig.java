@@ -1,7 +1,7 @@
 package dev.sparring.config;
 
-import dev.sparring.compete.ScoringRules;
 import dev.sparring.grading.judge.JudgeSettings;
+import dev.sparring.scoring.ScoringRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

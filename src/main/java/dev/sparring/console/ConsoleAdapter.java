@@ -1,18 +1,18 @@
 package dev.sparring.console;
 
-import dev.sparring.core.Actor;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Form;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.ThreadRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
-import dev.sparring.core.Form;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Message;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.ThreadRef;
-import dev.sparring.core.UserRef;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.Store;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -287,7 +287,7 @@ public final class ConsoleAdapter {
     }
     try {
       if (arg.startsWith("+")) {
-        c.advance(dev.sparring.config.Durations.parse(arg.substring(1)));
+        c.advance(dev.sparring.chat.Durations.parse(arg.substring(1)));
       } else if (!arg.isEmpty()) {
         java.time.Instant to = java.time.Instant.parse(arg);
         if (to.isBefore(c.instant())) {

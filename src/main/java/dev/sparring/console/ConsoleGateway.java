@@ -1,9 +1,9 @@
 package dev.sparring.console;
 
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
 import dev.sparring.core.Gateway;
-import dev.sparring.core.Message;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.Platform;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +84,7 @@ final class ConsoleGateway implements Gateway {
 
   /** Markdown-ish to plain text: bold markers go, people by name, the rest reads as it is. */
   static String plain(String text) {
-    return dev.sparring.core.Inline.plain(text);
+    return dev.sparring.chat.Inline.plain(text);
   }
 
   synchronized String takeOutput() {

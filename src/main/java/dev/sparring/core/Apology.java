@@ -1,5 +1,7 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
 import dev.sparring.store.StoreException;
 import java.util.List;
 import java.util.UUID;

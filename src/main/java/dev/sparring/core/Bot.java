@@ -1,5 +1,10 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.Form;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.TeamRef;
 import dev.sparring.store.Store;
 import java.time.Clock;
 import java.time.Instant;

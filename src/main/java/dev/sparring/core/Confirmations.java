@@ -1,5 +1,7 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Texts;
 import dev.sparring.store.Document;
 import java.security.SecureRandom;
 import java.time.Duration;

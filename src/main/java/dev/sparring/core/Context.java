@@ -1,5 +1,7 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.TeamRef;
 import dev.sparring.store.Tx;
 import java.time.Instant;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Texts;
 import java.util.UUID;
 import org.slf4j.MDC;
 

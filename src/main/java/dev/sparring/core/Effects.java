@@ -1,5 +1,11 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Form;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
 import java.util.ArrayList;
 import java.util.List;
 

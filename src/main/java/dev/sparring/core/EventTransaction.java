@@ -1,5 +1,8 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Form;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
 import dev.sparring.store.Store;
 import dev.sparring.store.Tx;
 import java.time.Clock;

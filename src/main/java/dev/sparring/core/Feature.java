@@ -1,5 +1,8 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.TeamRef;
 import dev.sparring.store.ThreadLink;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Texts;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Form;
 import dev.sparring.store.Document;
 import dev.sparring.store.Tx;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,9 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.TeamRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,10 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.ThreadRef;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.UserRef;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

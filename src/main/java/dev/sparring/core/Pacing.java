@@ -1,5 +1,8 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.UserRef;
 import java.time.Duration;
 import java.util.List;
 

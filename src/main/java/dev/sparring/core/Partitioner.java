@@ -1,5 +1,7 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
 import java.util.Set;
 
 /**

@@ -1,5 +1,7 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
 import dev.sparring.store.ThreadLink;
 import java.util.Optional;
 

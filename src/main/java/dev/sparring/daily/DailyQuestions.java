@@ -4,28 +4,28 @@ import dev.sparring.bank.Filter;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
-import dev.sparring.compete.Points;
-import dev.sparring.compete.Profiles;
-import dev.sparring.compete.Streaks;
-import dev.sparring.core.ChannelRef;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Dates;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.Texts;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Command;
 import dev.sparring.core.Confirmations;
 import dev.sparring.core.Context;
-import dev.sparring.core.Dates;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Inline;
 import dev.sparring.core.Json;
-import dev.sparring.core.Message;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.Texts;
-import dev.sparring.core.UserRef;
 import dev.sparring.feedback.Disputable;
 import dev.sparring.feedback.DisputeSubject;
 import dev.sparring.feedback.Disputes;
 import dev.sparring.feedback.Feedback;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.scoring.Points;
+import dev.sparring.scoring.Profiles;
+import dev.sparring.scoring.Streaks;
 import dev.sparring.store.Document;
 import dev.sparring.store.ThreadLink;
 import dev.sparring.store.Tx;
@@ -99,7 +99,7 @@ public final class DailyQuestions implements Feature, Disputable {
     /** Who answered, as a mention (names are shown by the platform, never as markup). */
     String who() {
       try {
-        return Inline.mention(dev.sparring.core.UserRef.parse(user), name);
+        return Inline.mention(dev.sparring.chat.UserRef.parse(user), name);
       } catch (IllegalArgumentException e) {
         return Inline.data(name);
       }
@@ -196,27 +196,27 @@ public final class DailyQuestions implements Feature, Disputable {
             .orElse("");
     ctx.out()
         .form(
-            new dev.sparring.core.Form(
+            new dev.sparring.chat.Form(
                 FORM,
                 "Daily question",
                 "Save",
                 in.channel().key(),
                 List.of(
-                    new dev.sparring.core.Form.Input(
+                    new dev.sparring.chat.Form.Input(
                         "time",
                         "Time (HH:MM)",
                         "09:30",
                         s.map(x -> x.time().toString()).orElse("09:30"),
                         false,
                         5),
-                    new dev.sparring.core.Form.Input(
+                    new dev.sparring.chat.Form.Input(
                         "zone",
                         "Time zone (IANA)",
                         "Europe/Berlin",
                         s.map(Schedule::zone).orElse(""),
                         false,
                         60),
-                    new dev.sparring.core.Form.Input(
+                    new dev.sparring.chat.Form.Input(
                         "days",
                         "Days",
                         "mon-fri",
@@ -226,7 +226,7 @@ public final class DailyQuestions implements Feature, Disputable {
                             .replace("every day", "daily"),
                         false,
                         40),
-                    new dev.sparring.core.Form.Input(
+                    new dev.sparring.chat.Form.Input(
                         "filter",
                         "Pack, level or topic (optional)",
                         "serverless senior",

@@ -160,7 +160,7 @@ public record Schedule(
       if (day(p) != null) {
         daysMeant = true;
       } else {
-        if (p.length() >= 3 && dev.sparring.core.Texts.closest(p, DAY_NAMES) != null) {
+        if (p.length() >= 3 && dev.sparring.chat.Texts.closest(p, DAY_NAMES) != null) {
           daysMeant = true;
         }
         bad = bad == null ? p : bad;
@@ -170,14 +170,14 @@ public record Schedule(
       return null;
     }
     if (bad.isEmpty()) {
-      return dev.sparring.core.Inline.code(text, 30)
+      return dev.sparring.chat.Inline.code(text, 30)
           + " is not a list of days. Days look like "
           + String.join(", ", EXAMPLES)
           + ".";
     }
-    String guess = bad.length() >= 2 ? dev.sparring.core.Texts.closest(bad, DAY_NAMES) : null;
+    String guess = bad.length() >= 2 ? dev.sparring.chat.Texts.closest(bad, DAY_NAMES) : null;
     return "Unknown day "
-        + dev.sparring.core.Inline.code(bad, 20)
+        + dev.sparring.chat.Inline.code(bad, 20)
         + (guess == null ? "" : "; did you mean `" + guess + "`?")
         + (guess == null ? "." : "")
         + " Days look like "

@@ -1,6 +1,6 @@
 package dev.sparring.daily;
 
-import dev.sparring.core.Texts;
+import dev.sparring.chat.Texts;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
@@ -63,7 +63,7 @@ final class Zones {
     String guess = t.contains("/") ? Texts.closest(t, BY_LOWER.keySet()) : null;
     return new Parsed(
         null,
-        dev.sparring.core.Inline.code(text, 40)
+        dev.sparring.chat.Inline.code(text, 40)
             + " is not an IANA time zone."
             + (guess == null ? "" : " Did you mean `" + BY_LOWER.get(guess) + "`?")
             + " Use names like Europe/Berlin, America/New_York or UTC.");

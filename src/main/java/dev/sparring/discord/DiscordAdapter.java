@@ -1,17 +1,17 @@
 package dev.sparring.discord;
 
 import dev.sparring.bank.QuestionBank;
-import dev.sparring.core.Actor;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Form;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.ThreadRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
-import dev.sparring.core.Form;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.ThreadRef;
-import dev.sparring.core.UserRef;
 import dev.sparring.store.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -485,7 +485,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
   static Modal modal(Form form) {
     Modal.Builder b =
         Modal.create(
-            form.id() + "|" + form.value(), dev.sparring.core.Texts.clip(form.title(), 45));
+            form.id() + "|" + form.value(), dev.sparring.chat.Texts.clip(form.title(), 45));
     for (Form.Input in : form.inputs()) {
       TextInput.Builder t =
           TextInput.create(
@@ -495,12 +495,12 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         t.setValue(in.initial());
       }
       if (!in.placeholder().isEmpty()) {
-        t.setPlaceholder(dev.sparring.core.Texts.clip(in.placeholder(), 100));
+        t.setPlaceholder(dev.sparring.chat.Texts.clip(in.placeholder(), 100));
       }
       if (in.maxLength() > 0) {
         t.setMaxLength(Math.min(4000, in.maxLength()));
       }
-      b.addComponents(Label.of(dev.sparring.core.Texts.clip(in.label(), 45), t.build()));
+      b.addComponents(Label.of(dev.sparring.chat.Texts.clip(in.label(), 45), t.build()));
     }
     return b.build();
   }
@@ -546,7 +546,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         DiscordMentions.none(
                 event
                     .getMessage()
-                    .reply(dev.sparring.core.Texts.clip(DiscordRender.markdown(body), 2000)))
+                    .reply(dev.sparring.chat.Texts.clip(DiscordRender.markdown(body), 2000)))
             .queue();
       }
     }

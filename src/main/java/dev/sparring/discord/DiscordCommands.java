@@ -1,9 +1,9 @@
 package dev.sparring.discord;
 
 import dev.sparring.bank.QuestionBank;
+import dev.sparring.chat.Texts;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Feature;
-import dev.sparring.core.Texts;
 import java.util.List;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;

@@ -1,8 +1,8 @@
 package dev.sparring.discord;
 
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
 import dev.sparring.core.Gateway;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.Platform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -138,7 +138,7 @@ final class DiscordGateway implements Gateway {
     if (known != null) {
       return known;
     }
-    String name = dev.sparring.core.Texts.clip(DiscordRender.plain(post.message().title()), 100);
+    String name = dev.sparring.chat.Texts.clip(DiscordRender.plain(post.message().title()), 100);
     try {
       return first.createThreadChannel(name.isBlank() ? "Sparring" : name).complete();
     } catch (ErrorResponseException e) {

@@ -1,10 +1,10 @@
 package dev.sparring.discord;
 
-import dev.sparring.core.Inline;
-import dev.sparring.core.Message;
-import dev.sparring.core.Platform;
-import dev.sparring.core.Texts;
-import dev.sparring.core.UserRef;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.Texts;
+import dev.sparring.chat.UserRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

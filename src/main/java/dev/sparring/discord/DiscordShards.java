@@ -1,8 +1,8 @@
 package dev.sparring.discord;
 
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
 import dev.sparring.core.Partitioner;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

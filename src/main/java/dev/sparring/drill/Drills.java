@@ -3,17 +3,15 @@ package dev.sparring.drill;
 import dev.sparring.bank.Filter;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
-import dev.sparring.compete.Points;
-import dev.sparring.compete.Profiles;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Message.Button;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.Texts;
 import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.Json;
-import dev.sparring.core.Message;
-import dev.sparring.core.Message.Button;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.Texts;
 import dev.sparring.drill.Sm2.Card;
 import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.feedback.Disputable;
@@ -22,6 +20,8 @@ import dev.sparring.feedback.Disputes;
 import dev.sparring.feedback.Hints;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.scoring.Points;
+import dev.sparring.scoring.Profiles;
 import dev.sparring.store.Answer;
 import dev.sparring.store.ConcurrentUpdateException;
 import dev.sparring.store.Conversation;
@@ -401,7 +401,7 @@ public final class Drills implements Feature, Disputable {
 
   /** The graded answer of a drill (answered: waiting for a rating, rated or closed). */
   @Override
-  public Optional<DisputeSubject> disputed(Context ctx, String ref, dev.sparring.core.UserRef who) {
+  public Optional<DisputeSubject> disputed(Context ctx, String ref, dev.sparring.chat.UserRef who) {
     Optional<Conversation> found =
         ctx.tx().conversations().get(ref.substring(DISPUTE_PREFIX.length()));
     if (found.isEmpty() || !found.get().kind().equals(KIND)) {
@@ -439,7 +439,7 @@ public final class Drills implements Feature, Disputable {
 
   @Override
   public List<Message> home(
-      Context ctx, dev.sparring.core.TeamRef team, dev.sparring.core.Actor actor) {
+      Context ctx, dev.sparring.chat.TeamRef team, dev.sparring.chat.Actor actor) {
     Map<String, Card> cards = cards(ctx, team.key(), actor.user().key());
     long due = cards.values().stream().filter(c -> !c.due().isAfter(ctx.now())).count();
     return List.of(

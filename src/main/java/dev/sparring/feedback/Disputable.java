@@ -1,7 +1,7 @@
 package dev.sparring.feedback;
 
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Context;
-import dev.sparring.core.UserRef;
 import java.util.Optional;
 
 /** A feature whose graded answers can be disputed: it finds them by the refs it hands out. */

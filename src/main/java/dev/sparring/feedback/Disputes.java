@@ -1,16 +1,16 @@
 package dev.sparring.feedback;
 
 import dev.sparring.bank.KeyPoint;
+import dev.sparring.chat.Form;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Message.Button;
+import dev.sparring.chat.Texts;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
-import dev.sparring.core.Form;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Inline;
-import dev.sparring.core.Message;
-import dev.sparring.core.Message.Button;
-import dev.sparring.core.Texts;
-import dev.sparring.core.UserRef;
 import dev.sparring.store.Dispute;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

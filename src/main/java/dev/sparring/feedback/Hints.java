@@ -1,9 +1,9 @@
 package dev.sparring.feedback;
 
 import dev.sparring.bank.KeyPoint;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Context;
 import dev.sparring.core.Json;
-import dev.sparring.core.UserRef;
 import dev.sparring.store.Document;
 import java.util.ArrayList;
 import java.util.List;

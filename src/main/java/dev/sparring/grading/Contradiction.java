@@ -1,8 +1,8 @@
 package dev.sparring.grading;
 
 import dev.sparring.bank.KeyPoint;
-import dev.sparring.core.Inline;
-import dev.sparring.core.Texts;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Texts;
 
 /**
  * A key point the answer contradicts, with the clause that does: it states one of the point's

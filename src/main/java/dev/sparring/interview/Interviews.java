@@ -5,18 +5,16 @@ import dev.sparring.bank.Level;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.bank.Step;
-import dev.sparring.compete.Points;
-import dev.sparring.compete.ScoringRules;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Message.Button;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.Texts;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Inline;
-import dev.sparring.core.Message;
-import dev.sparring.core.Message.Button;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.Texts;
-import dev.sparring.core.UserRef;
 import dev.sparring.feedback.Disputable;
 import dev.sparring.feedback.DisputeSubject;
 import dev.sparring.feedback.Disputes;
@@ -24,6 +22,8 @@ import dev.sparring.feedback.Feedback;
 import dev.sparring.feedback.Hints;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.scoring.Points;
+import dev.sparring.scoring.ScoringRules;
 import dev.sparring.store.Answer;
 import dev.sparring.store.ConcurrentUpdateException;
 import dev.sparring.store.Conversation;
@@ -324,7 +324,7 @@ public final class Interviews implements Feature, Disputable {
       Context ctx,
       Conversation c,
       Question q,
-      dev.sparring.core.UserRef who,
+      dev.sparring.chat.UserRef who,
       String text,
       String notice) {
     ctx.tx().answers().add(new Answer(c.id(), c.step(), who, text, ctx.now()));

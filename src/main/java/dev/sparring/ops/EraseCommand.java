@@ -1,10 +1,10 @@
 package dev.sparring.ops;
 
-import dev.sparring.app.Main;
 import dev.sparring.app.Sparring;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.UserRef;
+import dev.sparring.app.Startup;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.slack.SlackErasure;
 import dev.sparring.store.Erased;
 import dev.sparring.store.Store;
@@ -41,7 +41,7 @@ public final class EraseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin Main.Startup startup = new Main.Startup();
+  @Mixin Startup startup = new Startup();
 
   @Option(
       names = "--team",
@@ -67,7 +67,7 @@ public final class EraseCommand implements Callable<Integer> {
     TeamRef teamRef = teamRef();
     UserRef userRef = user == null ? null : userRef(teamRef.platform());
     String what = userRef == null ? teamRef.key() : userRef.key() + " in " + teamRef.key();
-    Main.quietLogs();
+    Startup.quietLogs();
     try (Store store = Sparring.openStore(startup.loadConfig(), startup.data)) {
       Counts preview = rollBack(store, teamRef, userRef);
       if (preview.isEmpty()) {

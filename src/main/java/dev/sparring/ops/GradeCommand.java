@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sparring.app.Main;
 import dev.sparring.app.Sparring;
+import dev.sparring.app.Startup;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.bank.Step;
+import dev.sparring.chat.Inline;
 import dev.sparring.config.SparringConfig;
-import dev.sparring.core.Inline;
 import dev.sparring.grading.Contradiction;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.judge.JudgedGrader;
@@ -50,7 +50,7 @@ public final class GradeCommand implements Callable<Integer> {
   /** Longest answer graded; longer ones are cut, as in interviews. */
   static final int MAX_ANSWER_CHARS = 20_000;
 
-  @Mixin Main.Startup startup = new Main.Startup();
+  @Mixin Startup startup = new Startup();
 
   @Option(names = "--question", paramLabel = "ID", description = "Question id.")
   String question;
@@ -82,7 +82,7 @@ public final class GradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Main.quietLogs();
+    Startup.quietLogs();
     SparringConfig config = startup.loadConfig();
     Sparring.awaitMeaning(config);
     if (config.judge().enabled() && !noJudge) {

@@ -1,6 +1,6 @@
 package dev.sparring.ops;
 
-import dev.sparring.app.Main;
+import dev.sparring.app.Startup;
 import dev.sparring.bank.PackImporter;
 import dev.sparring.bank.PackWriter;
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Main.quietLogs();
+    Startup.quietLogs();
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!Files.isRegularFile(file)) {
       System.err.println("sparring import: " + file + " is not a file");

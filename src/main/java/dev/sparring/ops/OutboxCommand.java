@@ -1,8 +1,8 @@
 package dev.sparring.ops;
 
-import dev.sparring.app.Main;
 import dev.sparring.app.Sparring;
-import dev.sparring.core.Outbound;
+import dev.sparring.app.Startup;
+import dev.sparring.chat.Outbound;
 import dev.sparring.store.OutboxEntry;
 import dev.sparring.store.Store;
 import java.time.Clock;
@@ -31,14 +31,14 @@ public final class OutboxCommand {
 
   @Command(name = "dead", description = "List dead letters, oldest first.")
   static final class Dead implements Callable<Integer> {
-    @Mixin Main.Startup startup = new Main.Startup();
+    @Mixin Startup startup = new Startup();
 
     @Option(names = "--limit", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit = 50;
 
     @Override
     public Integer call() {
-      Main.quietLogs();
+      Startup.quietLogs();
       try (Store store = Sparring.openStore(startup.loadConfig(), startup.data)) {
         List<OutboxEntry> dead = store.transact(tx -> tx.outbox().deadLetters(limit));
         if (dead.isEmpty()) {
@@ -48,7 +48,7 @@ public final class OutboxCommand {
         for (OutboxEntry e : dead) {
           Outbound m = e.message();
           String text =
-              dev.sparring.core.Inline.plain(
+              dev.sparring.chat.Inline.plain(
                   m.message().title().isBlank() ? m.message().body() : m.message().title());
           System.out.printf(
               "%d  %s  %s  %d attempts  %s  \"%s\"%n",
@@ -69,7 +69,7 @@ public final class OutboxCommand {
 
   /** A dead letter, by id, settled one way or another. */
   abstract static class Settle implements Callable<Integer> {
-    @Mixin Main.Startup startup = new Main.Startup();
+    @Mixin Startup startup = new Startup();
 
     @Parameters(paramLabel = "ID")
     long id;
@@ -81,7 +81,7 @@ public final class OutboxCommand {
 
     @Override
     public Integer call() {
-      Main.quietLogs();
+      Startup.quietLogs();
       try (Store store = Sparring.openStore(startup.loadConfig(), startup.data)) {
         boolean ok = settle(store);
         System.out.println(ok ? done() : "No dead letter " + id + ".");

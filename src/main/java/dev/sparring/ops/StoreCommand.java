@@ -1,7 +1,7 @@
 package dev.sparring.ops;
 
-import dev.sparring.app.Main;
 import dev.sparring.app.Sparring;
+import dev.sparring.app.Startup;
 import dev.sparring.config.Secrets;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.store.Store;
@@ -54,11 +54,11 @@ public final class StoreCommand {
 
   @Command(name = "migrate", description = "Bring the configured store's schema up to date.")
   static final class Migrate implements Callable<Integer> {
-    @Mixin Main.Startup startup = new Main.Startup();
+    @Mixin Startup startup = new Startup();
 
     @Override
     public Integer call() {
-      Main.quietLogs();
+      Startup.quietLogs();
       SparringConfig config = startup.loadConfig();
       try (Store store = Sparring.openStore(config, startup.data)) {
         System.out.println("Schema up to date: " + store.describe());
@@ -88,7 +88,7 @@ public final class StoreCommand {
 
     @Override
     public Integer call() {
-      Main.quietLogs();
+      Startup.quietLogs();
       if (from.startsWith("sqlite:") && !Files.isRegularFile(Path.of(from.substring(7)))) {
         System.err.println("sparring store copy: no SQLite database at " + from.substring(7));
         return 1;
@@ -117,7 +117,7 @@ public final class StoreCommand {
 
   @Command(name = "export", description = "Write every row as JSON Lines (a backup).")
   static final class Export implements Callable<Integer> {
-    @Mixin Main.Startup startup = new Main.Startup();
+    @Mixin Startup startup = new Startup();
 
     @Option(names = "--jsonl", description = "JSON Lines (the only format).", defaultValue = "true")
     boolean jsonl;
@@ -133,7 +133,7 @@ public final class StoreCommand {
 
     @Override
     public Integer call() throws Exception {
-      Main.quietLogs();
+      Startup.quietLogs();
       Store store =
           from != null ? open(from) : Sparring.openStore(startup.loadConfig(), startup.data);
       try (store) {

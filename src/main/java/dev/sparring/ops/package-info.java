@@ -1,5 +1,5 @@
 /**
  * Operator commands: {@code sparring store}, {@code outbox}, {@code erase}, {@code import} and
- * {@code grade}, registered by {@link dev.sparring.app.Main}.
+ * {@code grade}, registered by {@link dev.sparring.cli.Main}.
  */
 package dev.sparring.ops;

@@ -67,7 +67,7 @@ final class GuardedSlackServlet extends SlackAppServlet {
       super.doPost(new Cached(req, body), buffered);
     } catch (RuntimeException e) {
       log.warn(
-          "Slack request failed inside Bolt: {}", dev.sparring.core.Texts.clip(e.toString(), 200));
+          "Slack request failed inside Bolt: {}", dev.sparring.chat.Texts.clip(e.toString(), 200));
       buffered.status = 500;
     }
     if (buffered.status == 500) {
@@ -94,7 +94,7 @@ final class GuardedSlackServlet extends SlackAppServlet {
       return;
     }
     JsonNode n = JSON.readTree(raw);
-    String team = dev.sparring.core.Texts.clip(n.path("team_id").asText("?"), 40);
+    String team = dev.sparring.chat.Texts.clip(n.path("team_id").asText("?"), 40);
     long minute = n.path("minute_rate_limited").asLong();
     // Slack sends one per minute while it drops events: one line each, not one per retry.
     if (rateLimitedMinutes.size() > 10_000) {

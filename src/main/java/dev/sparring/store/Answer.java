@@ -1,6 +1,6 @@
 package dev.sparring.store;
 
-import dev.sparring.core.UserRef;
+import dev.sparring.chat.UserRef;
 import java.time.Instant;
 import java.util.Objects;
 

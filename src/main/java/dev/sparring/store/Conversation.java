@@ -1,8 +1,8 @@
 package dev.sparring.store;
 
-import dev.sparring.core.ChannelRef;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.UserRef;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparring.core.Outbound;
+import dev.sparring.chat.Outbound;
 
 /**
  * Turns outbound messages into JSON for the outbox table and back. The type tags are part of the

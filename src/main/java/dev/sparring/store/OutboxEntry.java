@@ -1,6 +1,6 @@
 package dev.sparring.store;
 
-import dev.sparring.core.Outbound;
+import dev.sparring.chat.Outbound;
 import java.time.Instant;
 import java.util.Objects;
 

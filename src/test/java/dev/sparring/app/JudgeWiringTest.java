@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.QuestionBank;
+import dev.sparring.cli.Main;
 import dev.sparring.config.ConfigLoader;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.grading.Grader;

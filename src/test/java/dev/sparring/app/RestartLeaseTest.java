@@ -3,12 +3,12 @@ package dev.sparring.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
 import dev.sparring.config.ConfigLoader;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.Platform;
 import dev.sparring.testing.Harness;
 import dev.sparring.testing.MutableClock;
 import dev.sparring.testing.TestPacks;

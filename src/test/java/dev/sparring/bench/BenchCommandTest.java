@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparring.app.Main;
+import dev.sparring.cli.Main;
 import dev.sparring.testing.TestPacks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,9 +3,11 @@ package dev.sparring.compete;
 import static dev.sparring.testing.Harness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Outbound;
 import dev.sparring.core.Context;
 import dev.sparring.core.Effects;
-import dev.sparring.core.Outbound;
+import dev.sparring.scoring.Points;
+import dev.sparring.scoring.ScoringRules;
 import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Standing;
 import dev.sparring.store.memory.MemoryStore;

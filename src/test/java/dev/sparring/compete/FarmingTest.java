@@ -3,8 +3,10 @@ package dev.sparring.compete;
 import static dev.sparring.testing.Harness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparring.core.Message;
-import dev.sparring.core.Outbound;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.scoring.ScoringRules;
+import dev.sparring.scoring.Streaks;
 import dev.sparring.store.LedgerEntry;
 import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Standing;

@@ -2,12 +2,12 @@ package dev.sparring.compete;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparring.core.Actor;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;
@@ -26,7 +26,7 @@ class TenantIsolationTest {
   private static final ChannelRef CA = new ChannelRef(Platform.CONSOLE, "1110");
   private static final ChannelRef CB = new ChannelRef(Platform.CONSOLE, "2220");
   private static final Actor ANA =
-      new Actor(new dev.sparring.core.UserRef(Platform.CONSOLE, "9001"), "ana", true);
+      new Actor(new dev.sparring.chat.UserRef(Platform.CONSOLE, "9001"), "ana", true);
 
   private final Harness h = new Harness(new MemoryStore(), Features.all());
   private final AtomicInteger keys = new AtomicInteger();
@@ -56,7 +56,7 @@ class TenantIsolationTest {
             "console:m1",
             A,
             CA,
-            new dev.sparring.core.ThreadRef(Platform.CONSOLE, thread),
+            new dev.sparring.chat.ThreadRef(Platform.CONSOLE, thread),
             ANA,
             "A queue decouples producers from consumers and absorbs bursts."));
     say(A, CA, "reveal");

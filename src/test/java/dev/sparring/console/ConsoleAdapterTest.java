@@ -3,7 +3,7 @@ package dev.sparring.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.core.Gateway;
-import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.Store;
 import dev.sparring.store.memory.MemoryStore;
 import java.io.BufferedReader;

@@ -3,6 +3,7 @@ package dev.sparring.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparring.chat.Message;
 import dev.sparring.store.StoreException;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Harness;

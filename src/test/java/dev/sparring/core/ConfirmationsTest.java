@@ -3,6 +3,11 @@ package dev.sparring.core;
 import static dev.sparring.testing.Harness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;

@@ -2,6 +2,9 @@ package dev.sparring.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
 import dev.sparring.store.OutboxEntry;
 import dev.sparring.store.Store;
 import dev.sparring.store.memory.MemoryStore;

@@ -2,6 +2,9 @@ package dev.sparring.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.TeamRef;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Harness;
 import java.time.Instant;

@@ -3,6 +3,10 @@ package dev.sparring.core;
 import static dev.sparring.testing.Harness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Dates;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Texts;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;

@@ -2,6 +2,8 @@ package dev.sparring.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.ThreadRef;
 import dev.sparring.testing.Harness;
 import dev.sparring.testing.MutableClock;
 import java.time.Duration;

@@ -2,6 +2,9 @@ package dev.sparring.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.ThreadRef;
 import dev.sparring.store.Store;
 import dev.sparring.store.ThreadLink;
 import dev.sparring.store.memory.MemoryStore;

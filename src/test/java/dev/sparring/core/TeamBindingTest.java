@@ -2,6 +2,13 @@ package dev.sparring.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.ThreadRef;
+import dev.sparring.chat.UserRef;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;

@@ -3,9 +3,9 @@ package dev.sparring.daily;
 import static dev.sparring.testing.Harness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Outbound;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Json;
-import dev.sparring.core.Outbound;
 import dev.sparring.store.Document;
 import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Standing;
@@ -287,7 +287,7 @@ class DailyQuestionsTest {
         h.gateway.sent().stream()
             .map(s -> s.message().message())
             .filter(m -> m.title().equals("Daily question on"))
-            .map(dev.sparring.core.Message::body)
+            .map(dev.sparring.chat.Message::body)
             .toList();
     assertThat(confirmations.get(0))
         .startsWith("A beginner question from the demo pack will be posted here at 09:00 UTC");
@@ -303,7 +303,7 @@ class DailyQuestionsTest {
     String t = thread(LocalDate.parse("2026-03-02"));
     String anchor = "dp:" + CH + "#2026-03-02";
     assertThat(dailyPosts().get(0).message().message().buttons())
-        .extracting(dev.sparring.core.Message.Button::label)
+        .extracting(dev.sparring.chat.Message.Button::label)
         .containsExactly("Reveal");
     assertThat(said(h.press("bo", t, DailyQuestions.REVEAL, anchor)))
         .startsWith("Only admins can reveal");
@@ -313,8 +313,8 @@ class DailyQuestionsTest {
             h.nextKey(),
             Harness.TEAM,
             Harness.CHANNEL,
-            new dev.sparring.core.ThreadRef(dev.sparring.core.Platform.CONSOLE, t),
-            new dev.sparring.core.Actor(Harness.user("ana"), "ana", true),
+            new dev.sparring.chat.ThreadRef(dev.sparring.chat.Platform.CONSOLE, t),
+            new dev.sparring.chat.Actor(Harness.user("ana"), "ana", true),
             DailyQuestions.REVEAL,
             anchor));
     assertThat(post(LocalDate.parse("2026-03-02")).orElseThrow().revealedAt()).isNotNull();
@@ -379,7 +379,7 @@ class DailyQuestionsTest {
             tx ->
                 String.join(
                     ";",
-                    dev.sparring.compete.Streaks.describe(tx, Harness.TEAM.key(), "console:bo")));
+                    dev.sparring.scoring.Streaks.describe(tx, Harness.TEAM.key(), "console:bo")));
     // Mon, Tue, (Wed skipped), Thu, Fri, (weekend unscheduled), Mon: five in a row.
     assertThat(streaks).contains(" 5 (best 5, last 2026-03-09)");
 
@@ -404,7 +404,7 @@ class DailyQuestionsTest {
         tx ->
             String.join(
                 ";",
-                dev.sparring.compete.Streaks.describe(tx, Harness.TEAM.key(), "console:" + user)));
+                dev.sparring.scoring.Streaks.describe(tx, Harness.TEAM.key(), "console:" + user)));
   }
 
   @Test

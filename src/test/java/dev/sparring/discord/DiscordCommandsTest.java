@@ -2,11 +2,11 @@ package dev.sparring.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Message;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
-import dev.sparring.core.Message;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;

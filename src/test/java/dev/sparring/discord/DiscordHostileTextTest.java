@@ -2,9 +2,9 @@ package dev.sparring.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparring.core.Inline;
-import dev.sparring.core.Message;
-import dev.sparring.core.Platform;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Platform;
 import dev.sparring.testing.HostileText;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +70,7 @@ class DiscordHostileTextTest {
         Message.of(
             "Stats \u00b7 "
                 + Inline.mention(
-                    new dev.sparring.core.UserRef(Platform.DISCORD, "123456789012345678"), "ana"),
+                    new dev.sparring.chat.UserRef(Platform.DISCORD, "123456789012345678"), "ana"),
             "x");
     MessageEmbed e = DiscordRender.render(m, List.of()).get(0).getEmbeds().get(0);
     assertThat(e.getTitle()).isEqualTo("Stats \u00b7 @ana");

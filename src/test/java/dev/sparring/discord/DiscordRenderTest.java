@@ -2,7 +2,7 @@ package dev.sparring.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparring.core.Message;
+import dev.sparring.chat.Message;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -87,8 +87,8 @@ class DiscordRenderTest {
   @Test
   void emojiAreNeverCutInHalf() {
     String s = "ab\uD83D\uDE80cd";
-    assertThat(dev.sparring.core.Texts.clip(s, 4)).isEqualTo("ab\u2026");
-    assertThat(dev.sparring.core.Texts.chunks("\uD83D\uDE80".repeat(3000), 4000))
+    assertThat(dev.sparring.chat.Texts.clip(s, 4)).isEqualTo("ab\u2026");
+    assertThat(dev.sparring.chat.Texts.chunks("\uD83D\uDE80".repeat(3000), 4000))
         .allSatisfy(c -> assertThat(Character.isHighSurrogate(c.charAt(c.length() - 1))).isFalse());
   }
 }

@@ -3,13 +3,13 @@ package dev.sparring.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sparring.chat.Message;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Message;
-import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.ThreadLink;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;

@@ -3,9 +3,9 @@ package dev.sparring.drill;
 import static dev.sparring.testing.Harness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
 import dev.sparring.core.Bot;
-import dev.sparring.core.Message;
-import dev.sparring.core.Outbound;
 import dev.sparring.drill.Sm2.Card;
 import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.store.memory.MemoryStore;

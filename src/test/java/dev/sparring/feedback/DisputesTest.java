@@ -2,14 +2,14 @@ package dev.sparring.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparring.core.Actor;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.Form;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Bot;
-import dev.sparring.core.Form;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Inline;
-import dev.sparring.core.Message;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.UserRef;
 import dev.sparring.store.Dispute;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;

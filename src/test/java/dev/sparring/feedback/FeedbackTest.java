@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Step;
-import dev.sparring.core.Inline;
+import dev.sparring.chat.Inline;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.RubricGrader;
 import java.util.ArrayList;

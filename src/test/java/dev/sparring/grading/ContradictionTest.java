@@ -3,7 +3,7 @@ package dev.sparring.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.bank.KeyPoint;
-import dev.sparring.core.Inline;
+import dev.sparring.chat.Inline;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,12 +2,12 @@ package dev.sparring.interview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparring.core.Actor;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.ThreadRef;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Platform;
-import dev.sparring.core.ThreadRef;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Store;
 import dev.sparring.store.jdbc.SqliteStore;

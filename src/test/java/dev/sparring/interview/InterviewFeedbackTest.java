@@ -7,7 +7,7 @@ import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Level;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
-import dev.sparring.core.Inline;
+import dev.sparring.chat.Inline;
 import dev.sparring.feedback.Feedback;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Store;

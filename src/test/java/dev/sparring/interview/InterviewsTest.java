@@ -3,8 +3,8 @@ package dev.sparring.interview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.bank.QuestionBank;
+import dev.sparring.chat.Outbound;
 import dev.sparring.core.Bot;
-import dev.sparring.core.Outbound;
 import dev.sparring.store.Answer;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.memory.MemoryStore;

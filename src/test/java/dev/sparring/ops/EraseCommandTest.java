@@ -3,14 +3,14 @@ package dev.sparring.ops;
 import static dev.sparring.testing.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparring.core.Actor;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.ThreadRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.ThreadRef;
-import dev.sparring.core.UserRef;
 import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Standing;
 import dev.sparring.store.Store;
@@ -80,15 +80,15 @@ class EraseCommandTest {
   /** The platform id the outbox would get for the thread opened by the newest post. */
   private String deliverAndLastThread() {
     var sent = new dev.sparring.testing.RecordingGateway(Platform.SLACK);
-    new dev.sparring.core.OutboxDispatcher(
+    new dev.sparring.outbox.OutboxDispatcher(
             store,
             clock,
             List.of(sent),
-            dev.sparring.core.OutboxDispatcher.Settings.defaults(),
+            dev.sparring.outbox.OutboxDispatcher.Settings.defaults(),
             "t")
         .drain();
     return sent.sent().stream()
-        .filter(s -> s.message() instanceof dev.sparring.core.Outbound.Post p && p.anchor() != null)
+        .filter(s -> s.message() instanceof dev.sparring.chat.Outbound.Post p && p.anchor() != null)
         .reduce((a, b) -> b)
         .map(dev.sparring.testing.RecordingGateway.Sent::platformId)
         .orElseThrow();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sparring.bench.SlackApiStandIn;
-import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.outbox.OutboxDispatcher;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import dev.sparring.bench.SlackApiStandIn;
-import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.MutableClock;
 import java.net.http.HttpResponse;
@@ -484,7 +484,7 @@ class SlackAdapterTest {
       body.append("- line ").append(i).append(" ").append("x".repeat(200)).append('\n');
     }
     List<BlockKit.Rendered> parts =
-        BlockKit.render(dev.sparring.core.Message.of("Big", body.toString()));
+        BlockKit.render(dev.sparring.chat.Message.of("Big", body.toString()));
     assertThat(parts.size()).isGreaterThan(1);
     for (BlockKit.Rendered p : parts) {
       assertThat(p.blocks().size()).isLessThanOrEqualTo(50);
@@ -503,6 +503,6 @@ class SlackAdapterTest {
             .map(b -> ((com.slack.api.model.block.SectionBlock) b).getText().getText())
             .collect(Collectors.joining("\n"));
     assertThat(all).contains("line 0 ").contains("line 799 ");
-    assertThat(dev.sparring.core.Texts.clip("ab\uD83D\uDE80cd", 4)).isEqualTo("ab\u2026");
+    assertThat(dev.sparring.chat.Texts.clip("ab\uD83D\uDE80cd", 4)).isEqualTo("ab\u2026");
   }
 }

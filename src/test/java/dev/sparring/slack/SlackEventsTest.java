@@ -13,7 +13,7 @@ import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;
@@ -352,15 +352,15 @@ class SlackEventsTest {
     try (SlackAdapter reinstalled = new SlackAdapter(fresh, bot, store, clock)) {
       assertThat(reinstalled.tokenForTeam("T1")).contains("xoxb-new-token");
       var admin =
-          new dev.sparring.core.Actor(
-              new dev.sparring.core.UserRef(dev.sparring.core.Platform.SLACK, "U_ADMIN"),
+          new dev.sparring.chat.Actor(
+              new dev.sparring.chat.UserRef(dev.sparring.chat.Platform.SLACK, "U_ADMIN"),
               "admin",
               true);
       bot.handle(
           new Inbound.CommandInvoked(
               "slack:again",
-              dev.sparring.core.TeamRef.parse(team),
-              dev.sparring.core.ChannelRef.parse("slack:C1"),
+              dev.sparring.chat.TeamRef.parse(team),
+              dev.sparring.chat.ChannelRef.parse("slack:C1"),
               admin,
               "daily on 09:30 Europe/Berlin mon-fri"));
       assertThat(

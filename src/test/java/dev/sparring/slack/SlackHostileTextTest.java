@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import dev.sparring.core.Message;
-import dev.sparring.core.Platform;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Platform;
 import dev.sparring.testing.HostileText;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,7 @@ class SlackHostileTextTest {
   @Test
   void aCompetitionNameIsEscapedInTheNotificationTextToo() {
     Message m =
-        Message.of("\uD83C\uDFC6 " + dev.sparring.core.Inline.data("<!here>") + " is over", "x");
+        Message.of("\uD83C\uDFC6 " + dev.sparring.chat.Inline.data("<!here>") + " is over", "x");
     assertThat(BlockKit.render(m).get(0).text()).startsWith("\uD83C\uDFC6 &lt;!here&gt; is over");
     // Headers are plain text, which Slack shows as it is: nothing to escape, nothing parsed.
     assertThat(GSON.toJson(BlockKit.render(m).get(0).blocks())).contains("<!here> is over");
@@ -70,7 +70,7 @@ class SlackHostileTextTest {
 
   @Test
   void aBacktickFromAPersonCannotCloseTheBotsCodeSpan() {
-    String body = "Unknown option " + dev.sparring.core.Inline.code("x` <!channel> `y", 40) + ".";
+    String body = "Unknown option " + dev.sparring.chat.Inline.code("x` <!channel> `y", 40) + ".";
     String rendered = BlockKit.mrkdwn(body);
     assertThat(rendered).isEqualTo("Unknown option `x\u02CB &lt;!channel&gt; \u02CBy`.");
   }

@@ -5,7 +5,7 @@ import com.slack.api.app_backend.SlackSignature;
 import dev.sparring.app.HttpServer;
 import dev.sparring.bench.SlackApiStandIn;
 import dev.sparring.core.Bot;
-import dev.sparring.core.OutboxDispatcher;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;

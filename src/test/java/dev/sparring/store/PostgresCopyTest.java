@@ -3,7 +3,7 @@ package dev.sparring.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sparring.core.Outbound;
+import dev.sparring.chat.Outbound;
 import dev.sparring.store.jdbc.PostgresStore;
 import dev.sparring.store.jdbc.SqliteStore;
 import dev.sparring.store.jdbc.StoreCopy;

@@ -2,13 +2,13 @@ package dev.sparring.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.ThreadRef;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Message;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.Platform;
-import dev.sparring.core.ThreadRef;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;
 import dev.sparring.testing.Postgres;

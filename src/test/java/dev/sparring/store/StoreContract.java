@@ -3,12 +3,12 @@ package dev.sparring.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sparring.core.ChannelRef;
-import dev.sparring.core.Message;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.UserRef;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.store.Conversation.Status;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -622,7 +622,7 @@ public abstract class StoreContract {
                   new LedgerEntry(
                       evil, evil, evil, evil, evil, shortEvil, shortEvil, "daily", 3, T0));
           t.outbox()
-              .enqueue(new Outbound.Post(CH1, dev.sparring.core.Message.text(evil), null), T0);
+              .enqueue(new Outbound.Post(CH1, dev.sparring.chat.Message.text(evil), null), T0);
           return null;
         });
     assertThat(this.<java.util.Optional<String>>tx(t -> t.kv().get(evil, evil))).contains(evil);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real program, {@code dev.sparring.app.Main}, in a child JVM with this one's class path. */
+/** The real program, {@code dev.sparring.cli.Main}, in a child JVM with this one's class path. */
 public final class ChildProgram {
 
   private ChildProgram() {}
@@ -14,7 +14,7 @@ public final class ChildProgram {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.sparring.app.Main"));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.sparring.cli.Main"));
     command.addAll(List.of(args));
     return new ProcessBuilder(command);
   }

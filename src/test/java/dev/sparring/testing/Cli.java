@@ -1,6 +1,6 @@
 package dev.sparring.testing;
 
-import dev.sparring.app.Main;
+import dev.sparring.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -2,11 +2,11 @@ package dev.sparring.testing;
 
 import dev.sparring.app.FeatureRegistry;
 import dev.sparring.bank.QuestionBank;
-import dev.sparring.compete.Points;
-import dev.sparring.compete.ScoringRules;
 import dev.sparring.core.Feature;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.interview.InterviewSettings;
+import dev.sparring.scoring.Points;
+import dev.sparring.scoring.ScoringRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

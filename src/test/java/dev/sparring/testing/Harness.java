@@ -1,20 +1,20 @@
 package dev.sparring.testing;
 
 import dev.sparring.bank.QuestionBank;
-import dev.sparring.core.Actor;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.ThreadRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.ThreadRef;
-import dev.sparring.core.UserRef;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.interview.InterviewSettings;
 import dev.sparring.interview.Interviews;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.Store;
 import java.time.Duration;
 import java.util.List;
@@ -122,7 +122,7 @@ public final class Harness implements AutoCloseable {
    * {@code asked}, as {@code user} with the admin flag given, from the harness's team and channel.
    */
   public Bot.Result pressPrivate(Bot.Result asked, String label, String user, boolean admin) {
-    dev.sparring.core.Message.Button b =
+    dev.sparring.chat.Message.Button b =
         asked.ephemerals().stream()
             .flatMap(e -> e.message().buttons().stream())
             .filter(x -> x.label().equals(label))

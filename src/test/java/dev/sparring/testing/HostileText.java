@@ -1,16 +1,16 @@
 package dev.sparring.testing;
 
-import dev.sparring.core.Actor;
+import dev.sparring.chat.Actor;
+import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
+import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.ThreadRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Bot;
-import dev.sparring.core.ChannelRef;
 import dev.sparring.core.Inbound;
-import dev.sparring.core.Message;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.OutboxDispatcher;
-import dev.sparring.core.Platform;
-import dev.sparring.core.TeamRef;
-import dev.sparring.core.ThreadRef;
-import dev.sparring.core.UserRef;
+import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;

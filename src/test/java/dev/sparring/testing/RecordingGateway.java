@@ -1,8 +1,8 @@
 package dev.sparring.testing;
 
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
 import dev.sparring.core.Gateway;
-import dev.sparring.core.Outbound;
-import dev.sparring.core.Platform;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

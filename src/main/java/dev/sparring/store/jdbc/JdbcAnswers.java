@@ -1,6 +1,6 @@
 package dev.sparring.store.jdbc;
 
-import dev.sparring.core.UserRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.store.Answer;
 import dev.sparring.store.Answers;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.sparring.store.jdbc;
 
-import dev.sparring.core.Outbound;
+import dev.sparring.chat.Outbound;
 import dev.sparring.store.OutboundCodec;
 import dev.sparring.store.Outbox;
 import dev.sparring.store.OutboxEntry;

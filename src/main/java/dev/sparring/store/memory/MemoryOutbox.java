@@ -1,6 +1,6 @@
 package dev.sparring.store.memory;
 
-import dev.sparring.core.Outbound;
+import dev.sparring.chat.Outbound;
 import dev.sparring.store.Outbox;
 import dev.sparring.store.OutboxEntry;
 import dev.sparring.store.OutboxRules;
