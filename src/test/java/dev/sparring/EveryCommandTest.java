@@ -6,10 +6,10 @@ import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.ThreadRef;
 import dev.sparring.chat.UserRef;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
@@ -34,16 +34,16 @@ import org.junit.jupiter.api.Test;
  */
 class EveryCommandTest {
 
-  private static final TeamRef A = new TeamRef(Platform.CONSOLE, "TA");
-  private static final TeamRef B = new TeamRef(Platform.CONSOLE, "TB");
-  private static final ChannelRef CA = new ChannelRef(Platform.CONSOLE, "CHAN-A-42");
-  private static final ChannelRef CB = new ChannelRef(Platform.CONSOLE, "CB");
+  private static final TeamRef A = new TeamRef(ConsoleModule.PLATFORM, "TA");
+  private static final TeamRef B = new TeamRef(ConsoleModule.PLATFORM, "TB");
+  private static final ChannelRef CA = new ChannelRef(ConsoleModule.PLATFORM, "CHAN-A-42");
+  private static final ChannelRef CB = new ChannelRef(ConsoleModule.PLATFORM, "CB");
   private static final Actor ZED =
-      new Actor(new UserRef(Platform.CONSOLE, "UZED"), "zed-from-team-a", true);
+      new Actor(new UserRef(ConsoleModule.PLATFORM, "UZED"), "zed-from-team-a", true);
   private static final Actor BOB =
-      new Actor(new UserRef(Platform.CONSOLE, "UBOB"), "bob-in-team-b", false);
+      new Actor(new UserRef(ConsoleModule.PLATFORM, "UBOB"), "bob-in-team-b", false);
   private static final Actor BOSS =
-      new Actor(new UserRef(Platform.CONSOLE, "UBOSS"), "boss-in-team-b", true);
+      new Actor(new UserRef(ConsoleModule.PLATFORM, "UBOSS"), "boss-in-team-b", true);
 
   private final Harness h = new Harness(new MemoryStore(), Features.all());
   private final AtomicInteger keys = new AtomicInteger();
@@ -83,7 +83,7 @@ class EveryCommandTest {
             "console:m1",
             A,
             CA,
-            new ThreadRef(Platform.CONSOLE, thread),
+            new ThreadRef(ConsoleModule.PLATFORM, thread),
             ZED,
             "A queue decouples producers from consumers and absorbs bursts."));
     run(A, CA, ZED, "reveal");
@@ -105,7 +105,7 @@ class EveryCommandTest {
 
   /** What the admin commands could change, as the bot itself shows it. */
   private String state() {
-    Actor viewer = new Actor(new UserRef(Platform.CONSOLE, "UVIEW"), "viewer", true);
+    Actor viewer = new Actor(new UserRef(ConsoleModule.PLATFORM, "UVIEW"), "viewer", true);
     List<String> views = new ArrayList<>();
     for (String v : List.of("daily status", "compete status", "season", "deadletters")) {
       views.add(text(run(A, CA, viewer, v)));
@@ -120,7 +120,7 @@ class EveryCommandTest {
     List<String> commands = examples(Features.all(), true);
     assertThat(commands)
         .contains("daily on 09:00 UTC", "daily off", "reveal", "season reset", "deadletters");
-    Actor nobody = new Actor(new UserRef(Platform.CONSOLE, "UNOBODY"), "nobody", false);
+    Actor nobody = new Actor(new UserRef(ConsoleModule.PLATFORM, "UNOBODY"), "nobody", false);
     for (String command : commands) {
       String before = state();
       Bot.Result r = run(A, CA, nobody, command);

@@ -3,6 +3,7 @@ package dev.sparring.app;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.compete.Competitions;
 import dev.sparring.core.Feature;
+import dev.sparring.core.Mentions;
 import dev.sparring.daily.DailyQuestions;
 import dev.sparring.drill.Drills;
 import dev.sparring.feedback.Disputes;
@@ -26,14 +27,16 @@ public final class FeatureRegistry {
 
   /**
    * Every feature, over one bank, grader and points; {@code maxAnswerChars} bounds answers in the
-   * daily questions, drills and competitions (interviews take theirs from {@code interviews}).
+   * daily questions, drills and competitions (interviews take theirs from {@code interviews});
+   * {@code mentions} reads a person named in a command on every platform.
    */
   public static List<Feature> features(
       QuestionBank bank,
       Grader grader,
       Points points,
       InterviewSettings interviews,
-      int maxAnswerChars) {
+      int maxAnswerChars,
+      Mentions mentions) {
     Competitions competitions = new Competitions(bank, grader, points, maxAnswerChars);
     Interviews interview = new Interviews(bank, grader, interviews, points);
     DailyQuestions daily = new DailyQuestions(bank, grader, points, maxAnswerChars);
@@ -43,7 +46,7 @@ public final class FeatureRegistry {
         daily,
         drills,
         competitions,
-        new Leaderboards(points, competitions),
+        new Leaderboards(points, competitions, mentions),
         new Disputes(List.of(interview, daily, drills)),
         new DeadLetters());
   }

@@ -203,7 +203,8 @@ public final class Sparring implements AutoCloseable {
         grader,
         new Points(config.scoring(), clock),
         new InterviewSettings(config.interviewIdleTimeout(), maxChars),
-        maxChars);
+        maxChars,
+        Platforms.shipped().mentions());
   }
 
   /** Opens the store the config names; the embedded SQLite file lives in {@code dataDir}. */

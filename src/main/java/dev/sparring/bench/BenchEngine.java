@@ -17,6 +17,7 @@ import dev.sparring.core.Gateway;
 import dev.sparring.core.Inbound;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.outbox.OutboxDispatcher;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class BenchEngine implements Callable<Integer> {
       description = "Interviews answered in the measured run (default ${DEFAULT-VALUE}).")
   int interviews = 600;
 
-  private static final TeamRef TEAM = new TeamRef(Platform.SLACK, "TBENCH");
+  private static final TeamRef TEAM = new TeamRef(SlackModule.PLATFORM, "TBENCH");
 
   @Override
   public Integer call() {
@@ -67,7 +68,7 @@ final class BenchEngine implements Callable<Integer> {
           new Gateway() {
             @Override
             public Platform platform() {
-              return Platform.SLACK;
+              return SlackModule.PLATFORM;
             }
 
             @Override
@@ -118,9 +119,9 @@ final class BenchEngine implements Callable<Integer> {
     List<Integer> picked = new ArrayList<>();
     List<Actor> actors = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ChannelRef channel = new ChannelRef(Platform.SLACK, "C" + prefix + i);
+      ChannelRef channel = new ChannelRef(SlackModule.PLATFORM, "C" + prefix + i);
       // One interview per person at a time: a person per channel.
-      Actor actor = new Actor(new UserRef(Platform.SLACK, "U" + prefix + i), "bench", false);
+      Actor actor = new Actor(new UserRef(SlackModule.PLATFORM, "U" + prefix + i), "bench", false);
       actors.add(actor);
       int q = i % questions.size();
       bot.handle(
@@ -149,7 +150,7 @@ final class BenchEngine implements Callable<Integer> {
                     "bench:" + prefix + ":" + i + ":" + step,
                     TEAM,
                     channels.get(i),
-                    new ThreadRef(Platform.SLACK, parents.get(channels.get(i).id())),
+                    new ThreadRef(SlackModule.PLATFORM, parents.get(channels.get(i).id())),
                     actors.get(i),
                     answers.get(picked.get(i))));
         if (r.queued() > 0) {

@@ -5,7 +5,6 @@ import dev.sparring.app.Startup;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
 import dev.sparring.config.SparringConfig;
@@ -14,6 +13,7 @@ import dev.sparring.core.Inbound;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.slack.SlackAdapter;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.slack.SlackSettings;
 import dev.sparring.store.Store;
 import java.time.Clock;
@@ -56,7 +56,7 @@ final class BenchFanout implements Callable<Integer> {
       description = "The stand-in's global limit, messages/s (default ${DEFAULT-VALUE}).")
   int globalPerSecond = 100;
 
-  private static final TeamRef TEAM = new TeamRef(Platform.SLACK, "TBENCH");
+  private static final TeamRef TEAM = new TeamRef(SlackModule.PLATFORM, "TBENCH");
 
   /** The system clock, moved forward by hand: the schedule falls due without waiting. */
   private static final class ShiftedClock extends Clock {
@@ -110,14 +110,14 @@ final class BenchFanout implements Callable<Integer> {
         LocalTime at =
             LocalTime.ofInstant(Instant.now().plus(2, ChronoUnit.MINUTES), ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.MINUTES);
-        Actor admin = new Actor(new UserRef(Platform.SLACK, "UADMIN"), "admin", true);
+        Actor admin = new Actor(new UserRef(SlackModule.PLATFORM, "UADMIN"), "admin", true);
         output.note("fanout: scheduling " + channels + " channels");
         for (int i = 0; i < channels; i++) {
           bot.handle(
               new Inbound.CommandInvoked(
                   "bench:daily-on:" + i,
                   TEAM,
-                  new ChannelRef(Platform.SLACK, "C" + i),
+                  new ChannelRef(SlackModule.PLATFORM, "C" + i),
                   admin,
                   "daily on " + at + " UTC daily"));
         }

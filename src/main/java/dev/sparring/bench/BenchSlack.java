@@ -15,7 +15,6 @@ import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
 import dev.sparring.config.SparringConfig;
@@ -24,6 +23,7 @@ import dev.sparring.core.Inbound;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.slack.SlackAdapter;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.slack.SlackSettings;
 import dev.sparring.store.Store;
 import jakarta.servlet.http.HttpServlet;
@@ -156,14 +156,14 @@ final class BenchSlack implements Callable<Integer> {
       int count)
       throws Exception {
     List<Question> questions = bank.questions();
-    TeamRef team = new TeamRef(Platform.SLACK, "TBENCH");
+    TeamRef team = new TeamRef(SlackModule.PLATFORM, "TBENCH");
     for (int i = 0; i < count; i++) {
       bot.handle(
           new Inbound.CommandInvoked(
               "bench:" + prefix + ":" + i,
               team,
-              new ChannelRef(Platform.SLACK, "C" + prefix + i),
-              new Actor(new UserRef(Platform.SLACK, "U" + prefix + i), "bench", false),
+              new ChannelRef(SlackModule.PLATFORM, "C" + prefix + i),
+              new Actor(new UserRef(SlackModule.PLATFORM, "U" + prefix + i), "bench", false),
               "interview " + questions.get(i % questions.size()).id()));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

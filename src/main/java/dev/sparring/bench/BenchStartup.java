@@ -5,12 +5,12 @@ import dev.sparring.app.Startup;
 import dev.sparring.bank.Question;
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
 import dev.sparring.cli.Main;
 import dev.sparring.config.SparringConfig;
 import dev.sparring.core.Inbound;
+import dev.sparring.slack.SlackModule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -144,15 +144,15 @@ final class BenchStartup implements Callable<Integer> {
     SparringConfig config = startup.loadConfig();
     try (Sparring app = Sparring.start(config, startup.data, Clock.systemUTC(), List.of())) {
       List<Question> questions = app.bank().questions();
-      TeamRef team = new TeamRef(Platform.SLACK, "TBENCH");
+      TeamRef team = new TeamRef(SlackModule.PLATFORM, "TBENCH");
       for (int i = 0; i < interviews; i++) {
         app.bot()
             .handle(
                 new Inbound.CommandInvoked(
                     "bench:hold:" + i,
                     team,
-                    new ChannelRef(Platform.SLACK, "C" + (i % 500)),
-                    new Actor(new UserRef(Platform.SLACK, "U" + i), "u" + i, false),
+                    new ChannelRef(SlackModule.PLATFORM, "C" + (i % 500)),
+                    new Actor(new UserRef(SlackModule.PLATFORM, "U" + i), "u" + i, false),
                     "interview " + questions.get(i % questions.size()).id()));
       }
       long active = app.store().transact(tx -> tx.conversations().countActive("interview"));

@@ -5,7 +5,6 @@ import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Form;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.ThreadRef;
 import dev.sparring.chat.UserRef;
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class ConsoleAdapter {
 
-  static final TeamRef TEAM = new TeamRef(Platform.CONSOLE, "local");
+  static final TeamRef TEAM = new TeamRef(ConsoleModule.PLATFORM, "local");
   private static final String SCOPE = "console";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
@@ -242,7 +241,7 @@ public final class ConsoleAdapter {
             key(),
             TEAM,
             channelRef(),
-            new ThreadRef(Platform.CONSOLE, thread.get()),
+            new ThreadRef(ConsoleModule.PLATFORM, thread.get()),
             actor(),
             text));
   }
@@ -273,7 +272,7 @@ public final class ConsoleAdapter {
             key(),
             TEAM,
             channelRef(),
-            onPrivate ? null : new ThreadRef(Platform.CONSOLE, thread.get()),
+            onPrivate ? null : new ThreadRef(ConsoleModule.PLATFORM, thread.get()),
             actor(),
             button.get().action(),
             button.get().value()));
@@ -376,11 +375,11 @@ public final class ConsoleAdapter {
   }
 
   private ChannelRef channelRef() {
-    return new ChannelRef(Platform.CONSOLE, channel);
+    return new ChannelRef(ConsoleModule.PLATFORM, channel);
   }
 
   private Actor actor() {
-    return new Actor(new UserRef(Platform.CONSOLE, user), user, true);
+    return new Actor(new UserRef(ConsoleModule.PLATFORM, user), user, true);
   }
 
   private static String key() {

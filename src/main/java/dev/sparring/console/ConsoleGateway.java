@@ -26,7 +26,7 @@ final class ConsoleGateway implements Gateway {
 
   @Override
   public Platform platform() {
-    return Platform.CONSOLE;
+    return ConsoleModule.PLATFORM;
   }
 
   @Override

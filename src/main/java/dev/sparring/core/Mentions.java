@@ -2,34 +2,35 @@ package dev.sparring.core;
 
 import dev.sparring.chat.Platform;
 import dev.sparring.chat.UserRef;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads a user named in a command: Slack {@code <@U123|ana>}, Discord {@code <@!123>},
- * {@code @ana}.
+ * Reads a user named in a command, in the syntax of the platform the command came from (Slack's
+ * {@code <@U123|ana>}, Discord's {@code <@!123>}): each platform contributes its {@link Syntax}, so
+ * the core knows none of them.
  */
 public final class Mentions {
 
-  private static final Pattern SLACK = Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>");
-  private static final Pattern DISCORD = Pattern.compile("<@!?(\\d{5,25})>");
-  private static final Pattern PLAIN = Pattern.compile("@?([A-Za-z0-9._-]{1,40})");
+  /** One platform's mention syntax. */
+  @FunctionalInterface
+  public interface Syntax {
+    /** The platform's user id that {@code text} (stripped) names, if it is a mention. */
+    Optional<String> userId(String text);
+  }
 
-  private Mentions() {}
+  private final Map<Platform, Syntax> syntaxes;
 
-  public static Optional<UserRef> parse(Platform platform, String text) {
-    String t = text.strip();
-    Matcher m;
-    if (platform == Platform.SLACK && (m = SLACK.matcher(t)).matches()) {
-      return Optional.of(new UserRef(platform, m.group(1)));
+  public Mentions(Map<Platform, Syntax> syntaxes) {
+    this.syntaxes = Map.copyOf(syntaxes);
+  }
+
+  /** The user {@code text} names on {@code platform}; empty when it is not a mention there. */
+  public Optional<UserRef> parse(Platform platform, String text) {
+    Syntax syntax = syntaxes.get(platform);
+    if (syntax == null || text == null) {
+      return Optional.empty();
     }
-    if (platform == Platform.DISCORD && (m = DISCORD.matcher(t)).matches()) {
-      return Optional.of(new UserRef(platform, m.group(1)));
-    }
-    if (platform == Platform.CONSOLE && (m = PLAIN.matcher(t)).matches()) {
-      return Optional.of(new UserRef(platform, m.group(1)));
-    }
-    return Optional.empty();
+    return syntax.userId(text.strip()).map(id -> new UserRef(platform, id));
   }
 }

@@ -5,7 +5,6 @@ import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Form;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.ThreadRef;
 import dev.sparring.chat.UserRef;
@@ -229,7 +228,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
    */
   @Override
   public void onGuildLeave(net.dv8tion.jda.api.events.guild.GuildLeaveEvent event) {
-    TeamRef team = new TeamRef(Platform.DISCORD, event.getGuild().getId());
+    TeamRef team = new TeamRef(DiscordModule.PLATFORM, event.getGuild().getId());
     try {
       bot.teamRemoved(team, "Discord: the bot left the server");
     } catch (RuntimeException e) {
@@ -279,7 +278,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                 || member.getRoles().stream()
                     .anyMatch(r -> settings.adminRoles().contains(r.getId())));
     String name = member != null ? member.getEffectiveName() : user.getName();
-    return new Actor(new UserRef(Platform.DISCORD, user.getId()), name, admin);
+    return new Actor(new UserRef(DiscordModule.PLATFORM, user.getId()), name, admin);
   }
 
   /** The channel a command or button belongs to, and its thread when it was used in one. */
@@ -289,10 +288,10 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
       net.dv8tion.jda.api.entities.channel.middleman.MessageChannel channel) {
     if (channel instanceof ThreadChannel t) {
       return new Where(
-          new ChannelRef(Platform.DISCORD, t.getParentChannel().getId()),
-          new ThreadRef(Platform.DISCORD, t.getId()));
+          new ChannelRef(DiscordModule.PLATFORM, t.getParentChannel().getId()),
+          new ThreadRef(DiscordModule.PLATFORM, t.getId()));
     }
-    return new Where(new ChannelRef(Platform.DISCORD, channel.getId()), null);
+    return new Where(new ChannelRef(DiscordModule.PLATFORM, channel.getId()), null);
   }
 
   @Override
@@ -338,7 +337,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     Inbound.CommandInvoked in =
         new Inbound.CommandInvoked(
             "discord:" + event.getId(),
-            new TeamRef(Platform.DISCORD, event.getGuild().getId()),
+            new TeamRef(DiscordModule.PLATFORM, event.getGuild().getId()),
             w.channel(),
             actor(event.getMember(), event.getUser()),
             text);
@@ -374,11 +373,11 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     ThreadRef thread =
         w.thread() != null
             ? w.thread()
-            : new ThreadRef(Platform.DISCORD, event.getMessage().getId());
+            : new ThreadRef(DiscordModule.PLATFORM, event.getMessage().getId());
     Inbound.ButtonPressed in =
         new Inbound.ButtonPressed(
             "discord:" + event.getId(),
-            new TeamRef(Platform.DISCORD, event.getGuild().getId()),
+            new TeamRef(DiscordModule.PLATFORM, event.getGuild().getId()),
             w.channel(),
             thread,
             actor(event.getMember(), event.getUser()),
@@ -399,7 +398,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     event.getValues().forEach(v -> fields.put(v.getCustomId(), v.getAsString()));
     Where w = where(event.getChannel());
     Actor actor = actor(event.getMember(), event.getUser());
-    TeamRef team = new TeamRef(Platform.DISCORD, event.getGuild().getId());
+    TeamRef team = new TeamRef(DiscordModule.PLATFORM, event.getGuild().getId());
     Inbound in;
     if (kind.equals(ANSWER)) {
       in =
@@ -407,7 +406,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
               "discord:" + event.getId(),
               team,
               w.channel(),
-              new ThreadRef(Platform.DISCORD, value),
+              new ThreadRef(DiscordModule.PLATFORM, value),
               actor,
               fields.getOrDefault("answer", ""));
     } else {
@@ -525,9 +524,9 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     Inbound.MessagePosted in =
         new Inbound.MessagePosted(
             "discord:" + event.getMessageId(),
-            new TeamRef(Platform.DISCORD, event.getGuild().getId()),
-            new ChannelRef(Platform.DISCORD, parent.getId()),
-            new ThreadRef(Platform.DISCORD, thread.getId()),
+            new TeamRef(DiscordModule.PLATFORM, event.getGuild().getId()),
+            new ChannelRef(DiscordModule.PLATFORM, parent.getId()),
+            new ThreadRef(DiscordModule.PLATFORM, thread.getId()),
             actor(event.getMember(), event.getAuthor()),
             text);
     Bot.Result r = bot.handle(in);

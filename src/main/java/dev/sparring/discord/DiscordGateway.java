@@ -53,7 +53,7 @@ final class DiscordGateway implements Gateway {
 
   @Override
   public Platform platform() {
-    return Platform.DISCORD;
+    return DiscordModule.PLATFORM;
   }
 
   /** This process's shards: it is handed only messages for guilds they serve. */

@@ -2,7 +2,6 @@ package dev.sparring.discord;
 
 import dev.sparring.chat.Inline;
 import dev.sparring.chat.Message;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.Texts;
 import dev.sparring.chat.UserRef;
 import java.util.ArrayList;
@@ -158,7 +157,7 @@ final class DiscordRender {
       if (mentions
           && !inCode
           && user != null
-          && user.platform() == Platform.DISCORD
+          && user.platform() == DiscordModule.PLATFORM
           && SNOWFLAKE.matcher(user.id()).matches()) {
         return "<@" + user.id() + ">";
       }

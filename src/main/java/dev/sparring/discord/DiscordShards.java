@@ -31,7 +31,7 @@ final class DiscordShards implements Partitioner {
   }
 
   static String name(int shard, int total) {
-    return Platform.DISCORD.prefix() + ":" + shard + "/" + total;
+    return DiscordModule.PLATFORM.prefix() + ":" + shard + "/" + total;
   }
 
   /** The shard of a guild id (a snowflake), or -1 if it is not one. */
@@ -47,12 +47,12 @@ final class DiscordShards implements Partitioner {
 
   @Override
   public Platform platform() {
-    return Platform.DISCORD;
+    return DiscordModule.PLATFORM;
   }
 
   @Override
   public String partitionOf(TeamRef team) {
-    if (team.platform() != Platform.DISCORD) {
+    if (team.platform() != DiscordModule.PLATFORM) {
       return null;
     }
     int shard = shardOf(team.id(), total);

@@ -38,10 +38,12 @@ public final class Leaderboards implements Feature {
 
   private final Points points;
   private final Competitions competitions;
+  private final Mentions mentions;
 
-  public Leaderboards(Points points, Competitions competitions) {
+  public Leaderboards(Points points, Competitions competitions, Mentions mentions) {
     this.points = points;
     this.competitions = competitions;
+    this.mentions = mentions;
   }
 
   @Override
@@ -219,7 +221,7 @@ public final class Leaderboards implements Feature {
     String team = in.team().key();
     UserRef who = in.actor().user();
     if (!args.isEmpty()) {
-      Optional<UserRef> named = Mentions.parse(in.team().platform(), String.join(" ", args));
+      Optional<UserRef> named = mentions.parse(in.team().platform(), String.join(" ", args));
       if (named.isEmpty()) {
         ctx.out().tell(in, "Usage: `/spar stats` or `/spar stats @someone`.");
         return;

@@ -5,7 +5,9 @@ import dev.sparring.app.Startup;
 import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
+import dev.sparring.discord.DiscordModule;
 import dev.sparring.slack.SlackErasure;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.store.Erased;
 import dev.sparring.store.Store;
 import java.io.BufferedReader;
@@ -109,7 +111,7 @@ public final class EraseCommand implements Callable<Integer> {
     }
     Erased erased = tx.erase().team(team.key());
     int installation =
-        team.platform() == Platform.SLACK ? SlackErasure.forgetTeam(tx, team.id()) : 0;
+        team.platform() == SlackModule.PLATFORM ? SlackErasure.forgetTeam(tx, team.id()) : 0;
     return new Counts(erased, installation);
   }
 
@@ -177,8 +179,8 @@ public final class EraseCommand implements Callable<Integer> {
 
   private static Platform guess(String id) {
     return !id.isEmpty() && id.chars().allMatch(Character::isDigit)
-        ? Platform.DISCORD
-        : Platform.SLACK;
+        ? DiscordModule.PLATFORM
+        : SlackModule.PLATFORM;
   }
 
   private static String quoted(String s) {

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +50,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
   private final Store store;
   private final Clock clock;
-  private final Map<Platform, Gateway> gateways =
-      java.util.Collections.synchronizedMap(new EnumMap<>(Platform.class));
+  private final Map<Platform, Gateway> gateways = new java.util.concurrent.ConcurrentHashMap<>();
   private final Settings settings;
   private final String owner;
   private final AtomicBoolean wake = new AtomicBoolean();
@@ -126,7 +124,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     List<OutboxEntry> claimed =
         store.transact(
             tx -> tx.outbox().claim(owner, now, settings.lease(), settings.batch(), served));
-    Map<Platform, Instant> paused = new EnumMap<>(Platform.class);
+    Map<Platform, Instant> paused = new java.util.HashMap<>();
     List<OutboxEntry> held = new java.util.ArrayList<>();
     for (OutboxEntry entry : claimed) {
       Platform platform = entry.message().channel().platform();

@@ -19,7 +19,6 @@ import com.slack.api.model.view.ViewTitle;
 import dev.sparring.chat.Form;
 import dev.sparring.chat.Inline;
 import dev.sparring.chat.Message;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.Texts;
 import dev.sparring.chat.UserRef;
 import java.util.ArrayList;
@@ -244,7 +243,7 @@ final class BlockKit {
     public String mention(UserRef user, String name, boolean inCode) {
       if (!inCode
           && user != null
-          && user.platform() == Platform.SLACK
+          && user.platform() == SlackModule.PLATFORM
           && SLACK_ID.matcher(user.id()).matches()) {
         return "<@" + user.id() + ">";
       }

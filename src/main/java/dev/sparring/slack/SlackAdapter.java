@@ -22,7 +22,6 @@ import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Form;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.ThreadRef;
 import dev.sparring.chat.UserRef;
@@ -315,7 +314,7 @@ public final class SlackAdapter implements AutoCloseable {
         StoreInstallationService.key(enterprise, team),
         why);
     if (team != null && !team.isBlank()) {
-      bot.teamRemoved(new TeamRef(Platform.SLACK, team), "Slack: " + why);
+      bot.teamRemoved(new TeamRef(SlackModule.PLATFORM, team), "Slack: " + why);
     }
   }
 
@@ -335,7 +334,7 @@ public final class SlackAdapter implements AutoCloseable {
   private void rememberChannel(String enterprise, String team, String channel) {
     rememberTeam(enterprise, team);
     if (settings.oauth() && channel != null) {
-      String key = new ChannelRef(Platform.SLACK, channel).key();
+      String key = new ChannelRef(SlackModule.PLATFORM, channel).key();
       store.transact(
           tx -> {
             if (tx.kv().get("slack.channel-team", key).isEmpty()) {
@@ -350,8 +349,8 @@ public final class SlackAdapter implements AutoCloseable {
 
   private static Actor actor(String user, SlackUsers.Profile p, String fallbackName) {
     return p == null
-        ? new Actor(new UserRef(Platform.SLACK, user), fallbackName, false)
-        : new Actor(new UserRef(Platform.SLACK, user), p.name(), p.admin());
+        ? new Actor(new UserRef(SlackModule.PLATFORM, user), fallbackName, false)
+        : new Actor(new UserRef(SlackModule.PLATFORM, user), p.name(), p.admin());
   }
 
   /**
@@ -363,8 +362,8 @@ public final class SlackAdapter implements AutoCloseable {
     if (p.isPresent()) {
       return actor(user, p.get(), null);
     }
-    String teamKey = new TeamRef(Platform.SLACK, team).key();
-    String userKey = new UserRef(Platform.SLACK, user).key();
+    String teamKey = new TeamRef(SlackModule.PLATFORM, team).key();
+    String userKey = new UserRef(SlackModule.PLATFORM, user).key();
     return actor(user, null, store.transact(tx -> Profiles.name(tx, teamKey, userKey)));
   }
 
@@ -579,8 +578,8 @@ public final class SlackAdapter implements AutoCloseable {
     Inbound.CommandInvoked in =
         new Inbound.CommandInvoked(
             "slack:cmd:" + p.getTriggerId(),
-            new TeamRef(Platform.SLACK, p.getTeamId()),
-            new ChannelRef(Platform.SLACK, p.getChannelId()),
+            new TeamRef(SlackModule.PLATFORM, p.getTeamId()),
+            new ChannelRef(SlackModule.PLATFORM, p.getChannelId()),
             actor,
             p.getText());
     List<BlockKit.Rendered> parts;
@@ -642,9 +641,9 @@ public final class SlackAdapter implements AutoCloseable {
     Inbound.ButtonPressed in =
         new Inbound.ButtonPressed(
             "slack:act:" + p.getTriggerId(),
-            new TeamRef(Platform.SLACK, team),
-            new ChannelRef(Platform.SLACK, channel),
-            thread == null ? null : new ThreadRef(Platform.SLACK, thread),
+            new TeamRef(SlackModule.PLATFORM, team),
+            new ChannelRef(SlackModule.PLATFORM, channel),
+            thread == null ? null : new ThreadRef(SlackModule.PLATFORM, thread),
             actor,
             BlockKit.action(a.getActionId()),
             a.getValue());
@@ -670,7 +669,7 @@ public final class SlackAdapter implements AutoCloseable {
     Inbound.ModalSubmitted in =
         new Inbound.ModalSubmitted(
             "slack:view:" + p.getView().getId() + ":" + p.getView().getHash(),
-            new TeamRef(Platform.SLACK, team),
+            new TeamRef(SlackModule.PLATFORM, team),
             ChannelRef.parse(meta.substring(0, nl)),
             actor,
             p.getView().getCallbackId(),
@@ -689,7 +688,7 @@ public final class SlackAdapter implements AutoCloseable {
     if (eventId == null || e.getUser() == null || e.getBotId() != null || e.getChannel() == null) {
       return;
     }
-    ChannelRef channel = new ChannelRef(Platform.SLACK, e.getChannel());
+    ChannelRef channel = new ChannelRef(SlackModule.PLATFORM, e.getChannel());
     String thread = e.getThreadTs();
     if (thread != null
         && store.transact(tx -> tx.threads().byPlatformId(channel.key(), thread)).isPresent()) {
@@ -700,7 +699,7 @@ public final class SlackAdapter implements AutoCloseable {
         bot.handle(
             new Inbound.CommandInvoked(
                 "slack:mention:" + eventId,
-                new TeamRef(Platform.SLACK, team),
+                new TeamRef(SlackModule.PLATFORM, team),
                 channel,
                 answerer(team, e.getUser()),
                 "help"));
@@ -744,9 +743,9 @@ public final class SlackAdapter implements AutoCloseable {
     Inbound.MessagePosted in =
         new Inbound.MessagePosted(
             "slack:" + eventId,
-            new TeamRef(Platform.SLACK, team),
-            new ChannelRef(Platform.SLACK, channel),
-            new ThreadRef(Platform.SLACK, threadTs),
+            new TeamRef(SlackModule.PLATFORM, team),
+            new ChannelRef(SlackModule.PLATFORM, channel),
+            new ThreadRef(SlackModule.PLATFORM, threadTs),
             answerer(team, user),
             text == null ? "" : text);
     Bot.Result r = bot.handle(in); // a StoreException becomes a 503 and Slack retries
@@ -818,7 +817,8 @@ public final class SlackAdapter implements AutoCloseable {
     }
     try {
       SlackUsers.Profile p = users.lookup(team, user).join(); // after the ack: may wait
-      List<Message> sections = bot.home(new TeamRef(Platform.SLACK, team), actor(user, p, null));
+      List<Message> sections =
+          bot.home(new TeamRef(SlackModule.PLATFORM, team), actor(user, p, null));
       var r =
           slack
               .methods(token.get())

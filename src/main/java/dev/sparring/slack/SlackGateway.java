@@ -60,7 +60,7 @@ final class SlackGateway implements Gateway {
 
   @Override
   public Platform platform() {
-    return Platform.SLACK;
+    return SlackModule.PLATFORM;
   }
 
   @Override

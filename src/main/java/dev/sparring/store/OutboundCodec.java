@@ -2,10 +2,20 @@ package dev.sparring.store;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.sparring.chat.Outbound;
+import dev.sparring.chat.Platform;
+import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Turns outbound messages into JSON for the outbox table and back. The type tags are part of the
@@ -16,9 +26,42 @@ public final class OutboundCodec {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .addMixIn(Outbound.class, OutboundTags.class)
+          .registerModule(platforms())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private OutboundCodec() {}
+
+  /**
+   * A platform is stored as its id in capitals ({@code "SLACK"}), as when platforms were an enum,
+   * so rows written by an older replica and by this one read alike.
+   */
+  private static SimpleModule platforms() {
+    SimpleModule module = new SimpleModule("platforms");
+    module.addSerializer(
+        Platform.class,
+        new JsonSerializer<>() {
+          @Override
+          public void serialize(Platform p, JsonGenerator gen, SerializerProvider serializers)
+              throws IOException {
+            gen.writeString(p.prefix().toUpperCase(Locale.ROOT));
+          }
+        });
+    module.addDeserializer(
+        Platform.class,
+        new JsonDeserializer<>() {
+          @Override
+          public Platform deserialize(JsonParser parser, DeserializationContext ctx)
+              throws IOException {
+            try {
+              return Platform.of(parser.getValueAsString("").toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+              throw ctx.weirdStringException(
+                  parser.getValueAsString(), Platform.class, e.getMessage());
+            }
+          }
+        });
+    return module;
+  }
 
   public static String encode(Outbound message) {
     try {

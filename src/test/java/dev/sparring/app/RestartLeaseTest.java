@@ -7,6 +7,7 @@ import dev.sparring.chat.Outbound;
 import dev.sparring.chat.Platform;
 import dev.sparring.config.ConfigLoader;
 import dev.sparring.config.SparringConfig;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Inbound;
 import dev.sparring.testing.Harness;
@@ -50,7 +51,7 @@ class RestartLeaseTest {
 
     @Override
     public Platform platform() {
-      return Platform.CONSOLE;
+      return ConsoleModule.PLATFORM;
     }
 
     @Override

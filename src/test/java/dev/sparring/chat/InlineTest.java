@@ -3,11 +3,12 @@ package dev.sparring.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.core.Inbound;
+import dev.sparring.slack.SlackModule;
 import org.junit.jupiter.api.Test;
 
 class InlineTest {
 
-  private static final UserRef ANA = new UserRef(Platform.SLACK, "U1ANA");
+  private static final UserRef ANA = new UserRef(SlackModule.PLATFORM, "U1ANA");
 
   @Test
   void namesLoseDisguisesAndStayOnOneLine() {
@@ -43,8 +44,8 @@ class InlineTest {
     Inbound.CommandInvoked c =
         new Inbound.CommandInvoked(
             "k",
-            new TeamRef(Platform.SLACK, "T1"),
-            new ChannelRef(Platform.SLACK, "C1"),
+            new TeamRef(SlackModule.PLATFORM, "T1"),
+            new ChannelRef(SlackModule.PLATFORM, "C1"),
             Actor.of(ANA),
             "stats " + forged);
     assertThat(c.text()).isEqualTo("stats hi slack:U9BOSSboss there");

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.store.Store;
 import dev.sparring.store.jdbc.SqliteStore;
 import dev.sparring.testing.ChildProgram;
@@ -168,7 +168,7 @@ class MainTest {
     Store bot = SqliteStore.open(data.resolve("sparring.db"), SqliteStore.Durability.NORMAL);
     bot.transact(
         tx -> {
-          ChannelRef channel = new ChannelRef(Platform.SLACK, "C1");
+          ChannelRef channel = new ChannelRef(SlackModule.PLATFORM, "C1");
           long a =
               tx.outbox()
                   .enqueue(

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Inbound;
 import dev.sparring.store.memory.MemoryStore;
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class TenantIsolationTest {
 
-  private static final TeamRef A = new TeamRef(Platform.CONSOLE, "111");
-  private static final TeamRef B = new TeamRef(Platform.CONSOLE, "222");
-  private static final ChannelRef CA = new ChannelRef(Platform.CONSOLE, "1110");
-  private static final ChannelRef CB = new ChannelRef(Platform.CONSOLE, "2220");
+  private static final TeamRef A = new TeamRef(ConsoleModule.PLATFORM, "111");
+  private static final TeamRef B = new TeamRef(ConsoleModule.PLATFORM, "222");
+  private static final ChannelRef CA = new ChannelRef(ConsoleModule.PLATFORM, "1110");
+  private static final ChannelRef CB = new ChannelRef(ConsoleModule.PLATFORM, "2220");
   private static final Actor ANA =
-      new Actor(new dev.sparring.chat.UserRef(Platform.CONSOLE, "9001"), "ana", true);
+      new Actor(new dev.sparring.chat.UserRef(ConsoleModule.PLATFORM, "9001"), "ana", true);
 
   private final Harness h = new Harness(new MemoryStore(), Features.all());
   private final AtomicInteger keys = new AtomicInteger();
@@ -56,7 +56,7 @@ class TenantIsolationTest {
             "console:m1",
             A,
             CA,
-            new dev.sparring.chat.ThreadRef(Platform.CONSOLE, thread),
+            new dev.sparring.chat.ThreadRef(ConsoleModule.PLATFORM, thread),
             ANA,
             "A queue decouples producers from consumers and absorbs bursts."));
     say(A, CA, "reveal");

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Message;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;
@@ -112,7 +112,7 @@ class ConfirmationsTest {
         List.of(
             new Inbound.ButtonPressed(
                 h.nextKey(),
-                new TeamRef(Platform.CONSOLE, "T2"),
+                new TeamRef(ConsoleModule.PLATFORM, "T2"),
                 Harness.CHANNEL,
                 null,
                 boss,
@@ -121,7 +121,7 @@ class ConfirmationsTest {
             new Inbound.ButtonPressed(
                 h.nextKey(),
                 Harness.TEAM,
-                new ChannelRef(Platform.CONSOLE, "C2"),
+                new ChannelRef(ConsoleModule.PLATFORM, "C2"),
                 null,
                 boss,
                 confirm.action(),

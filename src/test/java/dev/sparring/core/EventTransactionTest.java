@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.store.OutboxEntry;
 import dev.sparring.store.Store;
 import dev.sparring.store.memory.MemoryStore;
@@ -91,7 +92,7 @@ class EventTransactionTest {
         new Partitioner() {
           @Override
           public Platform platform() {
-            return Platform.CONSOLE;
+            return ConsoleModule.PLATFORM;
           }
 
           @Override

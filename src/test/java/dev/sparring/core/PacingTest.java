@@ -2,8 +2,8 @@ package dev.sparring.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.ThreadRef;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.testing.Harness;
 import dev.sparring.testing.MutableClock;
 import java.time.Duration;
@@ -41,7 +41,7 @@ class PacingTest {
         "k" + ++keys,
         Harness.TEAM,
         Harness.CHANNEL,
-        new ThreadRef(Platform.CONSOLE, "t1"),
+        new ThreadRef(ConsoleModule.PLATFORM, "t1"),
         Harness.actor(user),
         "an answer");
   }

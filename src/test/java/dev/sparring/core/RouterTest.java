@@ -3,8 +3,8 @@ package dev.sparring.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.ThreadRef;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.store.Store;
 import dev.sparring.store.ThreadLink;
 import dev.sparring.store.memory.MemoryStore;
@@ -102,7 +102,7 @@ class RouterTest {
         "k",
         Harness.TEAM,
         Harness.CHANNEL,
-        new ThreadRef(Platform.CONSOLE, threadId),
+        new ThreadRef(ConsoleModule.PLATFORM, threadId),
         Harness.actor("ana"),
         "hi");
   }

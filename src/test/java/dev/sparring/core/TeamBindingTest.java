@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.ThreadRef;
 import dev.sparring.chat.UserRef;
+import dev.sparring.discord.DiscordModule;
 import dev.sparring.outbox.OutboxDispatcher;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
@@ -29,17 +30,19 @@ import org.junit.jupiter.api.Test;
  */
 class TeamBindingTest {
 
-  private static final TeamRef T1 = new TeamRef(Platform.SLACK, "T1");
-  private static final TeamRef T2 = new TeamRef(Platform.SLACK, "T2");
-  private static final ChannelRef C1 = new ChannelRef(Platform.SLACK, "C1");
-  private static final ChannelRef C2 = new ChannelRef(Platform.SLACK, "C2");
-  private static final Actor ADMIN1 = new Actor(new UserRef(Platform.SLACK, "UA1"), "a1", true);
-  private static final Actor ADMIN2 = new Actor(new UserRef(Platform.SLACK, "UA2"), "a2", true);
+  private static final TeamRef T1 = new TeamRef(SlackModule.PLATFORM, "T1");
+  private static final TeamRef T2 = new TeamRef(SlackModule.PLATFORM, "T2");
+  private static final ChannelRef C1 = new ChannelRef(SlackModule.PLATFORM, "C1");
+  private static final ChannelRef C2 = new ChannelRef(SlackModule.PLATFORM, "C2");
+  private static final Actor ADMIN1 =
+      new Actor(new UserRef(SlackModule.PLATFORM, "UA1"), "a1", true);
+  private static final Actor ADMIN2 =
+      new Actor(new UserRef(SlackModule.PLATFORM, "UA2"), "a2", true);
 
   private final MemoryStore store = new MemoryStore();
   private final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
   private final Bot bot = new Bot(store, clock, Features.all(), Set.of());
-  private final RecordingGateway slack = new RecordingGateway(Platform.SLACK);
+  private final RecordingGateway slack = new RecordingGateway(SlackModule.PLATFORM);
   private final OutboxDispatcher dispatcher =
       new OutboxDispatcher(
           store, clock, List.of(slack), OutboxDispatcher.Settings.defaults(), "test");
@@ -61,7 +64,7 @@ class TeamBindingTest {
   private Bot.Result press(TeamRef t, ChannelRef c, Actor who, String action, String value) {
     return bot.handle(
         new Inbound.ButtonPressed(
-            key(), t, c, new ThreadRef(Platform.SLACK, "1.1"), who, action, value));
+            key(), t, c, new ThreadRef(SlackModule.PLATFORM, "1.1"), who, action, value));
   }
 
   private static String said(Bot.Result r) {
@@ -124,7 +127,7 @@ class TeamBindingTest {
             new Inbound.ModalSubmitted(
                 key(),
                 T1,
-                new ChannelRef(Platform.DISCORD, "123456789012345678"),
+                new ChannelRef(DiscordModule.PLATFORM, "123456789012345678"),
                 ADMIN1,
                 "daily.schedule",
                 ticket,
@@ -133,7 +136,7 @@ class TeamBindingTest {
                 key(),
                 T1,
                 C1,
-                new Actor(new UserRef(Platform.SLACK, "UOTHER"), "o", true),
+                new Actor(new UserRef(SlackModule.PLATFORM, "UOTHER"), "o", true),
                 "daily.schedule",
                 ticket,
                 fields))) {

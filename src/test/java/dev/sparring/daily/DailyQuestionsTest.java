@@ -313,7 +313,7 @@ class DailyQuestionsTest {
             h.nextKey(),
             Harness.TEAM,
             Harness.CHANNEL,
-            new dev.sparring.chat.ThreadRef(dev.sparring.chat.Platform.CONSOLE, t),
+            new dev.sparring.chat.ThreadRef(dev.sparring.console.ConsoleModule.PLATFORM, t),
             new dev.sparring.chat.Actor(Harness.user("ana"), "ana", true),
             DailyQuestions.REVEAL,
             anchor));

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.core.Bot;
 import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;
@@ -499,7 +498,7 @@ class DiscordAdapterTest {
 
   @Test
   void aLongMessageIsCreatedPartByPartExactlyOnceAcrossARetry() {
-    ChannelRef channel = new ChannelRef(Platform.DISCORD, DiscordStandIn.CHANNEL);
+    ChannelRef channel = new ChannelRef(DiscordModule.PLATFORM, DiscordStandIn.CHANNEL);
     Message question = Message.of("Reveal", lines("question", 60));
     Message answers = Message.of("Answers", lines("answer", 100));
     int questionParts = DiscordRender.render(question, List.of()).size();

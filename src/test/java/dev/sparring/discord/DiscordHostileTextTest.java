@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.chat.Inline;
 import dev.sparring.chat.Message;
-import dev.sparring.chat.Platform;
 import dev.sparring.testing.HostileText;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ class DiscordHostileTextTest {
       ids.add("10000000000000000" + i);
     }
     HostileText.Run run =
-        HostileText.run(Platform.DISCORD, "900000000000000001", "900000000000000002", ids);
+        HostileText.run(DiscordModule.PLATFORM, "900000000000000001", "900000000000000002", ids);
     List<String> texts = new ArrayList<>();
     for (Message m : run.said()) {
       for (MessageCreateData d : DiscordRender.render(m, List.of())) {
@@ -70,7 +69,8 @@ class DiscordHostileTextTest {
         Message.of(
             "Stats \u00b7 "
                 + Inline.mention(
-                    new dev.sparring.chat.UserRef(Platform.DISCORD, "123456789012345678"), "ana"),
+                    new dev.sparring.chat.UserRef(DiscordModule.PLATFORM, "123456789012345678"),
+                    "ana"),
             "x");
     MessageEmbed e = DiscordRender.render(m, List.of()).get(0).getEmbeds().get(0);
     assertThat(e.getTitle()).isEqualTo("Stats \u00b7 @ana");

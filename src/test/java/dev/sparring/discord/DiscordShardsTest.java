@@ -14,6 +14,7 @@ import dev.sparring.core.Gateway;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.Partitioner;
 import dev.sparring.outbox.OutboxDispatcher;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.store.Store;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;
@@ -96,9 +97,9 @@ class DiscordShardsTest {
       return bot.handle(
           new Inbound.CommandInvoked(
               "discord:cmd-" + events.incrementAndGet(),
-              new TeamRef(Platform.DISCORD, g.id()),
-              new ChannelRef(Platform.DISCORD, g.channel()),
-              new Actor(new UserRef(Platform.DISCORD, "700000000000000001"), "ana", true),
+              new TeamRef(DiscordModule.PLATFORM, g.id()),
+              new ChannelRef(DiscordModule.PLATFORM, g.channel()),
+              new Actor(new UserRef(DiscordModule.PLATFORM, "700000000000000001"), "ana", true),
               text));
     }
 
@@ -299,13 +300,15 @@ class DiscordShardsTest {
   void aGuildsShardFollowsDiscordsFormulaAndAnOddIdGoesToAnyProcess() {
     DiscordShards one = new DiscordShards(2, 1, 1);
     assertThat(one.served()).containsExactly("discord:1/2");
-    assertThat(one.partitionOf(new TeamRef(Platform.DISCORD, A1.id()))).isEqualTo("discord:0/2");
-    assertThat(one.partitionOf(new TeamRef(Platform.DISCORD, B1.id()))).isEqualTo("discord:1/2");
+    assertThat(one.partitionOf(new TeamRef(DiscordModule.PLATFORM, A1.id())))
+        .isEqualTo("discord:0/2");
+    assertThat(one.partitionOf(new TeamRef(DiscordModule.PLATFORM, B1.id())))
+        .isEqualTo("discord:1/2");
     // (id >> 22) % 16 for an id whose timestamp bits end in 0b1011: shard 11.
     assertThat(DiscordShards.shardOf(Long.toString((11L + 16 * 1000) << 22), 16)).isEqualTo(11);
     assertThat(DiscordShards.shardOf("18446744073709551615", 7)) // the largest snowflake
         .isEqualTo((int) Long.remainderUnsigned(-1L >>> 22, 7));
-    assertThat(one.partitionOf(new TeamRef(Platform.DISCORD, "not-a-snowflake"))).isNull();
-    assertThat(one.partitionOf(new TeamRef(Platform.SLACK, "T1"))).isNull();
+    assertThat(one.partitionOf(new TeamRef(DiscordModule.PLATFORM, "not-a-snowflake"))).isNull();
+    assertThat(one.partitionOf(new TeamRef(SlackModule.PLATFORM, "T1"))).isNull();
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.ThreadRef;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Inbound;
 import dev.sparring.store.Conversation;
@@ -51,7 +51,7 @@ class ConcurrentInterviewsTest {
   }
 
   private static ChannelRef channel(int i) {
-    return new ChannelRef(Platform.CONSOLE, "C" + (i % CHANNELS));
+    return new ChannelRef(ConsoleModule.PLATFORM, "C" + (i % CHANNELS));
   }
 
   private static Actor actor(int i) {
@@ -97,7 +97,7 @@ class ConcurrentInterviewsTest {
                   "console:reply-" + i + "-" + s,
                   Harness.TEAM,
                   channel(i),
-                  new ThreadRef(Platform.CONSOLE, threadOf.get(i)),
+                  new ThreadRef(ConsoleModule.PLATFORM, threadOf.get(i)),
                   actor(i),
                   "answer " + s + " idempotent dedup DLQ");
           events.add(reply);

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.ThreadRef;
 import dev.sparring.chat.UserRef;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Inbound;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.store.LedgerQuery;
 import dev.sparring.store.Standing;
 import dev.sparring.store.Store;
@@ -35,10 +35,10 @@ class EraseCommandTest {
 
   @TempDir Path dir;
 
-  private static final TeamRef ACME = new TeamRef(Platform.SLACK, "TACME");
-  private static final TeamRef OTHER = new TeamRef(Platform.SLACK, "TOTHER");
-  private static final UserRef ANA = new UserRef(Platform.SLACK, "UANA");
-  private static final UserRef BO = new UserRef(Platform.SLACK, "UBO");
+  private static final TeamRef ACME = new TeamRef(SlackModule.PLATFORM, "TACME");
+  private static final TeamRef OTHER = new TeamRef(SlackModule.PLATFORM, "TOTHER");
+  private static final UserRef ANA = new UserRef(SlackModule.PLATFORM, "UANA");
+  private static final UserRef BO = new UserRef(SlackModule.PLATFORM, "UBO");
 
   private final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
   private Store store;
@@ -57,7 +57,7 @@ class EraseCommandTest {
   }
 
   private ChannelRef channel(TeamRef team) {
-    return new ChannelRef(Platform.SLACK, "C" + team.id());
+    return new ChannelRef(SlackModule.PLATFORM, "C" + team.id());
   }
 
   private Bot.Result command(TeamRef team, UserRef user, String text) {
@@ -72,14 +72,14 @@ class EraseCommandTest {
             "slack:k" + (++keys),
             team,
             channel(team),
-            new ThreadRef(Platform.SLACK, thread),
+            new ThreadRef(SlackModule.PLATFORM, thread),
             new Actor(user, user.id(), false),
             text));
   }
 
   /** The platform id the outbox would get for the thread opened by the newest post. */
   private String deliverAndLastThread() {
-    var sent = new dev.sparring.testing.RecordingGateway(Platform.SLACK);
+    var sent = new dev.sparring.testing.RecordingGateway(SlackModule.PLATFORM);
     new dev.sparring.outbox.OutboxDispatcher(
             store,
             clock,

@@ -6,7 +6,7 @@ import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Inbound;
@@ -40,7 +40,7 @@ class DeadLettersTest {
         new Inbound.CommandInvoked(
             h.nextKey(),
             Harness.TEAM,
-            new ChannelRef(Platform.CONSOLE, "C-OTHER"),
+            new ChannelRef(ConsoleModule.PLATFORM, "C-OTHER"),
             new Actor(Harness.user("root"), "root", true),
             text));
   }

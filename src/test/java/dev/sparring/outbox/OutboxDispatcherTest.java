@@ -6,7 +6,9 @@ import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
 import dev.sparring.chat.Platform;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Gateway;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.store.OutboxEntry;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.MutableClock;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class OutboxDispatcherTest {
 
-  private static final ChannelRef C1 = new ChannelRef(Platform.CONSOLE, "C1");
-  private static final ChannelRef C2 = new ChannelRef(Platform.CONSOLE, "C2");
+  private static final ChannelRef C1 = new ChannelRef(ConsoleModule.PLATFORM, "C1");
+  private static final ChannelRef C2 = new ChannelRef(ConsoleModule.PLATFORM, "C2");
 
   private final MemoryStore store = new MemoryStore();
   private final MutableClock clock = MutableClock.at("2026-03-01T09:00:00Z");
@@ -140,7 +142,8 @@ class OutboxDispatcherTest {
   @Test
   void aPauseForThePlatformHoldsEverySendWithoutCountingAttempts() {
     for (String body : List.of("a", "b", "c")) {
-      enqueue(new Outbound.Post(new ChannelRef(Platform.CONSOLE, "C-" + body), text(body), null));
+      enqueue(
+          new Outbound.Post(new ChannelRef(ConsoleModule.PLATFORM, "C-" + body), text(body), null));
     }
     // The first send hears 429: the others wait without being tried, and nothing counts.
     gateway.script(new Gateway.Delivery.Throttled(Duration.ofSeconds(7), true));
@@ -174,7 +177,7 @@ class OutboxDispatcherTest {
 
           @Override
           public Platform platform() {
-            return Platform.SLACK;
+            return SlackModule.PLATFORM;
           }
 
           @Override
@@ -188,7 +191,7 @@ class OutboxDispatcherTest {
     OutboxDispatcher d =
         new OutboxDispatcher(
             store, clock, List.of(throwing), OutboxDispatcher.Settings.defaults(), "r2");
-    enqueue(new Outbound.Post(new ChannelRef(Platform.SLACK, "C9"), text("x"), null));
+    enqueue(new Outbound.Post(new ChannelRef(SlackModule.PLATFORM, "C9"), text("x"), null));
     d.drain();
     long pending = store.transact(tx -> tx.outbox().pending());
     assertThat(pending).isEqualTo(1);

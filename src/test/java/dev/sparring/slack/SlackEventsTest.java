@@ -353,7 +353,7 @@ class SlackEventsTest {
       assertThat(reinstalled.tokenForTeam("T1")).contains("xoxb-new-token");
       var admin =
           new dev.sparring.chat.Actor(
-              new dev.sparring.chat.UserRef(dev.sparring.chat.Platform.SLACK, "U_ADMIN"),
+              new dev.sparring.chat.UserRef(dev.sparring.slack.SlackModule.PLATFORM, "U_ADMIN"),
               "admin",
               true);
       bot.handle(

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.sparring.chat.Message;
-import dev.sparring.chat.Platform;
 import dev.sparring.testing.HostileText;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ class SlackHostileTextTest {
   @Test
   void peoplesTextIsNeverSlackMarkup() throws Exception {
     List<String> ids = List.of("UH0", "UH1", "UH2", "UH3", "UH4", "UH5", "UH6", "UH7");
-    HostileText.Run run = HostileText.run(Platform.SLACK, "T1", "C1", ids);
+    HostileText.Run run = HostileText.run(SlackModule.PLATFORM, "T1", "C1", ids);
     assertThat(run.said()).hasSizeGreaterThan(200);
     List<String> texts = new ArrayList<>();
     for (Message m : run.said()) {

@@ -7,13 +7,13 @@ import dev.sparring.app.HttpServer;
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.ThreadRef;
 import dev.sparring.chat.UserRef;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Inbound;
 import dev.sparring.outbox.OutboxDispatcher;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.store.jdbc.PostgresStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.RecordingGateway;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresOutageTest {
 
   private static final int INTERVIEWS = 8;
-  private static final TeamRef TEAM = new TeamRef(Platform.SLACK, "T1");
+  private static final TeamRef TEAM = new TeamRef(SlackModule.PLATFORM, "T1");
 
   @TempDir Path dir;
 
@@ -85,7 +85,7 @@ class PostgresOutageTest {
       s.execute("CREATE DATABASE sparring");
     }
     String url = pg.getJdbcUrl("postgres", "sparring");
-    RecordingGateway gateway = new RecordingGateway(Platform.SLACK);
+    RecordingGateway gateway = new RecordingGateway(SlackModule.PLATFORM);
     HttpClient client = HttpClient.newHttpClient();
     try (PostgresStore store = PostgresStore.open(url, "postgres", null, 4);
         HttpServer http = new HttpServer(0, Map.of(), store::ping)) {
@@ -103,8 +103,8 @@ class PostgresOutageTest {
             new Inbound.CommandInvoked(
                 "slack:start" + i,
                 TEAM,
-                new ChannelRef(Platform.SLACK, "C" + i),
-                new Actor(new UserRef(Platform.SLACK, "U" + i), "u" + i, false),
+                new ChannelRef(SlackModule.PLATFORM, "C" + i),
+                new Actor(new UserRef(SlackModule.PLATFORM, "U" + i), "u" + i, false),
                 "interview demo-senior"));
       }
       dispatcher.drain();
@@ -127,9 +127,9 @@ class PostgresOutageTest {
                         new Inbound.MessagePosted(
                             "slack:Ev" + n + "-" + step,
                             TEAM,
-                            new ChannelRef(Platform.SLACK, "C" + n),
-                            new ThreadRef(Platform.SLACK, parent),
-                            new Actor(new UserRef(Platform.SLACK, "U" + n), "u" + n, false),
+                            new ChannelRef(SlackModule.PLATFORM, "C" + n),
+                            new ThreadRef(SlackModule.PLATFORM, parent),
+                            new Actor(new UserRef(SlackModule.PLATFORM, "U" + n), "u" + n, false),
                             "answer " + step + ": a cold start initialises the runtime");
                     while (true) {
                       try {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.ThreadRef;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Inbound;
 import dev.sparring.testing.Features;
@@ -136,7 +136,7 @@ class PostgresReplicaTest {
                 "console:r" + i + "-" + step,
                 Harness.TEAM,
                 Harness.CHANNEL,
-                new ThreadRef(Platform.CONSOLE, threads.get(i)),
+                new ThreadRef(ConsoleModule.PLATFORM, threads.get(i)),
                 Harness.actor("u" + i),
                 "answer " + step);
         // The same event reaches both replicas (a platform retry landing elsewhere).
@@ -174,7 +174,7 @@ class PostgresReplicaTest {
               tx.outbox()
                   .enqueue(
                       new Outbound.Post(
-                          new ChannelRef(Platform.CONSOLE, "C" + c),
+                          new ChannelRef(ConsoleModule.PLATFORM, "C" + c),
                           Message.text(c + ":" + n),
                           null),
                       a.clock.instant());

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
+import dev.sparring.discord.DiscordModule;
+import dev.sparring.slack.SlackModule;
 import dev.sparring.store.Conversation.Status;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class StoreContract {
 
   protected static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
-  protected static final TeamRef TEAM = new TeamRef(Platform.SLACK, "T1");
-  protected static final ChannelRef CH1 = new ChannelRef(Platform.SLACK, "C1");
-  protected static final ChannelRef CH2 = new ChannelRef(Platform.SLACK, "C2");
-  protected static final UserRef ANA = new UserRef(Platform.SLACK, "U1");
-  protected static final UserRef BO = new UserRef(Platform.SLACK, "U2");
+  protected static final TeamRef TEAM = new TeamRef(SlackModule.PLATFORM, "T1");
+  protected static final ChannelRef CH1 = new ChannelRef(SlackModule.PLATFORM, "C1");
+  protected static final ChannelRef CH2 = new ChannelRef(SlackModule.PLATFORM, "C2");
+  protected static final UserRef ANA = new UserRef(SlackModule.PLATFORM, "U1");
+  protected static final UserRef BO = new UserRef(SlackModule.PLATFORM, "U2");
 
   @TempDir protected Path dir;
   protected Store store;
@@ -399,9 +400,9 @@ public abstract class StoreContract {
 
   // ---- partitions (Discord shards in several processes)
 
-  private static final ChannelRef GA = new ChannelRef(Platform.DISCORD, "201");
-  private static final ChannelRef GB = new ChannelRef(Platform.DISCORD, "202");
-  private static final ChannelRef GC = new ChannelRef(Platform.DISCORD, "203");
+  private static final ChannelRef GA = new ChannelRef(DiscordModule.PLATFORM, "201");
+  private static final ChannelRef GB = new ChannelRef(DiscordModule.PLATFORM, "202");
+  private static final ChannelRef GC = new ChannelRef(DiscordModule.PLATFORM, "203");
 
   private long enqueueFor(ChannelRef channel, String text, String team, String partition) {
     return tx(
@@ -731,7 +732,7 @@ public abstract class StoreContract {
 
   @Test
   void standingsAreScopedAndTiesBreakDeterministically() {
-    UserRef cy = new UserRef(Platform.SLACK, "U0");
+    UserRef cy = new UserRef(SlackModule.PLATFORM, "U0");
     tx(
         t -> {
           t.ledger().append(points("a1", ANA, 10, T0.plusSeconds(10)));
@@ -998,7 +999,7 @@ public abstract class StoreContract {
   protected record Seeded(
       String team, ChannelRef ch1, ChannelRef ch2, ChannelRef ch3, List<LedgerEntry> entries) {}
 
-  protected static final UserRef ANA_LIKE = new UserRef(Platform.SLACK, "U12");
+  protected static final UserRef ANA_LIKE = new UserRef(SlackModule.PLATFORM, "U12");
 
   /**
    * A team with every kind of record, reached through every way a channel belongs to it: ch1 has
@@ -1007,10 +1008,10 @@ public abstract class StoreContract {
    * Bo's interview too.
    */
   protected Seeded seedTeam(String marker) {
-    String team = new TeamRef(Platform.SLACK, "T" + marker).key();
-    ChannelRef ch1 = new ChannelRef(Platform.SLACK, "C" + marker + "1");
-    ChannelRef ch2 = new ChannelRef(Platform.SLACK, "C" + marker + "2");
-    ChannelRef ch3 = new ChannelRef(Platform.SLACK, "C" + marker + "3");
+    String team = new TeamRef(SlackModule.PLATFORM, "T" + marker).key();
+    ChannelRef ch1 = new ChannelRef(SlackModule.PLATFORM, "C" + marker + "1");
+    ChannelRef ch2 = new ChannelRef(SlackModule.PLATFORM, "C" + marker + "2");
+    ChannelRef ch3 = new ChannelRef(SlackModule.PLATFORM, "C" + marker + "3");
     TeamRef ref = TeamRef.parse(team);
     List<LedgerEntry> entries =
         List.of(

@@ -1,6 +1,7 @@
 package dev.sparring.testing;
 
 import dev.sparring.app.FeatureRegistry;
+import dev.sparring.app.Platforms;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.core.Feature;
 import dev.sparring.grading.RubricGrader;
@@ -26,7 +27,12 @@ public final class Features {
 
   public static List<Feature> all(QuestionBank bank, Points points) {
     return FeatureRegistry.features(
-        bank, new RubricGrader(), points, InterviewSettings.defaults(), 4000);
+        bank,
+        new RubricGrader(),
+        points,
+        InterviewSettings.defaults(),
+        4000,
+        Platforms.shipped().mentions());
   }
 
   public static List<Feature> all() {

@@ -4,10 +4,10 @@ import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Outbound;
-import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.ThreadRef;
 import dev.sparring.chat.UserRef;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
@@ -26,12 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Harness implements AutoCloseable {
 
-  public static final TeamRef TEAM = new TeamRef(Platform.CONSOLE, "T1");
-  public static final ChannelRef CHANNEL = new ChannelRef(Platform.CONSOLE, "C1");
+  public static final TeamRef TEAM = new TeamRef(ConsoleModule.PLATFORM, "T1");
+  public static final ChannelRef CHANNEL = new ChannelRef(ConsoleModule.PLATFORM, "C1");
 
   public final Store store;
   public final MutableClock clock = MutableClock.at("2026-03-01T09:00:00Z");
-  public final RecordingGateway gateway = new RecordingGateway(Platform.CONSOLE);
+  public final RecordingGateway gateway = new RecordingGateway(ConsoleModule.PLATFORM);
   public final Bot bot;
   public final OutboxDispatcher dispatcher;
   private final AtomicLong keys = new AtomicLong();
@@ -65,7 +65,7 @@ public final class Harness implements AutoCloseable {
   }
 
   public static UserRef user(String id) {
-    return new UserRef(Platform.CONSOLE, id);
+    return new UserRef(ConsoleModule.PLATFORM, id);
   }
 
   public static Actor actor(String id) {
@@ -102,7 +102,12 @@ public final class Harness implements AutoCloseable {
   public Bot.Result reply(String key, String user, String threadId, String text) {
     return bot.handle(
         new Inbound.MessagePosted(
-            key, TEAM, CHANNEL, new ThreadRef(Platform.CONSOLE, threadId), actor(user), text));
+            key,
+            TEAM,
+            CHANNEL,
+            new ThreadRef(ConsoleModule.PLATFORM, threadId),
+            actor(user),
+            text));
   }
 
   public Bot.Result press(String user, String threadId, String action, String value) {
@@ -111,7 +116,7 @@ public final class Harness implements AutoCloseable {
             nextKey(),
             TEAM,
             CHANNEL,
-            new ThreadRef(Platform.CONSOLE, threadId),
+            new ThreadRef(ConsoleModule.PLATFORM, threadId),
             actor(user),
             action,
             value));

@@ -2,6 +2,7 @@ package dev.sparring.testing;
 
 import dev.sparring.chat.Outbound;
 import dev.sparring.chat.Platform;
+import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Gateway;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class RecordingGateway implements Gateway {
   }
 
   public RecordingGateway() {
-    this(Platform.CONSOLE);
+    this(ConsoleModule.PLATFORM);
   }
 
   /** The next deliveries answer with these outcomes, in order, instead of succeeding. */
