@@ -77,4 +77,15 @@ public final class QuestionBank {
         .filter(q -> topic == null || q.topics().contains(topic.toLowerCase(Locale.ROOT)))
         .toList();
   }
+
+  /**
+   * The candidates whose ids are not in {@code seen}, or all of them when every one was seen: what
+   * each feature offers first so people meet new questions before repeats.
+   */
+  public static List<Question> unseenFirst(
+      List<Question> candidates, java.util.Collection<String> seen) {
+    java.util.Set<String> ids = new java.util.HashSet<>(seen);
+    List<Question> fresh = candidates.stream().filter(q -> !ids.contains(q.id())).toList();
+    return fresh.isEmpty() ? candidates : fresh;
+  }
 }

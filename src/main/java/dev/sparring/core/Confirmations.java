@@ -1,9 +1,9 @@
 package dev.sparring.core;
 
+import dev.sparring.chat.Ids;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Texts;
 import dev.sparring.store.Document;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,6 @@ public final class Confirmations {
   /** How long a question stays answerable: long enough to read it, short enough to be current. */
   public static final Duration TTL = Duration.ofMinutes(10);
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String YES = "yes:";
   private static final String NO = "no:";
 
@@ -142,11 +141,6 @@ public final class Confirmations {
   }
 
   private static String token() {
-    String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-    StringBuilder b = new StringBuilder("cf-");
-    for (int i = 0; i < 16; i++) {
-      b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-    }
-    return b.toString();
+    return Ids.random("cf-", 16);
   }
 }
