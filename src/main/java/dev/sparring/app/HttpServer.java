@@ -41,6 +41,27 @@ public final class HttpServer implements AutoCloseable {
     server.start();
   }
 
+  /** The environment variable naming the HTTP port. */
+  public static final String PORT = "SPARRING_HTTP_PORT";
+
+  /** The port {@link #PORT} names, 3000 when unset; a bad value fails with its name. */
+  public static int port(java.util.Map<String, String> env) {
+    String p = env.get(PORT);
+    if (p == null || p.isBlank()) {
+      return 3000;
+    }
+    try {
+      int port = Integer.parseInt(p.strip());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new dev.sparring.config.ConfigException(
+        java.util.List.of(PORT + " must be a port number between 0 and 65535 (got '" + p + "')"));
+  }
+
   public int port() {
     return connector.getLocalPort();
   }

@@ -1,13 +1,19 @@
 package dev.sparring.app;
 
+import dev.sparring.config.ConfigException;
+import dev.sparring.config.ConfigLoader;
+import dev.sparring.config.SparringConfig;
 import dev.sparring.console.ConsoleModule;
 import dev.sparring.core.Mentions;
 import dev.sparring.discord.DiscordModule;
 import dev.sparring.platform.PlatformModule;
 import dev.sparring.slack.SlackModule;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The platforms Sparring speaks to: the one place a platform is registered. Adding one is a package
@@ -36,5 +42,40 @@ public record Platforms(List<PlatformModule> modules) {
     Map<dev.sparring.chat.Platform, Mentions.Syntax> syntaxes = new LinkedHashMap<>();
     modules.forEach(m -> syntaxes.put(m.platform(), m.mentions()));
     return new Mentions(syntaxes);
+  }
+
+  /** Each platform's section of the config defaults, by platform id. */
+  public Map<String, String> configDefaults() {
+    Map<String, String> out = new LinkedHashMap<>();
+    modules.forEach(m -> out.put(m.platform().prefix(), m.configDefaults()));
+    return out;
+  }
+
+  /** Every platform's secret names. */
+  public Set<String> secrets() {
+    Set<String> out = new java.util.TreeSet<>();
+    modules.forEach(m -> out.addAll(m.secrets()));
+    return out;
+  }
+
+  /** The configuration of the core and of every platform, from {@code file} (may be null). */
+  public SparringConfig loadConfig(Path file, Map<String, String> env) {
+    return new ConfigLoader(env, configDefaults()).load(file);
+  }
+
+  /**
+   * The platforms the configuration and environment turn on, in registration order; fails with
+   * every problem of every platform at once.
+   */
+  public List<PlatformModule.Configured> configure(SparringConfig config, Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    List<PlatformModule.Configured> on = new ArrayList<>();
+    for (PlatformModule m : modules) {
+      m.configure(config.platform(m.platform().prefix(), problems), env).ifPresent(on::add);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return on;
   }
 }

@@ -1,7 +1,6 @@
 package dev.sparring.app;
 
 import ch.qos.logback.classic.Level;
-import dev.sparring.config.ConfigLoader;
 import dev.sparring.config.SparringConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ public class Startup {
     if (file == null && Files.isRegularFile(Path.of("config", "sparring.yaml"))) {
       file = Path.of("config", "sparring.yaml");
     }
-    return new ConfigLoader(System.getenv()).load(file);
+    return Platforms.shipped().loadConfig(file, System.getenv());
   }
 
   /** Keeps library chatter (Flyway, pools) off the terminal of interactive commands. */

@@ -1,6 +1,5 @@
 package dev.sparring.config;
 
-import dev.sparring.chat.Durations;
 import dev.sparring.grading.judge.JudgeSettings;
 import dev.sparring.scoring.ScoringRules;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,14 +34,31 @@ public final class ConfigLoader {
   private static final Set<String> STORE_TYPES = Set.of("memory", "sqlite", "postgres");
 
   private final Map<String, String> env;
+  private final Map<String, String> platformDefaults;
 
+  /** A loader that knows no platform sections (tests of the core settings). */
   public ConfigLoader(Map<String, String> env) {
+    this(env, Map.of());
+  }
+
+  /**
+   * A loader over the environment {@code env}; {@code platformDefaults} holds each platform's
+   * section of the defaults, by platform id, as YAML under that id (see {@code
+   * PlatformModule#configDefaults}).
+   */
+  public ConfigLoader(Map<String, String> env, Map<String, String> platformDefaults) {
     this.env = Map.copyOf(env);
+    this.platformDefaults = Map.copyOf(platformDefaults);
   }
 
   /** Defaults overlaid with {@code file} (may be null). */
   public SparringConfig load(Path file) {
     Map<String, Object> merged = parse(defaultsText(), DEFAULTS);
+    platformDefaults.forEach(
+        (id, yaml) -> {
+          Map<String, Object> section = yaml.isBlank() ? Map.of() : parse(yaml, id + " defaults");
+          merged.put(id, section.getOrDefault(id, new LinkedHashMap<>()));
+        });
     if (file != null) {
       String text;
       try {
@@ -63,6 +78,15 @@ public final class ConfigLoader {
 
   /** The effective settings as flat {@code key = value} lines, secrets masked. */
   public static List<String> describe(SparringConfig c, Map<String, String> env) {
+    return describe(c, env, Set.of());
+  }
+
+  /**
+   * The effective settings as flat {@code key = value} lines, platform sections included, the
+   * secrets of {@link Secrets#ALL} and {@code platformSecrets} masked.
+   */
+  public static List<String> describe(
+      SparringConfig c, Map<String, String> env, Set<String> platformSecrets) {
     List<String> lines = new ArrayList<>();
     lines.add("store.type = " + c.store().type());
     lines.add("store.sqlite.file = " + c.store().sqliteFile());
@@ -80,8 +104,6 @@ public final class ConfigLoader {
     lines.add("scheduler.tick = " + c.tick());
     lines.add("admins = " + new TreeSet<>(c.admins()));
     lines.add("scoring = " + c.scoring());
-    lines.add("slack.mode = " + c.slackMode());
-    lines.add("discord = " + c.discord());
     lines.add("limits.actionsPerMinute = " + c.actionsPerMinute());
     JudgeSettings j = c.judge();
     lines.add("grading.meaning = " + c.gradeByMeaning());
@@ -93,12 +115,34 @@ public final class ConfigLoader {
     lines.add("grading.judge.timeout = " + j.timeout());
     lines.add("grading.judge.maxConcurrent = " + j.maxConcurrent());
     lines.add("grading.judge.cacheSize = " + j.cacheSize());
+    c.platforms().forEach((id, section) -> flatten(id, section, lines));
     Set<String> secrets = new TreeSet<>(Secrets.ALL);
+    secrets.addAll(platformSecrets);
     secrets.add(j.apiKeyEnv());
     for (String secret : secrets) {
       lines.add("env " + secret + " = " + Secrets.mask(env.get(secret)));
     }
     return lines;
+  }
+
+  /** Each platform's section of the merged tree, by platform id (values never hold secrets). */
+  @SuppressWarnings("unchecked")
+  private Map<String, Map<String, Object>> platforms(Map<String, Object> merged) {
+    Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
+    for (String id : platformDefaults.keySet()) {
+      Object section = merged.get(id);
+      out.put(id, section instanceof Map ? (Map<String, Object>) section : Map.of());
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void flatten(String key, Object value, List<String> lines) {
+    if (value instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).forEach((k, v) -> flatten(key + "." + k, v, lines));
+    } else {
+      lines.add(key + " = " + value);
+    }
   }
 
   private static String defaultsText() {
@@ -212,7 +256,7 @@ public final class ConfigLoader {
   }
 
   private SparringConfig validate(Map<String, Object> m) {
-    Reader r = new Reader(m);
+    ConfigSection r = new ConfigSection(m);
     String type = r.string("store.type");
     if (type != null && !STORE_TYPES.contains(type)) {
       r.problems.add("store.type: must be memory, sqlite or postgres (got '" + type + "')");
@@ -243,8 +287,14 @@ public final class ConfigLoader {
     Duration tick = r.duration("scheduler.tick", Duration.ofSeconds(1));
     Set<String> admins = new LinkedHashSet<>(r.strings("admins"));
     for (String a : admins) {
-      if (!a.matches("(slack|discord|console):\\S+")) {
-        r.problems.add("admins: '" + a + "' must look like slack:U123 or discord:1234");
+      if (!a.matches("[a-z][a-z0-9]{1,19}:\\S+")
+          || !platformDefaults.containsKey(a.substring(0, a.indexOf(':')))) {
+        r.problems.add(
+            "admins: '"
+                + a
+                + "' must be a platform and a user id, like slack:U123 or discord:1234 (platforms: "
+                + String.join(", ", new TreeSet<>(platformDefaults.keySet()))
+                + ")");
       }
     }
     Duration seasonLength = null;
@@ -273,40 +323,7 @@ public final class ConfigLoader {
             r.integer("scoring.streakBonusCap", 0, 100_000),
             seasonLength,
             seasonZone);
-    String slackMode = r.string("slack.mode");
-    if (slackMode != null && !Set.of("http", "socket").contains(slackMode)) {
-      r.problems.add("slack.mode: must be http or socket (got '" + slackMode + "')");
-    }
-    String commands = r.string("discord.commands");
-    if (commands != null && !Set.of("guild", "global").contains(commands)) {
-      r.problems.add("discord.commands: must be guild or global (got '" + commands + "')");
-    }
-    int total = r.integer("discord.shards.total", 1, 10_000);
-    int from = r.integer("discord.shards.from", 0, 10_000);
-    int to = r.integer("discord.shards.to", 0, 10_000);
-    if (from > to || to >= total) {
-      r.problems.add(
-          "discord.shards: need from <= to < total (got from "
-              + from
-              + ", to "
-              + to
-              + ", total "
-              + total
-              + ")");
-    }
-    List<String> adminRoles = r.strings("discord.adminRoles");
-    adminRoles.stream()
-        .filter(role -> !SparringConfig.DiscordConfig.isRoleId(role))
-        .forEach(role -> r.problems.add(SparringConfig.DiscordConfig.notARoleId(role)));
-    SparringConfig.DiscordConfig discord =
-        new SparringConfig.DiscordConfig(
-            r.bool("discord.messageContent"),
-            "global".equals(commands),
-            new LinkedHashSet<>(adminRoles),
-            total,
-            from,
-            to);
-    JudgeSettings judge = judge(r);
+    JudgeSettings judge = JudgeSection.read(r);
     if (!r.problems.isEmpty()) {
       throw new ConfigException(r.problems);
     }
@@ -324,194 +341,9 @@ public final class ConfigLoader {
         tick,
         admins,
         scoring,
-        slackMode,
-        discord,
+        platforms(m),
         actionsPerMinute,
         judge,
         meaning);
-  }
-
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
-  /** {@code grading.judge.*}: the URL and model are checked only when the judge is on. */
-  private static JudgeSettings judge(Reader r) {
-    boolean enabled = r.bool("grading.judge.enabled");
-    String url = r.optional("grading.judge.url");
-    String model = r.optional("grading.judge.model");
-    String keyEnv = r.string("grading.judge.apiKeyEnv");
-    if (keyEnv != null && !ENV_NAME.matcher(keyEnv).matches()) {
-      r.problems.add(
-          "grading.judge.apiKeyEnv: must be the name of an environment variable, such as"
-              + " SPARRING_JUDGE_API_KEY (the key itself is never written in the config)");
-      keyEnv = Secrets.JUDGE_API_KEY;
-    }
-    String authText = r.string("grading.judge.auth");
-    JudgeSettings.Auth auth = JudgeSettings.Auth.parse(authText);
-    if (authText != null && auth == null) {
-      r.problems.add(
-          "grading.judge.auth: must be bearer or api-key (Azure OpenAI) (got '" + authText + "')");
-    }
-    Duration timeout = r.duration("grading.judge.timeout", Duration.ofMillis(100));
-    if (timeout.compareTo(Duration.ofMinutes(2)) > 0) {
-      r.problems.add("grading.judge.timeout: must be at most 2m (got '" + timeout + "')");
-    }
-    int maxConcurrent = r.integer("grading.judge.maxConcurrent", 1, 64);
-    int cacheSize = r.integer("grading.judge.cacheSize", 1, 10_000_000);
-    java.net.URI uri = judgeUrl(url, enabled, r.problems);
-    if (enabled && model == null) {
-      r.problems.add(
-          "grading.judge.model: grading.judge.enabled is true, so name the model, e.g. llama3.1:8b"
-              + " (Ollama) or gpt-4o-mini (OpenAI)");
-    }
-    return new JudgeSettings(
-        enabled,
-        uri,
-        model == null ? "" : model,
-        keyEnv == null ? Secrets.JUDGE_API_KEY : keyEnv,
-        auth == null ? JudgeSettings.Auth.BEARER : auth,
-        timeout,
-        maxConcurrent,
-        cacheSize);
-  }
-
-  /**
-   * The judge's URL: absolute http(s) with a host and no user or password in it (a key belongs in
-   * the environment). An unusable URL is a problem only when the judge is on.
-   */
-  private static java.net.URI judgeUrl(String url, boolean enabled, List<String> problems) {
-    java.net.URI fallback = java.net.URI.create("http://localhost:11434/v1");
-    String why;
-    if (url == null) {
-      why = "give the API base, e.g. http://localhost:11434/v1 (Ollama)";
-    } else {
-      try {
-        java.net.URI uri = new java.net.URI(url);
-        if (uri.getRawUserInfo() != null) {
-          // Refused even when the judge is off: a password in a config file is a leak.
-          problems.add(
-              "grading.judge.url: must not hold a user or password; put the API key in the"
-                  + " environment variable named by grading.judge.apiKeyEnv");
-          return fallback;
-        }
-        if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-            && uri.getHost() != null
-            && uri.getRawFragment() == null) {
-          return uri;
-        }
-        why = "must be an http:// or https:// URL with a host, e.g. http://localhost:11434/v1";
-      } catch (java.net.URISyntaxException e) {
-        why = "is not a URL (" + e.getReason() + ")";
-      }
-    }
-    if (enabled) {
-      problems.add("grading.judge.url: " + why + (url == null ? "" : " (got '" + url + "')"));
-    }
-    return fallback;
-  }
-
-  /** Typed reads of dotted keys that collect problems instead of failing on the first. */
-  private static final class Reader {
-    final Map<String, Object> root;
-    final List<String> problems = new ArrayList<>();
-
-    Reader(Map<String, Object> root) {
-      this.root = root;
-    }
-
-    @SuppressWarnings("unchecked")
-    Object raw(String key) {
-      Object cur = root;
-      for (String part : key.split("\\.")) {
-        if (!(cur instanceof Map)) {
-          return null;
-        }
-        cur = ((Map<String, Object>) cur).get(part);
-      }
-      return cur;
-    }
-
-    String string(String key) {
-      Object v = raw(key);
-      if (v == null || v instanceof Map || v instanceof List) {
-        problems.add(key + ": missing or not a single value");
-        return null;
-      }
-      return String.valueOf(v).strip();
-    }
-
-    boolean bool(String key) {
-      Object v = raw(key);
-      if (v instanceof Boolean b) {
-        return b;
-      }
-      if (v != null && Set.of("true", "false").contains(String.valueOf(v).strip().toLowerCase())) {
-        return Boolean.parseBoolean(String.valueOf(v).strip());
-      }
-      problems.add(key + ": must be true or false (got '" + v + "')");
-      return false;
-    }
-
-    /** A value that may be left empty (null then). */
-    String optional(String key) {
-      Object v = raw(key);
-      if (v instanceof Map || v instanceof List) {
-        problems.add(key + ": must be a single value");
-        return null;
-      }
-      return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v).strip();
-    }
-
-    List<String> strings(String key) {
-      Object v = raw(key);
-      if (v == null) {
-        return List.of();
-      }
-      if (!(v instanceof List<?> list)) {
-        problems.add(key + ": must be a list, like [a, b]");
-        return List.of();
-      }
-      return list.stream().map(String::valueOf).map(String::strip).toList();
-    }
-
-    int integer(String key, int min, int max) {
-      String s = string(key);
-      if (s == null) {
-        return min;
-      }
-      try {
-        int n = Integer.parseInt(s);
-        if (n < min || n > max) {
-          problems.add(key + ": must be between " + min + " and " + max + " (got " + n + ")");
-        }
-        return n;
-      } catch (NumberFormatException e) {
-        problems.add(key + ": must be a whole number (got '" + s + "')");
-        return min;
-      }
-    }
-
-    Duration duration(String key, Duration min) {
-      String s = string(key);
-      if (s == null) {
-        return min;
-      }
-      try {
-        Duration d = Durations.parse(s);
-        if (d.compareTo(min) < 0) {
-          problems.add(
-              key
-                  + ": must be at least "
-                  + min.toString().substring(2).toLowerCase()
-                  + " (got '"
-                  + s
-                  + "')");
-          return min;
-        }
-        return d;
-      } catch (DateTimeParseException | ArithmeticException e) {
-        problems.add(key + ": must be a duration like 90s, 30m, 24h or 7d (got '" + s + "')");
-        return min;
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import dev.sparring.grading.judge.JudgeSettings;
 import dev.sparring.scoring.ScoringRules;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The validated configuration. Built only by {@link ConfigLoader}. */
@@ -16,8 +17,7 @@ public record SparringConfig(
     Duration tick,
     Set<String> admins,
     ScoringRules scoring,
-    String slackMode,
-    DiscordConfig discord,
+    Map<String, Map<String, Object>> platforms,
     int actionsPerMinute,
     JudgeSettings judge,
     boolean gradeByMeaning) {
@@ -25,6 +25,15 @@ public record SparringConfig(
   public SparringConfig {
     bankPaths = List.copyOf(bankPaths);
     admins = Set.copyOf(admins);
+    platforms = Map.copyOf(platforms);
+  }
+
+  /**
+   * The section of platform {@code id} (its keys as in the config file) for the platform to read;
+   * problems are added to {@code problems}.
+   */
+  public ConfigSection platform(String id, List<String> problems) {
+    return new ConfigSection(platforms.getOrDefault(id, Map.of()), id, problems);
   }
 
   /** The same configuration on another store (the bench scenarios' scratch stores). */
@@ -38,8 +47,7 @@ public record SparringConfig(
         tick,
         admins,
         scoring,
-        slackMode,
-        discord,
+        platforms,
         actionsPerMinute,
         judge,
         gradeByMeaning);
@@ -48,30 +56,6 @@ public record SparringConfig(
   /** Which store, and its settings. */
   public record StoreConfig(
       String type, String sqliteFile, String sqliteDurability, String postgresUrl, int poolSize) {}
-
-  /** Discord options (the token comes from DISCORD_TOKEN). */
-  public record DiscordConfig(
-      boolean messageContent,
-      boolean globalCommands,
-      Set<String> adminRoles,
-      int shardsTotal,
-      int shardFrom,
-      int shardTo) {
-
-    /** A Discord id (a snowflake: digits only). */
-    public static boolean isRoleId(String s) {
-      return s != null && s.matches("\\d{15,21}");
-    }
-
-    /** Why {@code role} is refused in {@code discord.adminRoles}, and how to fix it. */
-    public static String notARoleId(String role) {
-      return "discord.adminRoles: '"
-          + role
-          + "' is not a role id. Role names are not accepted, because anyone who can manage roles can"
-          + " create a role with any name. Use the role's id: with Developer Mode on (User Settings,"
-          + " Advanced), Server Settings, Roles, the role's menu, Copy Role ID.";
-    }
-  }
 
   /** Outbox delivery tuning. */
   public record OutboxConfig(

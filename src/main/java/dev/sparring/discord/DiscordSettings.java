@@ -1,7 +1,6 @@
 package dev.sparring.discord;
 
 import dev.sparring.config.Secrets;
-import dev.sparring.config.SparringConfig;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,8 +22,8 @@ public record DiscordSettings(
   public DiscordSettings {
     adminRoles = Set.copyOf(adminRoles);
     for (String role : adminRoles) {
-      if (!SparringConfig.DiscordConfig.isRoleId(role)) {
-        throw new IllegalArgumentException(SparringConfig.DiscordConfig.notARoleId(role));
+      if (!isRoleId(role)) {
+        throw new IllegalArgumentException(notARoleId(role));
       }
     }
     if (shardsTotal < 1 || shardMin < 0 || shardMax < shardMin || shardMax >= shardsTotal) {
@@ -59,7 +58,7 @@ public record DiscordSettings(
       int shardsTotal,
       int shardMin,
       int shardMax) {
-    String token = env.get(Secrets.DISCORD_TOKEN);
+    String token = env.get(DiscordModule.TOKEN);
     if (token == null || token.isBlank()) {
       return null;
     }
@@ -77,6 +76,20 @@ public record DiscordSettings(
         shardsTotal,
         shardMin,
         shardMax);
+  }
+
+  /** A Discord id (a snowflake: digits only). */
+  public static boolean isRoleId(String s) {
+    return s != null && s.matches("\\d{15,21}");
+  }
+
+  /** Why {@code role} is refused in {@code discord.adminRoles}, and how to fix it. */
+  public static String notARoleId(String role) {
+    return "discord.adminRoles: '"
+        + role
+        + "' is not a role id. Role names are not accepted, because anyone who can manage roles can"
+        + " create a role with any name. Use the role's id: with Developer Mode on (User Settings,"
+        + " Advanced), Server Settings, Roles, the role's menu, Copy Role ID.";
   }
 
   private static String blank(String s) {

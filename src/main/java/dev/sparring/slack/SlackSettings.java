@@ -79,11 +79,11 @@ public record SlackSettings(
    * mistake, not a wish to run without Slack: it fails with every missing variable named.
    */
   public static SlackSettings fromEnv(Map<String, String> env, String mode) {
-    String signing = blankToNull(env.get(Secrets.SLACK_SIGNING_SECRET));
-    String bot = blankToNull(env.get(Secrets.SLACK_BOT_TOKEN));
+    String signing = blankToNull(env.get(SlackModule.SIGNING_SECRET));
+    String bot = blankToNull(env.get(SlackModule.BOT_TOKEN));
     String clientId = blankToNull(env.get(CLIENT_ID));
-    String clientSecret = blankToNull(env.get(Secrets.SLACK_CLIENT_SECRET));
-    String appToken = blankToNull(env.get(Secrets.SLACK_APP_TOKEN));
+    String clientSecret = blankToNull(env.get(SlackModule.CLIENT_SECRET));
+    String appToken = blankToNull(env.get(SlackModule.APP_TOKEN));
     if (signing == null
         && bot == null
         && clientId == null
@@ -169,7 +169,7 @@ public record SlackSettings(
     String unset = " (or unset every SLACK_ variable to run without Slack)";
     if (signing == null) {
       problems.add(
-          Secrets.SLACK_SIGNING_SECRET
+          SlackModule.SIGNING_SECRET
               + " is not set, but other SLACK_ variables are: copy the Signing Secret from your"
               + " Slack app's Basic Information page"
               + unset);
@@ -180,28 +180,28 @@ public record SlackSettings(
     }
     if (clientId != null && clientSecret == null) {
       problems.add(
-          Secrets.SLACK_CLIENT_SECRET
+          SlackModule.CLIENT_SECRET
               + " is not set, but "
               + CLIENT_ID
               + " is: copy the Client Secret from your Slack app's Basic Information page, or"
               + " unset "
               + CLIENT_ID
               + " for a single workspace with "
-              + Secrets.SLACK_BOT_TOKEN);
+              + SlackModule.BOT_TOKEN);
     } else if (clientSecret != null && clientId == null) {
       problems.add(
           CLIENT_ID
               + " is not set, but "
-              + Secrets.SLACK_CLIENT_SECRET
+              + SlackModule.CLIENT_SECRET
               + " is: copy the Client ID from your Slack app's Basic Information page");
     } else if (clientId == null) {
       problems.add(
           "neither "
-              + Secrets.SLACK_BOT_TOKEN
+              + SlackModule.BOT_TOKEN
               + " (one workspace: the xoxb- Bot User OAuth Token from OAuth & Permissions) nor "
               + CLIENT_ID
               + " and "
-              + Secrets.SLACK_CLIENT_SECRET
+              + SlackModule.CLIENT_SECRET
               + " (installs in many workspaces) are set"
               + unset);
     }

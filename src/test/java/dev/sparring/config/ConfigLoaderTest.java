@@ -3,6 +3,7 @@ package dev.sparring.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparring.app.Platforms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,28 +123,21 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void discordAdminRolesAreIdsBecauseAnyoneWhoManagesRolesCanCopyAName() throws Exception {
-    Path ids = file("discord:\n  adminRoles: [400000000000000001, '400000000000000002']\n");
-    assertThat(new ConfigLoader(Map.of()).load(ids).discord().adminRoles())
-        .containsExactlyInAnyOrder("400000000000000001", "400000000000000002");
-    Path names = file("discord:\n  adminRoles: [Mentors, 400000000000000001, '@Mods']\n");
-    assertThat(problems(() -> new ConfigLoader(Map.of()).load(names)))
-        .hasSize(2)
-        .allSatisfy(p -> assertThat(p).startsWith("discord.adminRoles: '").contains("Copy Role ID"))
-        .anySatisfy(p -> assertThat(p).contains("'Mentors' is not a role id"));
-  }
-
-  @Test
   void theConfigDumpMasksSecrets() {
     Map<String, String> env =
         Map.of(
             "SLACK_BOT_TOKEN", "xoxb-1234567890-secret",
             "DISCORD_TOKEN", "MTIzNDU2Nzg5.secret.value");
-    List<String> lines = ConfigLoader.describe(new ConfigLoader(env).load(null), env);
+    Platforms platforms = Platforms.shipped();
+    List<String> lines =
+        ConfigLoader.describe(platforms.loadConfig(null, env), env, platforms.secrets());
     String all = String.join("\n", lines);
     assertThat(all)
         .contains("env SLACK_BOT_TOKEN = xo****")
         .contains("env SLACK_SIGNING_SECRET = (unset)")
+        .contains("env DISCORD_TOKEN = MT****")
+        .contains("slack.mode = http")
+        .contains("discord.shards.total = 1")
         .doesNotContain("1234567890")
         .doesNotContain("secret.value");
   }
