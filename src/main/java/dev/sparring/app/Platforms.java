@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,5 +78,15 @@ public record Platforms(List<PlatformModule> modules) {
       throw new ConfigException(problems);
     }
     return on;
+  }
+
+  /** The module of {@code platform}, if it is registered. */
+  public Optional<PlatformModule> module(dev.sparring.chat.Platform platform) {
+    return modules.stream().filter(m -> m.platform() == platform).findFirst();
+  }
+
+  /** The registered platforms' ids, for messages ("slack, discord, console"). */
+  public String ids() {
+    return String.join(", ", modules.stream().map(m -> m.platform().prefix()).toList());
   }
 }

@@ -8,6 +8,7 @@ import dev.sparring.config.SparringConfig;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Gateway;
+import dev.sparring.core.Mentions;
 import dev.sparring.grading.Grader;
 import dev.sparring.grading.RubricGrader;
 import dev.sparring.grading.judge.JudgeSettings;
@@ -71,6 +72,19 @@ public final class Sparring implements AutoCloseable {
   /** Opens the store, loads the bank and builds the bot with these gateways. */
   public static Sparring start(
       SparringConfig config, Path dataDir, Clock clock, List<Gateway> gateways) {
+    return start(config, dataDir, clock, gateways, Platforms.shipped());
+  }
+
+  /**
+   * Opens the store, loads the bank and builds the bot with these gateways, for people on {@code
+   * platforms} (whose mention syntax the commands read).
+   */
+  public static Sparring start(
+      SparringConfig config,
+      Path dataDir,
+      Clock clock,
+      List<Gateway> gateways,
+      Platforms platforms) {
     // The packs parse on another core while the store opens and migrates: startup is the longer
     // of the two, not their sum.
     java.util.concurrent.CompletableFuture<QuestionBank> loading =
@@ -94,7 +108,8 @@ public final class Sparring implements AutoCloseable {
     try {
       Metrics metrics = new Metrics(store, clock);
       grader = grader(config, System.getenv(), clock, metrics.judgeCalls());
-      List<Feature> features = features(config, bank, metrics.timed(grader), clock);
+      List<Feature> features =
+          features(config, bank, metrics.timed(grader), clock, platforms.mentions());
       Bot bot =
           new Bot(store, clock, features, config.admins())
               .withRateLimit(new dev.sparring.core.RateLimiter(config.actionsPerMinute(), clock));
@@ -197,6 +212,12 @@ public final class Sparring implements AutoCloseable {
   /** Every feature of the bot, in the order their help is listed ({@link FeatureRegistry}). */
   public static List<Feature> features(
       SparringConfig config, QuestionBank bank, Grader grader, Clock clock) {
+    return features(config, bank, grader, clock, Platforms.shipped().mentions());
+  }
+
+  /** Every feature of the bot, reading people named in commands with {@code mentions}. */
+  public static List<Feature> features(
+      SparringConfig config, QuestionBank bank, Grader grader, Clock clock, Mentions mentions) {
     int maxChars = config.maxAnswerChars();
     return FeatureRegistry.features(
         bank,
@@ -204,7 +225,7 @@ public final class Sparring implements AutoCloseable {
         new Points(config.scoring(), clock),
         new InterviewSettings(config.interviewIdleTimeout(), maxChars),
         maxChars,
-        Platforms.shipped().mentions());
+        mentions);
   }
 
   /** Opens the store the config names; the embedded SQLite file lives in {@code dataDir}. */

@@ -1,12 +1,12 @@
 package dev.sparring.ops;
 
+import dev.sparring.app.Platforms;
 import dev.sparring.app.Sparring;
 import dev.sparring.app.Startup;
 import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
 import dev.sparring.discord.DiscordModule;
-import dev.sparring.slack.SlackErasure;
 import dev.sparring.slack.SlackModule;
 import dev.sparring.store.Erased;
 import dev.sparring.store.Store;
@@ -111,7 +111,7 @@ public final class EraseCommand implements Callable<Integer> {
     }
     Erased erased = tx.erase().team(team.key());
     int installation =
-        team.platform() == SlackModule.PLATFORM ? SlackErasure.forgetTeam(tx, team.id()) : 0;
+        Platforms.shipped().module(team.platform()).map(m -> m.eraseTeam(tx, team.id())).orElse(0);
     return new Counts(erased, installation);
   }
 
@@ -150,7 +150,16 @@ public final class EraseCommand implements Callable<Integer> {
   private TeamRef teamRef() {
     try {
       if (team.contains(":")) {
-        return TeamRef.parse(team);
+        TeamRef ref = TeamRef.parse(team);
+        if (Platforms.shipped().module(ref.platform()).isEmpty()) {
+          throw new IllegalArgumentException(
+              "no platform '"
+                  + ref.platform().prefix()
+                  + "' (platforms: "
+                  + Platforms.shipped().ids()
+                  + ")");
+        }
+        return ref;
       }
       return new TeamRef(guess(team), team);
     } catch (IllegalArgumentException e) {

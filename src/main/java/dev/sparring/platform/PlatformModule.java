@@ -7,6 +7,7 @@ import dev.sparring.core.Bot;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Mentions;
 import dev.sparring.store.Store;
+import dev.sparring.store.Tx;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.Map;
@@ -46,6 +47,14 @@ public interface PlatformModule {
    * recorded on {@code section}, and the caller then stops with all of them.
    */
   Optional<Configured> configure(ConfigSection section, Map<String, String> env);
+
+  /**
+   * Erases what this platform keeps of its own about team {@code teamId} (an installation's
+   * tokens), with the rest of the team's data in {@code sparring erase}; how many records went.
+   */
+  default int eraseTeam(Tx tx, String teamId) {
+    return 0;
+  }
 
   /** A configured platform. */
   interface Configured {

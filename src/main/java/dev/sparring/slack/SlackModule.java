@@ -7,6 +7,7 @@ import dev.sparring.config.Secrets;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Mentions;
 import dev.sparring.platform.PlatformModule;
+import dev.sparring.store.Tx;
 import jakarta.servlet.http.HttpServlet;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,12 @@ public final class SlackModule implements PlatformModule {
       return Optional.empty();
     }
     return Optional.ofNullable(settings).map(Started::configured);
+  }
+
+  /** An installation's tokens go with the team's data. */
+  @Override
+  public int eraseTeam(Tx tx, String teamId) {
+    return SlackErasure.forgetTeam(tx, teamId);
   }
 
   /** The running adapter and, in Socket Mode, its connection. */
