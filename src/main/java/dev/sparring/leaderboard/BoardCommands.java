@@ -1,0 +1,140 @@
+package dev.sparring.leaderboard;
+
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Texts;
+import dev.sparring.chat.UserRef;
+import dev.sparring.compete.Competitions;
+import dev.sparring.core.Context;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.Mentions;
+import dev.sparring.scoring.Points;
+import dev.sparring.scoring.Profiles;
+import dev.sparring.scoring.Seasons;
+import dev.sparring.scoring.Streaks;
+import dev.sparring.store.Ledger;
+import dev.sparring.store.LedgerEntry;
+import dev.sparring.store.LedgerQuery;
+import dev.sparring.store.Standing;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /spar leaderboard [channel|team|season|competition NAME] [all-time]} and {@code /spar
+ * stats [@user]}: reads the scope or the person asked about, queries {@link Points} and shows the
+ * result to the asker only.
+ */
+final class BoardCommands {
+
+  private static final int TOP = 10;
+
+  private final Points points;
+  private final Competitions competitions;
+  private final Mentions mentions;
+
+  BoardCommands(Points points, Competitions competitions, Mentions mentions) {
+    this.points = points;
+    this.competitions = competitions;
+    this.mentions = mentions;
+  }
+
+  void leaderboard(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    String team = in.team().key();
+    boolean allTime =
+        args.stream()
+            .anyMatch(a -> a.equalsIgnoreCase("all-time") || a.equalsIgnoreCase("alltime"));
+    List<String> words =
+        args.stream()
+            .filter(a -> !a.equalsIgnoreCase("all-time") && !a.equalsIgnoreCase("alltime"))
+            .toList();
+    String scope = words.isEmpty() ? "channel" : words.get(0).toLowerCase();
+    Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
+    LedgerQuery q = LedgerQuery.team(team);
+    String title;
+    switch (scope) {
+      case "channel" -> {
+        q = q.inChannel(in.channel().key());
+        title = "Leaderboard \u00b7 this channel";
+      }
+      case "team" -> title = "Leaderboard \u00b7 team";
+      case "season" -> title = "Leaderboard \u00b7 team";
+      case "competition" -> {
+        String name = String.join(" ", words.subList(1, words.size()));
+        Optional<Competitions.Info> c = competitions.find(ctx.tx(), team, in.channel().key(), name);
+        if (c.isEmpty()) {
+          ctx.out()
+              .tell(
+                  in,
+                  name.isEmpty()
+                      ? "Name the competition: `/spar leaderboard competition NAME`."
+                      : "No competition called " + Inline.code(name, 40) + " in this team.");
+          return;
+        }
+        q = q.inCompetition(c.get().id());
+        title = "Leaderboard \u00b7 " + Inline.data(c.get().name());
+        allTime = true;
+      }
+      default -> {
+        ctx.out()
+            .tell(
+                in,
+                Texts.unknown(
+                    "scope",
+                    scope,
+                    "leaderboard",
+                    List.of("channel", "team", "season", "competition"),
+                    "Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`."));
+        return;
+      }
+    }
+    if (!allTime) {
+      q = q.inSeason(season.label());
+      title += " \u00b7 season " + season.label();
+    } else if (!scope.equals("competition")) {
+      title += " \u00b7 all time";
+    }
+    List<Standing> rows = points.top(ctx.tx(), q, TOP);
+    Optional<Ledger.Rank> mine = points.rank(ctx.tx(), q, in.actor().user().key());
+    ctx.out()
+        .ephemeral(
+            in.channel(),
+            in.actor().user(),
+            Message.of(title, LeaderboardTexts.board(ctx.tx(), team, rows, mine)));
+  }
+
+  void stats(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    String team = in.team().key();
+    UserRef who = in.actor().user();
+    if (!args.isEmpty()) {
+      Optional<UserRef> named = mentions.parse(in.team().platform(), String.join(" ", args));
+      if (named.isEmpty()) {
+        ctx.out().tell(in, "Usage: `/spar stats` or `/spar stats @someone`.");
+        return;
+      }
+      who = named.get();
+    }
+    Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
+    String key = who.key();
+    Optional<Ledger.Rank> inSeason =
+        points.rank(ctx.tx(), LedgerQuery.team(team).inSeason(season.label()), key);
+    Optional<Ledger.Rank> allTime = points.rank(ctx.tx(), LedgerQuery.team(team), key);
+    List<LedgerEntry> entries = ctx.tx().ledger().entries(team, key, 10_000);
+    if (entries.isEmpty() && !who.equals(in.actor().user())) {
+      ctx.out()
+          .tell(in, Profiles.mention(ctx.tx(), team, key) + " has no activity in this team yet.");
+      return;
+    }
+    ctx.out()
+        .ephemeral(
+            in.channel(),
+            in.actor().user(),
+            LeaderboardTexts.stats(
+                Profiles.mention(ctx.tx(), team, key),
+                season,
+                inSeason,
+                allTime,
+                entries,
+                Streaks.describe(ctx.tx(), team, key),
+                Absences.until(ctx, team, key)));
+  }
+}
