@@ -1,0 +1,90 @@
+package dev.sparring.daily;
+
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.chat.Texts;
+import dev.sparring.core.Context;
+import dev.sparring.core.Inbound;
+import dev.sparring.daily.DailyQuestions.Post;
+import dev.sparring.daily.DailyRecords.Answer;
+import dev.sparring.grading.Grade;
+import dev.sparring.grading.Grader;
+import dev.sparring.scoring.Profiles;
+import dev.sparring.store.Document;
+import dev.sparring.store.ThreadLink;
+import java.util.Optional;
+
+/**
+ * Answers in a daily post's thread: before the reveal each person's latest answer is kept (it is
+ * the one the reveal grades); after it, an answer is late practice, graded for that person alone.
+ */
+final class DailyAnswers {
+
+  private final QuestionBank bank;
+  private final Grader grader;
+  private final int maxAnswerChars;
+
+  DailyAnswers(QuestionBank bank, Grader grader, int maxAnswerChars) {
+    this.bank = bank;
+    this.grader = grader;
+    this.maxAnswerChars = maxAnswerChars;
+  }
+
+  void threadMessage(Context ctx, Inbound.MessagePosted m, ThreadLink thread) {
+    if (m.text().isBlank()) {
+      return;
+    }
+    Optional<Document> doc = DailyRecords.postDoc(ctx.tx(), thread.anchor());
+    if (doc.isEmpty()) {
+      return;
+    }
+    Post post = DailyRecords.post(doc.get());
+    if (!ctx.owns(m, doc.get().team(), post.channel())) {
+      return;
+    }
+    Profiles.remember(ctx, m.team().key(), m.actor());
+    String text = m.text();
+    boolean cut = text.length() > maxAnswerChars;
+    if (cut) {
+      text = Texts.clip(text, maxAnswerChars);
+    }
+    Answer answer = new Answer(m.actor().user().key(), m.actor().displayName(), text, ctx.now());
+    if (post.revealedAt() != null) {
+      latePractice(ctx, m, post, answer);
+      return;
+    }
+    boolean updated = DailyRecords.saveAnswer(ctx.tx(), post, answer);
+    ctx.out()
+        .answerAccepted(
+            m.channel(), m.actor().user(), DailyTexts.answerAccepted(updated, cut, maxAnswerChars));
+  }
+
+  /**
+   * An answer in the thread of a revealed question (often yesterday's, answered by habit after
+   * today's was posted). It is kept and graded for the person alone, scores nothing (the reveal has
+   * shown everyone the key points), and the answer says where today's question is.
+   */
+  private void latePractice(Context ctx, Inbound.MessagePosted m, Post post, Answer answer) {
+    DailyRecords.saveLate(ctx.tx(), post, answer);
+    Optional<Grade> grade =
+        bank.get(post.questionId()).map(q -> grader.grade(answer.text(), q.keyPoints()));
+    ctx.out()
+        .ephemeral(
+            m.channel(),
+            m.actor().user(),
+            DailyTexts.latePractice(post, grade, whereToAnswer(ctx, post.channel())));
+  }
+
+  /** Where the channel's current question is, or when the next one comes. */
+  private static String whereToAnswer(Context ctx, String channel) {
+    Optional<Post> open = DailyRecords.openPostDoc(ctx.tx(), channel).map(DailyRecords::post);
+    if (open.isPresent()) {
+      return DailyTexts.answerOpen(open.get());
+    }
+    Optional<Document> schedule = DailyRecords.scheduleDoc(ctx.tx(), channel);
+    if (schedule.isPresent() && schedule.get().dueAt() != null) {
+      Schedule s = DailyRecords.schedule(schedule.get());
+      return DailyTexts.answerNext(s, schedule.get().dueAt(), ctx.now());
+    }
+    return DailyTexts.NOTHING_SCHEDULED;
+  }
+}

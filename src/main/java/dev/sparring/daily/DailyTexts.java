@@ -1,0 +1,243 @@
+package dev.sparring.daily;
+
+import dev.sparring.bank.KeyPoint;
+import dev.sparring.bank.Question;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Texts;
+import dev.sparring.daily.DailyQuestions.Post;
+import dev.sparring.daily.DailyRecords.Answer;
+import dev.sparring.feedback.Disputes;
+import dev.sparring.feedback.Feedback;
+import dev.sparring.grading.Grade;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The daily question's messages: the post itself, the schedule announcement and status, the reveal
+ * with its answer lines, and what someone hears after answering (in time or as late practice).
+ */
+final class DailyTexts {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+  private DailyTexts() {}
+
+  /** {@code at} in the schedule's zone: "Mon 2 Mar 09:30 Europe/Berlin". */
+  static String local(Schedule s, Instant at) {
+    return WHEN.format(at.atZone(s.zoneId())) + " " + s.zone();
+  }
+
+  /** "in 3 hours", or "due now" once {@code at} has passed. */
+  static String until(Instant now, Instant at) {
+    return at.isAfter(now) ? Texts.until(now, at) : "due now";
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /** Posted in the channel when {@code daily on} sets its schedule. */
+  static Message scheduled(Schedule s, Instant next) {
+    return Message.of(
+        "Daily question on",
+        capitalized(s.filter().phrase())
+            + " will be posted here at "
+            + s.time()
+            + " "
+            + s.zone()
+            + ", "
+            + s.describeDays()
+            + ". Answer in its thread; the reveal comes with the next question."
+            + (next == null ? "" : "\nNext: " + local(s, next) + "."));
+  }
+
+  /**
+   * {@code daily status}: the schedule (if any) due at {@code due}, and the open question (if any)
+   * with its number of answers.
+   */
+  static Message status(
+      Optional<Schedule> schedule, Instant due, Instant now, Optional<Post> open, long answers) {
+    StringBuilder b = new StringBuilder();
+    if (schedule.isEmpty()) {
+      b.append("No daily question in this channel. An admin can start one with `/spar daily on")
+          .append(" 09:30 Europe/Berlin mon-fri`.");
+    } else {
+      Schedule s = schedule.get();
+      b.append("**When:** ")
+          .append(s.time())
+          .append(' ')
+          .append(s.zone())
+          .append(", ")
+          .append(s.describeDays())
+          .append("\n**Questions:** ")
+          .append(s.filter().describe())
+          .append("\n**Next post:** ")
+          .append(due == null ? "none scheduled" : local(s, due) + " (" + until(now, due) + ")");
+      List<LocalDate> upcoming =
+          s.skips().stream().filter(d -> !d.isBefore(s.localDate(now))).toList();
+      if (!upcoming.isEmpty()) {
+        b.append("\n**Skipped:** ")
+            .append(String.join(", ", upcoming.stream().map(LocalDate::toString).toList()));
+      }
+    }
+    open.ifPresent(
+        p ->
+            b.append("\n**Open question:** `")
+                .append(p.questionId())
+                .append("` from ")
+                .append(p.date())
+                .append(", ")
+                .append(answers)
+                .append(answers == 1 ? " answer" : " answers")
+                .append(" so far"));
+    return Message.of("Daily question", b.toString());
+  }
+
+  /** The daily post: the question, how to answer, and the admins' Reveal button. */
+  static Message question(Question q, LocalDate date, String anchor) {
+    String topics = q.topics().isEmpty() ? "" : " \u00b7 " + String.join(", ", q.topics());
+    return Message.of(
+            "Daily question \u00b7 " + date + " \u00b7 " + q.level().label() + topics,
+            q.prompt()
+                + "\n\n_Answer in this thread. Your last answer before the reveal counts;"
+                + " the reveal comes with the next question._")
+        .withButtons(
+            List.of(
+                new Message.Button(
+                    DailyQuestions.REVEAL, "Reveal", anchor, Message.Button.Style.SECONDARY)));
+  }
+
+  /**
+   * The reveal in the post's thread: the key points (or that the question left the bank) and the
+   * graded answers, best first; a Dispute button when there are graded answers.
+   */
+  static Message reveal(Post post, Optional<Question> q, List<DailyReveal.Row> rows) {
+    List<KeyPoint> keyPoints = q.map(Question::keyPoints).orElse(List.of());
+    StringBuilder b = new StringBuilder();
+    if (q.isEmpty()) {
+      b.append(
+          "_This question is no longer in the question bank; answers cannot be graded and earn no"
+              + " points._\n");
+    } else {
+      b.append("**Key points**\n");
+      // Whole points, never clipped: a long one is broken between its sentences.
+      keyPoints.forEach(
+          k ->
+              Feedback.wrap("- " + k.point(), Feedback.MAX_LINE)
+                  .forEach(l -> b.append(l).append('\n')));
+    }
+    b.append('\n');
+    if (rows.isEmpty()) {
+      b.append("Nobody answered this one.");
+    } else {
+      b.append("**Answers**\n");
+      List<String> entries = new ArrayList<>();
+      for (DailyReveal.Row r : rows) {
+        entries.add(
+            answerLine(r.answer(), r.grade(), r.points(), r.streak(), !keyPoints.isEmpty()));
+      }
+      b.append(Feedback.fit(entries, Math.max(1_000, Feedback.MAX_BODY - b.length()), "answers"));
+    }
+    Message reveal =
+        Message.of(
+            "Reveal \u00b7 "
+                + post.questionId()
+                + " \u00b7 "
+                + rows.size()
+                + (rows.size() == 1 ? " answer" : " answers"),
+            b.toString().strip());
+    if (q.isPresent() && !rows.isEmpty()) {
+      reveal =
+          reveal.withButtons(
+              List.of(
+                  Disputes.button(
+                      "Dispute my grade", DailyQuestions.DISPUTE_PREFIX + post.anchor())));
+    }
+    return reveal;
+  }
+
+  /**
+   * One answer in the reveal: who, score, points and streak, the first key point missed (whole)
+   * and, on a line of its own, the first thing the answer said against a key point.
+   */
+  private static String answerLine(Answer a, Grade g, int pts, int streak, boolean graded) {
+    StringBuilder line =
+        new StringBuilder("- ")
+            .append(a.who())
+            .append(": ")
+            .append(g.score())
+            .append("/100, +")
+            .append(pts)
+            .append(" points")
+            .append(streak > 1 ? ", streak " + streak : "");
+    if (graded) {
+      List<KeyPoint> missed =
+          g.missed().stream()
+              .filter(k -> g.contradicted().stream().noneMatch(c -> c.point().equals(k)))
+              .toList();
+      if (!missed.isEmpty()) {
+        line.append(" (missed: ")
+            .append(missed.get(0).point())
+            .append(missed.size() > 1 ? "; and " + (missed.size() - 1) + " more" : "")
+            .append(")");
+      }
+      String contradiction = Feedback.firstContradiction(g);
+      if (!contradiction.isEmpty()) {
+        line.append("\n  \u2717 ").append(contradiction);
+      }
+    }
+    return String.join("\n", Feedback.wrap(line.toString(), Feedback.MAX_LINE));
+  }
+
+  /** The reply to an answer in time: received or updated, and whether it was cut. */
+  static Message answerAccepted(boolean updated, boolean cut, int maxAnswerChars) {
+    return Message.text(
+        (updated
+                ? "Answer updated: your latest answer before the reveal is the one that counts."
+                : "Answer received. You can refine it until the reveal; the last one counts.")
+            + (cut ? " (Cut to the first " + maxAnswerChars + " characters.)" : ""));
+  }
+
+  /**
+   * The reply to an answer after the reveal: practice, graded for the person alone ({@code grade}
+   * is empty when the question left the bank), then {@code where} today's question is.
+   */
+  static Message latePractice(Post post, Optional<Grade> grade, String where) {
+    StringBuilder b = new StringBuilder();
+    b.append("The ")
+        .append(post.date())
+        .append(" question was already revealed, so this answer is practice: it is kept and graded")
+        .append(" for you only, and earns no points.");
+    grade.ifPresent(
+        g -> {
+          b.append("\n**Your practice score:** ").append(g.score()).append("/100");
+          g.covered().forEach(k -> b.append("\n- \u2713 ").append(k.point()));
+          g.missed().forEach(k -> b.append("\n- \u2717 ").append(g.missedLine(k)));
+        });
+    b.append("\n\n").append(where);
+    return Message.text(b.toString());
+  }
+
+  /** Where to answer to score: the open question. */
+  static String answerOpen(Post open) {
+    return "To score, answer today's question ("
+        + open.date()
+        + ", `"
+        + open.questionId()
+        + "`) in the thread of the newest daily question in this channel.";
+  }
+
+  /** Where to answer to score: nothing is open, the next question comes at {@code due}. */
+  static String answerNext(Schedule s, Instant due, Instant now) {
+    return "The next daily question comes " + local(s, due) + " (" + until(now, due) + ").";
+  }
+
+  static final String NOTHING_SCHEDULED =
+      "There is no daily question scheduled in this channel right now.";
+}
