@@ -85,7 +85,7 @@ final class OAuthStates {
     return Optional.of(state);
   }
 
-  /** Claims a state: of two requests with one state, only one gets it. */
+  /** Takes a state brought back from Slack out of the store, and says whether it was good. */
   Claim claim(String state) {
     String id = digest(state);
     Optional<Document> issued = store.transact(tx -> tx.documents().get(KIND, id));
