@@ -1,0 +1,142 @@
+package dev.sparring.bench;
+
+import dev.sparring.slack.SlackAdapter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What each Web API method of a {@link SlackApiStandIn} answers, shaped as Slack shapes it: {@code
+ * chat.postMessage} (counted per channel), {@code chat.update}, {@code chat.postEphemeral}, {@code
+ * users.info}, {@code views.*}, {@code conversations.history}/{@code .replies} (from the recorded
+ * posts), {@code apps.connections.open}, {@code auth.test} and {@code oauth.v2.access} (from the
+ * granted install codes); any other method is {@code unknown_method}.
+ */
+final class StandInMethods {
+
+  private final String teamId;
+  private final StandInCalls calls;
+  private volatile String socketUrl = "ws://127.0.0.1:1/";
+
+  /** What oauth.v2.access answers for each install code (a code works once, as on Slack). */
+  private final Map<String, Map<String, Object>> grants = new ConcurrentHashMap<>();
+
+  /** auth.test's answer for the bot tokens that installs handed out. */
+  private final Map<String, Map<String, Object>> tokenOwners = new ConcurrentHashMap<>();
+
+  private final Map<String, Integer> posted = new ConcurrentHashMap<>();
+  private final Map<String, String> firstPost = new ConcurrentHashMap<>();
+  private final AtomicLong accepted = new AtomicLong();
+
+  StandInMethods(String teamId, StandInCalls calls) {
+    this.teamId = teamId;
+    this.calls = calls;
+  }
+
+  void socketUrl(String url) {
+    this.socketUrl = url;
+  }
+
+  /** See {@link SlackApiStandIn#grant}. */
+  void grant(String code, String enterprise, String team, String teamName, String botToken) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("ok", true);
+    a.put("app_id", "A0SPARRING");
+    a.put(
+        "authed_user",
+        Map.of("id", "U_ADMIN", "scope", "", "access_token", "xoxp-user-" + botToken));
+    a.put("scope", SlackAdapter.SCOPES);
+    a.put("token_type", "bot");
+    a.put("access_token", botToken);
+    a.put("bot_user_id", "UBOT");
+    a.put("team", team == null ? null : Map.of("id", team, "name", teamName));
+    a.put(
+        "enterprise",
+        enterprise == null ? null : Map.of("id", enterprise, "name", "Org " + enterprise));
+    a.put("is_enterprise_install", team == null);
+    grants.put(code, a);
+    Map<String, Object> who = new LinkedHashMap<>();
+    who.put("user_id", "UBOT");
+    who.put("team_id", team == null ? enterprise : team);
+    who.put("bot_id", "B-" + (team == null ? enterprise : team));
+    who.put("url", "https://" + (team == null ? enterprise : team).toLowerCase() + ".slack.com/");
+    tokenOwners.put("Bearer " + botToken, who);
+  }
+
+  Map<String, Integer> posted() {
+    return posted;
+  }
+
+  String firstPost(String channel) {
+    return firstPost.get(channel);
+  }
+
+  long accepted() {
+    return accepted.get();
+  }
+
+  /** The JSON answer (HTTP 200) to a call of {@code method} that got through, given its ts. */
+  Map<String, Object> answer(
+      String method, Map<String, String> params, String authorization, String ts) {
+    if (method.equals("oauth.v2.access")) {
+      Map<String, Object> grant = grants.remove(params.getOrDefault("code", ""));
+      return grant == null ? Map.of("ok", false, "error", "invalid_code") : grant;
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("ok", true);
+    if (method.equals("auth.test")
+        && authorization != null
+        && tokenOwners.containsKey(authorization)) {
+      answer.putAll(tokenOwners.get(authorization));
+      return answer;
+    }
+    switch (method) {
+      case "auth.test" -> {
+        answer.put("user_id", "UBOT");
+        answer.put("team_id", teamId);
+        answer.put("bot_id", "BBOT");
+        answer.put("url", "https://example.slack.com/");
+      }
+      case "chat.postMessage" -> post(params, ts, answer);
+      case "chat.update" -> {
+        answer.put("channel", params.get("channel"));
+        answer.put("ts", params.get("ts"));
+      }
+      case "chat.postEphemeral" -> answer.put("message_ts", ts);
+      case "users.info" -> answer.put("user", user(params.getOrDefault("user", "")));
+      case "views.publish", "views.open" -> answer.put("view", Map.of("id", "V1"));
+      case "conversations.history", "conversations.replies" ->
+          answer.put("messages", calls.history(params.get("channel"), params.get("ts")));
+      case "apps.connections.open" -> answer.put("url", socketUrl);
+      default -> {
+        answer.put("ok", false);
+        answer.put("error", "unknown_method");
+      }
+    }
+    return answer;
+  }
+
+  private void post(Map<String, String> params, String ts, Map<String, Object> answer) {
+    String channel = params.getOrDefault("channel", "");
+    accepted.incrementAndGet();
+    posted.merge(channel, 1, Integer::sum);
+    if (!params.containsKey("thread_ts")) {
+      firstPost.putIfAbsent(channel, ts);
+    }
+    answer.put("channel", params.get("channel"));
+    answer.put("ts", ts);
+    answer.put(
+        "message", Map.of("type", "message", "text", params.getOrDefault("text", ""), "ts", ts));
+  }
+
+  /** A user: {@code U_ADMIN} is a workspace admin, everyone else a member. */
+  private static Map<String, Object> user(String user) {
+    return Map.of(
+        "id", user,
+        "name", user.toLowerCase(),
+        "real_name", "Real " + user,
+        "is_admin", user.equals("U_ADMIN"),
+        "profile", Map.of("display_name", user.equals("U_ADMIN") ? "admin" : user.toLowerCase()));
+  }
+}
