@@ -1,0 +1,214 @@
+package dev.sparring.drill;
+
+import static dev.sparring.drill.Drills.KIND;
+
+import dev.sparring.bank.Filter;
+import dev.sparring.bank.Question;
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.chat.Ids;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Texts;
+import dev.sparring.core.Context;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.OwnedConversations;
+import dev.sparring.drill.Sm2.Card;
+import dev.sparring.drill.Sm2.Rating;
+import dev.sparring.feedback.DisputeSubject;
+import dev.sparring.feedback.Hints;
+import dev.sparring.grading.Grade;
+import dev.sparring.grading.Grader;
+import dev.sparring.scoring.Points;
+import dev.sparring.store.Answer;
+import dev.sparring.store.Conversation;
+import dev.sparring.store.Conversation.Status;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rules of a drill: which question comes next (the earliest due review, else one not drilled
+ * yet), one answer graded (step 0 to 1), then one self-rating (step 1 to 2, done) that schedules
+ * the card's next review with {@link Sm2} and awards the answer's points.
+ */
+final class DrillFlow {
+
+  private final QuestionBank bank;
+  private final Grader grader;
+  private final Points points;
+  private final int maxAnswerChars;
+
+  DrillFlow(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
+    this.bank = bank;
+    this.grader = grader;
+    this.points = points;
+    this.maxAnswerChars = maxAnswerChars;
+  }
+
+  /**
+   * Serves the person one question from {@code filter} in a new thread. Asking for a new drill
+   * closes an open one (answered or not); its card keeps its schedule.
+   */
+  void serve(Context ctx, Inbound.CommandInvoked in, Filter filter) {
+    String team = in.team().key();
+    String user = in.actor().user().key();
+    String closed = "";
+    Optional<Conversation> running = OwnedConversations.running(ctx, in, KIND);
+    if (running.isPresent()) {
+      OwnedConversations.move(ctx, running.get(), running.get().step(), Status.STOPPED);
+      closed = DrillTexts.closed(running.get());
+    }
+    List<Question> candidates = filter.select(bank);
+    if (candidates.isEmpty()) {
+      ctx.out().tell(in, DrillTexts.noMatch(filter));
+      return;
+    }
+    Map<String, Card> cards = DrillCards.of(ctx, team, user);
+    Set<String> ids = candidates.stream().map(Question::id).collect(Collectors.toSet());
+    Optional<Card> due =
+        cards.values().stream()
+            .filter(c -> ids.contains(c.questionId()) && !c.due().isAfter(ctx.now()))
+            .min(Comparator.comparing(Card::due).thenComparing(Card::questionId));
+    Question q;
+    String kind;
+    if (due.isPresent()) {
+      q = bank.get(due.get().questionId()).orElseThrow();
+      kind = "Review";
+    } else {
+      List<Question> pool = QuestionBank.unseenFirst(candidates, cards.keySet());
+      // unseenFirst offers seen questions only when every candidate has been seen.
+      if (cards.containsKey(pool.get(0).id())) {
+        Instant next =
+            cards.values().stream()
+                .filter(c -> ids.contains(c.questionId()))
+                .map(Card::due)
+                .min(Comparator.naturalOrder())
+                .orElse(ctx.now());
+        ctx.out().tell(in, DrillTexts.nothingDue(filter, next));
+        return;
+      }
+      q = pool.get(Texts.pick(user + "#" + cards.size(), pool.size()));
+      kind = "New question";
+    }
+    String id = Ids.random("dr-", 12);
+    OwnedConversations.open(ctx, id, KIND, in, q.id());
+    ctx.out().post(in.channel(), DrillTexts.question(q, kind, in.actor().mention(), id), id);
+    ctx.out().tell(in, DrillTexts.served(q, closed));
+  }
+
+  /** The owner wrote {@code m} in the thread of drill {@code c}: its answer, graded. */
+  void answer(Context ctx, Inbound.MessagePosted m, Conversation c) {
+    if (!c.active() || c.step() != 0) {
+      practice(ctx, m, c);
+      return;
+    }
+    Optional<Question> q = bank.get(c.questionId());
+    if (q.isEmpty()) {
+      ctx.tx().conversations().compareAndSet(c.advance(0, Status.STOPPED, ctx.now()), c.version());
+      ctx.out().reply(c.channel(), c.id(), Message.text(DrillTexts.QUESTION_LEFT));
+      return;
+    }
+    String text = Texts.clip(m.text(), maxAnswerChars);
+    ctx.tx().answers().add(new Answer(c.id(), 0, m.actor().user(), text, ctx.now()));
+    OwnedConversations.move(ctx, c, 1, Status.ACTIVE);
+    Grade g = grader.grade(text, q.get().keyPoints());
+    ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), g));
+  }
+
+  /**
+   * The owner writes again in a drill that is already answered: waiting for a rating, rated, or
+   * closed. The extra answer is graded for them as practice (it does not move the schedule or
+   * score), and they are told what the drill is waiting for or how to get the next one.
+   */
+  private void practice(Context ctx, Inbound.MessagePosted m, Conversation c) {
+    Grade g =
+        bank.get(c.questionId())
+            .map(q -> grader.grade(Texts.clip(m.text(), maxAnswerChars), q.keyPoints()))
+            .orElse(null);
+    ctx.out().ephemeral(m.channel(), m.actor().user(), DrillTexts.practice(c, g));
+  }
+
+  /**
+   * The owner rated the answer of drill {@code c}: the card's next review is scheduled from the
+   * rating, and the points follow the answer's grade, as in every mode.
+   */
+  void rate(Context ctx, Inbound.ButtonPressed press, Conversation c, Rating rating) {
+    if (!c.active() || c.step() != 1) {
+      ctx.out().tell(press, c.step() == 0 ? DrillTexts.ANSWER_FIRST : DrillTexts.ALREADY_RATED);
+      return;
+    }
+    OwnedConversations.move(ctx, c, 2, Status.DONE);
+    String team = c.team().key();
+    String user = c.owner().key();
+    Card after = DrillCards.review(ctx, team, user, c.questionId(), rating);
+    int earned = earned(ctx, c);
+    boolean counted =
+        earned > 0
+            && points.award(
+                ctx,
+                new Points.Award(
+                    "drill:" + c.id(), team, c.channel().key(), user, "drill", earned, null, null));
+    ctx.out()
+        .reply(
+            c.channel(),
+            c.id(),
+            DrillTexts.rated(
+                rating,
+                c.questionId(),
+                DrillTexts.when(ctx.now(), after.due()),
+                counted ? earned : 0,
+                points.rules().junkBelow()));
+  }
+
+  /** Hint: more of the question's hint and key points with each press, before the answer. */
+  void hint(Context ctx, Inbound.ButtonPressed press, Conversation c) {
+    if (!c.active() || c.step() != 0) {
+      ctx.out().tell(press, DrillTexts.HINTS_BEFORE);
+      return;
+    }
+    bank.get(c.questionId())
+        .ifPresent(
+            q ->
+                ctx.out()
+                    .tell(
+                        press,
+                        Hints.next(
+                            ctx, c.team().key(), c.id(), 0, c.owner(), q.hint(), q.keyPoints())));
+  }
+
+  /** The graded answer of drill {@code c} (answered: waiting for a rating, rated or closed). */
+  Optional<DisputeSubject> disputed(Context ctx, String ref, Conversation c) {
+    Optional<Question> q = bank.get(c.questionId());
+    Optional<Answer> answer = answerOf(ctx, c);
+    if (q.isEmpty() || answer.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DisputeSubject(
+            ref,
+            c.team().key(),
+            c.channel().key(),
+            answer.get().user().key(),
+            c.questionId(),
+            0,
+            q.get().keyPoints(),
+            answer.get().text()));
+  }
+
+  /** The drill answer priced like any answer: nothing for junk, else scaled by its grade. */
+  private int earned(Context ctx, Conversation c) {
+    Optional<Question> q = bank.get(c.questionId());
+    Optional<Answer> answer = answerOf(ctx, c);
+    if (q.isEmpty() || answer.isEmpty()) {
+      return 0;
+    }
+    return points.rules().points(grader.grade(answer.get().text(), q.get().keyPoints()).score());
+  }
+
+  private static Optional<Answer> answerOf(Context ctx, Conversation c) {
+    return ctx.tx().answers().of(c.id()).stream().filter(a -> a.step() == 0).findFirst();
+  }
+}

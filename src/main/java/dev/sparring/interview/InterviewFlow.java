@@ -1,0 +1,258 @@
+package dev.sparring.interview;
+
+import static dev.sparring.interview.Interviews.KIND;
+import static dev.sparring.interview.Interviews.SKIPPED;
+
+import dev.sparring.bank.Question;
+import dev.sparring.bank.QuestionBank;
+import dev.sparring.chat.Message;
+import dev.sparring.chat.Texts;
+import dev.sparring.chat.UserRef;
+import dev.sparring.core.Context;
+import dev.sparring.core.Inbound;
+import dev.sparring.core.OwnedConversations;
+import dev.sparring.feedback.Hints;
+import dev.sparring.grading.Grade;
+import dev.sparring.grading.Grader;
+import dev.sparring.scoring.Points;
+import dev.sparring.store.Answer;
+import dev.sparring.store.Conversation;
+import dev.sparring.store.Conversation.Status;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules of an interview: one running per person; the question, then after each answer the next
+ * follow-up, strictly in order and exactly once (each step is a compare-and-set on the
+ * conversation), then the graded summary and the points it earns. Stopping, skipping, hints, and
+ * the expiry of idle interviews follow the same rules.
+ */
+final class InterviewFlow {
+
+  private static final int EXPIRE_BATCH = 200;
+
+  private final QuestionBank bank;
+  private final Grader grader;
+  private final InterviewSettings settings;
+  private final Points points;
+  private final InterviewSummary summary;
+
+  InterviewFlow(QuestionBank bank, Grader grader, InterviewSettings settings, Points points) {
+    this.bank = bank;
+    this.grader = grader;
+    this.settings = settings;
+    this.points = points;
+    this.summary = new InterviewSummary(grader, points.rules().junkBelow());
+  }
+
+  // ---- starting
+
+  /**
+   * Whether the person behind {@code in} has an interview going (they are told so); an idle one is
+   * expired instead, making room for the new one.
+   */
+  boolean busy(Context ctx, Inbound.CommandInvoked in) {
+    Optional<Conversation> running = OwnedConversations.running(ctx, in, KIND);
+    if (running.isEmpty()) {
+      return false;
+    }
+    Conversation c = running.get();
+    if (idle(ctx, c)) {
+      expire(ctx.forTeam(c.team().key()), c);
+      return false;
+    }
+    ctx.out().tell(in, InterviewTexts.alreadyRunning(c, stepCount(c)));
+    return true;
+  }
+
+  /**
+   * Opens interview {@code id} in a new thread on one of {@code candidates}: one this person has
+   * not had if there is any, and among those a stable spread per person.
+   */
+  void start(Context ctx, Inbound.CommandInvoked in, List<Question> candidates, String id) {
+    String who = in.actor().user().key();
+    List<String> done = ctx.tx().conversations().questionIds(in.team().key(), who, KIND);
+    List<Question> pool = QuestionBank.unseenFirst(candidates, done);
+    Question q = pool.get(Texts.pick(who + "#" + done.size(), pool.size()));
+    Conversation c = OwnedConversations.open(ctx, id, KIND, in, q.id());
+    ctx.out().post(in.channel(), InterviewTexts.question(q, in.actor().mention(), c.id()), c.id());
+    ctx.out().tell(in, InterviewTexts.started(q));
+  }
+
+  // ---- answering
+
+  /** The interviewee wrote {@code m} in the thread of {@code c}: the answer to its current step. */
+  void reply(Context ctx, Inbound.MessagePosted m, Conversation c) {
+    if (m.text().isBlank()) {
+      return;
+    }
+    if (!c.active()) {
+      ctx.out().tell(m, InterviewTexts.ENDED);
+      return;
+    }
+    if (idle(ctx, c)) {
+      expire(ctx.forTeam(c.team().key()), c);
+      return;
+    }
+    Optional<Question> current = questionOf(ctx, c);
+    if (current.isEmpty()) {
+      return;
+    }
+    String text = m.text();
+    if (text.length() > settings.maxAnswerChars()) {
+      text = Texts.clip(text, settings.maxAnswerChars());
+      // Said to the person with their answer, not mixed into the next question everyone reads.
+      ctx.out().tell(m, InterviewTexts.cut(settings.maxAnswerChars()));
+    }
+    answer(ctx, c, current.get(), m.actor().user(), text);
+  }
+
+  /** Skips the current step: it is answered as {@link Interviews#SKIPPED}, graded 0. */
+  void skip(Context ctx, Conversation c, UserRef who) {
+    questionOf(ctx, c).ifPresent(q -> answer(ctx, c, q, who, SKIPPED));
+  }
+
+  /** More of the current step's hint and key points, to the interviewee only. */
+  void hint(Context ctx, Inbound.ButtonPressed press, Conversation c) {
+    questionOf(ctx, c)
+        .ifPresent(
+            q ->
+                ctx.out()
+                    .tell(
+                        press,
+                        Hints.next(
+                            ctx,
+                            c.team().key(),
+                            c.id(),
+                            c.step(),
+                            c.owner(),
+                            c.step() == 0 ? q.hint() : "",
+                            q.step(c.step()).keyPoints())));
+  }
+
+  /**
+   * Records the answer to the current step and moves on by compare-and-set: the next follow-up, or
+   * the graded summary after the last one.
+   */
+  private void answer(Context ctx, Conversation c, Question q, UserRef who, String text) {
+    ctx.tx().answers().add(new Answer(c.id(), c.step(), who, text, ctx.now()));
+    int next = c.step() + 1;
+    if (next >= q.stepCount()) {
+      OwnedConversations.move(ctx, c, c.step(), Status.DONE);
+      int earned = award(ctx, c, q);
+      ctx.out().reply(c.channel(), c.id(), summary(ctx, c, q, "", "Interview complete", earned));
+      return;
+    }
+    OwnedConversations.move(ctx, c, next, Status.ACTIVE);
+    // The verdict on this answer comes first, in the same message as the next follow-up, so it
+    // is read before it and a contradiction is corrected before the person answers again.
+    Grade verdict = text.equals(SKIPPED) ? null : grader.grade(text, q.step(c.step()).keyPoints());
+    ctx.out().reply(c.channel(), c.id(), InterviewTexts.followUp(q, next, verdict));
+  }
+
+  /**
+   * Awards what a finished interview earns: each answered step priced like any other answer, so
+   * skipped and junk steps add nothing and an interview of skips earns nothing. Returns the points
+   * that counted (0 when none did).
+   */
+  private int award(Context ctx, Conversation c, Question q) {
+    int earned = 0;
+    for (Answer a : ctx.tx().answers().of(c.id())) {
+      if (!a.text().equals(SKIPPED)) {
+        earned +=
+            points.rules().points(grader.grade(a.text(), q.step(a.step()).keyPoints()).score());
+      }
+    }
+    boolean counted =
+        earned > 0
+            && points.award(
+                ctx,
+                new Points.Award(
+                    "interview:" + c.id(),
+                    c.team().key(),
+                    c.channel().key(),
+                    c.owner().key(),
+                    "interview",
+                    earned,
+                    null,
+                    null));
+    return counted ? earned : 0;
+  }
+
+  // ---- stopping and expiry
+
+  /** {@code /spar interview stop}: ends the person's running interview with its summary. */
+  void stop(Context ctx, Inbound.CommandInvoked in) {
+    Optional<Conversation> running = OwnedConversations.running(ctx, in, KIND);
+    if (running.isEmpty()) {
+      ctx.out().tell(in, InterviewTexts.NONE_RUNNING);
+      return;
+    }
+    end(ctx, running.get(), in.actor().mention());
+    ctx.out().tell(in, InterviewTexts.STOPPED);
+  }
+
+  /** Stops {@code c} (stopped {@code by} someone) and posts the summary of what was answered. */
+  void end(Context ctx, Conversation c, String by) {
+    Optional<Question> q = questionOf(ctx, c);
+    if (q.isEmpty()) {
+      return;
+    }
+    OwnedConversations.move(ctx, c, c.step(), Status.STOPPED);
+    ctx.out()
+        .reply(c.channel(), c.id(), summary(ctx, c, q.get(), "", "Interview stopped by " + by, -1));
+  }
+
+  /** Expires the interviews nobody answered for the idle timeout. */
+  void tick(Context ctx) {
+    for (Conversation c :
+        ctx.tx()
+            .conversations()
+            // idleSince is strict ("before"); a conversation idle for exactly the timeout expires.
+            .idleSince(KIND, ctx.now().minus(settings.idleTimeout()).plusMillis(1), EXPIRE_BATCH)) {
+      expire(ctx.forTeam(c.team().key()), c);
+    }
+  }
+
+  private boolean idle(Context ctx, Conversation c) {
+    return !c.updatedAt().plus(settings.idleTimeout()).isAfter(ctx.now());
+  }
+
+  /** Ends an idle interview with the graded summary of what was answered (and what was not). */
+  private void expire(Context ctx, Conversation c) {
+    OwnedConversations.move(ctx, c, c.step(), Status.EXPIRED);
+    String notice = InterviewTexts.expired(settings.idleTimeout());
+    Optional<Question> q = bank.get(c.questionId());
+    ctx.out()
+        .reply(
+            c.channel(),
+            c.id(),
+            q.isPresent()
+                ? summary(ctx, c, q.get(), notice, "Interview expired", -1)
+                : Message.text(notice.strip()));
+  }
+
+  // ---- helpers
+
+  /**
+   * The conversation's question. If a pack change removed it, the interview cannot go on: it ends
+   * with a message in its thread rather than failing on every reply.
+   */
+  private Optional<Question> questionOf(Context ctx, Conversation c) {
+    Optional<Question> q = bank.get(c.questionId());
+    if (q.isEmpty()) {
+      OwnedConversations.move(ctx, c, c.step(), Status.STOPPED);
+      ctx.out().reply(c.channel(), c.id(), InterviewTexts.questionGone(c));
+    }
+    return q;
+  }
+
+  private int stepCount(Conversation c) {
+    return bank.get(c.questionId()).map(Question::stepCount).orElse(c.step() + 1);
+  }
+
+  private Message summary(
+      Context ctx, Conversation c, Question q, String notice, String title, int earned) {
+    return summary.of(c.id(), q, ctx.tx().answers().of(c.id()), notice, title, earned);
+  }
+}
