@@ -116,7 +116,8 @@ public final class Drills implements Feature, Disputable {
       ctx.out().tell(press, DrillTexts.NOT_A_RATING);
       return;
     }
-    Optional<Conversation> found = ctx.tx().conversations().get(parts[0]);
+    Optional<Conversation> found =
+        ctx.tx().conversations().get(parts[0]).filter(c -> c.kind().equals(KIND));
     if (found.isEmpty()) {
       ctx.out().tell(press, DrillTexts.GONE);
     } else if (OwnedConversations.pressedByOwner(

@@ -133,7 +133,9 @@ public final class Interviews implements Feature, Disputable {
 
   @Override
   public void button(Context ctx, Inbound.ButtonPressed press) {
-    Optional<Conversation> found = ctx.tx().conversations().get(press.value());
+    // A button names a conversation; one of another feature's is as gone as a missing one.
+    Optional<Conversation> found =
+        ctx.tx().conversations().get(press.value()).filter(c -> c.kind().equals(KIND));
     if (found.isEmpty()) {
       ctx.out().tell(press, InterviewTexts.GONE);
       return;

@@ -41,7 +41,8 @@ class DiscordModuleTest {
         .get()
         .extracting(PlatformModule.Configured::describe)
         .asString()
-        .contains("adminRoles=[400000000000000001, 400000000000000002]");
+        .contains("400000000000000001")
+        .contains("400000000000000002");
     assertThat(problems).isEmpty();
 
     Path names = file("discord:\n  adminRoles: [Mentors, 400000000000000001, '@Mods']\n");

@@ -8,6 +8,7 @@ import dev.sparring.chat.Outbound;
 import dev.sparring.core.Bot;
 import dev.sparring.drill.Sm2.Card;
 import dev.sparring.drill.Sm2.Rating;
+import dev.sparring.store.Conversation;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;
@@ -70,6 +71,31 @@ class DrillsTest {
 
   private Message.Button button(Message m, String label) {
     return m.buttons().stream().filter(b -> b.label().equals(label)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aButtonNamingAnotherFeaturesConversationActsOnNothing() {
+    assertThat(said(h.command("ana", "drill demo beginner"))).contains("`demo-basic`");
+    String drillThread = lastThread();
+    String drill = active("drill").id();
+    // An interview's Stop button forged to carry the drill's id.
+    assertThat(said(h.press("ana", drillThread, "interview.stop", drill)))
+        .contains("That interview no longer exists");
+    assertThat(active("drill").id()).isEqualTo(drill);
+
+    assertThat(said(h.command("ana", "interview demo-senior"))).contains("in a new thread");
+    String interview = active("interview").id();
+    // A drill's rating button forged to carry the interview's id.
+    assertThat(said(h.press("ana", drillThread, Drills.RATE, interview + ":GOOD")))
+        .contains("That drill no longer exists");
+    assertThat(active("interview").step()).isZero();
+  }
+
+  private Conversation active(String kind) {
+    return h.store
+        .transact(
+            tx -> tx.conversations().active(Harness.TEAM.key(), Harness.user("ana").key(), kind))
+        .orElseThrow();
   }
 
   @Test
