@@ -29,13 +29,12 @@ public final class SlackErasure {
     if (tx.kv().delete(StoreInstallationService.SCOPE_ENTERPRISE, teamId)) {
       removed++; // which Grid org the workspace belongs to
     }
-    for (Map.Entry<String, String> e : tx.kv().all(CHANNEL_TEAM).entrySet()) {
-      if (e.getValue().equals(teamId) && tx.kv().delete(CHANNEL_TEAM, e.getKey())) {
+    for (Map.Entry<String, String> e : tx.kv().all(SlackTokens.SCOPE_CHANNEL_TEAM).entrySet()) {
+      if (e.getValue().equals(teamId)
+          && tx.kv().delete(SlackTokens.SCOPE_CHANNEL_TEAM, e.getKey())) {
         removed++;
       }
     }
     return removed;
   }
-
-  private static final String CHANNEL_TEAM = "slack.channel-team";
 }
