@@ -56,6 +56,11 @@ class BenchCommandTest {
   }
 
   @Test
+  void theStartupBenchLaunchesTheRealProgram() {
+    assertThat(BenchStartup.ENTRY_POINT).isEqualTo(dev.sparring.cli.Main.class.getName());
+  }
+
+  @Test
   void grader() throws Exception {
     JsonNode g = bench("grader", "--seconds", "1", "--warmup", "0");
     assertThat(g.path("answersPerSec").asLong()).isPositive();
