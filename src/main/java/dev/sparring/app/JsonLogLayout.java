@@ -6,7 +6,7 @@ import ch.qos.logback.core.LayoutBase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sparring.core.Bot;
+import dev.sparring.core.Correlation;
 import java.time.Instant;
 import java.util.Map;
 
@@ -27,7 +27,7 @@ public final class JsonLogLayout extends LayoutBase<ILoggingEvent> {
     line.put("logger", event.getLoggerName());
     line.put("thread", event.getThreadName());
     Map<String, String> mdc = event.getMDCPropertyMap();
-    String correlation = mdc == null ? null : mdc.get(Bot.CORRELATION);
+    String correlation = mdc == null ? null : mdc.get(Correlation.MDC_KEY);
     if (correlation != null) {
       line.put("correlationId", correlation);
     }

@@ -2,8 +2,10 @@ package dev.sparring.app;
 
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.core.Bot;
+import dev.sparring.daily.DailyQuestions;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.interview.Interviews;
 import dev.sparring.store.Store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -134,8 +136,8 @@ public final class Metrics {
                           .map(t -> Duration.between(t, now).toMillis() / 1000.0)
                           .orElse(0.0),
                       tx.outbox().deadCount(),
-                      tx.conversations().countActive("interview"),
-                      tx.documents().count("daily.post"),
+                      tx.conversations().countActive(Interviews.KIND),
+                      tx.documents().count(DailyQuestions.POST),
                       now));
       snapshot.set(fresh);
       return fresh;

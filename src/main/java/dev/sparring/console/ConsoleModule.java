@@ -7,7 +7,6 @@ import dev.sparring.platform.PlatformModule;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,10 +28,7 @@ public final class ConsoleModule implements PlatformModule {
 
   @Override
   public Mentions.Syntax mentions() {
-    return text -> {
-      Matcher m = MENTION.matcher(text);
-      return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    };
+    return Mentions.Syntax.matching(MENTION);
   }
 
   @Override

@@ -35,9 +35,6 @@ public final class Bot {
 
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
-  /** The MDC key of the id that ties an inbound event to its log lines and outgoing messages. */
-  public static final String CORRELATION = "correlationId";
-
   private final Store store;
   private final Clock clock;
   private final Set<String> admins;

@@ -6,22 +6,27 @@ import org.slf4j.MDC;
 
 /**
  * Pipeline step: gives the event a correlation id, puts it in the logging context ({@link
- * Bot#CORRELATION}) while the rest runs, and restores what was there before.
+ * #MDC_KEY}) while the rest runs, and restores what was there before.
  */
-final class Correlation implements Pipeline.Step {
+public final class Correlation implements Pipeline.Step {
+
+  /** The MDC key of the id that ties an inbound event to its log lines and outgoing messages. */
+  public static final String MDC_KEY = "correlationId";
+
+  Correlation() {}
 
   @Override
   public Pipeline.Handled handle(Pipeline.Call call, Pipeline.Next next) {
-    String previous = MDC.get(Bot.CORRELATION);
+    String previous = MDC.get(MDC_KEY);
     String id = idOf(call.event());
-    MDC.put(Bot.CORRELATION, id);
+    MDC.put(MDC_KEY, id);
     try {
       return next.handle(call.withCorrelation(id));
     } finally {
       if (previous == null) {
-        MDC.remove(Bot.CORRELATION);
+        MDC.remove(MDC_KEY);
       } else {
-        MDC.put(Bot.CORRELATION, previous);
+        MDC.put(MDC_KEY, previous);
       }
     }
   }

@@ -4,6 +4,8 @@ import dev.sparring.chat.Platform;
 import dev.sparring.chat.UserRef;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a user named in a command, in the syntax of the platform the command came from (Slack's
@@ -17,6 +19,14 @@ public final class Mentions {
   public interface Syntax {
     /** The platform's user id that {@code text} (stripped) names, if it is a mention. */
     Optional<String> userId(String text);
+
+    /** A syntax where the whole text matches {@code pattern} and its first group is the id. */
+    static Syntax matching(Pattern pattern) {
+      return text -> {
+        Matcher m = pattern.matcher(text);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+      };
+    }
   }
 
   private final Map<Platform, Syntax> syntaxes;

@@ -36,7 +36,10 @@ public final class DailyQuestions implements Feature, Disputable {
 
   static final String THREAD_KIND = "daily";
   static final String SCHEDULE = "daily.schedule";
-  static final String POST = "daily.post";
+
+  /** The kind of the stored document of each posted daily question. */
+  public static final String POST = "daily.post";
+
   static final String ANSWER = "daily.answer";
   static final String LATE = "daily.late";
   static final String CHANNEL = "daily.channel";

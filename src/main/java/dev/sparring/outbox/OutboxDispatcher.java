@@ -3,7 +3,7 @@ package dev.sparring.outbox;
 import dev.sparring.chat.Outbound;
 import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
-import dev.sparring.core.Bot;
+import dev.sparring.core.Correlation;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Partitioner;
 import dev.sparring.store.OutboxEntry;
@@ -145,11 +145,11 @@ public final class OutboxDispatcher implements AutoCloseable {
       }
       Duration pause;
       org.slf4j.MDC.put(
-          Bot.CORRELATION, entry.correlation() == null ? "outbox" : entry.correlation());
+          Correlation.MDC_KEY, entry.correlation() == null ? "outbox" : entry.correlation());
       try {
         pause = deliver(entry);
       } finally {
-        org.slf4j.MDC.remove(Bot.CORRELATION);
+        org.slf4j.MDC.remove(Correlation.MDC_KEY);
       }
       if (pause != null) {
         paused.put(platform, now().plus(pause));

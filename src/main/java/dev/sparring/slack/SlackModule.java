@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,10 +39,7 @@ public final class SlackModule implements PlatformModule {
 
   @Override
   public Mentions.Syntax mentions() {
-    return text -> {
-      Matcher m = MENTION.matcher(text);
-      return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    };
+    return Mentions.Syntax.matching(MENTION);
   }
 
   @Override

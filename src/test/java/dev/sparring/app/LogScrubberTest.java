@@ -8,7 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparring.core.Bot;
+import dev.sparring.core.Correlation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +54,7 @@ class LogScrubberTest {
             "posting with {} failed",
             new IllegalStateException("bad token xoxb-99-88-secretvalue"),
             new Object[] {"xoxb-99-88-secretvalue"});
-    event.setMDCPropertyMap(Map.of(Bot.CORRELATION, "slack:Ev42"));
+    event.setMDCPropertyMap(Map.of(Correlation.MDC_KEY, "slack:Ev42"));
     String line = new JsonLogLayout().doLayout(event);
     assertThat(line).endsWith(System.lineSeparator()).doesNotContain("secretvalue");
     assertThat(line.strip()).doesNotContain("\n");

@@ -18,13 +18,13 @@ class CorrelationTest {
 
   private final Pipeline.Next next =
       call -> {
-        seen.add(call.correlation() + "|" + MDC.get(Bot.CORRELATION));
+        seen.add(call.correlation() + "|" + MDC.get(Correlation.MDC_KEY));
         return Pipeline.Handled.of(new Bot.Result(false, 0, List.of()));
       };
 
   @AfterEach
   void clear() {
-    MDC.remove(Bot.CORRELATION);
+    MDC.remove(Correlation.MDC_KEY);
   }
 
   private static Inbound command(String key) {
@@ -36,7 +36,7 @@ class CorrelationTest {
   void thePlatformsEventIdIsTheCorrelationWhileTheRestRuns() {
     step.handle(new Pipeline.Call(command("slack:Ev1"), null), next);
     assertThat(seen).containsExactly("slack:Ev1|slack:Ev1");
-    assertThat(MDC.get(Bot.CORRELATION)).isNull();
+    assertThat(MDC.get(Correlation.MDC_KEY)).isNull();
   }
 
   @Test
@@ -51,7 +51,7 @@ class CorrelationTest {
 
   @Test
   void theCallersCorrelationIsRestoredEvenWhenTheRestFails() {
-    MDC.put(Bot.CORRELATION, "outer");
+    MDC.put(Correlation.MDC_KEY, "outer");
     assertThatThrownBy(
             () ->
                 step.handle(
@@ -60,6 +60,6 @@ class CorrelationTest {
                       throw new IllegalStateException("boom");
                     }))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(MDC.get(Bot.CORRELATION)).isEqualTo("outer");
+    assertThat(MDC.get(Correlation.MDC_KEY)).isEqualTo("outer");
   }
 }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,10 +33,7 @@ public final class FakeModule implements PlatformModule {
 
   @Override
   public Mentions.Syntax mentions() {
-    return text -> {
-      Matcher m = MENTION.matcher(text);
-      return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    };
+    return Mentions.Syntax.matching(MENTION);
   }
 
   @Override
