@@ -18,19 +18,31 @@ public record Form(String id, String title, String submit, String value, List<In
     inputs = List.copyOf(inputs);
   }
 
-  /** One text field. */
+  /** One text field; a platform refuses the form while a {@code required} field is empty. */
   public record Input(
       String name,
       String label,
       String placeholder,
       String initial,
       boolean multiline,
-      int maxLength) {
+      int maxLength,
+      boolean required) {
     public Input {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(label, "label");
       placeholder = placeholder == null ? "" : placeholder;
       initial = initial == null ? "" : initial;
+    }
+
+    /** A field that must be filled in. */
+    public Input(
+        String name,
+        String label,
+        String placeholder,
+        String initial,
+        boolean multiline,
+        int maxLength) {
+      this(name, label, placeholder, initial, multiline, maxLength, true);
     }
   }
 }

@@ -60,7 +60,8 @@ final class DailySetupForm {
                         "serverless senior",
                         filter,
                         false,
-                        100))));
+                        100,
+                        false))));
   }
 
   /** The {@code daily on} command a submitted form spells: its fields' words in order. */

@@ -116,7 +116,7 @@ final class DiscordReplies {
       TextInput.Builder t =
           TextInput.create(
                   in.name(), in.multiline() ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
-              .setRequired(!in.label().contains("optional"));
+              .setRequired(in.required());
       if (!in.initial().isEmpty()) {
         t.setValue(in.initial());
       }

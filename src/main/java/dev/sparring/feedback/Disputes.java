@@ -238,7 +238,8 @@ public final class Disputes implements Feature {
                 "What the grade missed or got wrong",
                 "",
                 true,
-                Dispute.MAX_REASON)));
+                Dispute.MAX_REASON,
+                false)));
   }
 
   @Override

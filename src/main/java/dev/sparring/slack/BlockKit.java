@@ -157,7 +157,7 @@ final class BlockKit {
       blocks.add(
           InputBlock.builder()
               .blockId(in.name())
-              .optional(in.label().contains("optional"))
+              .optional(!in.required())
               .label(PlainTextObject.builder().text(Texts.clip(in.label(), 2000)).build())
               .element(element.build())
               .build());
