@@ -32,6 +32,7 @@ public final class PackLoader {
   private static final Pattern PACK = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
   private final Set<String> extraSources;
+  private final boolean keepDrafts;
 
   /** A loader that checks {@code sources} against the packs' own source lists only. */
   public PackLoader() {
@@ -40,11 +41,33 @@ public final class PackLoader {
 
   /** A loader that also accepts these source ids (for example a seed index). */
   public PackLoader(Set<String> extraSources) {
-    this.extraSources = Set.copyOf(extraSources);
+    this(extraSources, false);
   }
 
-  /** What loading produced: the questions that passed, and every problem found. */
-  public record Result(QuestionBank bank, List<Problem> problems) {
+  private PackLoader(Set<String> extraSources, boolean keepDrafts) {
+    this.extraSources = Set.copyOf(extraSources);
+    this.keepDrafts = keepDrafts;
+  }
+
+  /**
+   * This loader, keeping draft questions (TODO placeholders of an import skeleton) in the bank
+   * instead of skipping them: for checking a draft's shape, never for serving it.
+   */
+  public PackLoader keepingDrafts() {
+    return new PackLoader(extraSources, true);
+  }
+
+  /**
+   * What was loaded: the bank, the problems (a question with one is left out), the TODO
+   * placeholders of draft questions (left out too) and warnings (the question loads).
+   */
+  public record Result(
+      QuestionBank bank, List<Problem> problems, List<Problem> drafts, List<Problem> warnings) {
+    public Result(QuestionBank bank, List<Problem> problems) {
+      this(bank, problems, List.of(), List.of());
+    }
+
+    /** No problems (drafts and warnings aside). */
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -83,12 +106,22 @@ public final class PackLoader {
     // Files parse in parallel (YAML parsing dominates start-up); they are merged in order.
     List<PackQuestions> readers =
         files.entrySet().stream()
-            .map(e -> new PackQuestions(e.getKey(), e.getValue(), sources))
+            .map(e -> new PackQuestions(e.getKey(), e.getValue(), sources, keepDrafts))
             .toList();
     List<List<Question>> read = readers.parallelStream().map(PackQuestions::read).toList();
     List<Question> questions = assemble(readers, read, problems);
     problems.sort(null);
-    return new Result(QuestionBank.of(questions), List.copyOf(problems));
+    List<Problem> drafts = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
+    readers.forEach(
+        r -> {
+          drafts.addAll(r.drafts());
+          warnings.addAll(r.warnings());
+        });
+    drafts.sort(null);
+    warnings.sort(null);
+    return new Result(
+        QuestionBank.of(questions), List.copyOf(problems), List.copyOf(drafts), warnings);
   }
 
   /**

@@ -25,11 +25,15 @@ final class PackQuestions {
   static final int MAX_CORRECTION = 200;
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(PackQuestions.class);
+
   private static final Set<String> TOP_KEYS = Set.of("questions");
   private static final Set<String> QUESTION_KEYS =
       Set.of("id", "level", "topics", "prompt", "hint", "sources", "keyPoints", "followUps");
   private static final Set<String> FOLLOW_UP_KEYS = Set.of("prompt", "keyPoints", "sources");
-  private static final Set<String> KEY_POINT_KEYS = Set.of("point", "terms", "wrong");
+  private static final Set<String> KEY_POINT_KEYS =
+      Set.of("point", "terms", "wrong", "ref", "asOf");
   private static final Set<String> MISCONCEPTION_KEYS = Set.of("claim", "terms", "correction");
 
   private final PackYaml yaml;
@@ -41,15 +45,28 @@ final class PackQuestions {
    * The questions of one file of {@code pack}; {@code known} are the source ids they may cite, or
    * null when sources are not checked.
    */
-  PackQuestions(Path path, String pack, Set<String> known) {
+  private final boolean keepDrafts;
+
+  PackQuestions(Path path, String pack, Set<String> known, boolean keepDrafts) {
     this.yaml = new PackYaml(path);
     this.pack = pack;
     this.known = known;
+    this.keepDrafts = keepDrafts;
   }
 
   /** The problems found in this file. */
   List<Problem> problems() {
     return yaml.problems();
+  }
+
+  /** The TODO placeholders of the file; the questions holding them were skipped. */
+  List<Problem> drafts() {
+    return yaml.drafts();
+  }
+
+  /** Doubts that did not stop a question from loading. */
+  List<Problem> warnings() {
+    return yaml.warnings();
   }
 
   /** Where the question {@code id} of this file was defined (a problem without a message). */
@@ -92,6 +109,7 @@ final class PackQuestions {
       return null;
     }
     int before = yaml.problemCount();
+    int draftsBefore = yaml.drafts().size();
     Map<String, NodeTuple> k = yaml.keys(map, QUESTION_KEYS);
     String id = yaml.scalar(k.get("id"), node, "id", true);
     if (id != null && !ID.matcher(id).matches()) {
@@ -121,6 +139,14 @@ final class PackQuestions {
           tooFew("follow-ups", followUps.size(), level, level.minFollowUps()));
     }
     if (yaml.problemCount() > before || id == null) {
+      return null;
+    }
+    if (!keepDrafts && yaml.drafts().size() > draftsBefore) {
+      log.warn(
+          "skipping draft question {} ({}): {} TODO placeholder(s) from `sparring import` left",
+          id,
+          yaml.at(node.getStartMark(), "").toString().replaceAll(": $", ""),
+          yaml.drafts().size() - draftsBefore);
       return null;
     }
     positions.put(id, yaml.at(node.getStartMark(), ""));
@@ -198,8 +224,18 @@ final class PackQuestions {
       String point = yaml.text(k.get("point"), item, "point");
       List<String> terms = yaml.strings(k.get("terms"), item, "terms", true);
       List<Misconception> wrong = misconceptions(k.get("wrong"), terms);
+      String ref = ref(k.get("ref"), k.get("asOf"), item);
+      java.time.LocalDate asOf = asOf(k.get("asOf"), k.get("ref"), item);
+      if (point != null && ref == null && Sourcing.statesAFigure(point)) {
+        yaml.warning(
+            item,
+            "key point \u201c"
+                + dev.sparring.chat.Texts.clip(point, 60)
+                + "\u201d states a figure, limit, price or availability without 'ref' and 'asOf'"
+                + " (the documentation page, and the day it was checked there)");
+      }
       if (point != null && !terms.isEmpty() && wrong != null) {
-        out.add(new KeyPoint(point, terms, wrong));
+        out.add(new KeyPoint(point, terms, wrong, ref, asOf));
       }
     }
     return out;
@@ -271,5 +307,45 @@ final class PackQuestions {
       }
     }
     return ids;
+  }
+
+  /** A key point's {@code ref}: an https documentation URL, given together with {@code asOf}. */
+  private String ref(NodeTuple t, NodeTuple asOf, Node owner) {
+    String url = yaml.scalar(t, owner, "ref", false);
+    if (url == null || url.isEmpty()) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        throw new java.net.URISyntaxException(url, "not https");
+      }
+    } catch (java.net.URISyntaxException e) {
+      yaml.problem(
+          t.getValueNode(), "'ref' must be an https:// URL of the page the point rests on");
+      return null;
+    }
+    if (asOf == null) {
+      yaml.problem(
+          t.getKeyNode(), "'ref' needs 'asOf': the day the point was checked there (YYYY-MM-DD)");
+    }
+    return url;
+  }
+
+  /** A key point's {@code asOf}: the day (YYYY-MM-DD) its claim was checked against its ref. */
+  private java.time.LocalDate asOf(NodeTuple t, NodeTuple ref, Node owner) {
+    String text = yaml.scalar(t, owner, "asOf", false);
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    if (ref == null) {
+      yaml.problem(t.getKeyNode(), "'asOf' needs 'ref': the page the point was checked against");
+    }
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      yaml.problem(t.getValueNode(), "'asOf' must be a date like 2026-11-30 (got '" + text + "')");
+      return null;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sparring.bank;
 
+import dev.sparring.chat.Texts;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -40,6 +41,11 @@ final class PackYaml {
   private final Path path;
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> drafts = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
+
+  /** A placeholder {@code sparring import} writes into a skeleton for the author to replace. */
+  static final java.util.regex.Pattern TODO = java.util.regex.Pattern.compile("\\bTODO\\b");
 
   PackYaml(Path path) {
     this.path = path;
@@ -49,6 +55,31 @@ final class PackYaml {
   /** Every problem recorded so far, in the order met. */
   List<Problem> problems() {
     return problems;
+  }
+
+  /** The TODO placeholders met so far (a question holding one is a draft). */
+  List<Problem> drafts() {
+    return drafts;
+  }
+
+  /** Doubts that do not stop a question from loading (a figure without a reference). */
+  List<Problem> warnings() {
+    return warnings;
+  }
+
+  /** Records a warning at the start of {@code node}. */
+  void warning(Node node, String message) {
+    warnings.add(at(node.getStartMark(), message));
+  }
+
+  private void draft(Node node, String value) {
+    drafts.add(
+        at(
+            node.getStartMark(),
+            "TODO placeholder \u201c"
+                + Texts.clip(value, 60)
+                + "\u201d: this is a draft from `sparring import`; write the real text (or pass"
+                + " --allow-drafts while it is in progress)"));
   }
 
   /** How many problems were recorded so far (to tell whether a part of the file had any). */
@@ -156,6 +187,9 @@ final class PackYaml {
       return null;
     }
     String v = s.getValue().strip();
+    if (TODO.matcher(v).find()) {
+      draft(s, v);
+    }
     if (v.isEmpty() && required) {
       problem(s, "'" + what + "' is empty");
       return null;
@@ -189,6 +223,9 @@ final class PackYaml {
     List<String> out = new ArrayList<>();
     for (Node item : seq.getValue()) {
       if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
+        if (TODO.matcher(s.getValue()).find()) {
+          draft(s, s.getValue().strip());
+        }
         out.add(s.getValue().strip());
       } else {
         problem(item, "each entry of '" + what + "' must be non-empty text");

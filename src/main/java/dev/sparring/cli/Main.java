@@ -3,8 +3,6 @@ package dev.sparring.cli;
 import dev.sparring.app.Platforms;
 import dev.sparring.app.Sparring;
 import dev.sparring.app.Startup;
-import dev.sparring.bank.PackLoader;
-import dev.sparring.bank.Problem;
 import dev.sparring.bench.BenchCommand;
 import dev.sparring.config.ConfigException;
 import dev.sparring.config.ConfigLoader;
@@ -22,18 +20,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code sparring [run|console|packs|validate|config|...|help]}; no subcommand means {@code run}.
@@ -49,7 +42,7 @@ import picocli.CommandLine.Parameters;
       RunCommand.class,
       Main.Console.class,
       PacksCommand.class,
-      Main.Validate.class,
+      ValidateCommand.class,
       GradeCommand.class,
       ImportCommand.class,
       BenchCommand.class,
@@ -118,57 +111,6 @@ public final class Main implements Callable<Integer> {
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         console.run(in, System.console() != null);
       }
-      return 0;
-    }
-  }
-
-  @Command(
-      name = "validate",
-      description = "Check question packs; prints FILE:LINE:COL: message per problem.")
-  static final class Validate implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "Pack folders (default: prompts).")
-    List<Path> dirs;
-
-    @Option(
-        names = "--seeds",
-        paramLabel = "INDEX",
-        description = "A seed index.tsv whose ids packs may cite in sources.")
-    Path seeds;
-
-    @Override
-    public Integer call() throws IOException {
-      Startup.quietLogs();
-      Set<String> known = new HashSet<>();
-      if (seeds != null) {
-        for (String line : Files.readAllLines(seeds, StandardCharsets.UTF_8)) {
-          String id = line.split("\t", 2)[0].strip();
-          if (!id.isEmpty() && !id.equals("id")) {
-            known.add(id);
-          }
-        }
-      }
-      List<Path> roots = dirs == null || dirs.isEmpty() ? List.of(Path.of("prompts")) : dirs;
-      PackLoader.Result result = new PackLoader(known).load(roots);
-      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-      for (Problem p : result.problems()) {
-        out.println(p);
-      }
-      List<dev.sparring.grading.RubricCheck.Finding> findings =
-          new dev.sparring.grading.RubricCheck(new dev.sparring.grading.RubricGrader())
-              .check(result.bank());
-      for (var f : findings) {
-        out.println(f);
-      }
-      if (!result.ok() || !findings.isEmpty()) {
-        System.err.println((result.problems().size() + findings.size()) + " problem(s) found.");
-        return 1;
-      }
-      out.println(
-          "OK: "
-              + result.bank().size()
-              + " questions in "
-              + result.bank().packs().size()
-              + " pack(s).");
       return 0;
     }
   }

@@ -17,7 +17,10 @@ class PackImporterTest {
     Path pack = root.resolve("imported");
     Files.createDirectories(pack);
     Files.writeString(pack.resolve("questions.yaml"), yaml, StandardCharsets.UTF_8);
-    return new PackLoader().load(List.of(root));
+    PackLoader.Result served = new PackLoader().load(List.of(root));
+    assertThat(served.bank().size()).as("drafts are never served").isZero();
+    assertThat(served.drafts()).isNotEmpty();
+    return new PackLoader().keepingDrafts().load(List.of(root));
   }
 
   @Test

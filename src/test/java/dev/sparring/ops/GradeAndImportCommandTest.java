@@ -108,7 +108,7 @@ class GradeAndImportCommandTest {
   }
 
   @Test
-  void importWritesASkeletonThatValidates() throws Exception {
+  void importWritesASkeletonThatFailsValidationUntilItsPlaceholdersAreReplaced() throws Exception {
     Path md = dir.resolve("qs.md");
     Files.writeString(md, "## Advanced\n- How do you shard a queue?\n  - What breaks ordering?\n");
     Path out = dir.resolve("packs").resolve("mine").resolve("questions.yaml");
@@ -116,7 +116,24 @@ class GradeAndImportCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.err()).contains("Wrote 1 question(s)");
     Run v = run("", "validate", dir.resolve("packs").toString());
-    assertThat(v.code()).as(v.out()).isZero();
+    assertThat(v.code()).as(v.out()).isEqualTo(1);
+    assertThat(v.out())
+        .containsPattern(
+            java.util.regex.Pattern.quote(out.toString()) + ":\\d+:\\d+: TODO placeholder")
+        .contains("--allow-drafts");
+    assertThat(v.err()).contains("problem(s) found");
+    Run drafts = run("", "validate", "--allow-drafts", dir.resolve("packs").toString());
+    assertThat(drafts.code()).as(drafts.out()).isZero();
+    assertThat(drafts.out()).contains(": warning: TODO placeholder").contains("OK: 1 questions");
+    // Once every placeholder is written, it validates as it is.
+    String yaml = Files.readString(out);
+    Files.writeString(
+        out,
+        yaml.replace("TODO: follow-up question", "Which follow-up comes next, part")
+            .replace("TODO: key point", "A real claim, number")
+            .replace("TODO", "Done"));
+    Run done = run("", "validate", dir.resolve("packs").toString());
+    assertThat(done.out()).doesNotContain("TODO");
     assertThat(run("", "import", dir.resolve("x.txt").toString()).code()).isEqualTo(1);
   }
 }
