@@ -131,6 +131,11 @@ final class DailyTexts {
           k ->
               Feedback.wrap("- " + k.point(), Feedback.MAX_LINE)
                   .forEach(l -> b.append(l).append('\n')));
+      List<String> sources = Feedback.sources(keyPoints);
+      if (!sources.isEmpty()) {
+        b.append("_Sources_\n");
+        sources.forEach(l -> b.append(l).append('\n'));
+      }
     }
     b.append('\n');
     if (rows.isEmpty()) {

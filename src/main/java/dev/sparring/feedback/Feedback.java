@@ -126,6 +126,30 @@ public final class Feedback {
   }
 
   /**
+   * Where the figures in {@code points} come from: one line per distinct reference, with the day it
+   * was last checked ({@code - https://… (checked 2026-11-30)}); none when no point has one.
+   */
+  public static List<String> sources(List<KeyPoint> points) {
+    java.util.Map<String, java.time.LocalDate> checked = new java.util.LinkedHashMap<>();
+    for (KeyPoint k : points) {
+      if (k.ref() != null) {
+        checked.merge(
+            k.ref(),
+            k.asOf() == null ? java.time.LocalDate.MIN : k.asOf(),
+            (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    List<String> lines = new java.util.ArrayList<>();
+    checked.forEach(
+        (url, day) ->
+            lines.add(
+                "- "
+                    + url
+                    + (day.equals(java.time.LocalDate.MIN) ? "" : " (checked " + day + ")")));
+    return lines;
+  }
+
+  /**
    * A short model answer for a step: its key points as one paragraph, each point a sentence. The
    * packs have no separate model answers; their key points are what a strong answer says.
    */

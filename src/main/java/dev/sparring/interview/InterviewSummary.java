@@ -99,6 +99,13 @@ final class InterviewSummary {
                 + Feedback.shortened(model, Feedback.MAX_LINE - 40, MODEL_SHORTENED));
       }
     }
+    List<String> sources =
+        Feedback.sources(q.steps().stream().flatMap(s -> s.keyPoints().stream()).toList());
+    if (!sources.isEmpty()) {
+      lines.add("");
+      lines.add("**Sources**");
+      lines.addAll(sources);
+    }
     StringBuilder body = new StringBuilder(notice);
     // Whole lines only: the renderers split a long summary between lines, never inside one.
     for (String line : lines) {

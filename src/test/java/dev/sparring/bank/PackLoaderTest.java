@@ -160,4 +160,73 @@ class PackLoaderTest {
     write("basics", "a.yaml", GOOD.replace("    topics:", "    topcs: [x]\n    topics:"));
     assertThat(problems()).anySatisfy(s -> assertThat(s).contains("topcs"));
   }
+
+  @Test
+  void aFigureCarriesItsReferenceAndTheDayItWasChecked() throws Exception {
+    write(
+        "basics",
+        "a.yaml",
+        GOOD.replace(
+                "- {point: one, terms: [alpha, beta, gamma]}",
+                "- {point: Payloads up to 6 MB, terms: [alpha, beta, gamma],"
+                    + " ref: 'https://docs.aws.amazon.com/lambda/limits.html', asOf: 2025-01-15}")
+            .replace(
+                "- {point: two, terms: [delta, epsilon, zeta]}",
+                "- {point: Runs at most 15 minutes, terms: [delta, epsilon, zeta]}"));
+    PackLoader.Result r = load();
+    assertThat(r.problems()).isEmpty();
+    KeyPoint sourced = r.bank().get("q1").orElseThrow().keyPoints().get(0);
+    assertThat(sourced.ref()).isEqualTo("https://docs.aws.amazon.com/lambda/limits.html");
+    assertThat(sourced.asOf()).isEqualTo(java.time.LocalDate.of(2025, 1, 15));
+    assertThat(r.warnings())
+        .singleElement()
+        .asString()
+        .contains("a.yaml:")
+        .contains("Runs at most 15 minutes")
+        .contains("without 'ref' and 'asOf'");
+    assertThat(
+            Sourcing.stale(
+                r.bank(), java.time.Period.ofMonths(12), java.time.LocalDate.of(2026, 11, 30)))
+        .extracting(s -> s.point().point())
+        .containsExactly("Payloads up to 6 MB");
+    assertThat(
+            Sourcing.stale(
+                r.bank(), java.time.Period.ofMonths(24), java.time.LocalDate.of(2026, 11, 30)))
+        .isEmpty();
+  }
+
+  @Test
+  void aReferenceMustBeAnHttpsPageWithADay() throws Exception {
+    write(
+        "basics",
+        "a.yaml",
+        GOOD.replace(
+                "- {point: one, terms: [alpha, beta, gamma]}",
+                "- {point: one, terms: [alpha, beta, gamma], ref: 'http://example.com/x'}")
+            .replace(
+                "- {point: two, terms: [delta, epsilon, zeta]}",
+                "- {point: two, terms: [delta, epsilon, zeta], ref: 'https://example.com/y'}")
+            .replace(
+                "- {point: three, terms: [eta, theta, iota]}",
+                "- {point: three, terms: [eta, theta, iota], asOf: 2026-13-01}"));
+    assertThat(problems())
+        .anySatisfy(p -> assertThat(p).contains("'ref' must be an https:// URL"))
+        .anySatisfy(p -> assertThat(p).contains("'ref' needs 'asOf'"))
+        .anySatisfy(p -> assertThat(p).contains("'asOf' needs 'ref'"))
+        .anySatisfy(p -> assertThat(p).contains("'asOf' must be a date like 2026-11-30"))
+        .allSatisfy(p -> assertThat(p).matches(".*a\\.yaml:\\d+:\\d+: .*"));
+    assertThat(load().bank().size()).isZero();
+  }
+
+  @Test
+  void aDraftWithTodoPlaceholdersIsNeverServed() throws Exception {
+    write(
+        "basics", "a.yaml", GOOD.replace("prompt: First?", "prompt: 'TODO: follow-up question 1'"));
+    PackLoader.Result r = load();
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.bank().size()).isZero();
+    assertThat(r.drafts()).singleElement().asString().contains("TODO placeholder");
+    assertThat(new PackLoader(Set.of("s0-b01")).keepingDrafts().load(List.of(root)).bank().size())
+        .isEqualTo(1);
+  }
 }

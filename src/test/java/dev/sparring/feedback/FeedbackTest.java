@@ -108,4 +108,21 @@ class FeedbackTest {
     assertThat(Hints.levels("", List.of(new KeyPoint("Say it.", List.of()))))
         .containsExactly("key point 1 of 1: Say it.");
   }
+
+  @Test
+  void sourcesListEachReferenceOnceWithTheLatestDayItWasChecked() {
+    java.time.LocalDate older = java.time.LocalDate.of(2026, 1, 5);
+    java.time.LocalDate newer = java.time.LocalDate.of(2026, 11, 30);
+    List<KeyPoint> points =
+        List.of(
+            new KeyPoint("a", List.of("x"), List.of(), "https://docs.example/a", older),
+            new KeyPoint("b", List.of("y")),
+            new KeyPoint("c", List.of("z"), List.of(), "https://docs.example/a", newer),
+            new KeyPoint("d", List.of("w"), List.of(), "https://docs.example/d", older));
+    assertThat(Feedback.sources(points))
+        .containsExactly(
+            "- https://docs.example/a (checked 2026-11-30)",
+            "- https://docs.example/d (checked 2026-01-05)");
+    assertThat(Feedback.sources(List.of(new KeyPoint("b", List.of("y"))))).isEmpty();
+  }
 }

@@ -66,7 +66,9 @@ class InterviewsTest {
         .contains("**Follow-up 1: ")
         .contains("**Follow-up 3: ")
         .contains("\u2713 Make the handler idempotent")
-        .contains("\u2717 Alarm on the age of the oldest message");
+        .contains("\u2717 Alarm on the age of the oldest message")
+        .contains("**Sources**")
+        .contains("sqs-dead-letter-queues.html (checked 2026-11-30)");
 
     Bot.Result late = h.reply("ana", t, "one more thought");
     assertThat(text(late)).contains("has ended");
