@@ -7,6 +7,7 @@ import dev.sparring.core.Mentions;
 import dev.sparring.daily.DailyQuestions;
 import dev.sparring.drill.Drills;
 import dev.sparring.feedback.Disputes;
+import dev.sparring.feedback.PackReport;
 import dev.sparring.grading.Grader;
 import dev.sparring.interview.InterviewSettings;
 import dev.sparring.interview.Interviews;
@@ -48,6 +49,7 @@ public final class FeatureRegistry {
         competitions,
         new Leaderboards(points, competitions, mentions),
         new Disputes(List.of(interview, daily, drills)),
+        new PackReport(bank),
         new DeadLetters());
   }
 }

@@ -6,6 +6,7 @@ import dev.sparring.chat.Texts;
 import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
 import dev.sparring.feedback.Feedback;
+import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
 import dev.sparring.scoring.Points;
@@ -107,6 +108,9 @@ final class CompeteAnswers {
                 pts,
                 c.id(),
                 group));
+    if (counted) {
+      Tally.record(ctx, c.team(), q.get(), 0, g);
+    }
     return Optional.of(new Scored(g.score(), pts, counted, Feedback.firstContradiction(g)));
   }
 }

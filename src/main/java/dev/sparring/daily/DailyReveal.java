@@ -10,6 +10,7 @@ import dev.sparring.daily.DailyQuestions.Post;
 import dev.sparring.daily.DailyRecords.Answer;
 import dev.sparring.daily.DailyRecords.ChannelState;
 import dev.sparring.feedback.DisputeSubject;
+import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
 import dev.sparring.scoring.Points;
@@ -71,6 +72,9 @@ final class DailyReveal {
           keyPoints.isEmpty()
               ? new Grade(0, List.of(), List.of(), "The question left the bank.")
               : grader.grade(a.text(), keyPoints);
+      if (q.isPresent()) {
+        Tally.record(ctx, post.team(), q.get(), 0, g);
+      }
       // Junk (a blank, "x", "idk") earns nothing and neither extends nor records a streak.
       int streak = points.rules().earns(g.score()) ? streak(ctx, post, a.user()) : 0;
       int pts = points.rules().dailyPoints(g.score(), streak);

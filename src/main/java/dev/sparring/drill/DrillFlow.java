@@ -15,6 +15,7 @@ import dev.sparring.drill.Sm2.Card;
 import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.feedback.DisputeSubject;
 import dev.sparring.feedback.Hints;
+import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
 import dev.sparring.scoring.Points;
@@ -115,6 +116,7 @@ final class DrillFlow {
     ctx.tx().answers().add(new Answer(c.id(), 0, m.actor().user(), text, ctx.now()));
     OwnedConversations.move(ctx, c, 1, Status.ACTIVE);
     Grade g = grader.grade(text, q.get().keyPoints());
+    Tally.record(ctx, c.team().key(), q.get(), 0, g);
     ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), g));
   }
 

@@ -12,6 +12,7 @@ import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.OwnedConversations;
 import dev.sparring.feedback.Hints;
+import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
 import dev.sparring.scoring.Points;
@@ -138,6 +139,10 @@ final class InterviewFlow {
     ctx.tx().answers().add(new Answer(c.id(), c.step(), who, text, ctx.now()));
     int next = c.step() + 1;
     if (next >= q.stepCount()) {
+      if (!text.equals(SKIPPED)) {
+        Tally.record(
+            ctx, c.team().key(), q, c.step(), grader.grade(text, q.step(c.step()).keyPoints()));
+      }
       OwnedConversations.move(ctx, c, c.step(), Status.DONE);
       int earned = award(ctx, c, q);
       ctx.out().reply(c.channel(), c.id(), summary(ctx, c, q, "", "Interview complete", earned));
@@ -147,6 +152,9 @@ final class InterviewFlow {
     // The verdict on this answer comes first, in the same message as the next follow-up, so it
     // is read before it and a contradiction is corrected before the person answers again.
     Grade verdict = text.equals(SKIPPED) ? null : grader.grade(text, q.step(c.step()).keyPoints());
+    if (verdict != null) {
+      Tally.record(ctx, c.team().key(), q, c.step(), verdict);
+    }
     ctx.out().reply(c.channel(), c.id(), InterviewTexts.followUp(q, next, verdict));
   }
 

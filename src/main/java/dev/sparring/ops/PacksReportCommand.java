@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparring.app.Sparring;
 import dev.sparring.app.Startup;
+import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Inline;
 import dev.sparring.chat.Texts;
+import dev.sparring.feedback.PackReport;
+import dev.sparring.feedback.Tally;
 import dev.sparring.store.Dispute;
 import dev.sparring.store.Store;
 import java.io.PrintStream;
@@ -27,8 +30,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sparring packs report [--json]}: for pack authors, which key points people dispute, per
- * question and key point, with how many disputes and the latest reasons (every team's).
+ * {@code sparring packs report [--json]}: for pack authors, how answers fare against each key point
+ * (covered, missed, contradicted; see {@link PackReport}) and which key points people dispute, with
+ * how many disputes and the latest reasons (every team's).
  */
 @Command(
     name = "report",
@@ -39,6 +43,9 @@ public final class PacksReportCommand implements Callable<Integer> {
 
   /** Disputes read at most; the report says when there were more. */
   static final int MAX_READ = 100_000;
+
+  /** Key points listed per section of the outcome report. */
+  static final int KEY_POINTS_SHOWN = 15;
 
   /** Reasons shown per key point, newest first. */
   static final int REASONS = 3;
@@ -61,18 +68,36 @@ public final class PacksReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Startup.quietLogs();
     List<Dispute> all;
-    try (Store store = Sparring.openStore(startup.loadConfig(), startup.data)) {
+    Map<String, Tally.PointStats> stats;
+    var config = startup.loadConfig();
+    QuestionBank bank = Sparring.loadBank(config.bankPaths());
+    try (Store store = Sparring.openStore(config, startup.data)) {
       all = store.transact(tx -> tx.disputes().all(MAX_READ));
+      stats = store.transact(tx -> Tally.stats(tx, null, PackReport.MAX_READ));
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Map<String, List<Point>> report = group(all);
     if (json) {
+      ObjectNode root = toJson(report, all.size());
+      ArrayNode points = root.putArray("keyPoints");
+      for (PackReport.Row r : PackReport.rows(bank, stats, all)) {
+        ObjectNode n = points.addObject();
+        n.put("question", r.question().id());
+        n.put("step", r.step());
+        n.put("point", r.index() + 1);
+        n.put("keyPoint", r.point().point());
+        n.put("covered", r.stats().covered());
+        n.put("missed", r.stats().missed());
+        n.put("contradicted", r.stats().contradicted());
+        n.put("disputes", r.disputes());
+      }
       out.println(
-          new ObjectMapper()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(toJson(report, all.size())));
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
       return 0;
     }
+    out.println("How answers fare against the key points, every team's:");
+    PackReport.lines(bank, stats, all, KEY_POINTS_SHOWN).forEach(l -> out.println(Inline.plain(l)));
+    out.println();
     if (all.isEmpty()) {
       out.println("No disputes yet.");
       return 0;

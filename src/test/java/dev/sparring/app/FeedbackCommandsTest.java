@@ -95,7 +95,11 @@ class FeedbackCommandsTest {
             "--data",
             dir.resolve("data").toString());
     assertThat(empty.code()).isZero();
-    assertThat(empty.out()).isEqualTo("No disputes yet.\n");
+    assertThat(empty.out())
+        .isEqualTo(
+            "How answers fare against the key points, every team's:\n"
+                + "No graded answers yet: the report fills in as people answer.\n\n"
+                + "No disputes yet.\n");
     seed(
         List.of(
             dispute("console:T1", "console:ana", "iv:a:0", "demo-senior", 0, 2, "old reason", 1),
@@ -126,6 +130,9 @@ class FeedbackCommandsTest {
         .isEqualTo(
             String.join(
                 "\n",
+                "How answers fare against the key points, every team's:",
+                "No graded answers yet: the report fills in as people answer.",
+                "",
                 "5 disputes on 2 questions, most disputed first:",
                 "",
                 "demo-senior (4 disputes)",
@@ -161,5 +168,42 @@ class FeedbackCommandsTest {
     assertThat(point.get("latestReasons")).hasSize(2);
     assertThat(point.get("latestReasons").get(0).get("reason").asText())
         .isEqualTo("newer\nreason <b>");
+  }
+
+  @Test
+  void packsReportShowsHowAnswersFarePerKeyPointAfterAScriptedWeekInTheConsole() throws Exception {
+    StringBuilder week = new StringBuilder();
+    for (int day = 0; day < 5; day++) {
+      week.append("/spar interview demo-senior\n")
+          .append("Make the handler idempotent and record processed ids under a unique key.\n")
+          .append("Redrive after fixing the bug and alarm when the queue is not empty.\n")
+          .append("FIFO with a message group id.\n")
+          .append("Batching and long polling.\n")
+          .append("/spar drill demo beginner\n")
+          .append("A queue decouples producers from consumers and absorbs bursts.\n")
+          .append("/clock +1d\n");
+    }
+    String data = dir.resolve("data").toString();
+    Run console = run(week.toString(), "console", "--config", config().toString(), "--data", data);
+    assertThat(console.code()).as(console.err()).isZero();
+    assertThat(console.out()).contains("Interview complete");
+
+    Run r = run("", "packs", "report", "--config", config().toString(), "--data", data);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("How answers fare against the key points")
+        .containsPattern("\\d+ key points have graded answers")
+        .contains("Always covered")
+        .contains("`demo-senior #1` Make the handler idempotent")
+        .containsPattern("covered [1-9]\\d*, missed \\d+, contradicted \\d+ of [1-9]")
+        .contains("Rarely covered")
+        .doesNotContain("No graded answers yet");
+
+    Run json =
+        run("", "packs", "report", "--json", "--config", config().toString(), "--data", data);
+    JsonNode points = new ObjectMapper().readTree(json.out()).get("keyPoints");
+    assertThat(points).isNotEmpty();
+    assertThat(points.get(0).get("covered").asInt() + points.get(0).get("missed").asInt())
+        .isPositive();
   }
 }
