@@ -82,13 +82,9 @@ final class ValidateCommand implements Callable<Integer> {
     List<RubricCheck.Finding> findings = new RubricCheck(new RubricGrader()).check(result.bank());
     findings.forEach(out::println);
     if (!quiet) {
-      for (Problem w : result.warnings()) {
-        out.println(w.file() + ":" + w.line() + ":" + w.column() + ": warning: " + w.message());
-      }
+      result.warnings().forEach(w -> out.println(warning(w)));
       if (allowDrafts) {
-        for (Problem d : result.drafts()) {
-          out.println(d.file() + ":" + d.line() + ":" + d.column() + ": warning: " + d.message());
-        }
+        result.drafts().forEach(d -> out.println(warning(d)));
       }
     }
     if (age != null) {
@@ -125,6 +121,10 @@ final class ValidateCommand implements Callable<Integer> {
                 ? "."
                 : ", " + result.warnings().size() + " warning(s)."));
     return 0;
+  }
+
+  private static String warning(Problem p) {
+    return p.file() + ":" + p.line() + ":" + p.column() + ": warning: " + p.message();
   }
 
   private Set<String> knownSources() throws IOException {
