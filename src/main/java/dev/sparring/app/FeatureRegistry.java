@@ -7,6 +7,7 @@ import dev.sparring.core.Mentions;
 import dev.sparring.daily.DailyQuestions;
 import dev.sparring.drill.Drills;
 import dev.sparring.feedback.Disputes;
+import dev.sparring.feedback.HistoryCommand;
 import dev.sparring.feedback.PackReport;
 import dev.sparring.grading.Grader;
 import dev.sparring.interview.InterviewSettings;
@@ -50,6 +51,7 @@ public final class FeatureRegistry {
         new Leaderboards(points, competitions, mentions),
         new Disputes(List.of(interview, daily, drills)),
         new PackReport(bank),
+        new HistoryCommand(),
         new DeadLetters());
   }
 }

@@ -6,6 +6,7 @@ import dev.sparring.chat.Texts;
 import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
 import dev.sparring.feedback.Feedback;
+import dev.sparring.feedback.History;
 import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
@@ -110,6 +111,11 @@ final class CompeteAnswers {
                 group));
     if (counted) {
       Tally.record(ctx, c.team(), q.get(), 0, g);
+      History.record(
+          ctx,
+          c.team(),
+          user,
+          History.Entry.single(History.Mode.COMPETE, q.get(), g.score(), c.channel(), ctx.now()));
     }
     return Optional.of(new Scored(g.score(), pts, counted, Feedback.firstContradiction(g)));
   }

@@ -10,6 +10,7 @@ import dev.sparring.daily.DailyQuestions.Post;
 import dev.sparring.daily.DailyRecords.Answer;
 import dev.sparring.daily.DailyRecords.ChannelState;
 import dev.sparring.feedback.DisputeSubject;
+import dev.sparring.feedback.History;
 import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
@@ -74,6 +75,12 @@ final class DailyReveal {
               : grader.grade(a.text(), keyPoints);
       if (q.isPresent()) {
         Tally.record(ctx, post.team(), q.get(), 0, g);
+        History.record(
+            ctx,
+            post.team(),
+            a.user(),
+            History.Entry.single(
+                History.Mode.DAILY, q.get(), g.score(), post.channel(), ctx.now()));
       }
       // Junk (a blank, "x", "idk") earns nothing and neither extends nor records a streak.
       int streak = points.rules().earns(g.score()) ? streak(ctx, post, a.user()) : 0;

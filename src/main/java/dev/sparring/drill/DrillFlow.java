@@ -15,6 +15,7 @@ import dev.sparring.drill.Sm2.Card;
 import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.feedback.DisputeSubject;
 import dev.sparring.feedback.Hints;
+import dev.sparring.feedback.History;
 import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
@@ -117,6 +118,11 @@ final class DrillFlow {
     OwnedConversations.move(ctx, c, 1, Status.ACTIVE);
     Grade g = grader.grade(text, q.get().keyPoints());
     Tally.record(ctx, c.team().key(), q.get(), 0, g);
+    History.record(
+        ctx,
+        c.team().key(),
+        c.owner().key(),
+        History.Entry.single(History.Mode.DRILL, q.get(), g.score(), c.id(), ctx.now()));
     ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), g));
   }
 

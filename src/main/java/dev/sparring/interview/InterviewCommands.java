@@ -22,6 +22,9 @@ final class InterviewCommands {
               "interview [question-id | pack [level] | level | topic]",
               "start a mock interview in a thread; each reply brings the next follow-up"),
           Help.of("interview stop", "end your interview now, with a summary of what you answered"),
+          Help.of(
+              "interview resume [question-id]",
+              "reopen your latest expired interview where it stopped, in its thread"),
           Help.of("questions [pack] [level] [topic]", "list question ids you can interview on"),
           Help.of("topics", "the packs, levels and topics you can ask for, with question counts"));
 

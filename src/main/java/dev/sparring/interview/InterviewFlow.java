@@ -12,6 +12,7 @@ import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.OwnedConversations;
 import dev.sparring.feedback.Hints;
+import dev.sparring.feedback.History;
 import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
@@ -43,7 +44,7 @@ final class InterviewFlow {
     this.grader = grader;
     this.settings = settings;
     this.points = points;
-    this.summary = new InterviewSummary(grader, points.rules().junkBelow());
+    this.summary = new InterviewSummary(points.rules().junkBelow());
   }
 
   // ---- starting
@@ -139,13 +140,17 @@ final class InterviewFlow {
     ctx.tx().answers().add(new Answer(c.id(), c.step(), who, text, ctx.now()));
     int next = c.step() + 1;
     if (next >= q.stepCount()) {
-      if (!text.equals(SKIPPED)) {
-        Tally.record(
-            ctx, c.team().key(), q, c.step(), grader.grade(text, q.step(c.step()).keyPoints()));
-      }
       OwnedConversations.move(ctx, c, c.step(), Status.DONE);
-      int earned = award(ctx, c, q);
-      ctx.out().reply(c.channel(), c.id(), summary(ctx, c, q, "", "Interview complete", earned));
+      Graded graded = Graded.of(grader, q, ctx.tx().answers().of(c.id()));
+      Grade last = graded.grades().get(c.step());
+      if (last != null) {
+        Tally.record(ctx, c.team().key(), q, c.step(), last);
+      }
+      int earned = award(ctx, c, graded);
+      remember(ctx, c, q, graded, History.Outcome.COMPLETE);
+      ctx.out()
+          .reply(
+              c.channel(), c.id(), summary.of(c.id(), q, graded, "", "Interview complete", earned));
       return;
     }
     OwnedConversations.move(ctx, c, next, Status.ACTIVE);
@@ -163,13 +168,10 @@ final class InterviewFlow {
    * skipped and junk steps add nothing and an interview of skips earns nothing. Returns the points
    * that counted (0 when none did).
    */
-  private int award(Context ctx, Conversation c, Question q) {
+  private int award(Context ctx, Conversation c, Graded graded) {
     int earned = 0;
-    for (Answer a : ctx.tx().answers().of(c.id())) {
-      if (!a.text().equals(SKIPPED)) {
-        earned +=
-            points.rules().points(grader.grade(a.text(), q.step(a.step()).keyPoints()).score());
-      }
+    for (Grade g : graded.grades().values()) {
+      earned += points.rules().points(g.score());
     }
     boolean counted =
         earned > 0
@@ -207,8 +209,13 @@ final class InterviewFlow {
       return;
     }
     OwnedConversations.move(ctx, c, c.step(), Status.STOPPED);
+    Graded graded = Graded.of(grader, q.get(), ctx.tx().answers().of(c.id()));
+    remember(ctx, c, q.get(), graded, History.Outcome.STOPPED);
     ctx.out()
-        .reply(c.channel(), c.id(), summary(ctx, c, q.get(), "", "Interview stopped by " + by, -1));
+        .reply(
+            c.channel(),
+            c.id(),
+            summary.of(c.id(), q.get(), graded, "", "Interview stopped by " + by, -1));
   }
 
   /** Expires the interviews nobody answered for the idle timeout. */
@@ -231,13 +238,69 @@ final class InterviewFlow {
     OwnedConversations.move(ctx, c, c.step(), Status.EXPIRED);
     String notice = InterviewTexts.expired(settings.idleTimeout());
     Optional<Question> q = bank.get(c.questionId());
+    if (q.isEmpty()) {
+      ctx.out().reply(c.channel(), c.id(), Message.text(notice.strip()));
+      return;
+    }
+    Graded graded = Graded.of(grader, q.get(), ctx.tx().answers().of(c.id()));
+    remember(ctx, c, q.get(), graded, History.Outcome.EXPIRED);
     ctx.out()
         .reply(
             c.channel(),
             c.id(),
-            q.isPresent()
-                ? summary(ctx, c, q.get(), notice, "Interview expired", -1)
-                : Message.text(notice.strip()));
+            summary.of(c.id(), q.get(), graded, notice, "Interview expired", -1));
+  }
+
+  /**
+   * {@code /spar interview resume [question-id]}: reopens the person's latest expired interview (on
+   * that question) at the step where it stopped, in its own thread.
+   */
+  void resume(Context ctx, Inbound.CommandInvoked in, String questionId) {
+    String team = in.team().key();
+    Optional<Conversation> expired =
+        History.latest(ctx.tx(), team, in.actor().user().key(), History.KEEP).stream()
+            .filter(e -> e.mode() == History.Mode.INTERVIEW)
+            .filter(e -> e.outcome() == History.Outcome.EXPIRED)
+            .filter(e -> questionId == null || e.questionId().equalsIgnoreCase(questionId))
+            .map(e -> ctx.tx().conversations().get(e.ref()))
+            .flatMap(Optional::stream)
+            .filter(c -> c.status() == Status.EXPIRED && c.kind().equals(KIND))
+            .filter(c -> c.owner().equals(in.actor().user()) && c.team().key().equals(team))
+            .findFirst();
+    if (expired.isEmpty()) {
+      ctx.out().tell(in, InterviewTexts.nothingToResume(questionId));
+      return;
+    }
+    Conversation c = expired.get();
+    Optional<Question> q = bank.get(c.questionId());
+    if (q.isEmpty() || c.step() >= q.get().stepCount()) {
+      ctx.out().tell(in, InterviewTexts.nothingToResume(questionId));
+      return;
+    }
+    OwnedConversations.move(ctx, c, c.step(), Status.ACTIVE);
+    ctx.out()
+        .reply(
+            c.channel(), c.id(), InterviewTexts.resumed(q.get(), c.step(), in.actor().mention()));
+    ctx.out().tell(in, InterviewTexts.resumedNote(q.get(), c.step()));
+  }
+
+  /** The interview goes into its owner's history with the grade it ended on. */
+  private void remember(
+      Context ctx, Conversation c, Question q, Graded graded, History.Outcome outcome) {
+    long skipped = graded.answers().size() - graded.grades().size();
+    History.record(
+        ctx,
+        c.team().key(),
+        c.owner().key(),
+        new History.Entry(
+            History.Mode.INTERVIEW,
+            q.id(),
+            graded.average(q),
+            (int) (graded.answers().size() - skipped),
+            q.stepCount(),
+            outcome,
+            c.id(),
+            ctx.now()));
   }
 
   // ---- helpers
@@ -257,10 +320,5 @@ final class InterviewFlow {
 
   private int stepCount(Conversation c) {
     return bank.get(c.questionId()).map(Question::stepCount).orElse(c.step() + 1);
-  }
-
-  private Message summary(
-      Context ctx, Conversation c, Question q, String notice, String title, int earned) {
-    return summary.of(c.id(), q, ctx.tx().answers().of(c.id()), notice, title, earned);
   }
 }

@@ -10,7 +10,6 @@ import dev.sparring.chat.Texts;
 import dev.sparring.feedback.Disputes;
 import dev.sparring.feedback.Feedback;
 import dev.sparring.grading.Grade;
-import dev.sparring.grading.Grader;
 import dev.sparring.store.Answer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,22 +28,20 @@ final class InterviewSummary {
   /** Buttons a summary carries at most (Discord shows 25 on a message). */
   private static final int MAX_DISPUTE_BUTTONS = 20;
 
-  private final Grader grader;
   private final int junkBelow;
 
-  InterviewSummary(Grader grader, int junkBelow) {
-    this.grader = grader;
+  InterviewSummary(int junkBelow) {
     this.junkBelow = junkBelow;
   }
 
   /**
-   * The summary of conversation {@code id} on {@code q} from its {@code answers}, after {@code
+   * The summary of conversation {@code id} on {@code q} from its graded answers, after {@code
    * notice}; {@code earned} is the points awarded, or -1 when none were due.
    */
-  Message of(String id, Question q, List<Answer> answers, String notice, String title, int earned) {
+  Message of(String id, Question q, Graded graded, String notice, String title, int earned) {
+    List<Answer> answers = graded.answers();
     List<String> lines = new ArrayList<>();
     List<Button> disputes = new ArrayList<>();
-    int total = 0;
     for (Answer a : answers) {
       Step step = q.step(a.step());
       if (a.text().equals(Interviews.SKIPPED)) {
@@ -53,8 +50,7 @@ final class InterviewSummary {
         lines.add("");
         continue;
       }
-      Grade grade = grader.grade(a.text(), step.keyPoints());
-      total += grade.score();
+      Grade grade = graded.grades().get(a.step());
       lines.add(
           "**"
               + stepName(a.step())
@@ -111,9 +107,8 @@ final class InterviewSummary {
     for (String line : lines) {
       Feedback.wrap(line, Feedback.MAX_LINE).forEach(l -> body.append(l).append('\n'));
     }
-    int average = answers.isEmpty() ? 0 : Math.round((float) total / q.stepCount());
     return new Message(
-        title + " \u00b7 " + q.id() + " \u00b7 " + average + "/100",
+        title + " \u00b7 " + q.id() + " \u00b7 " + graded.average(q) + "/100",
         body.toString().strip(),
         List.of(),
         disputes);

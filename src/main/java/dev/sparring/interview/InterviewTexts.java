@@ -1,6 +1,7 @@
 package dev.sparring.interview;
 
 import dev.sparring.bank.Question;
+import dev.sparring.chat.Inline;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Message.Button;
 import dev.sparring.chat.Texts;
@@ -98,5 +99,36 @@ final class InterviewTexts {
             + c.questionId()
             + "`) is no longer in the question bank, so the interview has ended."
             + " Start another with `/spar interview`.");
+  }
+
+  static String nothingToResume(String questionId) {
+    return (questionId == null
+            ? "You have no expired interview to resume."
+            : "You have no expired interview on " + Inline.code(questionId, 60) + " to resume.")
+        + " `/spar history` lists your interviews; `/spar interview` starts a new one.";
+  }
+
+  /** Posted in the thread of a resumed interview: the step it stopped at, asked again. */
+  static Message resumed(Question q, int step, String who) {
+    return Message.of(
+        "Interview resumed \u00b7 "
+            + stepName(step)
+            + " ("
+            + (step + 1)
+            + " of "
+            + q.stepCount()
+            + ")",
+        q.step(step).prompt()
+            + "\n\n_"
+            + who
+            + ", reply in this thread; the answers you gave before still count._");
+  }
+
+  static String resumedNote(Question q, int step) {
+    return "Your interview on `"
+        + q.id()
+        + "` is open again at "
+        + stepName(step).toLowerCase(java.util.Locale.ROOT)
+        + ", in its original thread.";
   }
 }

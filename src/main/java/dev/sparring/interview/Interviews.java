@@ -94,6 +94,8 @@ public final class Interviews implements Feature, Disputable {
       ctx.out().ephemeral(in.channel(), in.actor().user(), InterviewCatalog.topics(bank));
     } else if (command.arg(0).equals("stop")) {
       flow.stop(ctx, in);
+    } else if (command.arg(0).equals("resume")) {
+      resume(ctx, command);
     } else {
       start(ctx, command);
     }
@@ -110,6 +112,18 @@ public final class Interviews implements Feature, Disputable {
       return;
     }
     flow.start(ctx, in, selection.candidates(), ids.get());
+  }
+
+  private void resume(Context ctx, Command command) {
+    Inbound.CommandInvoked in = command.source();
+    if (command.args().size() > 2) {
+      ctx.out().tell(in, "Usage: `/spar interview resume [question-id]`.");
+      return;
+    }
+    if (flow.busy(ctx, in)) {
+      return;
+    }
+    flow.resume(ctx, in, command.args().size() == 2 ? command.arg(1) : null);
   }
 
   private void listQuestions(Context ctx, Command command) {
