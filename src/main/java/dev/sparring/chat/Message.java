@@ -8,13 +8,24 @@ import java.util.Objects;
  * {@code `code`} and lines starting with "- " as bullets; adapters translate it (Block Kit, Discord
  * embeds, plain console text) and split it where a platform's limits demand.
  */
-public record Message(String title, String body, List<Field> fields, List<Button> buttons) {
+public record Message(
+    String title,
+    String body,
+    List<Field> fields,
+    List<Button> buttons,
+    List<Attachment> attachments) {
 
   public Message {
     title = title == null ? "" : title;
     body = body == null ? "" : body;
     fields = List.copyOf(fields == null ? List.of() : fields);
     buttons = List.copyOf(buttons == null ? List.of() : buttons);
+    attachments = List.copyOf(attachments == null ? List.of() : attachments);
+  }
+
+  /** A message without files. */
+  public Message(String title, String body, List<Field> fields, List<Button> buttons) {
+    this(title, body, fields, buttons, List.of());
   }
 
   public static Message text(String body) {
@@ -36,11 +47,51 @@ public record Message(String title, String body, List<Field> fields, List<Button
   }
 
   public Message withButtons(List<Button> more) {
-    return new Message(title, body, fields, more);
+    return new Message(title, body, fields, more, attachments);
   }
 
   public Message withFields(List<Field> more) {
-    return new Message(title, body, more, buttons);
+    return new Message(title, body, more, buttons, attachments);
+  }
+
+  public Message withAttachments(List<Attachment> more) {
+    return new Message(title, body, fields, buttons, more);
+  }
+
+  /**
+   * A file sent with the message (a PNG picture, a CSV export). {@code alt} is the text shown
+   * instead where the file cannot be sent (the console, a platform refusing the upload), so the
+   * message still says what the file would have shown.
+   */
+  public record Attachment(String name, String mediaType, byte[] data, String alt) {
+
+    /** Largest file the bot sends: below every platform's upload limit. */
+    public static final int MAX_BYTES = 8 * 1024 * 1024;
+
+    public Attachment {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(mediaType, "mediaType");
+      Objects.requireNonNull(data, "data");
+      alt = alt == null ? "" : alt;
+      if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+        throw new IllegalArgumentException("attachment name must be a plain file name: " + name);
+      }
+      if (data.length > MAX_BYTES) {
+        throw new IllegalArgumentException("attachment over " + MAX_BYTES + " bytes: " + name);
+      }
+    }
+
+    public static Attachment png(String name, byte[] data, String alt) {
+      return new Attachment(name, "image/png", data, alt);
+    }
+
+    public static Attachment csv(String name, byte[] data, String alt) {
+      return new Attachment(name, "text/csv", data, alt);
+    }
+
+    public boolean image() {
+      return mediaType.startsWith("image/");
+    }
   }
 
   /** A name/value pair shown side by side where the platform can (Discord embed fields). */
