@@ -46,6 +46,15 @@ public record Message(
     return Inline.unwrap(body);
   }
 
+  /**
+   * Whether the message carries its own answer button: one whose action ends in {@link
+   * Button#ANSWERS}. A platform that adds an answer button of its own to thread parents (Discord,
+   * for servers without the Message Content intent) leaves it out then, so there is one.
+   */
+  public boolean takesAnswers() {
+    return buttons.stream().anyMatch(b -> b.action().endsWith(Button.ANSWERS));
+  }
+
   public Message withButtons(List<Button> more) {
     return new Message(title, body, fields, more, attachments);
   }
@@ -104,6 +113,10 @@ public record Message(
 
   /** A button; pressing it comes back as {@link Inbound.ButtonPressed} with action and value. */
   public record Button(String action, String label, String value, Style style) {
+
+    /** The ending of a button action that opens a form for an answer ({@code daily.answer}). */
+    public static final String ANSWERS = ".answer";
+
     public Button {
       Objects.requireNonNull(action, "action");
       Objects.requireNonNull(label, "label");

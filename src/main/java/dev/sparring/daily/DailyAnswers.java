@@ -42,20 +42,73 @@ final class DailyAnswers {
       return;
     }
     Profiles.remember(ctx, m.team().key(), m.actor());
-    String text = m.text();
-    boolean cut = text.length() > maxAnswerChars;
-    if (cut) {
-      text = Texts.clip(text, maxAnswerChars);
-    }
-    Answer answer = new Answer(m.actor().user().key(), m.actor().displayName(), text, ctx.now());
+    Answer answer = answer(m.actor(), m.text(), ctx);
     if (post.revealedAt() != null) {
       latePractice(ctx, m, post, answer);
       return;
     }
     boolean updated = DailyRecords.saveAnswer(ctx.tx(), post, answer);
+    boolean cut = answer.text().length() < m.text().length();
     ctx.out()
         .answerAccepted(
             m.channel(), m.actor().user(), DailyTexts.answerAccepted(updated, cut, maxAnswerChars));
+  }
+
+  /**
+   * The Answer button of a daily post: a form for one private answer, filled with the person's
+   * answer so far, or (once revealed) where to answer now.
+   */
+  void openForm(Context ctx, Inbound.ButtonPressed press) {
+    Optional<Document> doc = DailyRecords.postDoc(ctx.tx(), press.value());
+    if (doc.isEmpty()
+        || !ctx.owns(press, doc.get().team(), DailyRecords.post(doc.get()).channel())) {
+      ctx.out().tell(press, DailyTexts.FORM_GONE);
+      return;
+    }
+    Post post = DailyRecords.post(doc.get());
+    if (post.revealedAt() != null) {
+      ctx.out().tell(press, DailyTexts.revealedAlready(whereToAnswer(ctx, post.channel())));
+      return;
+    }
+    String before =
+        DailyRecords.answer(ctx.tx(), post.anchor(), press.actor().user().key())
+            .map(Answer::text)
+            .orElse("");
+    ctx.out().form(DailyTexts.answerForm(post, before, maxAnswerChars));
+  }
+
+  /**
+   * A submitted answer form: kept like a thread answer, but never posted anywhere, so nobody sees
+   * it before the reveal.
+   */
+  void formSubmitted(Context ctx, Inbound.ModalSubmitted submit) {
+    String text = submit.fields().getOrDefault(DailyTexts.ANSWER_FIELD, "");
+    Optional<Document> doc = DailyRecords.postDoc(ctx.tx(), submit.value());
+    if (doc.isEmpty() || !ctx.owns(submit, doc.get().team(), null)) {
+      ctx.out().tell(submit, DailyTexts.FORM_GONE);
+      return;
+    }
+    if (text.isBlank()) {
+      ctx.out().tell(submit, DailyTexts.EMPTY_ANSWER);
+      return;
+    }
+    Post post = DailyRecords.post(doc.get());
+    Profiles.remember(ctx, submit.team().key(), submit.actor());
+    Answer answer = answer(submit.actor(), text, ctx);
+    if (post.revealedAt() != null) {
+      // Revealed while the form was open: the answer is kept as practice, as in the thread.
+      DailyRecords.saveLate(ctx.tx(), post, answer);
+      ctx.out().tell(submit, DailyTexts.revealedAlready(whereToAnswer(ctx, post.channel())));
+      return;
+    }
+    boolean updated = DailyRecords.saveAnswer(ctx.tx(), post, answer);
+    boolean cut = answer.text().length() < text.length();
+    ctx.out().tell(submit, DailyTexts.privateAnswerSaved(updated, cut, maxAnswerChars));
+  }
+
+  private Answer answer(dev.sparring.chat.Actor actor, String text, Context ctx) {
+    String kept = text.length() > maxAnswerChars ? Texts.clip(text, maxAnswerChars) : text;
+    return new Answer(actor.user().key(), actor.displayName(), kept, ctx.now());
   }
 
   /**

@@ -44,6 +44,11 @@ final class DailyCommands {
           new Help("daily skip YYYY-MM-DD", "no question on that date (streaks are kept)", true),
           new Help("daily now [question-id]", "post today's question now", true),
           new Help("daily setup", "set the schedule in a form", true),
+          new Help(
+              "daily answers private|thread",
+              "answer with the private Answer button (hidden until the reveal, the default) or"
+                  + " in the thread only",
+              true),
           new Help("reveal", "reveal the open daily question: key points, scores, points", true));
 
   private static final String ON_USAGE =
@@ -70,7 +75,7 @@ final class DailyCommands {
       status(ctx, in);
       return;
     }
-    if (!Set.of("on", "off", "skip", "now", "reveal", "setup").contains(sub)) {
+    if (!Set.of("on", "off", "skip", "now", "reveal", "setup", "answers").contains(sub)) {
       ctx.out()
           .tell(
               in,
@@ -78,9 +83,9 @@ final class DailyCommands {
                   "`daily` option",
                   sub,
                   "daily",
-                  List.of("on", "off", "status", "skip", "now", "setup"),
-                  "Use `daily on`, `daily off`, `daily status`, `daily skip`, `daily now` or"
-                      + " `daily setup`."));
+                  List.of("on", "off", "status", "skip", "now", "setup", "answers"),
+                  "Use `daily on`, `daily off`, `daily status`, `daily skip`, `daily now`,"
+                      + " `daily setup` or `daily answers`."));
       return;
     }
     if (!ctx.isAdmin(in.actor())) {
@@ -100,6 +105,7 @@ final class DailyCommands {
       case "skip" -> skip(ctx, in, rest);
       case "now" -> now(ctx, in, rest);
       case "setup" -> DailySetupForm.show(ctx, in);
+      case "answers" -> answering(ctx, in, rest);
       default -> reveal(ctx, in);
     }
   }
@@ -249,16 +255,40 @@ final class DailyCommands {
     Optional<Post> open =
         DailyRecords.openPostDoc(ctx.tx(), in.channel().key()).map(DailyRecords::post);
     long answers = open.map(p -> DailyRecords.answerCount(ctx.tx(), p.anchor(), 10_000)).orElse(0L);
+    dev.sparring.chat.Message status =
+        DailyTexts.status(
+            doc.map(DailyRecords::schedule),
+            doc.map(Document::dueAt).orElse(null),
+            ctx.now(),
+            open,
+            answers);
+    boolean thread = DailyRecords.threadAnswers(ctx.tx(), in.channel().key());
     ctx.out()
         .ephemeral(
             in.channel(),
             in.actor().user(),
-            DailyTexts.status(
-                doc.map(DailyRecords::schedule),
-                doc.map(Document::dueAt).orElse(null),
-                ctx.now(),
-                open,
-                answers));
+            new dev.sparring.chat.Message(
+                status.title(),
+                status.body()
+                    + (thread
+                        ? "\nAnswers: in the thread (`/spar daily answers private` for an Answer"
+                            + " button)."
+                        : "\nAnswers: private, with the Answer button (`/spar daily answers"
+                            + " thread` for thread replies only)."),
+                status.fields(),
+                status.buttons()));
+  }
+
+  /** {@code daily answers private|thread}: how this channel answers its daily questions. */
+  private void answering(Context ctx, Inbound.CommandInvoked in, List<String> args) {
+    String mode = args.size() == 1 ? args.get(0).toLowerCase(java.util.Locale.ROOT) : "";
+    if (!mode.equals("private") && !mode.equals("thread")) {
+      ctx.out().tell(in, DailyTexts.ANSWERS_USAGE);
+      return;
+    }
+    DailyRecords.setThreadAnswers(
+        ctx.tx(), in.team().key(), in.channel().key(), mode.equals("thread"));
+    ctx.out().tell(in, DailyTexts.answering(mode.equals("thread")));
   }
 
   // ---- reveal

@@ -118,7 +118,12 @@ final class DailyPosts {
     DailyRecords.saveChannel(
         ctx.tx(), team, channel.key(), posted(state, candidates, q, date, anchor));
     ctx.tx().threads().open(anchor, channel.key(), DailyQuestions.THREAD_KIND, ctx.now());
-    ctx.out().post(channel, DailyTexts.question(q, date, anchor), anchor);
+    ctx.out()
+        .post(
+            channel,
+            DailyTexts.question(
+                q, date, anchor, DailyRecords.threadAnswers(ctx.tx(), channel.key())),
+            anchor);
     return true;
   }
 

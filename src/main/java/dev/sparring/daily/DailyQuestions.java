@@ -45,6 +45,10 @@ public final class DailyQuestions implements Feature, Disputable {
   static final String CHANNEL = "daily.channel";
   static final String FORM = "daily.schedule";
   static final String REVEAL = "daily.reveal";
+
+  /** The Answer button of a daily post and the private answer form it opens. */
+  static final String ANSWER_FORM = "daily.answer";
+
   static final String CONFIRM = "daily.confirm";
   static final String DISPUTE_PREFIX = "dy:";
 
@@ -52,12 +56,14 @@ public final class DailyQuestions implements Feature, Disputable {
   private final DailyPosts posts;
   private final DailyAnswers answers;
   private final DailyReveal reveal;
+  private final DailyArchive archive;
 
   public DailyQuestions(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
     this.reveal = new DailyReveal(bank, grader, points);
     this.posts = new DailyPosts(bank, reveal);
     this.answers = new DailyAnswers(bank, grader, maxAnswerChars);
     this.commands = new DailyCommands(bank, posts, reveal);
+    this.archive = new DailyArchive(bank);
   }
 
   /** A posted daily question (stored as {@code daily.post}, see {@link DailyRecords}). */
@@ -76,16 +82,21 @@ public final class DailyQuestions implements Feature, Disputable {
 
   @Override
   public Set<String> commands() {
-    return Set.of("daily", "reveal");
+    return Set.of("daily", "reveal", "archive");
   }
 
   @Override
   public List<Help> help() {
-    return DailyCommands.HELP;
+    return java.util.stream.Stream.concat(DailyCommands.HELP.stream(), DailyArchive.HELP.stream())
+        .toList();
   }
 
   @Override
   public void command(Context ctx, Command command) {
+    if (command.name().equals("archive")) {
+      archive.command(ctx, command);
+      return;
+    }
     commands.command(ctx, command);
   }
 
@@ -104,21 +115,25 @@ public final class DailyQuestions implements Feature, Disputable {
     return "daily.";
   }
 
-  /** The Reveal button on a daily post, and the confirmation of {@code daily off}. */
+  /** The Answer and Reveal buttons of a daily post, and the confirmation of {@code daily off}. */
   @Override
   public void button(Context ctx, Inbound.ButtonPressed press) {
     if (press.action().equals(CONFIRM)) {
       DailyOff.confirmed(ctx, press);
     } else if (press.action().equals(REVEAL)) {
       commands.revealPressed(ctx, press);
+    } else if (press.action().equals(ANSWER_FORM)) {
+      answers.openForm(ctx, press);
     }
   }
 
-  /** The {@code daily setup} form, submitted. */
+  /** The {@code daily setup} form, or a private answer form, submitted. */
   @Override
   public void modal(Context ctx, Inbound.ModalSubmitted submit) {
     if (submit.modal().equals(FORM)) {
       commands.submitted(ctx, submit);
+    } else if (submit.modal().equals(ANSWER_FORM)) {
+      answers.formSubmitted(ctx, submit);
     }
   }
 

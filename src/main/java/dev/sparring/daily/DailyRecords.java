@@ -178,4 +178,53 @@ final class DailyRecords {
     tx.documents().put(Document.saved(previous, kind, id, post.team(), body, null));
     return previous.isPresent();
   }
+
+  // ---- how a channel answers, and who keeps their answers out of the archive
+
+  private static final String ANSWERING = "daily.answering";
+  private static final String CONSENT = "daily.consent";
+  private static final String BEST = "daily.best";
+
+  /** Whether the channel answers in the thread only (no private Answer button). */
+  static boolean threadAnswers(Tx tx, String channel) {
+    return tx.documents()
+        .get(ANSWERING, channel)
+        .map(d -> d.body().contains("thread"))
+        .orElse(false);
+  }
+
+  static void setThreadAnswers(Tx tx, String team, String channel, boolean thread) {
+    Optional<Document> doc = tx.documents().get(ANSWERING, channel);
+    String body = thread ? "{\"mode\":\"thread\"}" : "{\"mode\":\"private\"}";
+    tx.documents().put(Document.saved(doc, ANSWERING, channel, team, body, null));
+  }
+
+  /** Whether the person asked that their answers are never quoted (archive, reveal). */
+  static boolean keepsAnswersPrivate(Tx tx, String team, String user) {
+    return tx.documents().get(CONSENT, team + "#" + user).isPresent();
+  }
+
+  static void keepAnswersPrivate(Tx tx, String team, String user, boolean keep) {
+    String id = team + "#" + user;
+    if (keep) {
+      tx.documents()
+          .put(Document.saved(tx.documents().get(CONSENT, id), CONSENT, id, team, "{}", null));
+    } else {
+      tx.documents().delete(CONSENT, id);
+    }
+  }
+
+  /** The best-graded answer of a revealed post: whose, and its grade. */
+  record Best(String user, int score) {}
+
+  static void saveBest(Tx tx, Post post, Best best) {
+    String id = post.anchor() + "#" + best.user();
+    tx.documents().put(Document.create(BEST, id, post.team(), Json.write(best), null));
+  }
+
+  static Optional<Best> best(Tx tx, String anchor) {
+    return tx.documents().byPrefix(BEST, anchor + "#", 1).stream()
+        .map(d -> Json.read(d.body(), Best.class))
+        .findFirst();
+  }
 }

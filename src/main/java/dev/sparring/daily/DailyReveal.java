@@ -98,8 +98,21 @@ final class DailyReveal {
         Comparator.comparingInt((Row r) -> -r.grade().score())
             .thenComparing(r -> r.answer().at())
             .thenComparing(r -> r.answer().user()));
+    Optional<Row> best =
+        rows.stream().filter(r -> points.rules().earns(r.grade().score())).findFirst();
+    best.ifPresent(
+        r ->
+            DailyRecords.saveBest(
+                ctx.tx(), post, new DailyRecords.Best(r.answer().user(), r.grade().score())));
+    // Quoted only with its author's consent (anyone can keep their answers out of quotes).
+    Optional<Row> quoted =
+        best.filter(
+            r -> !DailyRecords.keepsAnswersPrivate(ctx.tx(), post.team(), r.answer().user()));
     ctx.out()
-        .reply(ChannelRef.parse(post.channel()), post.anchor(), DailyTexts.reveal(post, q, rows));
+        .reply(
+            ChannelRef.parse(post.channel()),
+            post.anchor(),
+            DailyTexts.reveal(post, q, rows, quoted));
   }
 
   /** The dates the post's channel had a question. */

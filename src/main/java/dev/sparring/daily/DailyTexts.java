@@ -2,6 +2,8 @@ package dev.sparring.daily;
 
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
+import dev.sparring.chat.Form;
+import dev.sparring.chat.Inline;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Texts;
 import dev.sparring.daily.DailyQuestions.Post;
@@ -53,7 +55,8 @@ final class DailyTexts {
             + s.zone()
             + ", "
             + s.describeDays()
-            + ". Answer in its thread; the reveal comes with the next question."
+            + ". Answer with its Answer button (private until the reveal) or in its thread; the"
+            + " reveal comes with the next question."
             + (next == null ? "" : "\nNext: " + local(s, next) + "."));
   }
 
@@ -99,25 +102,110 @@ final class DailyTexts {
     return Message.of("Daily question", b.toString());
   }
 
-  /** The daily post: the question, how to answer, and the admins' Reveal button. */
-  static Message question(Question q, LocalDate date, String anchor) {
+  /**
+   * The daily post: the question, how to answer, and its buttons: Answer (a private form) unless
+   * the channel answers in the thread only, and the admins' Reveal.
+   */
+  static Message question(Question q, LocalDate date, String anchor, boolean threadOnly) {
     String topics = q.topics().isEmpty() ? "" : " \u00b7 " + String.join(", ", q.topics());
+    String how =
+        threadOnly
+            ? "_Answer in this thread. Your last answer before the reveal counts;"
+                + " the reveal comes with the next question._"
+            : "_Press **Answer** to answer privately: nobody sees it before the reveal, and your"
+                + " last answer counts. Replies in this thread count too, but everyone can read"
+                + " them._";
+    List<Message.Button> buttons = new ArrayList<>();
+    if (!threadOnly) {
+      buttons.add(
+          new Message.Button(
+              DailyQuestions.ANSWER_FORM, "Answer", anchor, Message.Button.Style.PRIMARY));
+    }
+    buttons.add(
+        new Message.Button(
+            DailyQuestions.REVEAL, "Reveal", anchor, Message.Button.Style.SECONDARY));
     return Message.of(
             "Daily question \u00b7 " + date + " \u00b7 " + q.level().label() + topics,
-            q.prompt()
-                + "\n\n_Answer in this thread. Your last answer before the reveal counts;"
-                + " the reveal comes with the next question._")
-        .withButtons(
-            List.of(
-                new Message.Button(
-                    DailyQuestions.REVEAL, "Reveal", anchor, Message.Button.Style.SECONDARY)));
+            q.prompt() + "\n\n" + how)
+        .withButtons(buttons);
+  }
+
+  static final String ANSWERS_USAGE =
+      "Usage: `/spar daily answers private` (an Answer button; answers stay hidden until the"
+          + " reveal) or `/spar daily answers thread` (answers are replies in the thread).";
+
+  static String answering(boolean threadOnly) {
+    return threadOnly
+        ? "From the next question on, this channel answers in the thread: replies are visible to"
+            + " everyone."
+        : "From the next question on, this channel answers privately with the Answer button;"
+            + " answers stay hidden until the reveal (thread replies still count).";
+  }
+
+  /** Longest quote of a best answer. */
+  static final int QUOTE = 400;
+
+  /** The day's best answer, quoted (the author's words are data), for the reveal and archive. */
+  static String bestAnswer(Answer a, int score) {
+    return "\n\n**Best answer**: "
+        + a.who()
+        + ", "
+        + score
+        + "/100\n\u201c"
+        + Inline.data(Texts.clip(a.text().strip(), QUOTE))
+        + "\u201d";
+  }
+
+  static String consent(boolean keepPrivate) {
+    return keepPrivate
+        ? "Your answers will not be quoted in reveals or the archive any more. Your grades and"
+            + " points are not affected."
+        : "Your best answers may be quoted in reveals and the archive again.";
+  }
+
+  /** The name of the answer form's one field. */
+  static final String ANSWER_FIELD = "answer";
+
+  static final String FORM_GONE = "That daily question no longer exists.";
+
+  static final String EMPTY_ANSWER = "Your answer was empty, so nothing was saved.";
+
+  /** The private answer form, filled with the person's answer so far. */
+  static Form answerForm(Post post, String before, int maxAnswerChars) {
+    return new Form(
+        DailyQuestions.ANSWER_FORM,
+        "Daily question " + post.date(),
+        "Save answer",
+        post.anchor(),
+        List.of(
+            new Form.Input(
+                ANSWER_FIELD,
+                "Your answer (private until the reveal)",
+                "Explain what you would do and why.",
+                before,
+                true,
+                Math.min(maxAnswerChars, 3000))));
+  }
+
+  static String privateAnswerSaved(boolean updated, boolean cut, int maxAnswerChars) {
+    return (updated
+            ? "Answer updated, privately: your latest answer before the reveal is the one that"
+                + " counts."
+            : "Answer saved, privately: nobody sees it before the reveal. You can change it with"
+                + " the Answer button until then.")
+        + (cut ? " (Cut to the first " + maxAnswerChars + " characters.)" : "");
+  }
+
+  static String revealedAlready(String where) {
+    return "This question has been revealed, so answers no longer count for it. " + where;
   }
 
   /**
    * The reveal in the post's thread: the key points (or that the question left the bank) and the
    * graded answers, best first; a Dispute button when there are graded answers.
    */
-  static Message reveal(Post post, Optional<Question> q, List<DailyReveal.Row> rows) {
+  static Message reveal(
+      Post post, Optional<Question> q, List<DailyReveal.Row> rows, Optional<DailyReveal.Row> best) {
     List<KeyPoint> keyPoints = q.map(Question::keyPoints).orElse(List.of());
     StringBuilder b = new StringBuilder();
     if (q.isEmpty()) {
@@ -141,6 +229,9 @@ final class DailyTexts {
     if (rows.isEmpty()) {
       b.append("Nobody answered this one.");
     } else {
+      // The day's best answer first, quoted: the one to learn from.
+      best.ifPresent(
+          r -> b.append(bestAnswer(r.answer(), r.grade().score()).strip()).append("\n\n"));
       b.append("**Answers**\n");
       List<String> entries = new ArrayList<>();
       for (DailyReveal.Row r : rows) {

@@ -111,7 +111,7 @@ final class DiscordGateway implements Gateway {
       return new Delivery.Failed("channel " + post.channel().id() + " is not visible to the bot");
     }
     List<Button> extra =
-        post.anchor() == null
+        post.anchor() == null || post.message().takesAnswers()
             ? List.of()
             : List.of(Button.primary(DiscordAdapter.ANSWER + "|", "Answer"));
     List<MessageCreateData> parts = DiscordRender.render(post.message(), extra);

@@ -304,7 +304,7 @@ class DailyQuestionsTest {
     String anchor = "dp:" + CH + "#2026-03-02";
     assertThat(dailyPosts().get(0).message().message().buttons())
         .extracting(dev.sparring.chat.Message.Button::label)
-        .containsExactly("Reveal");
+        .containsExactly("Answer", "Reveal");
     assertThat(said(h.press("bo", t, DailyQuestions.REVEAL, anchor)))
         .startsWith("Only admins can reveal");
     assertThat(post(LocalDate.parse("2026-03-02")).orElseThrow().revealedAt()).isNull();

@@ -263,6 +263,89 @@ class SlackAdapterTest {
   }
 
   @Test
+  void aPrivateAnswerThroughTheModalAppearsInNoCallBeforeTheReveal() throws Exception {
+    String secret = "Queues absorb bursts and decouple producers SECRET-7731.";
+    List<HttpResponse<String>> responses = new java.util.ArrayList<>();
+    responses.add(command("U_ADMIN", "daily on 09:00 UTC daily demo beginner"));
+    responses.add(command("U_ADMIN", "daily now"));
+    for (int i = 0; i < 5 && posts().stream().noneMatch(c -> blocks(c).contains("Reveal")); i++) {
+      deliver();
+    }
+    SlackApiStandIn.Call daily =
+        posts().stream().filter(c -> blocks(c).contains("Reveal")).findFirst().orElseThrow();
+    JsonNode answerButton = null;
+    for (JsonNode block : JSON.readTree(daily.get("blocks"))) {
+      for (JsonNode e : block.path("elements")) {
+        if (e.path("text").path("text").asText().equals("Answer")) {
+          answerButton = e;
+        }
+      }
+    }
+    assertThat(answerButton).as("the daily post's Answer button").isNotNull();
+    responses.add(
+        press(
+            "U3",
+            answerButton.get("action_id").asText(),
+            answerButton.get("value").asText(),
+            daily.ts()));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !api.calls("views.open").isEmpty());
+    JsonNode view = JSON.readTree(api.calls("views.open").get(0).get("view"));
+    assertThat(view.get("callback_id").asText()).isEqualTo("daily.answer");
+
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("type", "view_submission");
+    payload.put("team", Map.of("id", "T1", "domain", "x"));
+    payload.put("user", Map.of("id", "U3", "username", "u3", "team_id", "T1"));
+    payload.put("api_app_id", "A1");
+    payload.put("token", "x");
+    payload.put("trigger_id", "trig-answer");
+    payload.put(
+        "view",
+        Map.of(
+            "id",
+            "V777",
+            "type",
+            "modal",
+            "callback_id",
+            "daily.answer",
+            "hash",
+            "h7",
+            "private_metadata",
+            view.get("private_metadata").asText(),
+            "state",
+            Map.of(
+                "values",
+                Map.of(
+                    "answer",
+                    Map.of("answer", Map.of("type", "plain_text_input", "value", secret))))));
+    HttpResponse<String> submitted =
+        signed(
+            "application/x-www-form-urlencoded",
+            form(Map.of("payload", JSON.writeValueAsString(payload))),
+            Map.of());
+    assertThat(submitted.statusCode()).isEqualTo(200);
+    responses.add(submitted);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                api.calls().stream()
+                    .anyMatch(c -> c.params().toString().contains("Answer saved, privately")));
+    deliver();
+    // Every call the bot made to Slack so far, and every HTTP answer it gave: none has the words.
+    assertThat(api.calls()).noneMatch(c -> c.params().toString().contains("SECRET-7731"));
+    assertThat(responses).noneMatch(r -> r.body().contains("SECRET-7731"));
+    long kept = store.transact(tx -> tx.documents().count("daily.answer"));
+    assertThat(kept).isEqualTo(1);
+
+    command("U_ADMIN", "reveal");
+    deliver();
+    SlackApiStandIn.Call reveal = posts().get(posts().size() - 1);
+    assertThat(reveal.get("thread_ts")).isEqualTo(daily.ts());
+    assertThat(blocks(reveal)).contains("Best answer").contains("SECRET-7731");
+  }
+
+  @Test
   void adminsSetTheDailyScheduleInAModal() throws Exception {
     command("U_ADMIN", "daily setup");
     await().atMost(Duration.ofSeconds(10)).until(() -> !api.calls("views.open").isEmpty());
