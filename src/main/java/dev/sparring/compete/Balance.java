@@ -6,14 +6,18 @@ import dev.sparring.store.Tx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Balanced groups ({@code compete start ... balanced N}): each joiner goes to the group whose
- * members earned the fewest points in the 90 days before they joined, then to the one with the
- * fewest members, ties broken by a stable hash of the competition and the person. Late joiners are
- * placed the same way, newcomers (0 points) spread evenly, and no group starts as the veterans'
- * group, so a group of newcomers can win. Points earned in the competition itself do not weigh.
+ * Balanced groups ({@code compete start ... balanced N}). Each joiner goes, among the groups that
+ * are at most one member bigger than the smallest, to the one whose members earned the fewest
+ * points in the 90 days before they joined; then to the one with the fewest members; ties broken by
+ * a stable hash of the competition and the person. So group sizes stay within two of each other
+ * (points alone would pile every newcomer into the group without the veteran), the groups' past
+ * points stay close, newcomers (0 points) spread evenly, and no group starts as the veterans'
+ * group: a group of newcomers can win. Late joiners are placed the same way; nobody is moved once
+ * placed. Points earned in the competition itself do not weigh.
  */
 final class Balance {
 
@@ -55,7 +59,7 @@ final class Balance {
     return sum;
   }
 
-  /** The group for a joiner, given who is already in: lowest points, then fewest members. */
+  /** The group for a joiner, given who is already in (see the class comment). */
   static String pick(Contest c, List<CompeteRecords.Member> members, String user) {
     List<String> names = groups(c.balanced());
     long[] points = new long[names.size()];
@@ -67,8 +71,12 @@ final class Balance {
         count[i]++;
       }
     }
+    int smallest = Arrays.stream(count).min().orElse(0);
     List<Integer> best = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
+      if (count[i] > smallest + 1) {
+        continue; // already ahead in members
+      }
       if (best.isEmpty()) {
         best.add(i);
         continue;

@@ -23,11 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sparring export --team T [--channel C | --competition NAME] [--all-time] --csv [--out
- * FILE]}: a team's results as CSV, the operator's view of what {@code /spar export} posts: everyone
- * is in, with a {@code hidden} column for the people who hide from public boards. Reads only (the
- * season is the one the bot would call current; nothing is written). Exit codes: 0 written; 1
- * nothing stored for the team, no such competition, or the store or file failed; 2 bad arguments.
+ * {@code sparring export --team T [--channel C | --competition NAME] [--season S | --all-time]
+ * --csv [--out FILE]}: a team's results as CSV, the operator's view of what {@code /spar export}
+ * posts: everyone is in, with a {@code hidden} column for the people who hide from public boards.
+ * Reads only (the season is the one the bot would call current; nothing is written). Exit codes: 0
+ * written; 1 nothing stored for the team, no such competition, or the store or file failed; 2 bad
+ * arguments.
  */
 @Command(
     name = "export",
@@ -71,6 +72,12 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--all-time", description = "Every season, not only the current one.")
   boolean allTime;
 
+  @Option(
+      names = "--season",
+      paramLabel = "LABEL",
+      description = "Another season than the current one, e.g. S3 (see /spar season).")
+  String season;
+
   @Option(names = "--csv", description = "CSV (the only format).", defaultValue = "true")
   boolean csv;
 
@@ -86,8 +93,14 @@ public final class ExportCommand implements Callable<Integer> {
     if (channel != null && competition != null) {
       throw TeamArgs.bad(spec, "Give --channel or --competition, not both.");
     }
-    if (competition != null && allTime) {
-      throw TeamArgs.bad(spec, "--all-time is for boards; a competition is exported whole.");
+    if (competition != null && (allTime || season != null)) {
+      throw TeamArgs.bad(spec, "A competition is exported whole: no --all-time or --season.");
+    }
+    if (allTime && season != null) {
+      throw TeamArgs.bad(spec, "Give --all-time or --season, not both.");
+    }
+    if (season != null && !season.matches("S[1-9]\\d{0,5}")) {
+      throw TeamArgs.bad(spec, "--season " + TeamArgs.quoted(season) + ": a label like S3.");
     }
     String channelKey = channel == null ? null : channelRef(teamRef).key();
     Startup.quietLogs();
@@ -98,9 +111,9 @@ public final class ExportCommand implements Callable<Integer> {
       found =
           store.transact(
               tx -> {
-                Optional<Seasons.Season> season =
+                Optional<Seasons.Season> current =
                     seasons.peek(tx, teamRef.key(), Clock.systemUTC().instant());
-                if (season.isEmpty()) {
+                if (current.isEmpty()) {
                   return new Found(
                       null,
                       "nothing is stored for team "
@@ -130,7 +143,7 @@ public final class ExportCommand implements Callable<Integer> {
                         tx,
                         teamRef.key(),
                         channelKey,
-                        allTime ? null : season.get().label(),
+                        allTime ? null : season != null ? season : current.get().label(),
                         ResultsExport.Audience.OPERATOR),
                     null);
               });
