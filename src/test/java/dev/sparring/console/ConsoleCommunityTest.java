@@ -82,13 +82,13 @@ class ConsoleCommunityTest {
   void hideThenTheBoardWithoutYouAndYourOwnRankThenShow() throws Exception {
     assertThat(session("bo", "/spar leaderboard hide")).contains("You are now hidden");
     String others = session("cy", "/spar leaderboard");
-    assertThat(others).contains("1. \uD83E\uDD47 ana").contains("2. \uD83E\uDD48 cy (you)");
-    assertThat(others).doesNotContain("bo \u2014");
+    assertThat(others).contains("1. \uD83E\uDD47 @ana").contains("2. \uD83E\uDD48 @cy (you)");
+    assertThat(others).doesNotContain("@bo");
     assertThat(session("bo", "/spar leaderboard"))
         .contains("You are hidden from public boards")
         .contains("You would be #2 with 20 points.");
     assertThat(session("bo", "/spar leaderboard show")).contains("You are back");
-    assertThat(session("cy", "/spar leaderboard")).contains("2. \uD83E\uDD48 bo");
+    assertThat(session("cy", "/spar leaderboard")).contains("2. \uD83E\uDD48 @bo");
   }
 
   @Test

@@ -72,11 +72,11 @@ class SlackCommunityTest {
                         clock.instant())));
   }
 
-  /** What the command answered, as Slack shows it (its text and blocks). */
+  /** What the command answered, as Slack reads it (its text and blocks, JSON unescaped). */
   private String command(String user, String text) throws Exception {
     HttpResponse<String> r = rig.command("T1", user, text);
     assertThat(r.statusCode()).isEqualTo(200);
-    return r.body();
+    return JSON.readTree(r.body()).toString();
   }
 
   private static String text(String body) throws Exception {
