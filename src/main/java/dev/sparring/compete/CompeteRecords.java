@@ -92,10 +92,6 @@ final class CompeteRecords {
         .map(d -> Json.read(d.body(), Member.class));
   }
 
-  static void join(Tx tx, Contest c, String user, String group) {
-    join(tx, c, new Member(user, group, 0));
-  }
-
   static void join(Tx tx, Contest c, Member m) {
     tx.documents()
         .insert(Document.create(MEMBER, c.id() + "#" + m.user(), c.team(), Json.write(m), null));

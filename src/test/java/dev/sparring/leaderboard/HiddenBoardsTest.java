@@ -9,6 +9,9 @@ import dev.sparring.core.Effects;
 import dev.sparring.scoring.Hidden;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.ScoringRules;
+import dev.sparring.store.Ledger;
+import dev.sparring.store.LedgerQuery;
+import dev.sparring.store.Standing;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;
@@ -175,6 +178,37 @@ class HiddenBoardsTest {
         .doesNotContain("bo")
         .contains("**Groups**\n\uD83E\uDD47 red");
     assertThat(ranked(board("eve", "competition Cup"))).singleElement().asString().contains("cy");
+  }
+
+  @Test
+  void ranksCloseUpTheSameWithAFewOrManyHiddenPeople() {
+    for (int i = 0; i < 60; i++) {
+      award("k" + i, String.format("u%02d", i), 100 - i);
+    }
+    LedgerQuery q = LedgerQuery.team(TEAM);
+    for (int hidden : List.of(10, 52)) { // per-person look-ups, then a read of the whole board
+      h.store.transact(
+          tx -> {
+            for (int i = 0; i < hidden; i++) {
+              Hidden.hide(tx, TEAM, String.format("console:u%02d", i), h.clock.instant());
+            }
+            return null;
+          });
+      Ledger.Rank r = h.store.transact(tx -> points.publicRank(tx, q, "console:u55")).orElseThrow();
+      assertThat(r.position()).as("%d hidden", hidden).isEqualTo(56 - hidden);
+      assertThat(r.of()).as("%d hidden", hidden).isEqualTo(60 - hidden);
+      // Someone hidden is told where they would be: among the shown, plus themselves.
+      Ledger.Rank mine =
+          h.store.transact(tx -> points.publicRank(tx, q, "console:u05")).orElseThrow();
+      assertThat(mine.position()).isEqualTo(1);
+      assertThat(mine.of()).isEqualTo(60 - hidden + 1);
+      assertThat(h.store.<List<Standing>>transact(tx -> points.publicTop(tx, q, 3)))
+          .extracting(Standing::name)
+          .containsExactly(
+              String.format("console:u%02d", hidden),
+              String.format("console:u%02d", hidden + 1),
+              String.format("console:u%02d", hidden + 2));
+    }
   }
 
   @Test
