@@ -119,7 +119,16 @@ class EveryCommandTest {
   void everyAdminCommandRefusesNonAdminsAndChangesNothing() {
     List<String> commands = examples(Features.all(), true);
     assertThat(commands)
-        .contains("daily on 09:00 UTC", "daily off", "reveal", "season reset", "deadletters");
+        .contains(
+            "daily on 09:00 UTC",
+            "daily off",
+            "reveal",
+            "season reset",
+            "deadletters",
+            "export",
+            "export competition AlphaCup",
+            "compete start AlphaCup 2d pack every 1d balanced 3");
+    assertThat(examples(Features.all(), false)).contains("leaderboard hide", "leaderboard show");
     Actor nobody = new Actor(new UserRef(ConsoleModule.PLATFORM, "UNOBODY"), "nobody", false);
     for (String command : commands) {
       String before = state();

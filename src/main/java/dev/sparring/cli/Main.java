@@ -11,6 +11,7 @@ import dev.sparring.console.ConsoleAdapter;
 import dev.sparring.console.ConsoleClock;
 import dev.sparring.core.Gateway;
 import dev.sparring.ops.EraseCommand;
+import dev.sparring.ops.ExportCommand;
 import dev.sparring.ops.GradeCommand;
 import dev.sparring.ops.ImportCommand;
 import dev.sparring.ops.OutboxCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Option;
       StoreCommand.class,
       OutboxCommand.class,
       EraseCommand.class,
+      ExportCommand.class,
       Main.ShowConfig.class,
       CommandLine.HelpCommand.class
     })

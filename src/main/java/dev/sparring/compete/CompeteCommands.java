@@ -21,12 +21,16 @@ import java.util.Locale;
 final class CompeteCommands {
 
   static final String START_USAGE =
-      "Usage: `/spar compete start NAME DURATION [pack|level|topic] [every CADENCE]`,"
-          + " e.g. `/spar compete start \"Week 3\" 7d advanced every 1d` (quote names with spaces).";
+      "Usage: `/spar compete start NAME DURATION [pack|level|topic] [every CADENCE] [balanced N]`,"
+          + " e.g. `/spar compete start \"Week 3\" 7d advanced every 1d balanced 3` (quote names"
+          + " with spaces; `balanced N` places joiners in N groups of even past points).";
   private static final Duration MAX_LENGTH = Duration.ofDays(90);
 
-  /** A well-formed {@code compete start}: name, length, cadence and the questions it draws. */
-  record Start(String name, Duration length, Duration cadence, Filter filter) {}
+  /**
+   * A well-formed {@code compete start}: name, length, cadence, the questions it draws and how many
+   * balanced groups it places joiners in (0: people pick their own).
+   */
+  record Start(String name, Duration length, Duration cadence, Filter filter, int balanced) {}
 
   private final QuestionBank bank;
   private final CompeteRules rules;
@@ -122,8 +126,10 @@ final class CompeteCommands {
     }
     List<String> words = new ArrayList<>(args.subList(2, args.size()));
     Duration cadence;
+    int balanced;
     try {
       cadence = cadence(words);
+      balanced = balanced(words);
     } catch (IllegalArgumentException e) {
       ctx.out().tell(in, e.getMessage() + " " + START_USAGE);
       return;
@@ -154,7 +160,36 @@ final class CompeteCommands {
       ctx.out().tell(in, "No questions match " + f.filter().describe() + ".");
       return;
     }
-    rules.start(ctx, in, new Start(name, length, cadence, f.filter()));
+    rules.start(ctx, in, new Start(name, length, cadence, f.filter(), balanced));
+  }
+
+  /**
+   * Takes {@code balanced N} out of {@code words} and returns N (0 when not given); throws with
+   * what is wrong when it is given twice, without a number, or with one outside 2..10.
+   */
+  private static int balanced(List<String> words) {
+    int groups = 0;
+    for (int i = 0; i < words.size(); i++) {
+      if (!words.get(i).equalsIgnoreCase("balanced")) {
+        continue;
+      }
+      if (groups > 0) {
+        throw new IllegalArgumentException("Give `balanced N` once.");
+      }
+      String n = i + 1 < words.size() ? words.get(i + 1) : "";
+      groups = n.matches("\\d{1,2}") ? Integer.parseInt(n) : -1;
+      if (groups < Balance.MIN_GROUPS || groups > Balance.MAX_GROUPS) {
+        throw new IllegalArgumentException(
+            "`balanced` needs a number of groups from "
+                + Balance.MIN_GROUPS
+                + " to "
+                + Balance.MAX_GROUPS
+                + (n.isEmpty() ? "." : ", not " + Inline.code(n, 20) + "."));
+      }
+      words.remove(i + 1);
+      words.remove(i--);
+    }
+    return groups;
   }
 
   /**

@@ -25,8 +25,12 @@ final class CompeteRecords {
 
   private CompeteRecords() {}
 
-  /** Someone who joined a competition, optionally in a group. */
-  record Member(String user, String group) {}
+  /**
+   * Someone who joined a competition, optionally in a group; {@code past} is the points they had
+   * earned in the 90 days before joining a balanced competition (0 otherwise, and in members stored
+   * before balanced groups existed).
+   */
+  record Member(String user, String group, long past) {}
 
   /** A question posted for a competition, stored under its thread anchor. */
   record Posted(String contest, String questionId) {}
@@ -88,11 +92,16 @@ final class CompeteRecords {
         .map(d -> Json.read(d.body(), Member.class));
   }
 
-  static void join(Tx tx, Contest c, String user, String group) {
+  static void join(Tx tx, Contest c, Member m) {
     tx.documents()
-        .insert(
-            Document.create(
-                MEMBER, c.id() + "#" + user, c.team(), Json.write(new Member(user, group)), null));
+        .insert(Document.create(MEMBER, c.id() + "#" + m.user(), c.team(), Json.write(m), null));
+  }
+
+  /** Everyone who joined, in id order. */
+  static List<Member> roster(Tx tx, Contest c) {
+    return tx.documents().byPrefix(MEMBER, c.id() + "#", 100_000).stream()
+        .map(d -> Json.read(d.body(), Member.class))
+        .toList();
   }
 
   static long members(Tx tx, Contest c) {

@@ -7,6 +7,7 @@ import dev.sparring.chat.Texts;
 import dev.sparring.core.Confirmations;
 import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
+import dev.sparring.scoring.Hidden;
 import dev.sparring.scoring.Points;
 import dev.sparring.store.Document;
 import dev.sparring.store.LedgerQuery;
@@ -62,14 +63,18 @@ final class CompeteRules {
             s.filter().level() == null ? null : s.filter().level().label(),
             s.filter().topic(),
             false,
-            List.of());
+            List.of(),
+            s.balanced());
     CompeteRecords.create(ctx.tx(), c, ctx.now());
     ctx.out().post(in.channel(), CompeteTexts.announcement(c, s.length(), s.filter()), null);
     tick(ctx); // posts the first question now
   }
 
-  /** Joins the channel's running competition, scoring what the person answered before. */
-  void join(Context ctx, Inbound.CommandInvoked in, String group) {
+  /**
+   * Joins the channel's running competition, scoring what the person answered before; in a balanced
+   * competition the group is assigned ({@link Balance}), whatever was asked.
+   */
+  void join(Context ctx, Inbound.CommandInvoked in, String asked) {
     Optional<Document> d = CompeteRecords.active(ctx.tx(), in.channel().key());
     if (d.isEmpty()) {
       ctx.out().tell(in, CompeteTexts.NONE_RUNNING);
@@ -82,9 +87,19 @@ final class CompeteRules {
       ctx.out().tell(in, CompeteTexts.alreadyIn(c, existing.get().group()));
       return;
     }
-    CompeteRecords.join(ctx.tx(), c, user, group);
+    String group = asked;
+    long past = 0;
+    if (c.balanced() > 0) {
+      past = Balance.past(ctx.tx(), c, user, ctx.now());
+      group = Balance.pick(c, CompeteRecords.roster(ctx.tx(), c), user);
+    }
+    CompeteRecords.join(ctx.tx(), c, new CompeteRecords.Member(user, group, past));
     int earlier = answers.scoreWaiting(ctx, c, user, group);
-    ctx.out().tell(in, CompeteTexts.joined(c, group, earlier));
+    String said = CompeteTexts.joined(c, group, earlier);
+    if (c.balanced() > 0) {
+      said += " " + CompeteTexts.balancedGroup(asked != null && !asked.equals(group));
+    }
+    ctx.out().tell(in, said);
   }
 
   /** {@code compete end} only asks; the confirmation is bound to the competition it would end. */
@@ -184,7 +199,9 @@ final class CompeteRules {
     Contest c = CompeteRecords.read(d);
     CompeteRecords.save(ctx.tx(), d, c.with(true, c.used()), null);
     LedgerQuery in = LedgerQuery.team(c.team()).inCompetition(c.id());
-    List<Standing> people = ctx.tx().ledger().standings(in);
+    // People who hide are not on the podium; their points still count for their group.
+    List<Standing> people =
+        Hidden.without(ctx.tx().ledger().standings(in), Hidden.in(ctx.tx(), c.team()));
     List<Standing> groups = ctx.tx().ledger().standings(in.groups());
     ctx.out()
         .post(ChannelRef.parse(c.channel()), CompeteTexts.over(ctx.tx(), c, people, groups), null);
@@ -199,7 +216,7 @@ final class CompeteRules {
     }
     Contest c = CompeteRecords.read(d.get());
     LedgerQuery of = LedgerQuery.team(c.team()).inCompetition(c.id());
-    List<Standing> people = points.standings(ctx.tx(), of);
+    List<Standing> people = points.publicStandings(ctx.tx(), of);
     List<Standing> groups = points.standings(ctx.tx(), of.groups());
     long members = CompeteRecords.members(ctx.tx(), c);
     ctx.out()

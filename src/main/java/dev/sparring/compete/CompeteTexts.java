@@ -42,8 +42,15 @@ final class CompeteTexts {
             + filter.phrase()
             + " every "
             + Texts.duration(c.cadence())
-            + ". Join with `/spar compete join [GROUP]`, then answer in each"
-            + " question's thread: your first answer to each question scores.");
+            + ". "
+            + (c.balanced() > 0
+                ? "Join with `/spar compete join`: you are placed in one of "
+                    + c.balanced()
+                    + " groups ("
+                    + String.join(", ", Balance.groups(c.balanced()))
+                    + ") kept even by past points, so any group can win. Then answer"
+                : "Join with `/spar compete join [GROUP]`, then answer")
+            + " in each question's thread: your first answer to each question scores.");
   }
 
   static String confirmEnd(Duration left) {
@@ -114,6 +121,13 @@ final class CompeteTexts {
         + (earlier > 0
             ? " The answers you gave before joining scored +" + earlier + " points."
             : "");
+  }
+
+  /** Added to the reply to a join in a balanced competition. */
+  static String balancedGroup(boolean askedForAnother) {
+    return askedForAnother
+        ? "Groups here are assigned to keep them even by past points, so you were placed there."
+        : "Groups here are kept even by past points.";
   }
 
   static String ended(Contest c) {

@@ -11,7 +11,11 @@ import dev.sparring.scoring.Points;
 import dev.sparring.store.Document;
 import dev.sparring.store.ThreadLink;
 import dev.sparring.store.Tx;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,6 +56,43 @@ public final class Competitions implements Feature {
     return d.map(CompeteRecords::read).map(c -> new Info(c.id(), c.name()));
   }
 
+  /**
+   * A competition as exports read it: where and when it ran, and each member's group (null for a
+   * member playing alone).
+   */
+  public record Roster(
+      String id,
+      String name,
+      String channel,
+      Instant startedAt,
+      Instant endsAt,
+      Map<String, String> groupOf) {}
+
+  /**
+   * The roster of the team's competition with this name (its name or its slug), else the channel's
+   * running one when no name is given.
+   */
+  public static Optional<Roster> roster(Tx tx, String team, String channel, String name) {
+    Optional<Document> d =
+        name.isBlank()
+            ? CompeteRecords.active(tx, channel)
+            : CompeteRecords.get(tx, CompeteRecords.id(team, name));
+    return d.map(CompeteRecords::read)
+        .filter(c -> c.team().equals(team))
+        .map(
+            c -> {
+              Map<String, String> groupOf = new LinkedHashMap<>();
+              CompeteRecords.roster(tx, c).forEach(m -> groupOf.put(m.user(), m.group()));
+              return new Roster(
+                  c.id(),
+                  c.name(),
+                  c.channel(),
+                  c.startedAt(),
+                  c.endsAt(),
+                  Collections.unmodifiableMap(groupOf));
+            });
+  }
+
   @Override
   public Set<String> commands() {
     return Set.of("compete");
@@ -61,8 +102,9 @@ public final class Competitions implements Feature {
   public List<Help> help() {
     return List.of(
         new Help(
-            "compete start NAME DURATION [pack|level|topic] [every CADENCE]",
-            "start a competition here, e.g. `compete start \"Week 3\" 7d advanced every 1d`",
+            "compete start NAME DURATION [pack|level|topic] [every CADENCE] [balanced N]",
+            "start a competition here, e.g. `compete start \"Week 3\" 7d advanced every 1d`;"
+                + " `balanced 3` places joiners in 3 groups kept even by past points",
             true),
         Help.of("compete join [GROUP]", "join this channel's competition, optionally in a group"),
         Help.of("compete status", "standings for people and groups, and time left"),

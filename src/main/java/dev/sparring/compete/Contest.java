@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * A competition as stored (document kind {@value CompeteRecords#KIND}): where it runs, how long,
- * how often it posts, which questions it draws from and which it has used.
+ * how often it posts, which questions it draws from and which it has used, and into how many
+ * balanced groups it places joiners ({@code balanced}; 0 when people pick their own group, as in
+ * competitions stored before balanced groups existed).
  */
 record Contest(
     String id,
@@ -23,7 +25,8 @@ record Contest(
     String level,
     String topic,
     boolean ended,
-    List<String> used) {
+    List<String> used,
+    int balanced) {
   Contest {
     used = List.copyOf(used == null ? List.of() : used);
   }
@@ -39,6 +42,7 @@ record Contest(
 
   Contest with(boolean isEnded, List<String> usedIds) {
     return new Contest(
-        id, team, channel, name, startedAt, endsAt, cadence, pack, level, topic, isEnded, usedIds);
+        id, team, channel, name, startedAt, endsAt, cadence, pack, level, topic, isEnded, usedIds,
+        balanced);
   }
 }

@@ -8,6 +8,7 @@ import dev.sparring.compete.Competitions;
 import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.Mentions;
+import dev.sparring.scoring.Hidden;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.Profiles;
 import dev.sparring.scoring.Seasons;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * {@code /spar leaderboard [channel|team|season|competition NAME] [all-time]} and {@code /spar
  * stats [@user]}: reads the scope or the person asked about, queries {@link Points} and shows the
- * result to the asker only.
+ * result to the asker only. Boards leave out the people who hide ({@link Hidden}); {@code
+ * leaderboard hide|show} goes to {@link Visibility}.
  */
 final class BoardCommands {
 
@@ -48,6 +50,10 @@ final class BoardCommands {
             .filter(a -> !a.equalsIgnoreCase("all-time") && !a.equalsIgnoreCase("alltime"))
             .toList();
     String scope = words.isEmpty() ? "channel" : words.get(0).toLowerCase();
+    if (words.size() == 1 && (scope.equals("hide") || scope.equals("show"))) {
+      Visibility.set(ctx, in, scope.equals("hide"));
+      return;
+    }
     Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
     LedgerQuery q = LedgerQuery.team(team);
     String title;
@@ -82,8 +88,9 @@ final class BoardCommands {
                     "scope",
                     scope,
                     "leaderboard",
-                    List.of("channel", "team", "season", "competition"),
-                    "Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`."));
+                    List.of("channel", "team", "season", "competition", "hide", "show"),
+                    "Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`,"
+                        + " or `/spar leaderboard hide|show`."));
         return;
       }
     }
@@ -93,13 +100,16 @@ final class BoardCommands {
     } else if (!scope.equals("competition")) {
       title += " \u00b7 all time";
     }
-    List<Standing> rows = points.top(ctx.tx(), q, TOP);
-    Optional<Ledger.Rank> mine = points.rank(ctx.tx(), q, in.actor().user().key());
+    // Without the people who hide; someone who hides sees where they would be.
+    String me = in.actor().user().key();
+    List<Standing> rows = points.publicTop(ctx.tx(), q, TOP);
+    Optional<Ledger.Rank> mine = points.publicRank(ctx.tx(), q, me);
+    boolean hidden = Hidden.isHidden(ctx.tx(), team, me);
     ctx.out()
         .ephemeral(
             in.channel(),
             in.actor().user(),
-            Message.of(title, LeaderboardTexts.board(ctx.tx(), team, rows, mine)));
+            Message.of(title, LeaderboardTexts.board(ctx.tx(), team, rows, mine, hidden)));
   }
 
   void stats(Context ctx, Inbound.CommandInvoked in, List<String> args) {
@@ -115,26 +125,36 @@ final class BoardCommands {
     }
     Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
     String key = who.key();
+    boolean self = who.equals(in.actor().user());
+    if (!self && Hidden.isHidden(ctx.tx(), team, key)) {
+      ctx.out()
+          .tell(
+              in,
+              Profiles.mention(ctx.tx(), team, key)
+                  + " keeps their scores private (`/spar leaderboard hide`).");
+      return;
+    }
     Optional<Ledger.Rank> inSeason =
-        points.rank(ctx.tx(), LedgerQuery.team(team).inSeason(season.label()), key);
-    Optional<Ledger.Rank> allTime = points.rank(ctx.tx(), LedgerQuery.team(team), key);
+        points.publicRank(ctx.tx(), LedgerQuery.team(team).inSeason(season.label()), key);
+    Optional<Ledger.Rank> allTime = points.publicRank(ctx.tx(), LedgerQuery.team(team), key);
     List<LedgerEntry> entries = ctx.tx().ledger().entries(team, key, 10_000);
-    if (entries.isEmpty() && !who.equals(in.actor().user())) {
+    if (entries.isEmpty() && !self) {
       ctx.out()
           .tell(in, Profiles.mention(ctx.tx(), team, key) + " has no activity in this team yet.");
       return;
     }
-    ctx.out()
-        .ephemeral(
-            in.channel(),
-            in.actor().user(),
-            LeaderboardTexts.stats(
-                Profiles.mention(ctx.tx(), team, key),
-                season,
-                inSeason,
-                allTime,
-                entries,
-                Streaks.describe(ctx.tx(), team, key),
-                Absences.until(ctx, team, key)));
+    Message stats =
+        LeaderboardTexts.stats(
+            Profiles.mention(ctx.tx(), team, key),
+            season,
+            inSeason,
+            allTime,
+            entries,
+            Streaks.describe(ctx.tx(), team, key),
+            Absences.until(ctx, team, key));
+    if (self && Hidden.isHidden(ctx.tx(), team, key)) {
+      stats = LeaderboardTexts.withHiddenNote(stats);
+    }
+    ctx.out().ephemeral(in.channel(), in.actor().user(), stats);
   }
 }

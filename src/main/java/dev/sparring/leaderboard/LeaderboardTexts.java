@@ -23,6 +23,51 @@ final class LeaderboardTexts {
 
   // ---- boards
 
+  /** What someone who hides is told on boards and in their stats. */
+  static final String HIDDEN =
+      "You are hidden from public boards (`/spar leaderboard show` to appear again).";
+
+  /**
+   * The public board ({@code top} without the people who hide); for an asker who hides, where they
+   * would be instead of their own line.
+   */
+  static String board(
+      Tx tx, String team, List<Standing> top, Optional<Ledger.Rank> mine, boolean hidden) {
+    if (!hidden) {
+      return board(tx, team, top, mine);
+    }
+    String would =
+        mine.map(
+                r ->
+                    " You would be #"
+                        + r.position()
+                        + " with "
+                        + r.standing().points()
+                        + (r.standing().points() == 1 ? " point." : " points."))
+            .orElse(" You have no points here yet.");
+    String shown =
+        top.isEmpty() ? "Nobody on this board shows their points yet." : lines(tx, team, top);
+    return shown + "\n\n_" + HIDDEN + would + "_";
+  }
+
+  private static String lines(Tx tx, String team, List<Standing> top) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < top.size(); i++) {
+      line(b, tx, team, i, top.get(i), false);
+    }
+    return b.toString().strip();
+  }
+
+  /** {@code stats} of someone who hides, saying so. */
+  static Message withHiddenNote(Message stats) {
+    return new Message(
+        stats.title(),
+        stats.body() + "\n_" + HIDDEN + " Ranks are where you would be._",
+        stats.fields(),
+        stats.buttons(),
+        stats.attachments());
+  }
+
   /** The top of the board, then the asker's own line if they are further down. */
   static String board(Tx tx, String team, List<Standing> top, Optional<Ledger.Rank> mine) {
     if (top.isEmpty()) {
@@ -147,7 +192,8 @@ final class LeaderboardTexts {
       Optional<Ledger.Rank> mine,
       List<String> streaks,
       List<LedgerEntry> recent,
-      List<Standing> top) {
+      List<Standing> top,
+      boolean hidden) {
     String you = "**Season " + season.label() + ":** " + figure(mine) + '\n' + streaks(streaks);
     StringBuilder scores = new StringBuilder();
     for (LedgerEntry e : recent) {
@@ -167,6 +213,8 @@ final class LeaderboardTexts {
             scores.length() == 0
                 ? "Nothing yet: answer the daily question or `/spar drill`."
                 : scores.toString().strip()),
-        Message.of("Team leaderboard \u00b7 season " + season.label(), board(tx, team, top, mine)));
+        Message.of(
+            "Team leaderboard \u00b7 season " + season.label(),
+            board(tx, team, top, mine, hidden)));
   }
 }

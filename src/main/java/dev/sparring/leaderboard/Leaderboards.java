@@ -9,6 +9,7 @@ import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.Mentions;
+import dev.sparring.scoring.Hidden;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.Profiles;
 import dev.sparring.scoring.Seasons;
@@ -20,26 +21,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /spar leaderboard}, {@code /spar stats}, {@code /spar season} and {@code /spar away}:
- * views over the ledger, always scoped to the asking team. This class routes the commands to {@link
- * BoardCommands}, {@link SeasonCommands} and {@link Absences}; {@link LeaderboardTexts} renders
- * what they show.
+ * {@code /spar leaderboard}, {@code /spar stats}, {@code /spar season}, {@code /spar away} and
+ * {@code /spar export}: views over the ledger, always scoped to the asking team. This class routes
+ * the commands to {@link BoardCommands}, {@link SeasonCommands}, {@link Absences} and {@link
+ * ExportCommands}; {@link LeaderboardTexts} renders what they show.
  */
 public final class Leaderboards implements Feature {
 
   private final Points points;
   private final BoardCommands boards;
   private final SeasonCommands seasons;
+  private final ExportCommands exports;
 
   public Leaderboards(Points points, Competitions competitions, Mentions mentions) {
     this.points = points;
     this.boards = new BoardCommands(points, competitions, mentions);
     this.seasons = new SeasonCommands(points);
+    this.exports = new ExportCommands(points);
   }
 
   @Override
   public Set<String> commands() {
-    return Set.of("leaderboard", "lb", "stats", "points", "season", "away");
+    return Set.of("leaderboard", "lb", "stats", "points", "season", "away", "export");
   }
 
   @Override
@@ -48,6 +51,10 @@ public final class Leaderboards implements Feature {
         Help.of(
             "leaderboard [channel|team|season|competition NAME] [all-time]",
             "the top 10 and your rank (default: this channel, this season)"),
+        Help.of(
+            "leaderboard hide",
+            "leave public boards and podiums; your points still count and you see your own rank"),
+        Help.of("leaderboard show", "appear on public boards again"),
         Help.of("stats [@user]", "points, rank, streaks and activity for you or someone else"),
         Help.of(
             "points", "how answers earn points: by grade, the same in every mode; junk earns 0"),
@@ -57,7 +64,11 @@ public final class Leaderboards implements Feature {
             "end the season now (it is archived, not deleted; asks you to confirm)",
             true),
         Help.of("away until YYYY-MM-DD", "pause yourself: days away do not break your streaks"),
-        Help.of("away off", "you are back"));
+        Help.of("away off", "you are back"),
+        new Help(
+            "export [competition NAME]",
+            "post a CSV of this channel's results this season, or of a competition's",
+            true));
   }
 
   @Override
@@ -69,6 +80,7 @@ public final class Leaderboards implements Feature {
       case "points" -> ctx.out().tell(in, points.rules().describe());
       case "season" -> seasons.season(ctx, in, command.arg(0));
       case "away" -> Absences.away(ctx, in, command.args());
+      case "export" -> exports.export(ctx, in, command.args());
       default -> boards.leaderboard(ctx, in, command.args());
     }
   }
@@ -79,7 +91,7 @@ public final class Leaderboards implements Feature {
     String me = actor.user().key();
     Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
     LedgerQuery board = LedgerQuery.team(team).inSeason(season.label());
-    Optional<Ledger.Rank> mine = points.rank(ctx.tx(), board, me);
+    Optional<Ledger.Rank> mine = points.publicRank(ctx.tx(), board, me);
     return LeaderboardTexts.home(
         ctx.tx(),
         team,
@@ -87,7 +99,8 @@ public final class Leaderboards implements Feature {
         mine,
         Streaks.describe(ctx.tx(), team, me),
         ctx.tx().ledger().entries(team, me, 5),
-        points.top(ctx.tx(), board, 5));
+        points.publicTop(ctx.tx(), board, 5),
+        Hidden.isHidden(ctx.tx(), team, me));
   }
 
   @Override

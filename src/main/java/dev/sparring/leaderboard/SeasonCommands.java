@@ -5,10 +5,12 @@ import dev.sparring.chat.Texts;
 import dev.sparring.core.Confirmations;
 import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
+import dev.sparring.scoring.Hidden;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.Seasons;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /spar season} (the current season and the archived ones) and {@code /spar season reset}
@@ -40,7 +42,15 @@ final class SeasonCommands {
       return;
     }
     Seasons.Season s = points.seasons().current(ctx.tx(), team, ctx.now());
-    List<Seasons.Archived> past = points.seasons().archived(ctx.tx(), team);
+    // Podiums were archived without the people hiding then; leave out those hiding now too.
+    Set<String> hidden = Hidden.in(ctx.tx(), team);
+    List<Seasons.Archived> past =
+        points.seasons().archived(ctx.tx(), team).stream()
+            .map(
+                a ->
+                    new Seasons.Archived(
+                        a.number(), a.startedAt(), a.endedAt(), Hidden.without(a.podium(), hidden)))
+            .toList();
     ctx.out()
         .ephemeral(
             in.channel(), in.actor().user(), LeaderboardTexts.seasons(ctx.tx(), team, s, past));

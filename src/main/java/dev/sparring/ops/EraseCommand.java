@@ -6,8 +6,6 @@ import dev.sparring.app.Startup;
 import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
-import dev.sparring.discord.DiscordModule;
-import dev.sparring.slack.SlackModule;
 import dev.sparring.store.Erased;
 import dev.sparring.store.Store;
 import java.io.BufferedReader;
@@ -148,23 +146,7 @@ public final class EraseCommand implements Callable<Integer> {
   }
 
   private TeamRef teamRef() {
-    try {
-      if (team.contains(":")) {
-        TeamRef ref = TeamRef.parse(team);
-        if (Platforms.shipped().module(ref.platform()).isEmpty()) {
-          throw new IllegalArgumentException(
-              "no platform '"
-                  + ref.platform().prefix()
-                  + "' (platforms: "
-                  + Platforms.shipped().ids()
-                  + ")");
-        }
-        return ref;
-      }
-      return new TeamRef(guess(team), team);
-    } catch (IllegalArgumentException e) {
-      throw bad("--team " + quoted(team) + ": " + e.getMessage());
-    }
+    return TeamArgs.team(spec, team);
   }
 
   private UserRef userRef(Platform platform) {
@@ -186,18 +168,11 @@ public final class EraseCommand implements Callable<Integer> {
     }
   }
 
-  private static Platform guess(String id) {
-    return !id.isEmpty() && id.chars().allMatch(Character::isDigit)
-        ? DiscordModule.PLATFORM
-        : SlackModule.PLATFORM;
-  }
-
   private static String quoted(String s) {
-    String clean = s.replaceAll("\\p{Cntrl}", "?");
-    return "'" + (clean.length() > 60 ? clean.substring(0, 59) + "\u2026" : clean) + "'";
+    return TeamArgs.quoted(s);
   }
 
   private CommandLine.ParameterException bad(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
+    return TeamArgs.bad(spec, message);
   }
 }

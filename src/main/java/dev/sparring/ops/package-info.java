@@ -1,5 +1,5 @@
 /**
- * Operator commands: {@code sparring store}, {@code outbox}, {@code erase}, {@code import} and
- * {@code grade}, registered by {@link dev.sparring.cli.Main}.
+ * Operator commands: {@code sparring store}, {@code outbox}, {@code erase}, {@code export}, {@code
+ * import} and {@code grade}, registered by {@link dev.sparring.cli.Main}.
  */
 package dev.sparring.ops;

@@ -11,8 +11,10 @@ import dev.sparring.store.Standing;
 import dev.sparring.store.Tx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Awards points through the ledger and serves leaderboards. Standings are cached (Caffeine) and
@@ -31,6 +33,9 @@ public final class Points {
   /** How long a cached board is served before it is read again. */
   /** How long a cached board or profile is served before it is read again. */
   public static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+  /** Past this many hidden people, a public rank is read from the whole board instead. */
+  private static final int RANK_LOOKUPS = 50;
 
   /** Points whose board cache runs on the system clock (for callers that inject no clock). */
   public Points(ScoringRules rules) {
@@ -115,6 +120,63 @@ public final class Points {
   public Optional<Ledger.Rank> rank(Tx tx, LedgerQuery query, String name) {
     return (Optional<Ledger.Rank>)
         cache.get(new Key(query, "rank", name), k -> tx.ledger().rank(query, name));
+  }
+
+  // ---- public boards: without the people who hide ({@link Hidden})
+
+  /**
+   * The whole board as shown in public: people who hide are left out and the others' ranks close
+   * up. Group boards are whole (a hidden member's points still count for their group).
+   */
+  public List<Standing> publicStandings(Tx tx, LedgerQuery query) {
+    List<Standing> all = standings(tx, query);
+    return query.byGroup() ? all : Hidden.without(all, Hidden.in(tx, query.team()));
+  }
+
+  /** The first {@code limit} of the public board (see {@link #publicStandings}). */
+  public List<Standing> publicTop(Tx tx, LedgerQuery query, int limit) {
+    if (query.byGroup()) {
+      return top(tx, query, limit);
+    }
+    Set<String> hidden = Hidden.in(tx, query.team());
+    if (hidden.isEmpty()) {
+      return top(tx, query, limit);
+    }
+    List<Standing> shown = Hidden.without(top(tx, query, limit + hidden.size()), hidden);
+    return shown.subList(0, Math.min(limit, shown.size()));
+  }
+
+  /**
+   * Where {@code name} ranks on the public board: the people who hide are not counted, above or in
+   * all. For someone who hides, where they would rank if they showed themselves.
+   */
+  public Optional<Ledger.Rank> publicRank(Tx tx, LedgerQuery query, String name) {
+    Optional<Ledger.Rank> raw = rank(tx, query, name);
+    if (raw.isEmpty() || query.byGroup()) {
+      return raw;
+    }
+    Set<String> hidden = new HashSet<>(Hidden.in(tx, query.team()));
+    hidden.remove(name);
+    if (hidden.isEmpty()) {
+      return raw;
+    }
+    if (hidden.size() > RANK_LOOKUPS) {
+      return Ledger.Rank.in(Hidden.without(standings(tx, query), hidden), name);
+    }
+    int above = 0;
+    int onBoard = 0;
+    for (String h : hidden) {
+      Optional<Ledger.Rank> r = rank(tx, query, h);
+      if (r.isPresent()) {
+        onBoard++;
+        if (r.get().position() < raw.get().position()) {
+          above++;
+        }
+      }
+    }
+    Ledger.Rank mine = raw.get();
+    return Optional.of(
+        new Ledger.Rank(mine.position() - above, mine.standing(), mine.of() - onBoard));
   }
 
   /** Drops the team's cached standings once the current transaction commits. */

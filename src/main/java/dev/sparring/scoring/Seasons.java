@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A team's seasons. The current one rolls over by itself when its end passes (calendar months by
@@ -53,13 +54,29 @@ public final class Seasons {
       return s;
     }
     archive(tx, team, s, s.endsAt());
+    Season next = after(s, now);
+    tx.documents().put(doc.next(Json.write(next), null));
+    return next;
+  }
+
+  /** The season that follows the ended {@code s} at {@code now}. */
+  private Season after(Season s, Instant now) {
     Instant start = s.endsAt();
     while (!now.isBefore(endOf(start))) {
       start = endOf(start); // the bot was down for whole seasons: skip the empty ones
     }
-    Season next = new Season(s.number() + 1, start, endOf(start));
-    tx.documents().put(doc.next(Json.write(next), null));
-    return next;
+    return new Season(s.number() + 1, start, endOf(start));
+  }
+
+  /**
+   * The team's current season at {@code now} without writing anything (for read-only tools): the
+   * stored one, or the next one when it has ended; empty when the team never had one.
+   */
+  public Optional<Season> peek(Tx tx, String team, Instant now) {
+    return tx.documents()
+        .get(KIND, team)
+        .map(d -> Json.read(d.body(), Season.class))
+        .map(s -> now.isBefore(s.endsAt()) ? s : after(s, now));
   }
 
   /** Ends the current season now (archived) and starts the next one. */
@@ -79,7 +96,10 @@ public final class Seasons {
   }
 
   private void archive(Tx tx, String team, Season s, Instant endedAt) {
-    List<Standing> standings = tx.ledger().standings(LedgerQuery.team(team).inSeason(s.label()));
+    // The podium as posted: people who hide are not on it.
+    List<Standing> standings =
+        Hidden.without(
+            tx.ledger().standings(LedgerQuery.team(team).inSeason(s.label())), Hidden.in(tx, team));
     Archived a =
         new Archived(
             s.number(),

@@ -92,6 +92,21 @@ public final class Streaks {
   }
 
   /**
+   * The person's daily streak in the channel as it stands: a streak broken since its last answer
+   * counts 0 (its best is kept); empty when they never answered there.
+   */
+  public static Optional<Streak> in(Tx tx, String team, String user, String channel) {
+    return tx.documents()
+        .get(KIND, id(team, user, channel))
+        .map(d -> Json.read(d.body(), Streak.class))
+        .map(
+            s ->
+                missed(tx, team, user, channel, s).isPresent()
+                    ? new Streak(0, s.best(), s.last())
+                    : s);
+  }
+
+  /**
    * "#C1 4 (best 9, last 2026-03-02)" per channel, for stats; a streak broken since its last answer
    * shows 0 and the day it was missed.
    */

@@ -40,6 +40,7 @@ public final class HelpExamples {
         .replace("YYYY-MM-DD", "2026-03-20")
         .replace("DURATION", "2d")
         .replace("CADENCE", "1d")
+        .replace("balanced N", "balanced 3")
         .replace("NAME", "AlphaCup")
         .replace("GROUP", "crimson-squad")
         .replace("ID", "1")
