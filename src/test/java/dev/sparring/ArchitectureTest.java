@@ -41,7 +41,8 @@ class ArchitectureTest {
     "dev.sparring.feedback..",
     "dev.sparring.bank..",
     "dev.sparring.grading..",
-    "dev.sparring.fsrs.."
+    "dev.sparring.fsrs..",
+    "dev.sparring.review.."
   };
 
   private static final String[] PLATFORM_AND_INFRA = {
@@ -119,7 +120,7 @@ class ArchitectureTest {
           List.of("store", "bank"),
           List.of("grading"),
           List.of("core"),
-          List.of("outbox", "feedback", "scoring"),
+          List.of("outbox", "feedback", "scoring", "review"),
           List.of("compete"),
           List.of("leaderboard", "daily", "interview", "drill"),
           List.of("config"),

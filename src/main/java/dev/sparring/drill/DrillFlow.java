@@ -11,13 +11,14 @@ import dev.sparring.chat.Texts;
 import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.OwnedConversations;
-import dev.sparring.drill.Sm2.Card;
-import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.feedback.DisputeSubject;
 import dev.sparring.feedback.Hints;
 import dev.sparring.feedback.Tally;
+import dev.sparring.fsrs.Fsrs;
+import dev.sparring.fsrs.Rating;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.review.ReviewCard;
 import dev.sparring.scoring.Points;
 import dev.sparring.store.Answer;
 import dev.sparring.store.Conversation;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 /**
  * The rules of a drill: which question comes next (the earliest due review, else one not drilled
  * yet), one answer graded (step 0 to 1), then one self-rating (step 1 to 2, done) that schedules
- * the card's next review with {@link Sm2} and awards the answer's points.
+ * the card's next review with FSRS ({@link DrillCards}) and awards the answer's points.
  */
 final class DrillFlow {
 
@@ -41,12 +42,14 @@ final class DrillFlow {
   private final Grader grader;
   private final Points points;
   private final int maxAnswerChars;
+  private final Fsrs fsrs;
 
-  DrillFlow(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
+  DrillFlow(QuestionBank bank, Grader grader, Points points, int maxAnswerChars, Fsrs fsrs) {
     this.bank = bank;
     this.grader = grader;
     this.points = points;
     this.maxAnswerChars = maxAnswerChars;
+    this.fsrs = fsrs;
   }
 
   /**
@@ -67,12 +70,12 @@ final class DrillFlow {
       ctx.out().tell(in, DrillTexts.noMatch(filter));
       return;
     }
-    Map<String, Card> cards = DrillCards.of(ctx, team, user);
+    Map<String, ReviewCard> cards = DrillCards.of(ctx, team, user);
     Set<String> ids = candidates.stream().map(Question::id).collect(Collectors.toSet());
-    Optional<Card> due =
+    Optional<ReviewCard> due =
         cards.values().stream()
             .filter(c -> ids.contains(c.questionId()) && !c.due().isAfter(ctx.now()))
-            .min(Comparator.comparing(Card::due).thenComparing(Card::questionId));
+            .min(Comparator.comparing(ReviewCard::due).thenComparing(ReviewCard::questionId));
     Question q;
     String kind;
     if (due.isPresent()) {
@@ -85,7 +88,7 @@ final class DrillFlow {
         Instant next =
             cards.values().stream()
                 .filter(c -> ids.contains(c.questionId()))
-                .map(Card::due)
+                .map(ReviewCard::due)
                 .min(Comparator.naturalOrder())
                 .orElse(ctx.now());
         ctx.out().tell(in, DrillTexts.nothingDue(filter, next));
@@ -145,7 +148,7 @@ final class DrillFlow {
     OwnedConversations.move(ctx, c, 2, Status.DONE);
     String team = c.team().key();
     String user = c.owner().key();
-    Card after = DrillCards.review(ctx, team, user, c.questionId(), rating);
+    ReviewCard after = DrillCards.review(ctx, fsrs, team, user, c.questionId(), rating);
     int earned = earned(ctx, c);
     boolean counted =
         earned > 0

@@ -5,8 +5,8 @@ import dev.sparring.bank.Question;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Message.Button;
 import dev.sparring.chat.Texts;
-import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.feedback.Disputes;
+import dev.sparring.fsrs.Rating;
 import dev.sparring.grading.Grade;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Conversation.Status;
@@ -70,7 +70,7 @@ final class DrillTexts {
    * The grade of drill {@code id}'s answer, the rating buttons (the suggested one first in style).
    */
   static Message graded(String id, Grade g) {
-    Rating suggested = Rating.suggest(g.score());
+    Rating suggested = suggest(g.score());
     StringBuilder b = new StringBuilder();
     g.covered().forEach(k -> b.append("- \u2713 ").append(k.point()).append('\n'));
     g.missed().forEach(k -> b.append("- \u2717 ").append(g.missedLine(k)).append('\n'));
@@ -129,6 +129,13 @@ final class DrillTexts {
             + (earned > 0
                 ? " +" + earned + " points."
                 : " No points: answers graded under " + junkBelow + "/100 earn nothing."));
+  }
+
+  /** The rating the grade suggests: under 40 Again, under 60 Hard, under 85 Good, else Easy. */
+  static Rating suggest(int score) {
+    return score < 40
+        ? Rating.AGAIN
+        : score < 60 ? Rating.HARD : score < 85 ? Rating.GOOD : Rating.EASY;
   }
 
   /** "in 3 days (2026-03-05)": how long until {@code at}, with the date once it is days away. */

@@ -10,11 +10,12 @@ import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.OwnedConversations;
-import dev.sparring.drill.Sm2.Card;
-import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.feedback.Disputable;
 import dev.sparring.feedback.DisputeSubject;
+import dev.sparring.fsrs.Fsrs;
+import dev.sparring.fsrs.Rating;
 import dev.sparring.grading.Grader;
+import dev.sparring.review.ReviewCard;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.Profiles;
 import dev.sparring.store.Conversation;
@@ -27,8 +28,8 @@ import java.util.Set;
 /**
  * {@code /spar drill}: one question at a time, due reviews first, then new questions; after the
  * answer the grade and key points, then a self-rating (Again/Hard/Good/Easy, with the grade's
- * suggestion) that schedules the next review with {@link Sm2}. Routes commands ({@link
- * DrillCommands}), thread replies and buttons to the drill's rules ({@link DrillFlow}).
+ * suggestion) that schedules the next review with FSRS-6. Routes commands ({@link DrillCommands}),
+ * thread replies and buttons to the drill's rules ({@link DrillFlow}).
  */
 public final class Drills implements Feature, Disputable {
 
@@ -39,10 +40,13 @@ public final class Drills implements Feature, Disputable {
 
   private final QuestionBank bank;
   private final DrillFlow flow;
+  private final Fsrs fsrs;
 
-  public Drills(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
+  public Drills(
+      QuestionBank bank, Grader grader, Points points, int maxAnswerChars, DrillSettings settings) {
     this.bank = bank;
-    this.flow = new DrillFlow(bank, grader, points, maxAnswerChars);
+    this.fsrs = settings.scheduler();
+    this.flow = new DrillFlow(bank, grader, points, maxAnswerChars, fsrs);
   }
 
   @Override
@@ -71,11 +75,11 @@ public final class Drills implements Feature, Disputable {
     Profiles.remember(ctx, in.team().key(), in.actor());
     DrillCommands.Request request = DrillCommands.read(bank, command);
     if (request.stats()) {
-      Map<String, Card> cards = DrillCards.of(ctx, in.team().key(), in.actor().user().key());
+      Map<String, ReviewCard> cards = DrillCards.of(ctx, in.team().key(), in.actor().user().key());
       if (cards.isEmpty()) {
         ctx.out().tell(in, DrillProgress.NO_CARDS);
       } else {
-        Message stats = DrillProgress.stats(cards.values(), bank.size(), ctx.now());
+        Message stats = DrillProgress.stats(cards.values(), bank.size(), fsrs, ctx.now());
         ctx.out().ephemeral(in.channel(), in.actor().user(), stats);
       }
     } else if (request.error() != null) {
@@ -143,8 +147,8 @@ public final class Drills implements Feature, Disputable {
 
   @Override
   public List<Message> home(Context ctx, TeamRef team, Actor actor) {
-    Map<String, Card> cards = DrillCards.of(ctx, team.key(), actor.user().key());
-    return List.of(DrillProgress.home(cards.values(), ctx.now()));
+    Map<String, ReviewCard> cards = DrillCards.of(ctx, team.key(), actor.user().key());
+    return List.of(DrillProgress.home(cards.values(), ctx.now(), ""));
   }
 
   /** The team removed the bot: its open drills stop quietly (answers so far are kept). */
