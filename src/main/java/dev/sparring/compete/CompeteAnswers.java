@@ -9,6 +9,7 @@ import dev.sparring.feedback.Feedback;
 import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.review.Reviews;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.Profiles;
 import dev.sparring.store.Document;
@@ -110,6 +111,7 @@ final class CompeteAnswers {
                 group));
     if (counted) {
       Tally.record(ctx, c.team(), q.get(), 0, g);
+      Reviews.missed(ctx, c.team(), user, q.get(), 0, g, text, Reviews.COMPETE);
     }
     return Optional.of(new Scored(g.score(), pts, counted, Feedback.firstContradiction(g)));
   }

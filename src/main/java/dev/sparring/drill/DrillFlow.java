@@ -18,23 +18,22 @@ import dev.sparring.fsrs.Fsrs;
 import dev.sparring.fsrs.Rating;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.review.MissedPoint;
 import dev.sparring.review.ReviewCard;
+import dev.sparring.review.Reviews;
 import dev.sparring.scoring.Points;
 import dev.sparring.store.Answer;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Conversation.Status;
-import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The rules of a drill: which question comes next (the earliest due review, else one not drilled
- * yet), one answer graded (step 0 to 1), then one self-rating (step 1 to 2, done) that schedules
- * the card's next review with FSRS ({@link DrillCards}) and awards the answer's points.
+ * The rules of a drill: which question comes next ({@link DrillChoice}), one answer graded (step 0
+ * to 1), then one self-rating (step 1 to 2, done) that schedules the card's next review with FSRS
+ * ({@link DrillCards}) and awards the answer's points.
  */
 final class DrillFlow {
 
@@ -43,6 +42,7 @@ final class DrillFlow {
   private final Points points;
   private final int maxAnswerChars;
   private final Fsrs fsrs;
+  private final DrillChoice choice;
 
   DrillFlow(QuestionBank bank, Grader grader, Points points, int maxAnswerChars, Fsrs fsrs) {
     this.bank = bank;
@@ -50,60 +50,54 @@ final class DrillFlow {
     this.points = points;
     this.maxAnswerChars = maxAnswerChars;
     this.fsrs = fsrs;
+    this.choice = new DrillChoice(bank, fsrs);
   }
 
   /**
-   * Serves the person one question from {@code filter} in a new thread. Asking for a new drill
-   * closes an open one (answered or not); its card keeps its schedule.
+   * Serves the person one question in a new thread: from {@code filter}, or the weakest with {@code
+   * weak}. Asking for a new drill closes an open one (answered or not); its card keeps its
+   * schedule.
    */
-  void serve(Context ctx, Inbound.CommandInvoked in, Filter filter) {
+  void serve(Context ctx, Inbound.CommandInvoked in, Filter filter, boolean weak) {
     String team = in.team().key();
     String user = in.actor().user().key();
+    Map<String, ReviewCard> cards = DrillCards.of(ctx, team, user);
+    serve(
+        ctx,
+        in,
+        weak
+            ? choice.weakest(cards, filter, ctx.now())
+            : choice.next(cards, filter, user, ctx.now()));
+  }
+
+  /** Serves {@code choice}'s question in a new thread, or says why there is none. */
+  void serve(Context ctx, Inbound.CommandInvoked in, DrillChoice.Choice chosen) {
     String closed = "";
     Optional<Conversation> running = OwnedConversations.running(ctx, in, KIND);
     if (running.isPresent()) {
       OwnedConversations.move(ctx, running.get(), running.get().step(), Status.STOPPED);
       closed = DrillTexts.closed(running.get());
     }
-    List<Question> candidates = filter.select(bank);
-    if (candidates.isEmpty()) {
-      ctx.out().tell(in, DrillTexts.noMatch(filter));
+    if (chosen.pick() == null) {
+      ctx.out().tell(in, chosen.message() + closed);
       return;
     }
-    Map<String, ReviewCard> cards = DrillCards.of(ctx, team, user);
-    Set<String> ids = candidates.stream().map(Question::id).collect(Collectors.toSet());
-    Optional<ReviewCard> due =
-        cards.values().stream()
-            .filter(c -> ids.contains(c.questionId()) && !c.due().isAfter(ctx.now()))
-            .min(Comparator.comparing(ReviewCard::due).thenComparing(ReviewCard::questionId));
-    Question q;
-    String kind;
-    if (due.isPresent()) {
-      q = bank.get(due.get().questionId()).orElseThrow();
-      kind = "Review";
-    } else {
-      List<Question> pool = QuestionBank.unseenFirst(candidates, cards.keySet());
-      // unseenFirst offers seen questions only when every candidate has been seen.
-      if (cards.containsKey(pool.get(0).id())) {
-        Instant next =
-            cards.values().stream()
-                .filter(c -> ids.contains(c.questionId()))
-                .map(ReviewCard::due)
-                .min(Comparator.naturalOrder())
-                .orElse(ctx.now());
-        ctx.out().tell(in, DrillTexts.nothingDue(filter, next));
-        return;
-      }
-      q = pool.get(Texts.pick(user + "#" + cards.size(), pool.size()));
-      kind = "New question";
-    }
+    DrillChoice.Pick pick = chosen.pick();
+    Question q = pick.question();
     String id = Ids.random("dr-", 12);
     OwnedConversations.open(ctx, id, KIND, in, q.id());
-    ctx.out().post(in.channel(), DrillTexts.question(q, kind, in.actor().mention(), id), id);
+    ctx.out()
+        .post(
+            in.channel(),
+            DrillTexts.question(q, pick.kind(), in.actor().mention(), id, pick.card()),
+            id);
     ctx.out().tell(in, DrillTexts.served(q, closed));
   }
 
-  /** The owner wrote {@code m} in the thread of drill {@code c}: its answer, graded. */
+  /**
+   * The owner wrote {@code m} in the thread of drill {@code c}: its answer, graded. What it missed
+   * goes on the card; the points missed before that it covers are cleared, follow-up ones too.
+   */
   void answer(Context ctx, Inbound.MessagePosted m, Conversation c) {
     if (!c.active() || c.step() != 0) {
       practice(ctx, m, c);
@@ -120,7 +114,25 @@ final class DrillFlow {
     OwnedConversations.move(ctx, c, 1, Status.ACTIVE);
     Grade g = grader.grade(text, q.get().keyPoints());
     Tally.record(ctx, c.team().key(), q.get(), 0, g);
-    ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), g));
+    String team = c.team().key();
+    String user = c.owner().key();
+    Reviews.Outcome outcome = Reviews.missed(ctx, team, user, q.get(), 0, g, text, Reviews.DRILL);
+    List<MissedPoint> coveredNow = new ArrayList<>(outcome.cleared());
+    outcome.open().stream()
+        .map(MissedPoint::step)
+        .filter(step -> step > 0 && step < q.get().stepCount())
+        .distinct()
+        .forEach(
+            step ->
+                coveredNow.addAll(
+                    Reviews.covered(
+                        ctx,
+                        team,
+                        user,
+                        q.get(),
+                        step,
+                        grader.grade(text, q.get().step(step).keyPoints()))));
+    ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), g, coveredNow));
   }
 
   /**

@@ -85,7 +85,7 @@ public final class Drills implements Feature, Disputable {
     } else if (request.error() != null) {
       ctx.out().tell(in, request.error());
     } else {
-      flow.serve(ctx, in, request.filter());
+      flow.serve(ctx, in, request.filter(), request.weak());
     }
   }
 
