@@ -22,8 +22,15 @@ import java.util.stream.Collectors;
  */
 final class DrillChoice {
 
-  /** A question to serve, how to label it, and the person's card for it (null if none). */
-  record Pick(Question question, String kind, ReviewCard card) {}
+  /**
+   * A question to serve, how to label it, the person's card for it (null if none), and a note for
+   * the person ("" or a sentence).
+   */
+  record Pick(Question question, String kind, ReviewCard card, String note) {
+    Pick(Question question, String kind, ReviewCard card) {
+      this(question, kind, card, "");
+    }
+  }
 
   /** The outcome: a pick, or a message saying why there is none. */
   record Choice(Pick pick, String message) {
@@ -82,6 +89,37 @@ final class DrillChoice {
     return Choice.of(
         new Pick(
             pool.get(Texts.pick(user + "#" + cards.size(), pool.size())), "New question", null));
+  }
+
+  /**
+   * The goal's plan first: a due card of its scope, else (while today's plan has new ones) a
+   * question of its scope never drilled; else anything due, then anything new, as without a goal.
+   */
+  Choice goal(Map<String, ReviewCard> cards, GoalPlan.Today today, String user, Instant now) {
+    Goal goal = today.goal();
+    Set<String> scope = ids(goal.scope());
+    Optional<Pick> due = due(cards, scope, now);
+    if (due.isPresent()) {
+      Pick p = due.get();
+      return Choice.of(new Pick(p.question(), p.kind(), p.card(), GoalTexts.forGoal(today)));
+    }
+    if (today.newToday() > 0) {
+      List<Question> fresh =
+          goal.scope().select(bank).stream().filter(q -> !cards.containsKey(q.id())).toList();
+      if (!fresh.isEmpty()) {
+        Question q = fresh.get(Texts.pick(user + "#" + cards.size(), fresh.size()));
+        return Choice.of(new Pick(q, "New question", null, GoalTexts.forGoal(today)));
+      }
+    }
+    Choice other = next(cards, Filter.ALL, user, now);
+    return other.pick() != null
+        ? Choice.of(
+            new Pick(
+                other.pick().question(),
+                other.pick().kind(),
+                other.pick().card(),
+                GoalTexts.DONE_EXTRA))
+        : Choice.none(GoalTexts.DONE + " " + other.message());
   }
 
   /** The earliest due card among {@code ids} whose question is in the bank. */

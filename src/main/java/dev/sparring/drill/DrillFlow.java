@@ -44,30 +44,49 @@ final class DrillFlow {
   private final Fsrs fsrs;
   private final DrillChoice choice;
 
-  DrillFlow(QuestionBank bank, Grader grader, Points points, int maxAnswerChars, Fsrs fsrs) {
+  private final GoalPlan plan;
+  private final GoalCommand goals;
+
+  DrillFlow(
+      QuestionBank bank,
+      Grader grader,
+      Points points,
+      int maxAnswerChars,
+      Fsrs fsrs,
+      GoalPlan plan,
+      GoalCommand goals) {
     this.bank = bank;
     this.grader = grader;
     this.points = points;
     this.maxAnswerChars = maxAnswerChars;
     this.fsrs = fsrs;
     this.choice = new DrillChoice(bank, fsrs);
+    this.plan = plan;
+    this.goals = goals;
   }
 
   /**
    * Serves the person one question in a new thread: from {@code filter}, or the weakest with {@code
-   * weak}. Asking for a new drill closes an open one (answered or not); its card keeps its
-   * schedule.
+   * weak}; with a goal and no filter, the goal's plan first. Asking for a new drill closes an open
+   * one (answered or not); its card keeps its schedule.
    */
   void serve(Context ctx, Inbound.CommandInvoked in, Filter filter, boolean weak) {
     String team = in.team().key();
     String user = in.actor().user().key();
     Map<String, ReviewCard> cards = DrillCards.of(ctx, team, user);
-    serve(
-        ctx,
-        in,
-        weak
-            ? choice.weakest(cards, filter, ctx.now())
-            : choice.next(cards, filter, user, ctx.now()));
+    Optional<Goal> goal =
+        weak || !filter.isAll()
+            ? Optional.empty()
+            : GoalCommand.active(ctx, team, user).filter(g -> GoalPlan.daysLeft(g, ctx.now()) >= 0);
+    DrillChoice.Choice chosen;
+    if (weak) {
+      chosen = choice.weakest(cards, filter, ctx.now());
+    } else if (goal.isPresent()) {
+      chosen = choice.goal(cards, goals.today(ctx, goal.get(), team, user), user, ctx.now());
+    } else {
+      chosen = choice.next(cards, filter, user, ctx.now());
+    }
+    serve(ctx, in, chosen);
   }
 
   /** Serves {@code choice}'s question in a new thread, or says why there is none. */
@@ -91,7 +110,7 @@ final class DrillFlow {
             in.channel(),
             DrillTexts.question(q, pick.kind(), in.actor().mention(), id, pick.card()),
             id);
-    ctx.out().tell(in, DrillTexts.served(q, closed));
+    ctx.out().tell(in, DrillTexts.served(q, closed) + pick.note());
   }
 
   /**
@@ -160,7 +179,23 @@ final class DrillFlow {
     OwnedConversations.move(ctx, c, 2, Status.DONE);
     String team = c.team().key();
     String user = c.owner().key();
-    ReviewCard after = DrillCards.review(ctx, fsrs, team, user, c.questionId(), rating);
+    Optional<Goal> goal =
+        GoalCommand.active(ctx, team, user).filter(g -> goals.covers(g, c.questionId()));
+    ReviewCard after =
+        DrillCards.review(
+            ctx,
+            fsrs,
+            team,
+            user,
+            c.questionId(),
+            rating,
+            card -> goal.map(g -> plan.pull(card, g, ctx.now())).orElse(card));
+    boolean pulled =
+        goal.isPresent()
+            && after.scheduledDays() > 0
+            && after
+                .due()
+                .isBefore(ctx.now().plus(java.time.Duration.ofDays(after.scheduledDays())));
     int earned = earned(ctx, c);
     boolean counted =
         earned > 0
@@ -175,7 +210,10 @@ final class DrillFlow {
             DrillTexts.rated(
                 rating,
                 c.questionId(),
-                DrillTexts.when(ctx.now(), after.due()),
+                DrillTexts.when(ctx.now(), after.due())
+                    + (pulled
+                        ? " (brought forward for your goal on " + goal.get().date() + ")"
+                        : ""),
                 counted ? earned : 0,
                 points.rules().junkBelow()));
   }

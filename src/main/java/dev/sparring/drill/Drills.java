@@ -41,22 +41,27 @@ public final class Drills implements Feature, Disputable {
   private final QuestionBank bank;
   private final DrillFlow flow;
   private final Fsrs fsrs;
+  private final GoalCommand goals;
 
   public Drills(
       QuestionBank bank, Grader grader, Points points, int maxAnswerChars, DrillSettings settings) {
     this.bank = bank;
     this.fsrs = settings.scheduler();
-    this.flow = new DrillFlow(bank, grader, points, maxAnswerChars, fsrs);
+    GoalPlan plan = new GoalPlan(fsrs, settings.goalDailyCap());
+    this.goals = new GoalCommand(bank, plan);
+    this.flow = new DrillFlow(bank, grader, points, maxAnswerChars, fsrs, plan, goals);
   }
 
   @Override
   public Set<String> commands() {
-    return Set.of("drill");
+    return Set.of("drill", "goal");
   }
 
   @Override
   public List<Help> help() {
-    return DrillCommands.HELP;
+    List<Help> help = new java.util.ArrayList<>(DrillCommands.HELP);
+    help.addAll(GoalCommand.HELP);
+    return help;
   }
 
   @Override
@@ -73,6 +78,10 @@ public final class Drills implements Feature, Disputable {
   public void command(Context ctx, Command command) {
     Inbound.CommandInvoked in = command.source();
     Profiles.remember(ctx, in.team().key(), in.actor());
+    if (command.name().equals("goal")) {
+      ctx.out().tell(in, goals.run(ctx, command, in.team().key(), in.actor().user().key()));
+      return;
+    }
     DrillCommands.Request request = DrillCommands.read(bank, command);
     if (request.stats()) {
       Map<String, ReviewCard> cards = DrillCards.of(ctx, in.team().key(), in.actor().user().key());
@@ -147,8 +156,13 @@ public final class Drills implements Feature, Disputable {
 
   @Override
   public List<Message> home(Context ctx, TeamRef team, Actor actor) {
-    Map<String, ReviewCard> cards = DrillCards.of(ctx, team.key(), actor.user().key());
-    return List.of(DrillProgress.home(cards.values(), ctx.now(), ""));
+    String user = actor.user().key();
+    Map<String, ReviewCard> cards = DrillCards.of(ctx, team.key(), user);
+    String goal =
+        GoalCommand.active(ctx, team.key(), user)
+            .map(g -> GoalTexts.home(goals.today(ctx, g, team.key(), user)))
+            .orElse("");
+    return List.of(DrillProgress.home(cards.values(), ctx.now(), goal));
   }
 
   /** The team removed the bot: its open drills stop quietly (answers so far are kept). */
