@@ -123,8 +123,11 @@ public final class Memory {
    * interval grows stability by the ease factor. Returns {stability, difficulty}.
    */
   public double[] fromSm2(double ease, double intervalDays, double sm2Retention) {
+    // fsrs-rs does not round the curve's factor: at 0.9 the stability is exactly the interval.
+    double exactFactor = StrictMath.pow(0.9, 1 / decay) - 1;
     double stability =
-        Math.max(intervalDays, S_MIN) * factor / (StrictMath.pow(sm2Retention, 1 / decay) - 1);
+        Math.max(intervalDays, S_MIN)
+            * (exactFactor / (StrictMath.pow(sm2Retention, 1 / decay) - 1));
     double difficulty =
         11
             - (ease - 1)
