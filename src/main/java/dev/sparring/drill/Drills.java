@@ -28,8 +28,10 @@ import java.util.Set;
 /**
  * {@code /spar drill}: one question at a time, due reviews first, then new questions; after the
  * answer the grade and key points, then a self-rating (Again/Hard/Good/Easy, with the grade's
- * suggestion) that schedules the next review with FSRS-6. Routes commands ({@link DrillCommands}),
- * thread replies and buttons to the drill's rules ({@link DrillFlow}).
+ * suggestion) that schedules the next review with FSRS-6. {@code drill weak} serves the key points
+ * missed in any mode; {@code /spar goal} sets an interview day the drills plan for ({@link
+ * GoalPlan}). Routes commands ({@link DrillCommands}, {@link GoalCommand}), thread replies and
+ * buttons to the drill's rules ({@link DrillFlow}).
  */
 public final class Drills implements Feature, Disputable {
 

@@ -57,15 +57,16 @@ final class GoalTexts {
       return "nothing left for today"
           + (t.doneToday() > 0 ? " (" + plural(t.doneToday(), "drill") + " done)." : ".");
     }
-    return plural(t.dueToday(), "due review")
-        + " and "
-        + plural(t.newToday(), "new question")
-        + ". `/spar drill` serves them.";
+    return plan(t) + ". `/spar drill` serves them.";
+  }
+
+  private static String plan(GoalPlan.Today t) {
+    return plural(t.dueToday(), "due review") + " and " + plural(t.newToday(), "new question");
   }
 
   /** The note on a drill served for the goal. */
   static String forGoal(GoalPlan.Today t) {
-    return " For your goal on " + t.goal().date() + ": " + today(t);
+    return " Your goal on " + t.goal().date() + " plans " + plan(t) + " today, this one included.";
   }
 
   /** The home view's line. */

@@ -100,7 +100,8 @@ class GoalTest {
     h.command("ana", "goal 2026-03-12 beginner");
     assertThat(said(h.command("ana", "drill")))
         .contains("`demo-basic`")
-        .contains("For your goal on 2026-03-12: 0 due reviews and 1 new question.");
+        .contains(
+            "Your goal on 2026-03-12 plans 0 due reviews and 1 new question today, this one included.");
     String t = h.drainAndLastThread();
     h.reply("ana", t, "A queue decouples producers from consumers and absorbs bursts.");
     Message.Button good = button("Good");
