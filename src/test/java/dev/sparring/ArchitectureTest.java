@@ -40,7 +40,9 @@ class ArchitectureTest {
     "dev.sparring.compete..",
     "dev.sparring.feedback..",
     "dev.sparring.bank..",
-    "dev.sparring.grading.."
+    "dev.sparring.grading..",
+    "dev.sparring.fsrs..",
+    "dev.sparring.review.."
   };
 
   private static final String[] PLATFORM_AND_INFRA = {
@@ -66,6 +68,17 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(PLATFORM_AND_INFRA)
+        .check(classes);
+  }
+
+  @Test
+  void fsrsUsesNothingButTheJdk() {
+    classes()
+        .that()
+        .resideInAPackage("dev.sparring.fsrs..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.sparring.fsrs..", "java..")
         .check(classes);
   }
 
@@ -103,11 +116,11 @@ class ArchitectureTest {
    */
   static final List<List<String>> LAYERS =
       List.of(
-          List.of("chat"),
+          List.of("chat", "fsrs"),
           List.of("store", "bank"),
           List.of("grading"),
           List.of("core"),
-          List.of("outbox", "feedback", "scoring"),
+          List.of("outbox", "feedback", "scoring", "review"),
           List.of("compete"),
           List.of("leaderboard", "daily", "interview", "drill"),
           List.of("config"),

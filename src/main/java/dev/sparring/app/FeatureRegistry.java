@@ -5,6 +5,7 @@ import dev.sparring.compete.Competitions;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Mentions;
 import dev.sparring.daily.DailyQuestions;
+import dev.sparring.drill.DrillSettings;
 import dev.sparring.drill.Drills;
 import dev.sparring.feedback.Disputes;
 import dev.sparring.feedback.HistoryCommand;
@@ -39,10 +40,23 @@ public final class FeatureRegistry {
       InterviewSettings interviews,
       int maxAnswerChars,
       Mentions mentions) {
+    return features(
+        bank, grader, points, interviews, maxAnswerChars, mentions, DrillSettings.defaults());
+  }
+
+  /** Every feature, with the drills tuned by {@code drillSettings}. */
+  public static List<Feature> features(
+      QuestionBank bank,
+      Grader grader,
+      Points points,
+      InterviewSettings interviews,
+      int maxAnswerChars,
+      Mentions mentions,
+      DrillSettings drillSettings) {
     Competitions competitions = new Competitions(bank, grader, points, maxAnswerChars);
     Interviews interview = new Interviews(bank, grader, interviews, points);
     DailyQuestions daily = new DailyQuestions(bank, grader, points, maxAnswerChars);
-    Drills drills = new Drills(bank, grader, points, maxAnswerChars);
+    Drills drills = new Drills(bank, grader, points, maxAnswerChars, drillSettings);
     return List.of(
         interview,
         daily,

@@ -106,6 +106,8 @@ public final class Sparring implements AutoCloseable {
     InstanceId instance = instanceId(config, dataDir);
     Grader grader = null;
     try {
+      // Drill cards of earlier versions (SM-2) become FSRS cards, once per store.
+      dev.sparring.review.Sm2Cards.migrate(store, clock);
       Metrics metrics = new Metrics(store, clock);
       grader = grader(config, System.getenv(), clock, metrics.judgeCalls());
       List<Feature> features =
@@ -225,7 +227,8 @@ public final class Sparring implements AutoCloseable {
         new Points(config.scoring(), clock),
         new InterviewSettings(config.interviewIdleTimeout(), maxChars),
         maxChars,
-        mentions);
+        mentions,
+        config.drill());
   }
 
   /** Opens the store the config names; the embedded SQLite file lives in {@code dataDir}. */

@@ -10,6 +10,7 @@ import dev.sparring.feedback.History;
 import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.review.Reviews;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.Profiles;
 import dev.sparring.store.Document;
@@ -116,6 +117,7 @@ final class CompeteAnswers {
           c.team(),
           user,
           History.Entry.single(History.Mode.COMPETE, q.get(), g.score(), c.channel(), ctx.now()));
+      Reviews.missed(ctx, c.team(), user, q.get(), 0, g, text, Reviews.COMPETE);
     }
     return Optional.of(new Scored(g.score(), pts, counted, Feedback.firstContradiction(g)));
   }

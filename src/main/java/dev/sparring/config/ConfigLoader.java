@@ -115,6 +115,9 @@ public final class ConfigLoader {
     lines.add("grading.judge.timeout = " + j.timeout());
     lines.add("grading.judge.maxConcurrent = " + j.maxConcurrent());
     lines.add("grading.judge.cacheSize = " + j.cacheSize());
+    lines.add("drill.retention = " + c.drill().retention());
+    lines.add("drill.maxIntervalDays = " + c.drill().maxIntervalDays());
+    lines.add("drill.goalDailyCap = " + c.drill().goalDailyCap());
     c.platforms().forEach((id, section) -> flatten(id, section, lines));
     Set<String> secrets = new TreeSet<>(Secrets.ALL);
     secrets.addAll(platformSecrets);
@@ -324,6 +327,7 @@ public final class ConfigLoader {
             seasonLength,
             seasonZone);
     JudgeSettings judge = JudgeSection.read(r);
+    dev.sparring.drill.DrillSettings drill = DrillSection.read(r);
     if (!r.problems.isEmpty()) {
       throw new ConfigException(r.problems);
     }
@@ -344,6 +348,7 @@ public final class ConfigLoader {
         platforms(m),
         actionsPerMinute,
         judge,
-        meaning);
+        meaning,
+        drill);
   }
 }

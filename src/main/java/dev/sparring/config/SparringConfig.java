@@ -1,5 +1,6 @@
 package dev.sparring.config;
 
+import dev.sparring.drill.DrillSettings;
 import dev.sparring.grading.judge.JudgeSettings;
 import dev.sparring.scoring.ScoringRules;
 import java.time.Duration;
@@ -20,7 +21,8 @@ public record SparringConfig(
     Map<String, Map<String, Object>> platforms,
     int actionsPerMinute,
     JudgeSettings judge,
-    boolean gradeByMeaning) {
+    boolean gradeByMeaning,
+    DrillSettings drill) {
 
   public SparringConfig {
     bankPaths = List.copyOf(bankPaths);
@@ -50,7 +52,8 @@ public record SparringConfig(
         platforms,
         actionsPerMinute,
         judge,
-        gradeByMeaning);
+        gradeByMeaning,
+        drill);
   }
 
   /** Which store, and its settings. */

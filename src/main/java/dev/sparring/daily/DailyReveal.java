@@ -14,6 +14,7 @@ import dev.sparring.feedback.History;
 import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.review.Reviews;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.Streaks;
 import dev.sparring.store.Document;
@@ -81,6 +82,8 @@ final class DailyReveal {
             a.user(),
             History.Entry.single(
                 History.Mode.DAILY, q.get(), g.score(), post.channel(), ctx.now()));
+        // What the person missed comes back in their drills (a skip or blank records nothing).
+        Reviews.missed(ctx, post.team(), a.user(), q.get(), 0, g, a.text(), Reviews.DAILY);
       }
       // Junk (a blank, "x", "idk") earns nothing and neither extends nor records a streak.
       int streak = points.rules().earns(g.score()) ? streak(ctx, post, a.user()) : 0;

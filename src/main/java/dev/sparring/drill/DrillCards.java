@@ -1,45 +1,44 @@
 package dev.sparring.drill;
 
 import dev.sparring.core.Context;
-import dev.sparring.core.Json;
-import dev.sparring.drill.Sm2.Card;
-import dev.sparring.drill.Sm2.Rating;
-import dev.sparring.store.Document;
+import dev.sparring.fsrs.Card;
+import dev.sparring.fsrs.Fsrs;
+import dev.sparring.fsrs.Rating;
+import dev.sparring.review.ReviewCard;
+import dev.sparring.review.ReviewCards;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.UnaryOperator;
 
-/**
- * The stored drill cards: one {@code drill.card} document per person and question, id {@code
- * TEAM#USER#QUESTION}, holding the {@link Card} as JSON and expiring when it is due.
- */
+/** A person's drill cards ({@link ReviewCards}), and one rated review scheduled by FSRS. */
 final class DrillCards {
-
-  static final String CARD = "drill.card";
 
   private DrillCards() {}
 
-  private static String prefix(String team, String user) {
-    return team + "#" + user + "#";
-  }
-
   /** The person's cards by question id. */
-  static Map<String, Card> of(Context ctx, String team, String user) {
-    return ctx.tx().documents().byPrefix(CARD, prefix(team, user), 100_000).stream()
-        .map(d -> Json.read(d.body(), Card.class))
-        .collect(Collectors.toMap(Card::questionId, Function.identity(), (a, b) -> a));
+  static Map<String, ReviewCard> of(Context ctx, String team, String user) {
+    return ReviewCards.of(ctx.tx(), team, user);
   }
 
-  /** Reviews the person's card for {@code questionId} (a fresh one if none) and stores it. */
-  static Card review(Context ctx, String team, String user, String questionId, Rating rating) {
-    String id = prefix(team, user) + questionId;
-    Optional<Document> doc = ctx.tx().documents().get(CARD, id);
-    Card before =
-        doc.map(d -> Json.read(d.body(), Card.class)).orElse(Card.fresh(questionId, ctx.now()));
-    Card after = Sm2.review(before, rating, ctx.now());
-    String body = Json.write(after);
-    ctx.tx().documents().put(Document.saved(doc, CARD, id, team, body, after.due()));
-    return after;
+  /**
+   * Reviews the person's card for {@code questionId} (a new one if none) with {@code fsrs}, lets
+   * {@code adjust} move its next review (a goal), and stores it. The card's id seeds the interval
+   * fuzz, so replicas agree on the day.
+   */
+  static ReviewCard review(
+      Context ctx,
+      Fsrs fsrs,
+      String team,
+      String user,
+      String questionId,
+      Rating rating,
+      UnaryOperator<ReviewCard> adjust) {
+    ReviewCard before =
+        ReviewCards.get(ctx.tx(), team, user, questionId)
+            .orElse(ReviewCard.fresh(questionId, ctx.now()));
+    Card after =
+        fsrs.review(before.fsrs(), rating, ctx.now(), ReviewCards.id(team, user, questionId));
+    ReviewCard card = adjust.apply(before.reviewed(after));
+    ReviewCards.save(ctx.tx(), team, user, card);
+    return card;
   }
 }

@@ -15,27 +15,37 @@ final class DrillCommands {
           Help.of(
               "drill [topic|pack|level]",
               "one question for you: due reviews first, then new ones (spaced repetition)"),
-          Help.of("drill stats", "your drill progress: cards, due reviews, retention"));
+          Help.of(
+              "drill weak [topic|pack|level]",
+              "your weakest question: key points you missed in daily questions, interviews,"
+                  + " competitions and drills"),
+          Help.of("drill stats", "your drill progress: cards, due reviews, recall, weak points"));
 
-  /** What was asked: {@code stats}, a question from {@code filter}, or nothing ({@code error}). */
-  record Request(boolean stats, Filter filter, String error) {}
+  /**
+   * What was asked: {@code stats}, a question from {@code filter} (the weakest with {@code weak}),
+   * or nothing ({@code error}).
+   */
+  record Request(boolean stats, boolean weak, Filter filter, String error) {}
+
+  private static final List<String> OPTIONS = List.of("stats", "weak");
 
   private DrillCommands() {}
 
   static Request read(QuestionBank bank, Command command) {
     if (command.arg(0).equals("stats")) {
-      return new Request(true, null, null);
+      return new Request(true, false, null, null);
     }
-    Filter.Parsed f = Filter.parse(bank, command.args());
+    boolean weak = command.arg(0).equals("weak");
+    List<String> words = weak ? command.args().subList(1, command.args().size()) : command.args();
+    Filter.Parsed f = Filter.parse(bank, words);
     if (f.error() != null) {
-      boolean nearStats = Texts.closest(command.arg(0), List.of("stats")) != null;
+      boolean near = !weak && Texts.closest(command.arg(0), OPTIONS) != null;
       return new Request(
           false,
+          weak,
           null,
-          nearStats
-              ? Texts.unknown("`drill` option", command.arg(0), "drill", List.of("stats"), "")
-              : f.error());
+          near ? Texts.unknown("`drill` option", command.arg(0), "drill", OPTIONS, "") : f.error());
     }
-    return new Request(false, f.filter(), null);
+    return new Request(false, weak, f.filter(), null);
   }
 }

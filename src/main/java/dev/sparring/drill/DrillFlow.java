@@ -11,30 +11,30 @@ import dev.sparring.chat.Texts;
 import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.OwnedConversations;
-import dev.sparring.drill.Sm2.Card;
-import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.feedback.DisputeSubject;
 import dev.sparring.feedback.Hints;
 import dev.sparring.feedback.History;
 import dev.sparring.feedback.Tally;
+import dev.sparring.fsrs.Fsrs;
+import dev.sparring.fsrs.Rating;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.review.MissedPoint;
+import dev.sparring.review.ReviewCard;
+import dev.sparring.review.Reviews;
 import dev.sparring.scoring.Points;
 import dev.sparring.store.Answer;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Conversation.Status;
-import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The rules of a drill: which question comes next (the earliest due review, else one not drilled
- * yet), one answer graded (step 0 to 1), then one self-rating (step 1 to 2, done) that schedules
- * the card's next review with {@link Sm2} and awards the answer's points.
+ * The rules of a drill: which question comes next ({@link DrillChoice}), one answer graded (step 0
+ * to 1), then one self-rating (step 1 to 2, done) that schedules the card's next review with FSRS
+ * ({@link DrillCards}) and awards the answer's points.
  */
 final class DrillFlow {
 
@@ -42,66 +42,82 @@ final class DrillFlow {
   private final Grader grader;
   private final Points points;
   private final int maxAnswerChars;
+  private final Fsrs fsrs;
+  private final DrillChoice choice;
 
-  DrillFlow(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
+  private final GoalPlan plan;
+  private final GoalCommand goals;
+
+  DrillFlow(
+      QuestionBank bank,
+      Grader grader,
+      Points points,
+      int maxAnswerChars,
+      Fsrs fsrs,
+      GoalPlan plan,
+      GoalCommand goals) {
     this.bank = bank;
     this.grader = grader;
     this.points = points;
     this.maxAnswerChars = maxAnswerChars;
+    this.fsrs = fsrs;
+    this.choice = new DrillChoice(bank, fsrs);
+    this.plan = plan;
+    this.goals = goals;
   }
 
   /**
-   * Serves the person one question from {@code filter} in a new thread. Asking for a new drill
-   * closes an open one (answered or not); its card keeps its schedule.
+   * Serves the person one question in a new thread: from {@code filter}, or the weakest with {@code
+   * weak}; with a goal and no filter, the goal's plan first. Asking for a new drill closes an open
+   * one (answered or not); its card keeps its schedule.
    */
-  void serve(Context ctx, Inbound.CommandInvoked in, Filter filter) {
+  void serve(Context ctx, Inbound.CommandInvoked in, Filter filter, boolean weak) {
     String team = in.team().key();
     String user = in.actor().user().key();
+    Map<String, ReviewCard> cards = DrillCards.of(ctx, team, user);
+    Optional<Goal> goal =
+        weak || !filter.isAll()
+            ? Optional.empty()
+            : GoalCommand.active(ctx, team, user).filter(g -> GoalPlan.daysLeft(g, ctx.now()) >= 0);
+    DrillChoice.Choice chosen;
+    if (weak) {
+      chosen = choice.weakest(cards, filter, ctx.now());
+    } else if (goal.isPresent()) {
+      chosen = choice.goal(cards, goals.today(ctx, goal.get(), team, user), user, ctx.now());
+    } else {
+      chosen = choice.next(cards, filter, user, ctx.now());
+    }
+    serve(ctx, in, chosen);
+  }
+
+  /** Serves {@code choice}'s question in a new thread, or says why there is none. */
+  void serve(Context ctx, Inbound.CommandInvoked in, DrillChoice.Choice chosen) {
     String closed = "";
     Optional<Conversation> running = OwnedConversations.running(ctx, in, KIND);
     if (running.isPresent()) {
       OwnedConversations.move(ctx, running.get(), running.get().step(), Status.STOPPED);
       closed = DrillTexts.closed(running.get());
     }
-    List<Question> candidates = filter.select(bank);
-    if (candidates.isEmpty()) {
-      ctx.out().tell(in, DrillTexts.noMatch(filter));
+    if (chosen.pick() == null) {
+      ctx.out().tell(in, chosen.message() + closed);
       return;
     }
-    Map<String, Card> cards = DrillCards.of(ctx, team, user);
-    Set<String> ids = candidates.stream().map(Question::id).collect(Collectors.toSet());
-    Optional<Card> due =
-        cards.values().stream()
-            .filter(c -> ids.contains(c.questionId()) && !c.due().isAfter(ctx.now()))
-            .min(Comparator.comparing(Card::due).thenComparing(Card::questionId));
-    Question q;
-    String kind;
-    if (due.isPresent()) {
-      q = bank.get(due.get().questionId()).orElseThrow();
-      kind = "Review";
-    } else {
-      List<Question> pool = QuestionBank.unseenFirst(candidates, cards.keySet());
-      // unseenFirst offers seen questions only when every candidate has been seen.
-      if (cards.containsKey(pool.get(0).id())) {
-        Instant next =
-            cards.values().stream()
-                .filter(c -> ids.contains(c.questionId()))
-                .map(Card::due)
-                .min(Comparator.naturalOrder())
-                .orElse(ctx.now());
-        ctx.out().tell(in, DrillTexts.nothingDue(filter, next));
-        return;
-      }
-      q = pool.get(Texts.pick(user + "#" + cards.size(), pool.size()));
-      kind = "New question";
-    }
+    DrillChoice.Pick pick = chosen.pick();
+    Question q = pick.question();
     String id = Ids.random("dr-", 12);
     OwnedConversations.open(ctx, id, KIND, in, q.id());
-    ctx.out().post(in.channel(), DrillTexts.question(q, kind, in.actor().mention(), id), id);
-    ctx.out().tell(in, DrillTexts.served(q, closed));
+    ctx.out()
+        .post(
+            in.channel(),
+            DrillTexts.question(q, pick.kind(), in.actor().mention(), id, pick.card()),
+            id);
+    ctx.out().tell(in, DrillTexts.served(q, closed) + pick.note());
   }
 
-  /** The owner wrote {@code m} in the thread of drill {@code c}: its answer, graded. */
+  /**
+   * The owner wrote {@code m} in the thread of drill {@code c}: its answer, graded. What it missed
+   * goes on the card; the points missed before that it covers are cleared, follow-up ones too.
+   */
   void answer(Context ctx, Inbound.MessagePosted m, Conversation c) {
     if (!c.active() || c.step() != 0) {
       practice(ctx, m, c);
@@ -123,7 +139,25 @@ final class DrillFlow {
         c.team().key(),
         c.owner().key(),
         History.Entry.single(History.Mode.DRILL, q.get(), g.score(), c.id(), ctx.now()));
-    ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), g));
+    String team = c.team().key();
+    String user = c.owner().key();
+    Reviews.Outcome outcome = Reviews.missed(ctx, team, user, q.get(), 0, g, text, Reviews.DRILL);
+    List<MissedPoint> coveredNow = new ArrayList<>(outcome.cleared());
+    outcome.open().stream()
+        .map(MissedPoint::step)
+        .filter(step -> step > 0 && step < q.get().stepCount())
+        .distinct()
+        .forEach(
+            step ->
+                coveredNow.addAll(
+                    Reviews.covered(
+                        ctx,
+                        team,
+                        user,
+                        q.get(),
+                        step,
+                        grader.grade(text, q.get().step(step).keyPoints()))));
+    ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), g, coveredNow));
   }
 
   /**
@@ -151,7 +185,23 @@ final class DrillFlow {
     OwnedConversations.move(ctx, c, 2, Status.DONE);
     String team = c.team().key();
     String user = c.owner().key();
-    Card after = DrillCards.review(ctx, team, user, c.questionId(), rating);
+    Optional<Goal> goal =
+        GoalCommand.active(ctx, team, user).filter(g -> goals.covers(g, c.questionId()));
+    ReviewCard after =
+        DrillCards.review(
+            ctx,
+            fsrs,
+            team,
+            user,
+            c.questionId(),
+            rating,
+            card -> goal.map(g -> plan.pull(card, g, ctx.now())).orElse(card));
+    boolean pulled =
+        goal.isPresent()
+            && after.scheduledDays() > 0
+            && after
+                .due()
+                .isBefore(ctx.now().plus(java.time.Duration.ofDays(after.scheduledDays())));
     int earned = earned(ctx, c);
     boolean counted =
         earned > 0
@@ -166,7 +216,10 @@ final class DrillFlow {
             DrillTexts.rated(
                 rating,
                 c.questionId(),
-                DrillTexts.when(ctx.now(), after.due()),
+                DrillTexts.when(ctx.now(), after.due())
+                    + (pulled
+                        ? " (brought forward for your goal on " + goal.get().date() + ")"
+                        : ""),
                 counted ? earned : 0,
                 points.rules().junkBelow()));
   }

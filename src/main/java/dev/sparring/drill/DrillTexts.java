@@ -5,15 +5,19 @@ import dev.sparring.bank.Question;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Message.Button;
 import dev.sparring.chat.Texts;
-import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.feedback.Disputes;
+import dev.sparring.fsrs.Rating;
 import dev.sparring.grading.Grade;
+import dev.sparring.review.MissedPoint;
+import dev.sparring.review.ReviewCard;
+import dev.sparring.review.Reviews;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Conversation.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -34,15 +38,50 @@ final class DrillTexts {
 
   private DrillTexts() {}
 
-  /** The message that opens the thread ({@code kind}: "Review" or "New question"). */
-  static Message question(Question q, String kind, String who, String id) {
+  /**
+   * The message that opens the thread ({@code kind}: "Review", "New question", ...); with the
+   * points missed before on {@code card} (null: none) counted, and the follow-ups they belong to.
+   */
+  static Message question(Question q, String kind, String who, String id, ReviewCard card) {
+    StringBuilder b = new StringBuilder(q.prompt());
+    List<MissedPoint> missed = card == null ? List.of() : card.missed();
+    if (!missed.isEmpty()) {
+      MissedPoint last = missed.stream().max(Comparator.comparing(MissedPoint::last)).get();
+      b.append("\n\n_You missed ")
+          .append(missed.size())
+          .append(missed.size() == 1 ? " key point" : " key points")
+          .append(" of this question before (last in ")
+          .append(SOURCES.getOrDefault(last.source(), "an answer"))
+          .append(")._");
+      missed.stream()
+          .map(MissedPoint::step)
+          .filter(step -> step > 0 && step < q.stepCount())
+          .distinct()
+          .sorted()
+          .forEach(step -> b.append("\n**Also answer:** ").append(q.step(step).prompt()));
+    }
+    b.append("\n\n_").append(who).append(", answer in this thread, then rate yourself._");
     return Message.of(
             "Drill \u00b7 " + kind + " \u00b7 " + q.id() + " \u00b7 " + q.level().label(),
-            q.prompt() + "\n\n_" + who + ", answer in this thread, then rate yourself._")
+            b.toString())
         .withButtons(
             q.hint().isBlank()
                 ? List.of()
                 : List.of(new Button(Drills.HINT, "Hint", id, Button.Style.SECONDARY)));
+  }
+
+  private static final java.util.Map<String, String> SOURCES =
+      java.util.Map.of(
+          Reviews.DAILY, "a daily question",
+          Reviews.INTERVIEW, "an interview",
+          Reviews.COMPETE, "a competition",
+          Reviews.DRILL, "a drill");
+
+  static String noWeak(Filter filter) {
+    return "No weak points"
+        + (filter.isAll() ? "" : " in " + filter.describe())
+        + ": nothing you missed is waiting. Key points missed in daily questions, interviews,"
+        + " competitions and drills come back here until you cover them.";
   }
 
   static String served(Question q, String closed) {
@@ -67,13 +106,19 @@ final class DrillTexts {
   }
 
   /**
-   * The grade of drill {@code id}'s answer, the rating buttons (the suggested one first in style).
+   * The grade of drill {@code id}'s answer, the points missed before that it covered, the rating
+   * buttons (the suggested one first in style).
    */
-  static Message graded(String id, Grade g) {
-    Rating suggested = Rating.suggest(g.score());
+  static Message graded(String id, Grade g, List<MissedPoint> coveredNow) {
+    Rating suggested = suggest(g.score());
     StringBuilder b = new StringBuilder();
     g.covered().forEach(k -> b.append("- \u2713 ").append(k.point()).append('\n'));
     g.missed().forEach(k -> b.append("- \u2717 ").append(g.missedLine(k)).append('\n'));
+    if (!coveredNow.isEmpty()) {
+      b.append("**Missed before, covered now:** ")
+          .append(String.join("; ", coveredNow.stream().map(MissedPoint::point).toList()))
+          .append('\n');
+    }
     b.append('_')
         .append(g.feedback())
         .append("_\n\nHow did it go? Suggested: **")
@@ -129,6 +174,13 @@ final class DrillTexts {
             + (earned > 0
                 ? " +" + earned + " points."
                 : " No points: answers graded under " + junkBelow + "/100 earn nothing."));
+  }
+
+  /** The rating the grade suggests: under 40 Again, under 60 Hard, under 85 Good, else Easy. */
+  static Rating suggest(int score) {
+    return score < 40
+        ? Rating.AGAIN
+        : score < 60 ? Rating.HARD : score < 85 ? Rating.GOOD : Rating.EASY;
   }
 
   /** "in 3 days (2026-03-05)": how long until {@code at}, with the date once it is days away. */

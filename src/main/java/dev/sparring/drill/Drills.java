@@ -10,11 +10,12 @@ import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
 import dev.sparring.core.OwnedConversations;
-import dev.sparring.drill.Sm2.Card;
-import dev.sparring.drill.Sm2.Rating;
 import dev.sparring.feedback.Disputable;
 import dev.sparring.feedback.DisputeSubject;
+import dev.sparring.fsrs.Fsrs;
+import dev.sparring.fsrs.Rating;
 import dev.sparring.grading.Grader;
+import dev.sparring.review.ReviewCard;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.Profiles;
 import dev.sparring.store.Conversation;
@@ -27,8 +28,10 @@ import java.util.Set;
 /**
  * {@code /spar drill}: one question at a time, due reviews first, then new questions; after the
  * answer the grade and key points, then a self-rating (Again/Hard/Good/Easy, with the grade's
- * suggestion) that schedules the next review with {@link Sm2}. Routes commands ({@link
- * DrillCommands}), thread replies and buttons to the drill's rules ({@link DrillFlow}).
+ * suggestion) that schedules the next review with FSRS-6. {@code drill weak} serves the key points
+ * missed in any mode; {@code /spar goal} sets an interview day the drills plan for ({@link
+ * GoalPlan}). Routes commands ({@link DrillCommands}, {@link GoalCommand}), thread replies and
+ * buttons to the drill's rules ({@link DrillFlow}).
  */
 public final class Drills implements Feature, Disputable {
 
@@ -39,20 +42,28 @@ public final class Drills implements Feature, Disputable {
 
   private final QuestionBank bank;
   private final DrillFlow flow;
+  private final Fsrs fsrs;
+  private final GoalCommand goals;
 
-  public Drills(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
+  public Drills(
+      QuestionBank bank, Grader grader, Points points, int maxAnswerChars, DrillSettings settings) {
     this.bank = bank;
-    this.flow = new DrillFlow(bank, grader, points, maxAnswerChars);
+    this.fsrs = settings.scheduler();
+    GoalPlan plan = new GoalPlan(fsrs, settings.goalDailyCap());
+    this.goals = new GoalCommand(bank, plan);
+    this.flow = new DrillFlow(bank, grader, points, maxAnswerChars, fsrs, plan, goals);
   }
 
   @Override
   public Set<String> commands() {
-    return Set.of("drill");
+    return Set.of("drill", "goal");
   }
 
   @Override
   public List<Help> help() {
-    return DrillCommands.HELP;
+    List<Help> help = new java.util.ArrayList<>(DrillCommands.HELP);
+    help.addAll(GoalCommand.HELP);
+    return help;
   }
 
   @Override
@@ -69,19 +80,23 @@ public final class Drills implements Feature, Disputable {
   public void command(Context ctx, Command command) {
     Inbound.CommandInvoked in = command.source();
     Profiles.remember(ctx, in.team().key(), in.actor());
+    if (command.name().equals("goal")) {
+      ctx.out().tell(in, goals.run(ctx, command, in.team().key(), in.actor().user().key()));
+      return;
+    }
     DrillCommands.Request request = DrillCommands.read(bank, command);
     if (request.stats()) {
-      Map<String, Card> cards = DrillCards.of(ctx, in.team().key(), in.actor().user().key());
+      Map<String, ReviewCard> cards = DrillCards.of(ctx, in.team().key(), in.actor().user().key());
       if (cards.isEmpty()) {
         ctx.out().tell(in, DrillProgress.NO_CARDS);
       } else {
-        Message stats = DrillProgress.stats(cards.values(), bank.size(), ctx.now());
+        Message stats = DrillProgress.stats(cards.values(), bank.size(), fsrs, ctx.now());
         ctx.out().ephemeral(in.channel(), in.actor().user(), stats);
       }
     } else if (request.error() != null) {
       ctx.out().tell(in, request.error());
     } else {
-      flow.serve(ctx, in, request.filter());
+      flow.serve(ctx, in, request.filter(), request.weak());
     }
   }
 
@@ -143,8 +158,13 @@ public final class Drills implements Feature, Disputable {
 
   @Override
   public List<Message> home(Context ctx, TeamRef team, Actor actor) {
-    Map<String, Card> cards = DrillCards.of(ctx, team.key(), actor.user().key());
-    return List.of(DrillProgress.home(cards.values(), ctx.now()));
+    String user = actor.user().key();
+    Map<String, ReviewCard> cards = DrillCards.of(ctx, team.key(), user);
+    String goal =
+        GoalCommand.active(ctx, team.key(), user)
+            .map(g -> GoalTexts.home(goals.today(ctx, g, team.key(), user)))
+            .orElse("");
+    return List.of(DrillProgress.home(cards.values(), ctx.now(), goal));
   }
 
   /** The team removed the bot: its open drills stop quietly (answers so far are kept). */

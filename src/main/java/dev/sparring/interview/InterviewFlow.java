@@ -16,6 +16,7 @@ import dev.sparring.feedback.History;
 import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
+import dev.sparring.review.Reviews;
 import dev.sparring.scoring.Points;
 import dev.sparring.store.Answer;
 import dev.sparring.store.Conversation;
@@ -144,7 +145,7 @@ final class InterviewFlow {
       Graded graded = Graded.of(grader, q, ctx.tx().answers().of(c.id()));
       Grade last = graded.grades().get(c.step());
       if (last != null) {
-        Tally.record(ctx, c.team().key(), q, c.step(), last);
+        recordGrade(ctx, c, q, who, text, last);
       }
       int earned = award(ctx, c, graded);
       remember(ctx, c, q, graded, History.Outcome.COMPLETE);
@@ -158,9 +159,19 @@ final class InterviewFlow {
     // is read before it and a contradiction is corrected before the person answers again.
     Grade verdict = text.equals(SKIPPED) ? null : grader.grade(text, q.step(c.step()).keyPoints());
     if (verdict != null) {
-      Tally.record(ctx, c.team().key(), q, c.step(), verdict);
+      recordGrade(ctx, c, q, who, text, verdict);
     }
     ctx.out().reply(c.channel(), c.id(), InterviewTexts.followUp(q, next, verdict));
+  }
+
+  /**
+   * Keeps the grade of an answer to the current step: in the key points' tally, and on the person's
+   * review card (what they missed comes back in their drills).
+   */
+  private static void recordGrade(
+      Context ctx, Conversation c, Question q, UserRef who, String text, Grade g) {
+    Tally.record(ctx, c.team().key(), q, c.step(), g);
+    Reviews.missed(ctx, c.team().key(), who.key(), q, c.step(), g, text, Reviews.INTERVIEW);
   }
 
   /**

@@ -150,7 +150,7 @@ class ConsoleAdapterTest {
     assertThat(out).contains("Daily question \u00b7 2026-03-02");
     assertThat(out).contains("(the clock only moves forward)");
     assertThat(out).contains("(usage: /clock");
-    assertThat(out).contains("Rated Good. Next review of `demo-senior`: in 1 day.");
+    assertThat(out).contains("Rated Good. Next review of `demo-senior`: in 2 days (2026-03-04).");
   }
 
   @Test
