@@ -122,7 +122,7 @@ class ArchitectureTest {
           List.of("core"),
           List.of("outbox", "feedback", "scoring", "review"),
           List.of("compete"),
-          List.of("leaderboard", "daily", "interview", "drill"),
+          List.of("leaderboard", "daily", "interview", "drill", "suggest"),
           List.of("config"),
           List.of("platform"),
           List.of("slack", "discord", "console"),

@@ -16,6 +16,7 @@ import dev.sparring.interview.Interviews;
 import dev.sparring.leaderboard.Leaderboards;
 import dev.sparring.outbox.DeadLetters;
 import dev.sparring.scoring.Points;
+import dev.sparring.suggest.Suggestions;
 import java.util.List;
 
 /**
@@ -66,6 +67,7 @@ public final class FeatureRegistry {
         new Disputes(List.of(interview, daily, drills)),
         new PackReport(bank),
         new HistoryCommand(),
+        new Suggestions(),
         new DeadLetters());
   }
 }

@@ -77,6 +77,31 @@ public final class PackLoader {
    * Loads each root: a folder holding pack folders ({@code prompts/}) or a pack folder itself
    * ({@code prompts/serverless/}, recognised by its YAML files).
    */
+  /**
+   * Checks the text of one pack file exactly as {@link #load} checks a file on disk (it is written
+   * to a scratch folder, loaded, and removed): for packs that live in the database, such as a
+   * team's approved suggestions.
+   */
+  public Result check(String pack, String yaml) {
+    Path root = null;
+    try {
+      root = Files.createTempDirectory("sparring-pack-check");
+      Path dir = Files.createDirectories(root.resolve(pack));
+      Files.writeString(dir.resolve(pack + ".yaml"), yaml);
+      return load(List.of(root));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot check pack text", e);
+    } finally {
+      if (root != null) {
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+          // a scratch folder left behind in the temp directory; nothing to do
+        }
+      }
+    }
+  }
+
   public Result load(List<Path> roots) {
     List<Problem> problems = new ArrayList<>();
     Map<Path, String> files = new LinkedHashMap<>();

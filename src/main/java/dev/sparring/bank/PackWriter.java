@@ -56,6 +56,20 @@ public final class PackWriter {
         + new Yaml(options).dump(root);
   }
 
+  /** {@code questions} (maps in the pack format) as the text of a pack file. */
+  public static String dump(List<Map<String, Object>> questions) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setIndent(2);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
+    options.setWidth(100);
+    options.setSplitLines(true);
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("questions", new ArrayList<>(questions));
+    return new Yaml(options).dump(root);
+  }
+
   private static List<Object> placeholders(int n) {
     List<Object> out = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
