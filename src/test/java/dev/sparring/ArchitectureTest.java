@@ -40,7 +40,8 @@ class ArchitectureTest {
     "dev.sparring.compete..",
     "dev.sparring.feedback..",
     "dev.sparring.bank..",
-    "dev.sparring.grading.."
+    "dev.sparring.grading..",
+    "dev.sparring.picture.."
   };
 
   private static final String[] PLATFORM_AND_INFRA = {
@@ -104,7 +105,7 @@ class ArchitectureTest {
   static final List<List<String>> LAYERS =
       List.of(
           List.of("chat"),
-          List.of("store", "bank"),
+          List.of("store", "bank", "picture"),
           List.of("grading"),
           List.of("core"),
           List.of("outbox", "feedback", "scoring"),
