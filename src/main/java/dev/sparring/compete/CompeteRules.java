@@ -3,6 +3,7 @@ package dev.sparring.compete;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Message;
 import dev.sparring.chat.Texts;
 import dev.sparring.core.Confirmations;
 import dev.sparring.core.Context;
@@ -186,8 +187,13 @@ final class CompeteRules {
     LedgerQuery in = LedgerQuery.team(c.team()).inCompetition(c.id());
     List<Standing> people = ctx.tx().ledger().standings(in);
     List<Standing> groups = ctx.tx().ledger().standings(in.groups());
-    ctx.out()
-        .post(ChannelRef.parse(c.channel()), CompeteTexts.over(ctx.tx(), c, people, groups), null);
+    Message over =
+        CompeteTexts.over(ctx.tx(), c, people, groups)
+            .withAttachments(
+                List.of(
+                    CompeteTexts.podiumPicture(
+                        ctx.tx(), c, CompeteRecords.members(ctx.tx(), c), people, groups)));
+    ctx.out().post(ChannelRef.parse(c.channel()), over, null);
   }
 
   /** {@code compete status}: the running competition's standings, to the asker only. */

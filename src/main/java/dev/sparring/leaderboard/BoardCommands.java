@@ -20,13 +20,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /spar leaderboard [channel|team|season|competition NAME] [all-time]} and {@code /spar
- * stats [@user]}: reads the scope or the person asked about, queries {@link Points} and shows the
- * result to the asker only.
+ * {@code /spar leaderboard [channel|team|season|competition NAME] [all-time] [share]} and {@code
+ * /spar stats [@user]}: reads the scope or the person asked about, queries {@link Points} and shows
+ * the result to the asker only; a board also comes as a card (a picture), and {@code share} posts
+ * it in the channel for everyone instead.
  */
 final class BoardCommands {
 
   private static final int TOP = 10;
+
+  /** The word that posts a board for everyone instead of answering the asker. */
+  static final String SHARE = "share";
 
   private final Points points;
   private final Competitions competitions;
@@ -40,24 +44,28 @@ final class BoardCommands {
 
   void leaderboard(Context ctx, Inbound.CommandInvoked in, List<String> args) {
     String team = in.team().key();
-    boolean allTime =
-        args.stream()
-            .anyMatch(a -> a.equalsIgnoreCase("all-time") || a.equalsIgnoreCase("alltime"));
+    boolean allTime = args.stream().anyMatch(BoardCommands::allTime);
+    boolean share = args.stream().anyMatch(a -> a.equalsIgnoreCase(SHARE));
     List<String> words =
-        args.stream()
-            .filter(a -> !a.equalsIgnoreCase("all-time") && !a.equalsIgnoreCase("alltime"))
-            .toList();
+        args.stream().filter(a -> !allTime(a) && !a.equalsIgnoreCase(SHARE)).toList();
     String scope = words.isEmpty() ? "channel" : words.get(0).toLowerCase();
     Seasons.Season season = points.seasons().current(ctx.tx(), team, ctx.now());
     LedgerQuery q = LedgerQuery.team(team);
     String title;
+    // The card's title, in plain text: the picture draws names as they are.
+    String cardTitle;
+    String streaksIn = null;
     switch (scope) {
       case "channel" -> {
         q = q.inChannel(in.channel().key());
         title = "Leaderboard \u00b7 this channel";
+        cardTitle = "Leaderboard \u00b7 this channel";
+        streaksIn = in.channel().key();
       }
-      case "team" -> title = "Leaderboard \u00b7 team";
-      case "season" -> title = "Leaderboard \u00b7 team";
+      case "team", "season" -> {
+        title = "Leaderboard \u00b7 team";
+        cardTitle = "Leaderboard \u00b7 team";
+      }
       case "competition" -> {
         String name = String.join(" ", words.subList(1, words.size()));
         Optional<Competitions.Info> c = competitions.find(ctx.tx(), team, in.channel().key(), name);
@@ -72,6 +80,7 @@ final class BoardCommands {
         }
         q = q.inCompetition(c.get().id());
         title = "Leaderboard \u00b7 " + Inline.data(c.get().name());
+        cardTitle = "Leaderboard \u00b7 " + c.get().name();
         allTime = true;
       }
       default -> {
@@ -82,24 +91,58 @@ final class BoardCommands {
                     "scope",
                     scope,
                     "leaderboard",
-                    List.of("channel", "team", "season", "competition"),
-                    "Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]`."));
+                    List.of("channel", "team", "season", "competition", SHARE),
+                    "Use `/spar leaderboard [channel|team|season|competition NAME] [all-time]"
+                        + " [share]`."));
         return;
       }
     }
+    String cardSubtitle;
     if (!allTime) {
       q = q.inSeason(season.label());
       title += " \u00b7 season " + season.label();
+      cardSubtitle = "Season " + season.label();
     } else if (!scope.equals("competition")) {
       title += " \u00b7 all time";
+      cardSubtitle = "All time";
+    } else {
+      cardSubtitle = "Competition";
     }
     List<Standing> rows = points.top(ctx.tx(), q, TOP);
+    if (share) {
+      // For everyone: nobody's line is "you".
+      Message.Attachment card =
+          BoardPictures.card(
+              ctx.tx(), team, streaksIn, cardTitle, cardSubtitle, rows, Optional.empty());
+      ctx.out()
+          .post(
+              in.channel(),
+              Message.of(title, LeaderboardTexts.shared(ctx.tx(), team, rows, in.actor().user()))
+                  .withAttachments(List.of(card)),
+              null);
+      ctx.out().tell(in, "Posted the leaderboard in this channel.");
+      return;
+    }
     Optional<Ledger.Rank> mine = points.rank(ctx.tx(), q, in.actor().user().key());
+    Message.Attachment card =
+        BoardPictures.card(
+            ctx.tx(),
+            team,
+            streaksIn,
+            cardTitle,
+            cardSubtitle + " \u00b7 only you see this",
+            rows,
+            mine);
     ctx.out()
         .ephemeral(
             in.channel(),
             in.actor().user(),
-            Message.of(title, LeaderboardTexts.board(ctx.tx(), team, rows, mine)));
+            Message.of(title, LeaderboardTexts.board(ctx.tx(), team, rows, mine))
+                .withAttachments(List.of(card)));
+  }
+
+  private static boolean allTime(String word) {
+    return word.equalsIgnoreCase("all-time") || word.equalsIgnoreCase("alltime");
   }
 
   void stats(Context ctx, Inbound.CommandInvoked in, List<String> args) {

@@ -46,8 +46,9 @@ public final class Leaderboards implements Feature {
   public List<Help> help() {
     return List.of(
         Help.of(
-            "leaderboard [channel|team|season|competition NAME] [all-time]",
-            "the top 10 and your rank (default: this channel, this season)"),
+            "leaderboard [channel|team|season|competition NAME] [all-time] [share]",
+            "the top 10 and your rank, with a card picture (default: this channel, this season);"
+                + " share posts it in the channel"),
         Help.of("stats [@user]", "points, rank, streaks and activity for you or someone else"),
         Help.of(
             "points", "how answers earn points: by grade, the same in every mode; junk earns 0"),
