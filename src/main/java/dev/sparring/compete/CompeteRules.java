@@ -187,12 +187,15 @@ final class CompeteRules {
     LedgerQuery in = LedgerQuery.team(c.team()).inCompetition(c.id());
     List<Standing> people = ctx.tx().ledger().standings(in);
     List<Standing> groups = ctx.tx().ledger().standings(in.groups());
-    Message over =
-        CompeteTexts.over(ctx.tx(), c, people, groups)
-            .withAttachments(
-                List.of(
-                    CompeteTexts.podiumPicture(
-                        ctx.tx(), c, CompeteRecords.members(ctx.tx(), c), people, groups)));
+    Message over = CompeteTexts.over(ctx.tx(), c, people, groups);
+    if (!people.isEmpty()) {
+      // The podium as a picture too; the text above says the same for every platform.
+      over =
+          over.withAttachments(
+              List.of(
+                  CompeteTexts.podiumPicture(
+                      ctx.tx(), c, CompeteRecords.members(ctx.tx(), c), people, groups)));
+    }
     ctx.out().post(ChannelRef.parse(c.channel()), over, null);
   }
 

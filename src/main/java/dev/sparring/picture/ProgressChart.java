@@ -96,9 +96,13 @@ public final class ProgressChart {
       JFreeChart chart = chart(p);
       chart.draw(g, new Rectangle2D.Double(8, TOP, WIDTH - 24, HEIGHT - TOP - 8));
       if (p.empty()) {
+        String none = "No graded practice in these weeks yet";
         g.setFont(Theme.font(Font.PLAIN, 17f));
+        int w = g.getFontMetrics().stringWidth(none) + 40;
+        g.setColor(Theme.BACKGROUND);
+        g.fillRect(WIDTH / 2 - w / 2, 222, w, 40);
         g.setColor(Theme.MUTED);
-        Theme.drawCentred(g, "No graded practice in these weeks yet", WIDTH / 2, 250);
+        Theme.drawCentred(g, none, WIDTH / 2, 248);
       }
     } finally {
       g.dispose();
