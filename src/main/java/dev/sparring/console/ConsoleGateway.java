@@ -108,14 +108,17 @@ final class ConsoleGateway implements Gateway {
     buffer.append('\n');
   }
 
-  /** Saves the file in the pictures directory, under a name no earlier file took. */
+  /** Saves the file in the pictures directory, under a name no file there has yet. */
   private Optional<Path> save(Message.Attachment a) {
     if (pictures == null) {
       return Optional.empty();
     }
     try {
       Files.createDirectories(pictures);
-      Path file = pictures.resolve(String.format("%03d-%s", ++saved, a.name()));
+      Path file;
+      do {
+        file = pictures.resolve(String.format("%03d-%s", ++saved, a.name()));
+      } while (Files.exists(file)); // an earlier session's pictures are kept
       Files.write(file, a.data());
       return Optional.of(file);
     } catch (IOException e) {

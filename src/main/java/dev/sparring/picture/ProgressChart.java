@@ -194,7 +194,7 @@ public final class ProgressChart {
       r.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
     }
     NumberAxis axis = new NumberAxis("Mean grade by topic");
-    axis.setRange(0, 105);
+    axis.setRange(-5, 105); // room for a dot at 0 or 100
     axis.setTickUnit(new NumberTickUnit(25));
     style(axis, tick, label);
     XYPlot plot = new XYPlot(lines, null, axis, r);
