@@ -17,7 +17,7 @@ public final class Samples {
   public static byte[] leaderboard() {
     return LeaderboardCard.png(
         "Leaderboard \u00b7 #backend-guild",
-        "Season 2026-S3 \u00b7 top 10 and you",
+        "Season S3 \u00b7 only you see this",
         List.of(
             new LeaderboardCard.Row(1, "Amara Okafor", 412, 12, false),
             new LeaderboardCard.Row(2, "Mateo \u00c1lvarez", 389, 9, false),
