@@ -42,7 +42,8 @@ class ArchitectureTest {
     "dev.sparring.bank..",
     "dev.sparring.grading..",
     "dev.sparring.fsrs..",
-    "dev.sparring.review.."
+    "dev.sparring.review..",
+    "dev.sparring.picture.."
   };
 
   private static final String[] PLATFORM_AND_INFRA = {
@@ -117,7 +118,7 @@ class ArchitectureTest {
   static final List<List<String>> LAYERS =
       List.of(
           List.of("chat", "fsrs"),
-          List.of("store", "bank"),
+          List.of("store", "bank", "picture"),
           List.of("grading"),
           List.of("core"),
           List.of("outbox", "feedback", "scoring", "review"),

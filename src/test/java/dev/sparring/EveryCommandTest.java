@@ -65,6 +65,8 @@ class EveryCommandTest {
     StringBuilder b = new StringBuilder(m.title()).append('\n').append(m.body());
     m.fields().forEach(f -> b.append('\n').append(f.name()).append(' ').append(f.value()));
     m.buttons().forEach(x -> b.append('\n').append(x.label()).append(' ').append(x.value()));
+    // A picture's text says what it shows: it must not show another team either.
+    m.attachments().forEach(a -> b.append('\n').append(a.name()).append(' ').append(a.alt()));
     return b.toString();
   }
 

@@ -14,6 +14,7 @@ import dev.sparring.grading.Grader;
 import dev.sparring.interview.InterviewSettings;
 import dev.sparring.interview.Interviews;
 import dev.sparring.leaderboard.Leaderboards;
+import dev.sparring.leaderboard.ProgressCommand;
 import dev.sparring.outbox.DeadLetters;
 import dev.sparring.scoring.Points;
 import dev.sparring.suggest.Suggestions;
@@ -64,6 +65,7 @@ public final class FeatureRegistry {
         drills,
         competitions,
         new Leaderboards(points, competitions, mentions),
+        new ProgressCommand(bank, points),
         new Disputes(List.of(interview, daily, drills)),
         new PackReport(bank),
         new HistoryCommand(),

@@ -14,7 +14,9 @@ import java.util.concurrent.Executors;
  * workspace admin; {@link #ratelimitNext} makes the next {@code chat.postMessage} answer 429 with a
  * Retry-After; {@link #fail} queues faults for it; {@link #hold} keeps a method's answers back
  * until {@link #release}; {@link #breakMethod} makes a method fail; {@link #grant} makes an install
- * code valid; posts to {@link #responseUrl} are recorded as calls of "respond".
+ * code valid; posts to {@link #responseUrl} are recorded as calls of "respond". Files go through
+ * Slack's external upload: {@link #files} holds what was uploaded, {@link #shares} where it was
+ * shared; {@link #refuse}, {@link #failAfterDoing} and {@link #uploadStatus} arrange refusals.
  *
  * <p>{@link #forBench} is the benches' one: it only counts posts (per channel, accepted, refused)
  * and, given a global rate, enforces Slack-like limits on {@code chat.postMessage}: one message per
@@ -34,6 +36,25 @@ public final class SlackApiStandIn implements AutoCloseable {
       return params.getOrDefault(name, "");
     }
   }
+
+  /**
+   * A file announced with files.getUploadURLExternal: its name, the length announced, its alt text
+   * and the bytes uploaded (null until they are).
+   */
+  public record File(String id, String name, int length, String alt, byte[] data) {
+    File withData(byte[] bytes) {
+      return new File(id, name, length, alt, bytes);
+    }
+  }
+
+  /** A files.completeUploadExternal that shared files in a channel (in a thread: threadTs). */
+  public record Share(
+      String ts,
+      String channel,
+      String threadTs,
+      List<String> fileIds,
+      List<String> titles,
+      String initialComment) {}
 
   /** Faults the next chat.postMessage calls answer with instead of posting. */
   public enum Fault {
@@ -118,6 +139,36 @@ public final class SlackApiStandIn implements AutoCloseable {
   /** Every call of {@code method} answers with this HTTP status and no result. */
   public void breakMethod(String method, int status) {
     faults.breakMethod(method, status);
+  }
+
+  /** {@code method} works again after {@link #breakMethod} or {@link #refuse}. */
+  public void mend(String method) {
+    faults.mend(method);
+  }
+
+  /** Every call of {@code method} answers {@code {"ok":false,"error":error}} (a missing scope). */
+  public void refuse(String method, String error) {
+    faults.refuse(method, error);
+  }
+
+  /** The next {@code times} calls of {@code method} do their work, then answer HTTP 500. */
+  public void failAfterDoing(String method, int times) {
+    faults.failAfterDoing(method, times);
+  }
+
+  /** File uploads (the POSTs to upload URLs) answer with this HTTP status; 200 keeps them. */
+  public void uploadStatus(int status) {
+    faults.uploadStatus(status);
+  }
+
+  /** The files announced so far, by id. */
+  public List<File> files() {
+    return methods.files();
+  }
+
+  /** The files.completeUploadExternal calls that shared files, in order. */
+  public List<Share> shares() {
+    return methods.shares();
   }
 
   /** The next chat.postMessage not faulted answers 429 with this Retry-After. */

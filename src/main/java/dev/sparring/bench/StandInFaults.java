@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The faults a test arranges on a {@link SlackApiStandIn}: queued {@link Fault}s and Retry-After
  * answers for the next {@code chat.postMessage} calls, methods held back until released, and
- * methods that always fail with an HTTP status.
+ * methods that always fail with an HTTP status; methods refused with a Slack error, calls done but
+ * answered with a 500, and file uploads refused with an HTTP status.
  */
 final class StandInFaults {
 
@@ -23,6 +24,9 @@ final class StandInFaults {
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
   private final Map<String, Integer> broken = new ConcurrentHashMap<>();
+  private final Map<String, String> refusals = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failAfterDoing = new ConcurrentHashMap<>();
+  private volatile int uploadStatus = 200;
 
   synchronized void ratelimitNext(int seconds) {
     retryAfter.add(seconds);
@@ -82,6 +86,46 @@ final class StandInFaults {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** {@code method} works again: neither broken nor refused. */
+  void mend(String method) {
+    broken.remove(method);
+    refusals.remove(method);
+  }
+
+  void refuse(String method, String error) {
+    refusals.put(method, error);
+  }
+
+  /** The Slack error every call of {@code method} answers with, or null when it works. */
+  String refusal(String method) {
+    return refusals.get(method);
+  }
+
+  synchronized void failAfterDoing(String method, int times) {
+    failAfterDoing.merge(method, times, Integer::sum);
+  }
+
+  /**
+   * Whether this call of {@code method}, done, must be answered with a 500 (one of those queued).
+   */
+  synchronized boolean takeFailAfterDoing(String method) {
+    Integer left = failAfterDoing.get(method);
+    if (left == null || left <= 0) {
+      return false;
+    }
+    failAfterDoing.put(method, left - 1);
+    return true;
+  }
+
+  void uploadStatus(int status) {
+    uploadStatus = status;
+  }
+
+  /** The HTTP status file uploads answer with (200: they are kept). */
+  int uploadStatus() {
+    return uploadStatus;
   }
 
   /** The HTTP status every call of {@code method} fails with, or null when it works. */

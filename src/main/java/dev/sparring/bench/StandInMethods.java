@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * What each Web API method of a {@link SlackApiStandIn} answers, shaped as Slack shapes it: {@code
  * chat.postMessage} (counted per channel), {@code chat.update}, {@code chat.postEphemeral}, {@code
  * users.info}, {@code views.*}, {@code conversations.history}/{@code .replies} (from the recorded
- * posts), {@code apps.connections.open}, {@code auth.test} and {@code oauth.v2.access} (from the
- * granted install codes); any other method is {@code unknown_method}.
+ * posts and the shared files), {@code apps.connections.open}, {@code auth.test}, {@code
+ * oauth.v2.access} (from the granted install codes) and the external file upload ({@code
+ * files.getUploadURLExternal}, then the bytes, then {@code files.completeUploadExternal}); any
+ * other method is {@code unknown_method}.
  */
 final class StandInMethods {
 
@@ -26,6 +28,19 @@ final class StandInMethods {
   private final Map<String, Map<String, Object>> tokenOwners = new ConcurrentHashMap<>();
 
   private final Map<String, Integer> posted = new ConcurrentHashMap<>();
+
+  /** Where files.getUploadURLExternal sends the bytes: this stand-in's /upload/. */
+  private volatile String uploadBase = "http://127.0.0.1:1/upload/";
+
+  private final AtomicLong fileIds = new AtomicLong();
+
+  /** Files by id: announced by files.getUploadURLExternal, bytes from the upload, shares. */
+  private final Map<String, SlackApiStandIn.File> files = new ConcurrentHashMap<>();
+
+  /** Shared files as the messages they make, in order. */
+  private final java.util.List<SlackApiStandIn.Share> shares =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private final Map<String, String> firstPost = new ConcurrentHashMap<>();
   private final AtomicLong accepted = new AtomicLong();
 
@@ -62,6 +77,30 @@ final class StandInMethods {
     who.put("bot_id", "B-" + (team == null ? enterprise : team));
     who.put("url", "https://" + (team == null ? enterprise : team).toLowerCase() + ".slack.com/");
     tokenOwners.put("Bearer " + botToken, who);
+  }
+
+  void uploadBase(String url) {
+    this.uploadBase = url;
+  }
+
+  /** Keeps the bytes of an announced file; false when no such file was announced. */
+  boolean uploaded(String fileId, byte[] bytes) {
+    SlackApiStandIn.File f = files.get(fileId);
+    if (f == null) {
+      return false;
+    }
+    files.put(fileId, f.withData(bytes));
+    return true;
+  }
+
+  java.util.List<SlackApiStandIn.File> files() {
+    return files.values().stream()
+        .sorted(java.util.Comparator.comparing(SlackApiStandIn.File::id))
+        .toList();
+  }
+
+  java.util.List<SlackApiStandIn.Share> shares() {
+    return java.util.List.copyOf(shares);
   }
 
   Map<String, Integer> posted() {
@@ -106,8 +145,14 @@ final class StandInMethods {
       case "chat.postEphemeral" -> answer.put("message_ts", ts);
       case "users.info" -> answer.put("user", user(params.getOrDefault("user", "")));
       case "views.publish", "views.open" -> answer.put("view", Map.of("id", "V1"));
-      case "conversations.history", "conversations.replies" ->
-          answer.put("messages", calls.history(params.get("channel"), params.get("ts")));
+      case "conversations.history", "conversations.replies" -> {
+        java.util.List<Map<String, Object>> messages =
+            new java.util.ArrayList<>(calls.history(params.get("channel"), params.get("ts")));
+        messages.addAll(fileMessages(params.get("channel"), params.get("ts")));
+        answer.put("messages", messages);
+      }
+      case "files.getUploadURLExternal" -> announce(params, answer);
+      case "files.completeUploadExternal" -> share(params, ts, answer);
       case "apps.connections.open" -> answer.put("url", socketUrl);
       default -> {
         answer.put("ok", false);
@@ -128,6 +173,94 @@ final class StandInMethods {
     answer.put("ts", ts);
     answer.put(
         "message", Map.of("type", "message", "text", params.getOrDefault("text", ""), "ts", ts));
+  }
+
+  /** files.getUploadURLExternal: a new file id and the URL its bytes go to. */
+  private void announce(Map<String, String> params, Map<String, Object> answer) {
+    String name = params.getOrDefault("filename", "");
+    int length;
+    try {
+      length = Integer.parseInt(params.getOrDefault("length", ""));
+    } catch (NumberFormatException e) {
+      length = -1;
+    }
+    if (name.isEmpty() || length <= 0) {
+      answer.put("ok", false);
+      answer.put("error", "invalid_arguments");
+      return;
+    }
+    String id = "F" + String.format("%08d", fileIds.incrementAndGet());
+    files.put(
+        id, new SlackApiStandIn.File(id, name, length, params.getOrDefault("alt_txt", ""), null));
+    answer.put("upload_url", uploadBase + id);
+    answer.put("file_id", id);
+  }
+
+  /**
+   * files.completeUploadExternal: shares the uploaded files in channel_id (thread_ts), as Slack
+   * does with a message of its own carrying them; a file never uploaded is file_not_found.
+   */
+  private void share(Map<String, String> params, String ts, Map<String, Object> answer) {
+    java.util.List<Map<String, Object>> details;
+    try {
+      details =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readValue(
+                  params.getOrDefault("files", "[]"),
+                  new com.fasterxml.jackson.core.type.TypeReference<>() {});
+    } catch (java.io.IOException e) {
+      details = java.util.List.of();
+    }
+    java.util.List<Map<String, Object>> shown = new java.util.ArrayList<>();
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    java.util.List<String> titles = new java.util.ArrayList<>();
+    for (Map<String, Object> d : details) {
+      String id = String.valueOf(d.get("id"));
+      SlackApiStandIn.File f = files.get(id);
+      if (f == null || f.data() == null) {
+        answer.put("ok", false);
+        answer.put("error", "file_not_found");
+        return;
+      }
+      ids.add(id);
+      titles.add(d.get("title") == null ? f.name() : String.valueOf(d.get("title")));
+      shown.add(Map.of("id", id, "name", f.name(), "title", titles.get(titles.size() - 1)));
+    }
+    if (ids.isEmpty()) {
+      answer.put("ok", false);
+      answer.put("error", "invalid_arguments");
+      return;
+    }
+    String channel = params.get("channel_id");
+    if (channel != null) {
+      shares.add(
+          new SlackApiStandIn.Share(
+              ts, channel, params.get("thread_ts"), ids, titles, params.get("initial_comment")));
+    }
+    answer.put("files", shown);
+  }
+
+  /** The messages shared files made in a channel (or in one thread), as history shows them. */
+  private java.util.List<Map<String, Object>> fileMessages(String channel, String thread) {
+    java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (SlackApiStandIn.Share s : shares) {
+      boolean inThread = thread != null && thread.equals(s.threadTs());
+      if (!s.channel().equals(channel) || (thread != null && !inThread)) {
+        continue;
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", "message");
+      m.put("subtype", "file_share");
+      m.put("ts", s.ts());
+      if (s.threadTs() != null) {
+        m.put("thread_ts", s.threadTs());
+      }
+      m.put(
+          "files",
+          s.fileIds().stream().map(id -> Map.of("id", id, "name", files.get(id).name())).toList());
+      out.add(m);
+    }
+    return out;
   }
 
   /** A user: {@code U_ADMIN} is a workspace admin, everyone else a member. */

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sparring.bench.SlackApiStandIn.Call;
 import dev.sparring.bench.SlackApiStandIn.Fault;
+import dev.sparring.slack.SlackAdapter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The HTTP side of a {@link SlackApiStandIn}: a loopback server whose {@code /api/METHOD} reads the
  * form, lets the arranged faults and the rate limits have their say, and sends the method's JSON
- * answer; posts to {@code /respond/} (response URLs) are recorded as calls of "respond". Each call
- * gets the next ts.
+ * answer; posts to {@code /respond/} (response URLs) are recorded as calls of "respond", and files
+ * POSTed to {@code /upload/FILE} (upload URLs) as calls of "upload". Each call gets the next ts.
  */
 final class StandInServer {
 
@@ -54,8 +55,10 @@ final class StandInServer {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), backlog);
     server.createContext("/api/", this::api);
     server.createContext("/respond/", this::respond);
+    server.createContext("/upload/", this::upload);
     server.setExecutor(threads);
     server.start();
+    methods.uploadBase(base() + "/upload/");
   }
 
   /** {@code http://127.0.0.1:PORT} of this server. */
@@ -116,7 +119,49 @@ final class StandInServer {
       send(ex, 429, Map.of("ok", false, "error", "ratelimited"));
       return;
     }
-    send(ex, 200, methods.answer(method, params, authorization, t));
+    String refusal = faults.refusal(method);
+    if (refusal != null) {
+      Map<String, Object> refused = new LinkedHashMap<>();
+      refused.put("ok", false);
+      refused.put("error", refusal);
+      if (refusal.equals("missing_scope") && method.startsWith("files.")) {
+        refused.put("needed", "files:write");
+        refused.put("provided", SlackAdapter.SCOPES.replace(",files:write", ""));
+      }
+      send(ex, 200, refused);
+      return;
+    }
+    Map<String, Object> answer = methods.answer(method, params, authorization, t);
+    if (faults.takeFailAfterDoing(method)) {
+      send(ex, 500, Map.of("ok", false, "error", "internal_error"));
+      return;
+    }
+    send(ex, 200, answer);
+  }
+
+  /** A file's bytes POSTed to the upload_url files.getUploadURLExternal handed out. */
+  private void upload(HttpExchange ex) throws IOException {
+    String file = ex.getRequestURI().getPath().substring("/upload/".length());
+    byte[] bytes = ex.getRequestBody().readAllBytes();
+    int status = faults.uploadStatus();
+    if (calls.recording()) {
+      calls.add(
+          new Call(
+              "upload",
+              Map.of("file_id", file, "length", Integer.toString(bytes.length)),
+              ex.getRequestHeaders().getFirst("Authorization"),
+              ts.incrementAndGet() + ".000100"));
+    }
+    if (status / 100 == 2 && !methods.uploaded(file, bytes)) {
+      status = 404;
+    }
+    byte[] answer =
+        (status / 100 == 2 ? "OK - " + bytes.length : "upload refused")
+            .getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(status, answer.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(answer);
+    }
   }
 
   private void respond(HttpExchange ex) throws IOException {

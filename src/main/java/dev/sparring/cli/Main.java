@@ -56,6 +56,12 @@ import picocli.CommandLine.Option;
     })
 public final class Main implements Callable<Integer> {
 
+  static {
+    // Pictures are drawn with AWT: headless (no display on a server), set before any AWT class
+    // loads.
+    System.setProperty("java.awt.headless", "true");
+  }
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }
@@ -101,7 +107,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws IOException {
       Startup.quietLogs();
       SparringConfig config = startup.loadConfig();
-      Gateway gateway = ConsoleAdapter.newGateway();
+      Gateway gateway = ConsoleAdapter.newGateway(startup.data.resolve("pictures"));
       PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
       ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
       try (Sparring app = Sparring.start(config, startup.data, clock, List.of(gateway))) {

@@ -3,6 +3,7 @@ package dev.sparring.compete;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Message;
 import dev.sparring.chat.Texts;
 import dev.sparring.core.Confirmations;
 import dev.sparring.core.Context;
@@ -203,8 +204,16 @@ final class CompeteRules {
     List<Standing> people =
         Hidden.without(ctx.tx().ledger().standings(in), Hidden.in(ctx.tx(), c.team()));
     List<Standing> groups = ctx.tx().ledger().standings(in.groups());
-    ctx.out()
-        .post(ChannelRef.parse(c.channel()), CompeteTexts.over(ctx.tx(), c, people, groups), null);
+    Message over = CompeteTexts.over(ctx.tx(), c, people, groups);
+    if (!people.isEmpty()) {
+      // The podium as a picture too; the text above says the same for every platform.
+      over =
+          over.withAttachments(
+              List.of(
+                  CompeteTexts.podiumPicture(
+                      ctx.tx(), c, CompeteRecords.members(ctx.tx(), c), people, groups)));
+    }
+    ctx.out().post(ChannelRef.parse(c.channel()), over, null);
   }
 
   /** {@code compete status}: the running competition's standings, to the asker only. */

@@ -5,6 +5,7 @@ import dev.sparring.bank.Question;
 import dev.sparring.chat.Inline;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Texts;
+import dev.sparring.picture.PodiumPicture;
 import dev.sparring.scoring.Profiles;
 import dev.sparring.store.Standing;
 import dev.sparring.store.Tx;
@@ -75,6 +76,34 @@ final class CompeteTexts {
       }
     }
     return Message.of("\uD83C\uDFC6 " + c.shown() + " is over", b.toString().strip());
+  }
+
+  /**
+   * The podium as a picture: people by their remembered names, groups by theirs, with the
+   * competition's length and members; its alt says the places in words.
+   */
+  static Message.Attachment podiumPicture(
+      Tx tx, Contest c, long members, List<Standing> people, List<Standing> groups) {
+    String title = c.name() + " \u00b7 final standings";
+    String subtitle =
+        Texts.duration(Duration.between(c.startedAt(), c.endsAt()))
+            + " \u00b7 "
+            + members
+            + (members == 1 ? " member" : " members")
+            + (groups.isEmpty()
+                ? ""
+                : " \u00b7 " + groups.size() + (groups.size() == 1 ? " group" : " groups"));
+    List<PodiumPicture.Place> who =
+        people.stream()
+            .limit(9)
+            .map(s -> new PodiumPicture.Place(Profiles.name(tx, c.team(), s.name()), s.points()))
+            .toList();
+    List<PodiumPicture.Place> teams =
+        groups.stream().limit(3).map(s -> new PodiumPicture.Place(s.name(), s.points())).toList();
+    return Message.Attachment.png(
+        "podium.png",
+        PodiumPicture.png(title, subtitle, who, teams),
+        PodiumPicture.alt(title, who, teams));
   }
 
   private static String podium(Tx tx, String team, List<Standing> rows, boolean groups) {

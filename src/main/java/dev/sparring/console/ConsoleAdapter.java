@@ -52,6 +52,11 @@ public final class ConsoleAdapter {
     return new ConsoleGateway();
   }
 
+  /** A gateway that also saves the pictures the bot sends in {@code pictures}, to open them. */
+  public static Gateway newGateway(java.nio.file.Path pictures) {
+    return new ConsoleGateway(pictures);
+  }
+
   public ConsoleAdapter(
       Bot bot,
       Gateway gateway,

@@ -1,19 +1,40 @@
 package dev.sparring.console;
 
+import dev.sparring.chat.Fallback;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
 import dev.sparring.chat.Platform;
 import dev.sparring.core.Gateway;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders delivered messages as text blocks into a buffer; the console prints the buffer only after
- * the delivery was committed, so what you see has been recorded.
+ * the delivery was committed, so what you see has been recorded. A picture is shown as a line with
+ * its text ({@code [picture leaderboard.png — ...]}) and, given a directory, saved there to open.
  */
 final class ConsoleGateway implements Gateway {
+
+  private static final Logger log = LoggerFactory.getLogger(ConsoleGateway.class);
+
+  private final Path pictures; // where files are saved, or null
+  private int saved;
+
+  ConsoleGateway() {
+    this(null);
+  }
+
+  ConsoleGateway(Path pictures) {
+    this.pictures = pictures;
+  }
 
   private final StringBuilder buffer = new StringBuilder();
   private final List<Opened> opened = new ArrayList<>();
@@ -74,12 +95,36 @@ final class ConsoleGateway implements Gateway {
     for (Message.Field f : m.fields()) {
       buffer.append(plain(f.name())).append(": ").append(plain(f.value())).append('\n');
     }
+    for (Message.Attachment a : m.attachments()) {
+      buffer.append(Fallback.line(a));
+      save(a).ifPresent(p -> buffer.append(" saved as ").append(p));
+      buffer.append('\n');
+    }
     if (!m.buttons().isEmpty()) {
       buffer.append("Buttons:");
       m.buttons().forEach(b -> buffer.append(" [").append(plain(b.label())).append(']'));
       buffer.append(" (type /press NAME)\n");
     }
     buffer.append('\n');
+  }
+
+  /** Saves the file in the pictures directory, under a name no file there has yet. */
+  private Optional<Path> save(Message.Attachment a) {
+    if (pictures == null) {
+      return Optional.empty();
+    }
+    try {
+      Files.createDirectories(pictures);
+      Path file;
+      do {
+        file = pictures.resolve(String.format("%03d-%s", ++saved, a.name()));
+      } while (Files.exists(file)); // an earlier session's pictures are kept
+      Files.write(file, a.data());
+      return Optional.of(file);
+    } catch (IOException e) {
+      log.warn("could not save {}: {}", a.name(), e.toString());
+      return Optional.empty();
+    }
   }
 
   /** Markdown-ish to plain text: bold markers go, people by name, the rest reads as it is. */

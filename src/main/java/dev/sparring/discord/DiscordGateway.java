@@ -6,11 +6,13 @@ import dev.sparring.core.Gateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.attribute.IGuildChannelContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
@@ -26,8 +28,14 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * ({@link #nonce}) and {@code enforce_nonce}: Discord answers a nonce it has seen from the bot in
  * the last few minutes with the message it created then, so a retried delivery creates only the
  * parts that are missing, and no part is mistaken for another.
+ *
+ * <p>A message's files (pictures) go with its first part as attachments, the first picture shown in
+ * its embed; where Discord refuses them the message goes without, saying their alt texts.
  */
 final class DiscordGateway implements Gateway {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(DiscordGateway.class);
 
   private static final Set<ErrorResponse> PERMANENT =
       Set.of(
@@ -114,8 +122,9 @@ final class DiscordGateway implements Gateway {
         post.anchor() == null || post.message().takesAnswers()
             ? List.of()
             : List.of(Button.primary(DiscordAdapter.ANSWER + "|", "Answer"));
-    List<MessageCreateData> parts = DiscordRender.render(post.message(), extra);
-    Message first = send(channel, parts.get(0), nonce(outboxId, 0));
+    Sent sent = sendFirst(channel, post.message(), extra, outboxId);
+    List<MessageCreateData> parts = sent.parts();
+    Message first = sent.first();
     MessageChannel rest = channel;
     String id = first.getId();
     if (post.anchor() != null) {
@@ -176,12 +185,13 @@ final class DiscordGateway implements Gateway {
         return new Delivery.ThreadGone("thread " + parentId + " was deleted");
       }
     }
-    List<MessageCreateData> parts = DiscordRender.render(message.message(), List.of());
-    String first = null;
+    String first;
     try {
-      for (int i = 0; i < parts.size(); i++) {
-        String id = send(thread, parts.get(i), nonce(outboxId, i)).getId();
-        first = first == null ? id : first;
+      Sent sent = sendFirst(thread, message.message(), List.of(), outboxId);
+      List<MessageCreateData> parts = sent.parts();
+      first = sent.first().getId();
+      for (int i = 1; i < parts.size(); i++) {
+        send(thread, parts.get(i), nonce(outboxId, i));
       }
     } catch (ErrorResponseException e) {
       if (e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
@@ -190,6 +200,71 @@ final class DiscordGateway implements Gateway {
       throw e;
     }
     return new Delivery.Sent(first);
+  }
+
+  /** The first part as sent, and every part of the message as it went out. */
+  private record Sent(Message first, List<MessageCreateData> parts) {}
+
+  /** Discord refusing a message's files, while it would take the message without them. */
+  private static final Set<ErrorResponse> FILES_REFUSED =
+      Set.of(
+          ErrorResponse.MISSING_PERMISSIONS,
+          ErrorResponse.REQUEST_ENTITY_TOO_LARGE,
+          ErrorResponse.FILE_UPLOAD_MAX_SIZE_EXCEEDED,
+          ErrorResponse.MAX_ATTACHMENTS,
+          ErrorResponse.INVALID_FILE_UPLOADED);
+
+  /**
+   * Sends the first part of {@code m}, with its files where the bot may attach files in {@code to}.
+   * Refused for its files (a missing permission, too large), it is sent again without them, under
+   * the same nonce (the refused request created nothing), their alt texts in its place.
+   */
+  private Sent sendFirst(
+      MessageChannel to, dev.sparring.chat.Message m, List<Button> extra, long outboxId) {
+    boolean files = !m.attachments().isEmpty() && mayAttach(to);
+    if (!files) {
+      List<MessageCreateData> parts = DiscordRender.textOnly(m, extra);
+      return new Sent(send(to, parts.get(0), nonce(outboxId, 0)), parts);
+    }
+    List<MessageCreateData> parts = DiscordRender.withFiles(m, extra);
+    try {
+      return new Sent(send(to, parts.get(0), nonce(outboxId, 0)), parts);
+    } catch (ErrorResponseException e) {
+      if (!FILES_REFUSED.contains(e.getErrorResponse())) {
+        throw e;
+      }
+      refusedOnce(to, e.getErrorResponse().name());
+      List<MessageCreateData> text = DiscordRender.textOnly(m, extra);
+      return new Sent(send(to, text.get(0), nonce(outboxId, 0)), text);
+    }
+  }
+
+  /** Whether the bot may attach files in {@code to}; logs once per guild when it may not. */
+  private boolean mayAttach(MessageChannel to) {
+    if (!(to instanceof GuildChannel channel)) {
+      return true;
+    }
+    if (channel
+        .getGuild()
+        .getSelfMember()
+        .hasPermission(channel, Permission.MESSAGE_ATTACH_FILES)) {
+      return true;
+    }
+    refusedOnce(to, "no Attach Files permission");
+    return false;
+  }
+
+  private final Set<String> refusals = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private void refusedOnce(MessageChannel to, String why) {
+    String guild = to instanceof GuildChannel c ? c.getGuild().getId() : "-";
+    if (refusals.add(guild + "|" + why)) {
+      log.warn(
+          "Discord refused a picture in guild {} ({}): pictures there go out as their text."
+              + " Grant the bot Attach Files to show them.",
+          guild,
+          why);
+    }
   }
 
   private static Message send(MessageChannel to, MessageCreateData part, String nonce) {

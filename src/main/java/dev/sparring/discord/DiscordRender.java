@@ -1,5 +1,6 @@
 package dev.sparring.discord;
 
+import dev.sparring.chat.Fallback;
 import dev.sparring.chat.Inline;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Texts;
@@ -11,6 +12,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -18,7 +20,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * Renders the core's messages as Discord embeds and buttons within Discord's limits: 256-character
  * titles, 4,096-character descriptions, 25 fields of 1,024 characters, 6,000 characters per
  * message, five buttons per row and five rows, 100-character custom ids. A message that does not
- * fit becomes several, in order, with the buttons on the last.
+ * fit becomes several, in order, with the buttons on the last and the files on the first.
  */
 final class DiscordRender {
 
@@ -101,6 +103,42 @@ final class DiscordRender {
       out.add(b.build());
     }
     return out;
+  }
+
+  /**
+   * The message with its files attached to the first part, whose embed shows the first picture
+   * ({@code attachment://NAME}) so the picture sits inside the card.
+   */
+  static List<MessageCreateData> withFiles(Message m, List<Button> extra) {
+    List<MessageCreateData> parts = new ArrayList<>(render(m, extra));
+    if (m.attachments().isEmpty()) {
+      return parts;
+    }
+    MessageCreateData first = parts.get(0);
+    MessageCreateBuilder b = MessageCreateBuilder.from(first);
+    m.attachments().stream()
+        .filter(Message.Attachment::image)
+        .findFirst()
+        .ifPresent(
+            picture -> {
+              List<MessageEmbed> embeds = new ArrayList<>(first.getEmbeds());
+              embeds.set(
+                  0,
+                  new EmbedBuilder(embeds.get(0))
+                      .setImage("attachment://" + picture.name())
+                      .build());
+              b.setEmbeds(embeds);
+            });
+    for (Message.Attachment a : m.attachments()) {
+      b.addFiles(FileUpload.fromData(a.data(), a.name()));
+    }
+    parts.set(0, b.build());
+    return parts;
+  }
+
+  /** The message without its files, each said by its alt text instead. */
+  static List<MessageCreateData> textOnly(Message m, List<Button> extra) {
+    return render(Fallback.textOnly(m), extra);
   }
 
   static MessageEmbed single(Message m) {

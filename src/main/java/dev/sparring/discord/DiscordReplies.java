@@ -63,9 +63,22 @@ final class DiscordReplies {
       notice(event, r.duplicate() ? "Already done." : "\u2713");
       return;
     }
+    reply(event, r.ephemerals());
+  }
+
+  /**
+   * The ephemerals as the interaction's answer, the first one's files attached (Discord shows files
+   * in an ephemeral answer to the person only; an interaction's answer needs no Attach Files
+   * permission, and files stay under Discord's size limit). An interaction is answered once: a
+   * refused answer cannot be given again without its files, so it is logged.
+   */
+  private static void reply(IReplyCallback event, List<Outbound.Ephemeral> ephemerals) {
     List<MessageCreateData> parts = new ArrayList<>();
-    for (Outbound.Ephemeral e : r.ephemerals()) {
-      parts.addAll(DiscordRender.render(e.message(), List.of()));
+    for (Outbound.Ephemeral e : ephemerals) {
+      parts.addAll(
+          parts.isEmpty()
+              ? DiscordRender.withFiles(e.message(), List.of())
+              : DiscordRender.textOnly(e.message(), List.of()));
     }
     DiscordMentions.none(event.reply(parts.get(0)))
         .setEphemeral(true)
@@ -74,7 +87,8 @@ final class DiscordReplies {
               for (MessageCreateData more : parts.subList(1, parts.size())) {
                 DiscordMentions.none(hook.sendMessage(more)).setEphemeral(true).queue();
               }
-            });
+            },
+            failure -> log.warn("Discord refused an answer: {}", failure.toString()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sparring.leaderboard;
 
 import dev.sparring.chat.Message;
+import dev.sparring.chat.UserRef;
 import dev.sparring.scoring.Profiles;
 import dev.sparring.scoring.Seasons;
 import dev.sparring.store.Ledger;
@@ -84,6 +85,19 @@ final class LeaderboardTexts {
     } else if (position < 0) {
       b.append("\n_You have no points here yet._");
     }
+    return b.toString().strip();
+  }
+
+  /** A board posted for everyone, saying who asked for it. */
+  static String shared(Tx tx, String team, List<Standing> top, UserRef by) {
+    if (top.isEmpty()) {
+      return "No points yet. Answer the daily question, finish an interview or drill to score.";
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < top.size(); i++) {
+      line(b, tx, team, i, top.get(i), false);
+    }
+    b.append("\n_Shared by ").append(Profiles.mention(tx, team, by.key())).append("._");
     return b.toString().strip();
   }
 

@@ -49,8 +49,9 @@ public final class Leaderboards implements Feature {
   public List<Help> help() {
     return List.of(
         Help.of(
-            "leaderboard [channel|team|season|competition NAME] [all-time]",
-            "the top 10 and your rank (default: this channel, this season)"),
+            "leaderboard [channel|team|season|competition NAME] [all-time] [share]",
+            "the top 10 and your rank, with a card picture (default: this channel, this season);"
+                + " share posts it in the channel"),
         Help.of(
             "leaderboard hide",
             "leave public boards and podiums; your points still count and you see your own rank"),

@@ -107,6 +107,27 @@ public final class Streaks {
   }
 
   /**
+   * The person's current daily streak: in {@code channel} (a channel key), or their longest across
+   * channels when it is null; 0 when broken or none.
+   */
+  public static int current(Tx tx, String team, String user, String channel) {
+    String prefix = team + "#" + user + "#";
+    int best = 0;
+    for (Document d :
+        tx.documents().byPrefix(KIND, prefix + (channel == null ? "" : channel), 1000)) {
+      String in = d.id().substring(prefix.length());
+      if (channel != null && !in.equals(channel)) {
+        continue;
+      }
+      Streak s = Json.read(d.body(), Streak.class);
+      if (missed(tx, team, user, in, s).isEmpty()) {
+        best = Math.max(best, s.count());
+      }
+    }
+    return best;
+  }
+
+  /**
    * "#C1 4 (best 9, last 2026-03-02)" per channel, for stats; a streak broken since its last answer
    * shows 0 and the day it was missed.
    */

@@ -62,8 +62,10 @@ public final class SlackAdapter implements AutoCloseable {
    */
   static final Duration LOOKUP_BUDGET = Duration.ofSeconds(1);
 
+  /** The bot scopes an install asks for; {@code files:write} lets pictures go out as files. */
   public static final String SCOPES =
-      "commands,chat:write,users:read,channels:history,groups:history,app_mentions:read";
+      "commands,chat:write,users:read,channels:history,groups:history,app_mentions:read,"
+          + "files:write";
 
   /** Sparring acts only as its bot: an install asks people for no user scopes. */
   static final String USER_SCOPES = "";

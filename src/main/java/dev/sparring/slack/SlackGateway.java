@@ -4,6 +4,8 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.sparring.chat.Fallback;
+import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
 import dev.sparring.chat.Platform;
 import dev.sparring.core.Gateway;
@@ -52,10 +54,18 @@ final class SlackGateway implements Gateway {
   /** Until when Slack asked this token (an app in one workspace) to stop sending (429). */
   private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
 
+  private final SlackFiles files;
+
   SlackGateway(Slack slack, Function<String, Optional<String>> tokenForChannel, Clock clock) {
     this.slack = slack;
     this.tokenForChannel = tokenForChannel;
     this.clock = clock;
+    this.files = new SlackFiles(clock);
+  }
+
+  /** Whether a Slack error will never pass on a retry. */
+  static boolean permanent(String error) {
+    return PERMANENT.contains(error);
   }
 
   @Override
@@ -86,16 +96,27 @@ final class SlackGateway implements Gateway {
     }
     MethodsClient api = slack.methods(token.get());
     List<BlockKit.Rendered> parts = BlockKit.render(message.message());
+    boolean withFiles =
+        !message.message().attachments().isEmpty()
+            && (message instanceof Outbound.Post || message instanceof Outbound.ReplyInThread);
     try {
+      String id = null;
       if (resumed
           && !(message instanceof Outbound.Update || message instanceof Outbound.Ephemeral)) {
         Optional<String> posted = alreadyPosted(api, outboxId, channel, message, parentId);
-        if (posted.isPresent()) {
+        if (posted.isPresent() && !withFiles) {
           lastSent.put(channel, clock.instant());
           return new Delivery.Sent(posted.get());
         }
+        id = posted.orElse(null);
       }
-      String id;
+      if (withFiles) {
+        Delivery d = withFiles(api, token.get(), outboxId, message, parentId, id, resumed);
+        if (d instanceof Delivery.Sent) {
+          lastSent.put(channel, clock.instant());
+        }
+        return d;
+      }
       if (message instanceof Outbound.Update) {
         SlackApiTextResponse r =
             api.chatUpdate(
@@ -123,19 +144,11 @@ final class SlackGateway implements Gateway {
         }
         id = "ephemeral-" + outboxId;
       } else {
-        String thread = message instanceof Outbound.ReplyInThread ? parentId : null;
-        id = null;
-        for (BlockKit.Rendered part : parts) {
-          // A top-level post that needs several messages continues in its own thread.
-          String replyTo = thread != null ? thread : id;
-          Posted r = postMessage(api, token.get(), channel, replyTo, part, outboxId);
-          if (r.failed() != null) {
-            return r.failed();
-          }
-          if (id == null) {
-            id = r.ts();
-          }
+        Posted r = postText(api, token.get(), outboxId, message, parentId, parts);
+        if (r.failed() != null) {
+          return r.failed();
         }
+        id = r.ts();
       }
       lastSent.put(channel, clock.instant());
       return new Delivery.Sent(id == null ? "unknown" : id);
@@ -156,6 +169,98 @@ final class SlackGateway implements Gateway {
     } catch (IOException e) {
       return new Delivery.RetryLater(null, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The message's parts with chat.postMessage, threaded under {@code parentId} for a reply; a
+   * top-level post that needs several messages continues in its own thread. Gives the first ts.
+   */
+  private Posted postText(
+      MethodsClient api,
+      String token,
+      long outboxId,
+      Outbound message,
+      String parentId,
+      List<BlockKit.Rendered> parts)
+      throws IOException {
+    String thread = message instanceof Outbound.ReplyInThread ? parentId : null;
+    String id = null;
+    for (BlockKit.Rendered part : parts) {
+      String replyTo = thread != null ? thread : id;
+      Posted r = postMessage(api, token, message.channel().id(), replyTo, part, outboxId);
+      if (r.failed() != null) {
+        return r;
+      }
+      if (id == null) {
+        id = r.ts();
+      }
+    }
+    return new Posted(id, null);
+  }
+
+  /**
+   * A post or reply with files. The files are uploaded first (private to the app until shared), so
+   * one Slack refuses is said as its alt text in the message; then the text is posted (unless an
+   * earlier attempt did: {@code postedTs}); then each file is shared after it, in the channel or in
+   * the thread. A retry after any failure finds what went out already: the text by its metadata
+   * marker, a shared file by its name in the history, an uploaded one by its id.
+   */
+  private Delivery withFiles(
+      MethodsClient api,
+      String token,
+      long outboxId,
+      Outbound message,
+      String parentId,
+      String postedTs,
+      boolean resumed)
+      throws IOException, SlackApiException {
+    String channel = message.channel().id();
+    String thread = message instanceof Outbound.ReplyInThread ? parentId : null;
+    Message m = message.message();
+    List<Message.Attachment> attachments = m.attachments();
+    List<Message.Attachment> refused = new java.util.ArrayList<>();
+    Map<Integer, String> toShare = new java.util.TreeMap<>();
+    for (int i = 0; i < attachments.size(); i++) {
+      Message.Attachment a = attachments.get(i);
+      if (resumed && files.shared(api, channel, thread, SlackFiles.uploadName(a, outboxId, i))) {
+        continue;
+      }
+      SlackFiles.Step step = files.upload(api, token, outboxId, i, a);
+      if (step instanceof SlackFiles.Step.Later later) {
+        return later.delivery();
+      }
+      if (step instanceof SlackFiles.Step.Done done) {
+        toShare.put(i, done.fileId());
+      } else {
+        refused.add(a);
+      }
+    }
+    String id = postedTs;
+    if (id == null) {
+      List<BlockKit.Rendered> parts = BlockKit.render(Fallback.without(m, refused));
+      Posted r = postText(api, token, outboxId, message, parentId, parts);
+      if (r.failed() != null) {
+        return r.failed();
+      }
+      id = r.ts();
+    }
+    for (Map.Entry<Integer, String> e : toShare.entrySet()) {
+      Message.Attachment a = attachments.get(e.getKey());
+      SlackFiles.Step step =
+          files.share(
+              api,
+              token,
+              outboxId,
+              e.getKey(),
+              e.getValue(),
+              SlackFiles.title(m, a),
+              channel,
+              thread);
+      if (step instanceof SlackFiles.Step.Later later) {
+        return later.delivery();
+      }
+    }
+    return new Delivery.Sent(id == null ? "unknown" : id);
   }
 
   /**

@@ -39,9 +39,16 @@ final class DiscordStandIn implements AutoCloseable {
   static final String COPIED_MENTORS = "400000000000000002";
 
   /**
-   * View, send, embed links, read history, add reactions, create public threads, send in threads.
+   * View, send, embed links, attach files, read history, add reactions, create public threads, send
+   * in threads.
    */
-  static final String PERMISSIONS = "309237730368";
+  static final String PERMISSIONS = "309237763136";
+
+  /** {@link #PERMISSIONS} without attach files: the bot may send messages but no files. */
+  static final String NO_FILES = "309237730368";
+
+  /** One file sent with a message or an interaction reply: where it went, its name, its bytes. */
+  record Upload(String path, String name, byte[] data) {}
 
   /** One REST call. */
   record Call(String method, String path, JsonNode body) {}
@@ -58,6 +65,10 @@ final class DiscordStandIn implements AutoCloseable {
   private final HttpServer rest;
   private final Gateway gateway;
   private final List<Call> calls = new ArrayList<>();
+  private final List<Upload> uploads = new ArrayList<>();
+  private final String permissions;
+  // While set, a message sent with files is refused with this HTTP status and Discord code.
+  private volatile int[] filesRefused;
   private final AtomicLong ids = new AtomicLong(300000000000000000L);
   private final AtomicInteger seq = new AtomicInteger();
   private final List<Guild> guilds;
@@ -70,7 +81,13 @@ final class DiscordStandIn implements AutoCloseable {
   }
 
   DiscordStandIn(List<Guild> guilds) throws Exception {
+    this(guilds, PERMISSIONS);
+  }
+
+  /** A stand-in whose @everyone role grants {@code permissions} (the bot's own, then). */
+  DiscordStandIn(List<Guild> guilds, String permissions) throws Exception {
     this.guilds = List.copyOf(guilds);
+    this.permissions = permissions;
     rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     rest.createContext("/api/v10/", this::handle);
     rest.start();
@@ -107,6 +124,19 @@ final class DiscordStandIn implements AutoCloseable {
 
   synchronized List<Call> calls() {
     return List.copyOf(calls);
+  }
+
+  /** The files received so far, in order. */
+  synchronized List<Upload> uploads() {
+    return List.copyOf(uploads);
+  }
+
+  /**
+   * Messages (and interaction replies) carrying files are refused with this HTTP status and Discord
+   * error code: 403/50013 for a missing permission, 413/40005 for a file too large.
+   */
+  void refuseFiles(int status, int code) {
+    filesRefused = new int[] {status, code};
   }
 
   synchronized List<Call> calls(String method, String pathContains) {
@@ -233,16 +263,34 @@ final class DiscordStandIn implements AutoCloseable {
     String ct = ex.getRequestHeaders().getFirst("Content-Type");
     if (raw.length > 0 && ct != null && ct.contains("json")) {
       body = JSON.readTree(raw);
-    } else if (raw.length > 0 && ct != null && ct.contains("multipart")) {
-      String s = new String(raw, StandardCharsets.UTF_8);
-      int start = s.indexOf('{');
-      int end = s.lastIndexOf('}');
-      if (start >= 0 && end > start) {
-        body = JSON.readTree(s.substring(start, end + 1));
+    }
+    List<Upload> files = new ArrayList<>();
+    if (raw.length > 0 && ct != null && ct.contains("multipart")) {
+      for (Part part : Part.parse(raw, ct)) {
+        if (part.name().equals("payload_json")) {
+          body = JSON.readTree(part.data());
+        } else if (part.filename() != null) {
+          files.add(new Upload(path, part.filename(), part.data()));
+        }
       }
     }
     synchronized (this) {
       calls.add(new Call(method, path, body));
+    }
+    int[] refused = filesRefused;
+    if (!files.isEmpty() && refused != null) {
+      send(
+          ex,
+          refused[0],
+          Map.of(
+              "message",
+              refused[1] == 50013 ? "Missing Permissions" : "Request entity too large",
+              "code",
+              refused[1]));
+      return;
+    }
+    synchronized (this) {
+      uploads.addAll(files);
     }
     if (path.equals("users/@me")) {
       send(
@@ -391,6 +439,56 @@ final class DiscordStandIn implements AutoCloseable {
     }
   }
 
+  /** One part of a multipart/form-data body: its name, file name (null for a field), bytes. */
+  record Part(String name, String filename, byte[] data) {
+
+    private static final java.util.regex.Pattern NAME =
+        java.util.regex.Pattern.compile("[; ]name=\"([^\"]*)\"");
+    private static final java.util.regex.Pattern FILENAME =
+        java.util.regex.Pattern.compile("filename=\"([^\"]*)\"");
+
+    static List<Part> parse(byte[] body, String contentType) {
+      String boundary = contentType.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1");
+      byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+      List<Part> parts = new ArrayList<>();
+      int at = indexOf(body, delimiter, 0);
+      while (at >= 0) {
+        int start = at + delimiter.length;
+        if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') {
+          break; // the closing delimiter
+        }
+        start += 2; // CRLF after the delimiter
+        int next = indexOf(body, delimiter, start);
+        if (next < 0) {
+          break;
+        }
+        byte[] crlf2 = {'\r', '\n', '\r', '\n'};
+        int headersEnd = indexOf(body, crlf2, start);
+        String headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
+        byte[] data = java.util.Arrays.copyOfRange(body, headersEnd + 4, next - 2);
+        java.util.regex.Matcher name = NAME.matcher(headers);
+        java.util.regex.Matcher file = FILENAME.matcher(headers);
+        parts.add(
+            new Part(name.find() ? name.group(1) : "", file.find() ? file.group(1) : null, data));
+        at = next;
+      }
+      return parts;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+      outer:
+      for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
+        for (int j = 0; j < needle.length; j++) {
+          if (haystack[i + j] != needle[j]) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
+    }
+  }
+
   // ---- gateway
 
   /** Sends a dispatch (op 0) to every connected client. */
@@ -437,7 +535,7 @@ final class DiscordStandIn implements AutoCloseable {
     return r;
   }
 
-  private static Map<String, Object> guildCreate(Guild g) {
+  private Map<String, Object> guildCreate(Guild g) {
     Map<String, Object> guild = new LinkedHashMap<>();
     guild.put("id", g.id());
     guild.put("name", g.id().equals(GUILD) ? "Test" : "Guild " + g.id());
@@ -455,7 +553,7 @@ final class DiscordStandIn implements AutoCloseable {
         List.of(
             role(MENTORS, "Mentors", 1, "0"),
             role(COPIED_MENTORS, "Mentors", 1, "0"),
-            role(g.id(), "@everyone", 0, PERMISSIONS)));
+            role(g.id(), "@everyone", 0, permissions)));
     guild.put(
         "channels",
         List.of(
