@@ -250,6 +250,12 @@ class PicturesTest {
       BufferedImage have = decode(Files.readAllBytes(committed));
       assertThat(have.getWidth()).as(e.getKey()).isEqualTo(want.getWidth());
       assertThat(have.getHeight()).as(e.getKey()).isEqualTo(want.getHeight());
+      // The committed pictures were drawn with DejaVu Sans; another font moves every letter.
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 12)
+              .getFamily()
+              .startsWith("DejaVu"),
+          "DejaVu Sans is not installed: pixels are not compared");
       int differ = 0;
       for (int x = 0; x < want.getWidth(); x++) {
         for (int y = 0; y < want.getHeight(); y++) {
