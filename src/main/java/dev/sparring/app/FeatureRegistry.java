@@ -13,6 +13,7 @@ import dev.sparring.interview.InterviewSettings;
 import dev.sparring.interview.Interviews;
 import dev.sparring.leaderboard.Leaderboards;
 import dev.sparring.outbox.DeadLetters;
+import dev.sparring.remind.Reminders;
 import dev.sparring.scoring.Points;
 import java.util.List;
 
@@ -48,6 +49,7 @@ public final class FeatureRegistry {
         drills,
         competitions,
         new Leaderboards(points, competitions, mentions),
+        Reminders.withDueDrills(List.of(daily)),
         new Disputes(List.of(interview, daily, drills)),
         new PackReport(bank),
         new DeadLetters());

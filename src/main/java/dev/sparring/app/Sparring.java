@@ -123,6 +123,7 @@ public final class Sparring implements AutoCloseable {
                   o.maxAttempts(), o.lease(), 32, o.baseBackoff(), o.maxBackoff()),
               instance.id());
       bot.onCommit(dispatcher::wake);
+      dispatcher.onUnreachable(bot::unreachable);
       bot.observe(metrics.observer());
       return new Sparring(config, store, bank, bot, dispatcher, metrics, instance, grader);
     } catch (RuntimeException e) {
@@ -318,6 +319,9 @@ public final class Sparring implements AutoCloseable {
 
   private java.util.concurrent.ScheduledExecutorService scheduler;
 
+  /** Ticks run back to back at most, when features ask for more ({@link Bot.Result#again}). */
+  static final int CATCH_UP_TICKS = 1_000;
+
   /**
    * Runs time-driven work: a tick every {@code scheduler.tick} (daily posts, expiry, competitions)
    * and outbox delivery every second (and at once after each commit).
@@ -339,7 +343,14 @@ public final class Sparring implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(
         () -> {
           try {
-            bot.handle(new dev.sparring.core.Inbound.Tick(clock.instant()));
+            // A feature with more due than one tick takes on (reminders, in batches) asks for
+            // the next tick at once, up to a bound, rather than a whole interval later.
+            for (int i = 0;
+                i < CATCH_UP_TICKS
+                    && bot.handle(new dev.sparring.core.Inbound.Tick(clock.instant())).again();
+                i++) {
+              // the condition did the work
+            }
           } catch (RuntimeException e) {
             log.warn("scheduled tick failed; will retry", e);
           }
