@@ -63,7 +63,8 @@ public final class SlackAdapter implements AutoCloseable {
   static final Duration LOOKUP_BUDGET = Duration.ofSeconds(1);
 
   public static final String SCOPES =
-      "commands,chat:write,users:read,channels:history,groups:history,app_mentions:read";
+      "commands,chat:write,users:read,channels:history,groups:history,app_mentions:read,"
+          + "im:write,im:history";
 
   /** Sparring acts only as its bot: an install asks people for no user scopes. */
   static final String USER_SCOPES = "";
@@ -95,7 +96,7 @@ public final class SlackAdapter implements AutoCloseable {
             store,
             lookupBudget,
             after);
-    this.gateway = new SlackGateway(slack, tokens::tokenForChannel, clock);
+    this.gateway = new SlackGateway(slack, tokens::tokenForChannel, tokens::tokenForTeam, clock);
     this.replies = new SlackReplies(slack, tokens, people, bot, after);
     this.app = bolt(settings, slack, tokens.installations());
     new SlackRoutes(
