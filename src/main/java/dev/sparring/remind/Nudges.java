@@ -14,7 +14,6 @@ import dev.sparring.store.Tx;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +40,8 @@ final class Nudges {
   /** Recent ledger entries read for the channels a person takes part in. */
   private static final int RECENT_ENTRIES = 50;
 
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
   private final List<Agenda> agendas;
 
   Nudges(List<Agenda> agendas) {
@@ -66,7 +67,7 @@ final class Nudges {
     return PersonalZones.of(tx, team, r.user())
         .map(z -> new Zone(z, Source.YOURS))
         .or(() -> ChannelZones.of(tx, r.channel()).map(z -> new Zone(z, Source.CHANNEL)))
-        .orElse(new Zone(ZoneOffset.UTC, Source.DEFAULT));
+        .orElse(new Zone(UTC, Source.DEFAULT));
   }
 
   /** Whether {@code r} sent a nudge on the local day {@code today} (in {@code zone}) already. */
@@ -106,8 +107,8 @@ final class Nudges {
       }
       ReminderRecords.advance(tx, doc, after, next(after, z.zone(), ctx.now()));
     }
-    ReminderRecords.prune(tx, ctx.now(), BATCH);
-    if (due.size() == BATCH) {
+    int pruned = ReminderRecords.prune(tx, ctx.now(), BATCH);
+    if (due.size() == BATCH || pruned == BATCH) {
       ctx.out().again();
     }
   }

@@ -71,11 +71,13 @@ final class ReminderRecords {
     return tx.documents().get(SENT, id(team, user) + "#" + day).isPresent();
   }
 
-  /** Deletes up to {@code limit} claims past keeping. */
-  static void prune(Tx tx, Instant now, int limit) {
-    for (Document d : tx.documents().due(SENT, now, limit)) {
+  /** Deletes up to {@code limit} claims past keeping; returns how many. */
+  static int prune(Tx tx, Instant now, int limit) {
+    List<Document> old = tx.documents().due(SENT, now, limit);
+    for (Document d : old) {
       tx.documents().delete(SENT, d.id());
     }
+    return old.size();
   }
 
   /** Deletes every setting of {@code team}, {@code batch} at a time. */

@@ -11,6 +11,7 @@ import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
 import dev.sparring.core.Inbound;
 import dev.sparring.scoring.PersonalZones;
+import dev.sparring.scoring.Profiles;
 import dev.sparring.store.Document;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -75,6 +76,8 @@ public final class Reminders implements Feature {
   @Override
   public void command(Context ctx, Command command) {
     Inbound.CommandInvoked in = command.source();
+    // The nudge greets the person by the name they go by now.
+    Profiles.remember(ctx, in.team().key(), in.actor());
     if (command.name().equals("timezone")) {
       timezone(ctx, in, command.args());
       return;
@@ -145,22 +148,18 @@ public final class Reminders implements Feature {
     }
     Nudges.Zone z = Nudges.zoneOf(ctx.tx(), team, r);
     if (!r.on()) {
-      String why =
-          r.offReason() == null
-              ? "Your reminder is off."
-              : "Your reminder was turned off on "
-                  + DATE.format(r.offAt().atZone(z.zone()))
-                  + ": the bot could not send you a direct message ("
-                  + Inline.data(r.offReason())
-                  + "). Check that you accept direct messages from the app,";
+      String again = "`/spar remind on " + r.time() + "` turns it on again.";
       ctx.out()
           .tell(
               in,
-              why
-                  + (r.offReason() == null ? " " : " then ")
-                  + "`/spar remind on "
-                  + r.time()
-                  + "` turns it on again.");
+              r.offReason() == null
+                  ? "Your reminder is off. " + again
+                  : "Your reminder was turned off on "
+                      + DATE.format(r.offAt().atZone(z.zone()))
+                      + ": the bot could not send you a direct message ("
+                      + Inline.data(r.offReason())
+                      + "). Check that you accept direct messages from the app, then "
+                      + again);
       return;
     }
     Instant next = Nudges.next(r, z.zone(), ctx.now());
