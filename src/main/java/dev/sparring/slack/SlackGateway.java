@@ -25,7 +25,7 @@ import java.util.function.Function;
  * Delivers outbox messages with the Web API: {@code chat.postMessage} (threaded with {@code
  * thread_ts}), {@code chat.update}, {@code chat.postEphemeral}, and direct messages ({@code
  * conversations.open} with the person, then {@code chat.postMessage} to the {@code D…} channel it
- * returns, kept per person for a day). Paces itself to about one message per second per channel,
+ * returns, kept per person while in use). Paces itself to about one message per second per channel,
  * honours 429 Retry-After, and dead-letters errors that will never pass; a person Slack will not
  * let the bot write to is {@link Delivery.Unreachable}.
  */
@@ -59,8 +59,8 @@ final class SlackGateway implements Gateway {
   static final Set<String> UNREACHABLE =
       Set.of("cannot_dm_bot", "user_not_found", "user_disabled", "user_not_visible");
 
-  /** How long a person's DM channel id is kept (Slack keeps it for good; this bounds memory). */
-  static final Duration DM_CHANNEL_KEPT = Duration.ofDays(1);
+  /** How long an unused DM channel id is kept (Slack keeps it for good; this bounds memory). */
+  static final Duration DM_CHANNEL_KEPT = Duration.ofDays(7);
 
   private final Slack slack;
   private final Function<String, Optional<String>> tokenForChannel;
