@@ -96,7 +96,13 @@ public final class SlackAdapter implements AutoCloseable {
             store,
             lookupBudget,
             after);
-    this.gateway = new SlackGateway(slack, tokens::tokenForChannel, tokens::tokenForTeam, clock);
+    this.gateway =
+        new SlackGateway(
+            slack,
+            tokens::tokenForChannel,
+            tokens::tokenForTeam,
+            new SlackDmChannels(store, clock),
+            clock);
     this.replies = new SlackReplies(slack, tokens, people, bot, after);
     this.app = bolt(settings, slack, tokens.installations());
     new SlackRoutes(

@@ -1,7 +1,5 @@
 package dev.sparring.slack;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -9,7 +7,6 @@ import com.slack.api.methods.SlackApiTextResponse;
 import dev.sparring.chat.Outbound;
 import dev.sparring.chat.Platform;
 import dev.sparring.core.Gateway;
-import dev.sparring.core.Tickers;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +22,9 @@ import java.util.function.Function;
  * Delivers outbox messages with the Web API: {@code chat.postMessage} (threaded with {@code
  * thread_ts}), {@code chat.update}, {@code chat.postEphemeral}, and direct messages ({@code
  * conversations.open} with the person, then {@code chat.postMessage} to the {@code D…} channel it
- * returns, kept per person while in use). Paces itself to about one message per second per channel,
- * honours 429 Retry-After, and dead-letters errors that will never pass; a person Slack will not
- * let the bot write to is {@link Delivery.Unreachable}.
+ * returns, kept per person: {@link SlackDmChannels}). Paces itself to about one message per second
+ * per channel, honours 429 Retry-After, and dead-letters errors that will never pass; a person
+ * Slack will not let the bot write to is {@link Delivery.Unreachable}.
  */
 final class SlackGateway implements Gateway {
 
@@ -59,16 +56,13 @@ final class SlackGateway implements Gateway {
   static final Set<String> UNREACHABLE =
       Set.of("cannot_dm_bot", "user_not_found", "user_disabled", "user_not_visible");
 
-  /** How long an unused DM channel id is kept (Slack keeps it for good; this bounds memory). */
-  static final Duration DM_CHANNEL_KEPT = Duration.ofDays(7);
-
   private final Slack slack;
   private final Function<String, Optional<String>> tokenForChannel;
   private final Function<String, Optional<String>> tokenForTeam;
   private final Clock clock;
 
-  /** The {@code D…} channel of each person ({@code T…/U…}), as conversations.open gave it. */
-  private final Cache<String, String> dmChannels;
+  /** The {@code D…} channel of each person, as conversations.open gave it. */
+  private final SlackDmChannels dmChannels;
 
   private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
@@ -79,17 +73,13 @@ final class SlackGateway implements Gateway {
       Slack slack,
       Function<String, Optional<String>> tokenForChannel,
       Function<String, Optional<String>> tokenForTeam,
+      SlackDmChannels dmChannels,
       Clock clock) {
     this.slack = slack;
     this.tokenForChannel = tokenForChannel;
     this.tokenForTeam = tokenForTeam;
+    this.dmChannels = dmChannels;
     this.clock = clock;
-    this.dmChannels =
-        Caffeine.newBuilder()
-            .ticker(Tickers.of(clock))
-            .expireAfterAccess(DM_CHANNEL_KEPT)
-            .maximumSize(200_000)
-            .build();
   }
 
   @Override
@@ -215,15 +205,14 @@ final class SlackGateway implements Gateway {
       List<BlockKit.Rendered> parts,
       boolean resumed)
       throws IOException {
-    String person = dm.team().id() + "/" + dm.user().id();
-    String channel = dmChannels.getIfPresent(person);
+    String channel = dmChannels.get(dm.team(), dm.user()).orElse(null);
     if (channel == null) {
       Opened opened = open(api, token, dm.user().id());
       if (opened.failed() != null) {
         return opened.failed();
       }
       channel = opened.channel();
-      dmChannels.put(person, channel);
+      dmChannels.put(dm.team(), dm.user(), channel);
     }
     if (resumed) {
       Optional<String> posted = alreadyPosted(api, outboxId, channel, dm, null);
@@ -237,7 +226,7 @@ final class SlackGateway implements Gateway {
       Posted r = postMessage(api, token, channel, id, part, outboxId);
       if (r.failed() != null) {
         if (r.failed() instanceof Delivery.Failed f && "channel_not_found".equals(f.reason())) {
-          dmChannels.invalidate(person);
+          dmChannels.forget(dm.team(), dm.user());
           return new Delivery.RetryLater(null, "DM channel " + channel + " is gone");
         }
         return unreachable(r.failed());

@@ -107,6 +107,28 @@ class SlackDirectMessageTest {
   }
 
   @Test
+  void aRestartFindsTheDmChannelInTheStoreWithoutOpeningItAgain() throws Exception {
+    remindAt0830("U1");
+    tickAt("2026-03-02T08:30:00Z");
+    rig.dispatcher.drain();
+    assertThat(api.opened()).isEqualTo(1);
+    rig.close();
+    // Another process on the same store (a restart, a replica): Tier 3's conversations.open is
+    // not called again for people the bot has written to.
+    rig =
+        SlackRig.builder("test-signing-secret")
+            .token("xoxb-test-token")
+            .clock(clock)
+            .store(rig.store)
+            .build();
+    api = rig.api;
+    tickAt("2026-03-03T08:30:00Z");
+    rig.dispatcher.drain();
+    assertThat(api.opened()).isZero();
+    assertThat(postsTo("DU1")).hasSize(1);
+  }
+
+  @Test
   void a429OnOpeningOrPostingPausesAndNothingIsLost() throws Exception {
     remindAt0830("U1");
     api.ratelimitNext("conversations.open", 2);
