@@ -144,23 +144,38 @@ final class BenchNudges implements Callable<Integer> {
         long deadline = start + TimeUnit.MINUTES.toNanos(maxMinutes);
         int queued = 0;
         int ticks = 0;
-        for (Bot.Result r;
-            (r = bot.handle(new Inbound.Tick(botClock.instant()))).again() || r.queued() > 0; ) {
+        long noted = start;
+        for (Bot.Result r; ; ) {
+          long tickStart = System.nanoTime();
+          r = bot.handle(new Inbound.Tick(botClock.instant()));
           queued += r.queued();
           ticks++;
+          if (!r.again()) {
+            break;
+          }
+          // As the application's scheduler does: catch-up ticks leave the store half its time.
+          LockSupport.parkNanos(Math.min(System.nanoTime() - tickStart, MAX_PAUSE));
           if (System.nanoTime() > deadline) {
             break;
+          }
+          if (System.nanoTime() - noted > TimeUnit.SECONDS.toNanos(10)) {
+            noted = System.nanoTime();
+            output.note("nudges: " + queued + " queued, " + api.directTotal() + " delivered");
           }
         }
         double tickSeconds = (System.nanoTime() - start) / 1e9;
         long last = start;
         long seen = 0;
-        while (total(api.directs()) < queued && System.nanoTime() < deadline) {
+        while (api.directTotal() < queued && System.nanoTime() < deadline) {
           LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-          long now = total(api.directs());
+          long now = api.directTotal();
           if (now != seen) {
             seen = now;
             last = System.nanoTime();
+          }
+          if (System.nanoTime() - noted > TimeUnit.SECONDS.toNanos(10)) {
+            noted = System.nanoTime();
+            output.note("nudges: " + now + " of " + queued + " delivered");
           }
         }
         // Anything more arriving now would be a duplicate: give it a moment to show.
@@ -195,6 +210,8 @@ final class BenchNudges implements Callable<Integer> {
     }
     return 0;
   }
+
+  private static final long MAX_PAUSE = TimeUnit.SECONDS.toNanos(1);
 
   private static String user(int i) {
     return "U" + i;

@@ -140,6 +140,11 @@ public final class SlackApiStandIn implements AutoCloseable {
     return methods.directs();
   }
 
+  /** Direct messages posted so far, to everyone. */
+  public long directTotal() {
+    return methods.directTotal();
+  }
+
   /** conversations.open calls answered so far. */
   public long opened() {
     return methods.opened();

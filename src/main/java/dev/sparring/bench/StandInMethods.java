@@ -36,6 +36,7 @@ final class StandInMethods {
 
   private final Map<String, Integer> directs = new ConcurrentHashMap<>();
   private final AtomicLong opened = new AtomicLong();
+  private final AtomicLong directTotal = new AtomicLong();
 
   /** People conversations.open refuses, with the error it answers. */
   private final Map<String, String> undeliverable = new ConcurrentHashMap<>();
@@ -85,6 +86,10 @@ final class StandInMethods {
 
   long opened() {
     return opened.get();
+  }
+
+  long directTotal() {
+    return directTotal.get();
   }
 
   void undeliverable(String user, String error) {
@@ -172,6 +177,7 @@ final class StandInMethods {
     String person = dmOwners.get(channel);
     if (person != null) {
       directs.merge(person, 1, Integer::sum);
+      directTotal.incrementAndGet();
     }
     if (!params.containsKey("thread_ts")) {
       firstPost.putIfAbsent(channel, ts);

@@ -35,7 +35,7 @@ final class Nudges {
   private static final Logger log = LoggerFactory.getLogger(Nudges.class);
 
   /** Settings handled per tick; a full batch asks for another tick at once. */
-  static final int BATCH = 250;
+  static final int BATCH = 50;
 
   /** Recent ledger entries read for the channels a person takes part in. */
   private static final int RECENT_ENTRIES = 50;
