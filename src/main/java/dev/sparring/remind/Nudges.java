@@ -62,7 +62,11 @@ final class Nudges {
   /** The zone named in the reminder, else the person's, else its channel's, else UTC. */
   static Zone zoneOf(Tx tx, String team, Reminder r) {
     if (r.zone() != null) {
-      return new Zone(ZoneId.of(r.zone()), Source.NAMED);
+      try {
+        return new Zone(ZoneId.of(r.zone()), Source.NAMED);
+      } catch (java.time.DateTimeException e) {
+        // a zone this Java no longer knows: the person's, else the channel's, as with none
+      }
     }
     return PersonalZones.of(tx, team, r.user())
         .map(z -> new Zone(z, Source.YOURS))
@@ -95,7 +99,15 @@ final class Nudges {
     Tx tx = ctx.tx();
     List<Document> due = ReminderRecords.due(tx, ctx.now(), BATCH);
     for (Document doc : due) {
-      Reminder r = ReminderRecords.read(doc);
+      Reminder r;
+      try {
+        r = ReminderRecords.read(doc);
+      } catch (IllegalStateException e) {
+        // Parked rather than failing every tick (and every feature's work in it) from now on.
+        log.warn("reminder {} is unreadable; it is set aside", doc.id(), e);
+        ReminderRecords.park(tx, doc);
+        continue;
+      }
       Zone z = zoneOf(tx, doc.team(), r);
       LocalDate today = ctx.now().atZone(z.zone()).toLocalDate();
       Reminder after = r;

@@ -52,6 +52,13 @@ final class ReminderRecords {
     }
   }
 
+  /** Takes {@code doc} out of the due index as it is (an unreadable setting). */
+  static void park(Tx tx, Document doc) {
+    if (!tx.documents().compareAndSet(doc.next(doc.body(), null), doc.version())) {
+      throw new ConcurrentUpdateException("reminder " + doc.id());
+    }
+  }
+
   /** Up to {@code limit} settings due at {@code now}, soonest first. */
   static List<Document> due(Tx tx, Instant now, int limit) {
     return tx.documents().due(SETTING, now, limit);

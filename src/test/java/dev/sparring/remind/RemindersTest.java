@@ -216,6 +216,33 @@ class RemindersTest {
   }
 
   @Test
+  void anUnreadableSettingIsSetAsideWithoutStoppingTheOthers() {
+    h.clock.set(Instant.parse("2026-03-02T07:00:00Z"));
+    h.command("ana", "remind on 08:30 UTC");
+    dueCard(h, "ana", "demo-basic", Instant.parse("2026-03-01T00:00:00Z"));
+    String broken = Harness.TEAM.key() + "#console:zed";
+    h.store.transact(
+        tx -> {
+          tx.documents()
+              .put(
+                  Document.create(
+                      ReminderRecords.SETTING,
+                      broken,
+                      Harness.TEAM.key(),
+                      "{not json",
+                      Instant.parse("2026-03-02T08:00:00Z")));
+          return null;
+        });
+    h.clock.set(Instant.parse("2026-03-02T08:30:00Z"));
+    h.tick();
+    assertThat(dms(h)).hasSize(1);
+    Document parked =
+        h.store.transact(tx -> tx.documents().get(ReminderRecords.SETTING, broken)).orElseThrow();
+    assertThat(parked.dueAt()).isNull();
+    assertThat(parked.body()).isEqualTo("{not json");
+  }
+
+  @Test
   void springForwardSendsAtTheNextValidTimeAndFallBackOnce() {
     // New York skips 02:00-03:00 on 8 March 2026 and repeats 01:00-02:00 on 1 November 2026.
     h.clock.set(Instant.parse("2026-03-07T12:00:00Z"));
