@@ -90,13 +90,16 @@ public final class Reminders implements Feature {
     } else if (command.arg(0).equals("off") && args.size() == 1) {
       off(ctx, in);
     } else if (args.size() <= 2 && TIME.matcher(args.get(0)).matches()) {
-      ctx.out().tell(in, "Did you mean `/spar remind on " + args.get(0) + "`? " + USAGE_SHORT);
+      ctx.out()
+          .tell(
+              in,
+              "Did you mean `/spar remind on "
+                  + args.get(0)
+                  + "`? `/spar remind on HH:MM [ZONE]` sets your reminder.");
     } else {
       ctx.out().tell(in, ReminderTexts.USAGE);
     }
   }
-
-  private static final String USAGE_SHORT = "`/spar remind on HH:MM [ZONE]` sets your reminder.";
 
   @Override
   public void tick(Context ctx) {
