@@ -93,6 +93,8 @@ class EveryCommandTest {
     run(A, CA, ZED, "compete join crimson-squad");
     run(A, CA, ZED, "interview demo-senior");
     run(A, CA, ZED, "drill demo");
+    run(A, CA, ZED, "timezone Asia/Kathmandu");
+    run(A, CA, ZED, "remind on 07:45");
     h.dispatcher.drain();
     // A dead letter in team A's channel.
     h.store.transact(
@@ -109,7 +111,8 @@ class EveryCommandTest {
   private String state() {
     Actor viewer = new Actor(new UserRef(ConsoleModule.PLATFORM, "UVIEW"), "viewer", true);
     List<String> views = new ArrayList<>();
-    for (String v : List.of("daily status", "compete status", "season", "deadletters")) {
+    for (String v :
+        List.of("daily status", "compete status", "season", "deadletters", "remind", "timezone")) {
       views.add(text(run(A, CA, viewer, v)));
     }
     long pending = h.store.transact(tx -> tx.outbox().pending());
@@ -154,7 +157,14 @@ class EveryCommandTest {
             "stats <@UZED>",
             "questions demo"));
     Set<String> teamA =
-        Set.of("zed-from-team-a", "AlphaCup", "crimson-squad", "lost-in-team-a", "CHAN-A-42");
+        Set.of(
+            "zed-from-team-a",
+            "AlphaCup",
+            "crimson-squad",
+            "lost-in-team-a",
+            "CHAN-A-42",
+            "07:45",
+            "Kathmandu");
     for (Actor who : List.of(BOB, BOSS)) {
       for (String command : commands) {
         if (command.startsWith("help")) {

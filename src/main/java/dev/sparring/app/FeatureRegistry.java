@@ -16,6 +16,7 @@ import dev.sparring.interview.Interviews;
 import dev.sparring.leaderboard.Leaderboards;
 import dev.sparring.leaderboard.ProgressCommand;
 import dev.sparring.outbox.DeadLetters;
+import dev.sparring.remind.Reminders;
 import dev.sparring.scoring.Points;
 import dev.sparring.suggest.Suggestions;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class FeatureRegistry {
         competitions,
         new Leaderboards(points, competitions, mentions),
         new ProgressCommand(bank, points),
+        Reminders.withDueDrills(List.of(daily)),
         new Disputes(List.of(interview, daily, drills)),
         new PackReport(bank),
         new HistoryCommand(),

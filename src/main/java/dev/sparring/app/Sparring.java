@@ -125,6 +125,7 @@ public final class Sparring implements AutoCloseable {
                   o.maxAttempts(), o.lease(), 32, o.baseBackoff(), o.maxBackoff()),
               instance.id());
       bot.onCommit(dispatcher::wake);
+      dispatcher.onUnreachable(bot::unreachable);
       bot.observe(metrics.observer());
       return new Sparring(config, store, bank, bot, dispatcher, metrics, instance, grader);
     } catch (RuntimeException e) {
@@ -321,6 +322,11 @@ public final class Sparring implements AutoCloseable {
 
   private java.util.concurrent.ScheduledExecutorService scheduler;
 
+  /** Ticks run back to back at most, when features ask for more ({@link Bot.Result#again}). */
+  static final int CATCH_UP_TICKS = 1_000;
+
+  private static final long CATCH_UP_PAUSE_NANOS = 1_000_000_000L;
+
   /**
    * Runs time-driven work: a tick every {@code scheduler.tick} (daily posts, expiry, competitions)
    * and outbox delivery every second (and at once after each commit).
@@ -342,7 +348,18 @@ public final class Sparring implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(
         () -> {
           try {
-            bot.handle(new dev.sparring.core.Inbound.Tick(clock.instant()));
+            // A feature with more due than one tick takes on (reminders, in batches) asks for
+            // the next tick at once, up to a bound, rather than a whole interval later; each
+            // catch-up tick waits as long as the last one took, so the outbox and people's
+            // commands get the store half the time meanwhile.
+            for (int i = 0; i < CATCH_UP_TICKS; i++) {
+              long started = System.nanoTime();
+              if (!bot.handle(new dev.sparring.core.Inbound.Tick(clock.instant())).again()) {
+                break;
+              }
+              java.util.concurrent.locks.LockSupport.parkNanos(
+                  Math.min(System.nanoTime() - started, CATCH_UP_PAUSE_NANOS));
+            }
           } catch (RuntimeException e) {
             log.warn("scheduled tick failed; will retry", e);
           }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       BenchEngine.class,
       BenchLeaderboard.class,
       BenchFanout.class,
+      BenchNudges.class,
       BenchSlack.class,
       BenchStartup.class,
       CommandLine.HelpCommand.class

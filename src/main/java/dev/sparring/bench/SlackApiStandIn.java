@@ -176,6 +176,31 @@ public final class SlackApiStandIn implements AutoCloseable {
     faults.ratelimitNext(seconds);
   }
 
+  /** The next call of {@code method} answers 429 with this Retry-After. */
+  public void ratelimitNext(String method, int seconds) {
+    faults.ratelimitNext(method, seconds);
+  }
+
+  /** conversations.open with {@code user} answers {@code error} ({@code cannot_dm_bot}...). */
+  public void undeliverable(String user, String error) {
+    methods.undeliverable(user, error);
+  }
+
+  /** Direct messages posted per person (to the DM channels conversations.open handed out). */
+  public Map<String, Integer> directs() {
+    return methods.directs();
+  }
+
+  /** Direct messages posted so far, to everyone. */
+  public long directTotal() {
+    return methods.directTotal();
+  }
+
+  /** conversations.open calls answered so far. */
+  public long opened() {
+    return methods.opened();
+  }
+
   /** The next chat.postMessage calls answer with these faults, one each, in order. */
   public void fail(Fault... next) {
     faults.fail(next);

@@ -32,6 +32,17 @@ final class StandInFaults {
     retryAfter.add(seconds);
   }
 
+  /** Retry-After answers queued for the next calls of other methods than chat.postMessage. */
+  private final Map<String, Deque<Integer>> retryAfterOf = new java.util.HashMap<>();
+
+  synchronized void ratelimitNext(String method, int seconds) {
+    if (method.equals("chat.postMessage")) {
+      ratelimitNext(seconds);
+    } else {
+      retryAfterOf.computeIfAbsent(method, m -> new ArrayDeque<>()).add(seconds);
+    }
+  }
+
   synchronized void fail(Fault... next) {
     faults.addAll(List.of(next));
   }
@@ -69,6 +80,11 @@ final class StandInFaults {
       fault = faults.poll();
     } else if (post && !retryAfter.isEmpty()) {
       limited = retryAfter.poll();
+    } else if (!post && retryAfterOf.containsKey(call.method())) {
+      limited = retryAfterOf.get(call.method()).poll();
+      if (retryAfterOf.get(call.method()).isEmpty()) {
+        retryAfterOf.remove(call.method());
+      }
     }
     if ((fault == null || fault == Fault.SLOW) && limited == null) {
       calls.add(call);

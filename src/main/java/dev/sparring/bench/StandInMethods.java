@@ -10,10 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * What each Web API method of a {@link SlackApiStandIn} answers, shaped as Slack shapes it: {@code
  * chat.postMessage} (counted per channel), {@code chat.update}, {@code chat.postEphemeral}, {@code
  * users.info}, {@code views.*}, {@code conversations.history}/{@code .replies} (from the recorded
- * posts and the shared files), {@code apps.connections.open}, {@code auth.test}, {@code
- * oauth.v2.access} (from the granted install codes) and the external file upload ({@code
- * files.getUploadURLExternal}, then the bytes, then {@code files.completeUploadExternal}); any
- * other method is {@code unknown_method}.
+ * posts and the shared files), {@code conversations.open} (one {@code D…} channel per person, the
+ * same every time; {@code cannot_dm_bot} for a person marked {@link #undeliverable}), {@code
+ * apps.connections.open}, {@code auth.test}, {@code oauth.v2.access} (from the granted install
+ * codes) and the external file upload ({@code files.getUploadURLExternal}, then the bytes, then
+ * {@code files.completeUploadExternal}); any other method is {@code unknown_method}. Posts to a DM
+ * channel are also counted per person.
  */
 final class StandInMethods {
 
@@ -43,6 +45,16 @@ final class StandInMethods {
 
   private final Map<String, String> firstPost = new ConcurrentHashMap<>();
   private final AtomicLong accepted = new AtomicLong();
+
+  /** The person of each DM channel conversations.open handed out, and DMs posted per person. */
+  private final Map<String, String> dmOwners = new ConcurrentHashMap<>();
+
+  private final Map<String, Integer> directs = new ConcurrentHashMap<>();
+  private final AtomicLong opened = new AtomicLong();
+  private final AtomicLong directTotal = new AtomicLong();
+
+  /** People conversations.open refuses, with the error it answers. */
+  private final Map<String, String> undeliverable = new ConcurrentHashMap<>();
 
   StandInMethods(String teamId, StandInCalls calls) {
     this.teamId = teamId;
@@ -107,6 +119,27 @@ final class StandInMethods {
     return posted;
   }
 
+  Map<String, Integer> directs() {
+    return directs;
+  }
+
+  long opened() {
+    return opened.get();
+  }
+
+  long directTotal() {
+    return directTotal.get();
+  }
+
+  void undeliverable(String user, String error) {
+    undeliverable.put(user, error);
+  }
+
+  /** The DM channel of {@code user}: the same id every time, as Slack keeps one per person. */
+  static String dmChannel(String user) {
+    return "D" + user;
+  }
+
   String firstPost(String channel) {
     return firstPost.get(channel);
   }
@@ -154,6 +187,7 @@ final class StandInMethods {
       case "files.getUploadURLExternal" -> announce(params, answer);
       case "files.completeUploadExternal" -> share(params, ts, answer);
       case "apps.connections.open" -> answer.put("url", socketUrl);
+      case "conversations.open" -> open(params.getOrDefault("users", ""), answer);
       default -> {
         answer.put("ok", false);
         answer.put("error", "unknown_method");
@@ -162,10 +196,34 @@ final class StandInMethods {
     return answer;
   }
 
+  /** As Slack answers a 1:1 open: {@code {"ok":true,"channel":{"id":"D…"}}}. */
+  private void open(String users, Map<String, Object> answer) {
+    opened.incrementAndGet();
+    if (users.isEmpty() || users.contains(",")) {
+      answer.put("ok", false);
+      answer.put("error", users.isEmpty() ? "users_list_not_supplied" : "not_enough_users");
+      return;
+    }
+    String refused = undeliverable.get(users);
+    if (refused != null) {
+      answer.put("ok", false);
+      answer.put("error", refused);
+      return;
+    }
+    String channel = dmChannel(users);
+    dmOwners.put(channel, users);
+    answer.put("channel", Map.of("id", channel));
+  }
+
   private void post(Map<String, String> params, String ts, Map<String, Object> answer) {
     String channel = params.getOrDefault("channel", "");
     accepted.incrementAndGet();
     posted.merge(channel, 1, Integer::sum);
+    String person = dmOwners.get(channel);
+    if (person != null) {
+      directs.merge(person, 1, Integer::sum);
+      directTotal.incrementAndGet();
+    }
     if (!params.containsKey("thread_ts")) {
       firstPost.putIfAbsent(channel, ts);
     }

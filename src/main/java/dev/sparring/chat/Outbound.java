@@ -3,10 +3,10 @@ package dev.sparring.chat;
 import java.util.Objects;
 
 /**
- * Everything the bot says. {@link Post}, {@link ReplyInThread} and {@link Update} go through the
- * transactional outbox, committed with the state change that caused them; an {@link Ephemeral}
- * answers the invoking user directly (Slack ephemeral, Discord ephemeral interaction reply, the
- * console's "only you" block) and is never stored.
+ * Everything the bot says. {@link Post}, {@link ReplyInThread}, {@link Update} and {@link Direct}
+ * go through the transactional outbox, committed with the state change that caused them; an {@link
+ * Ephemeral} answers the invoking user directly (Slack ephemeral, Discord ephemeral interaction
+ * reply, the console's "only you" block) and is never stored.
  *
  * <p>Threads are named by an <em>anchor</em>: an id the core chooses when it posts the thread's
  * parent. The outbox links the anchor to the platform's message id once the parent is delivered, so
@@ -69,6 +69,44 @@ public sealed interface Outbound {
       REPLY,
       /** The person's answer to an open question was accepted (stored, or replaced theirs). */
       ANSWER_ACCEPTED
+    }
+  }
+
+  /**
+   * A private message to one person of {@code team}, outside any channel (a reminder): the gateway
+   * opens the platform's direct conversation with {@code user} (Slack {@code conversations.open},
+   * Discord's DM channel) and posts there. It opens no thread.
+   *
+   * <p>{@link #channel()} is the person's <em>address</em> ({@link #addressOf}), not a platform
+   * channel: the outbox keeps one person's direct messages in order by it, and routes by its
+   * platform; nothing is ever posted to it as a channel.
+   */
+  record Direct(TeamRef team, UserRef user, Message message) implements Outbound {
+    /** The id prefix that marks an address: no platform's channel ids start with it. */
+    public static final String ADDRESS_PREFIX = "@";
+
+    public Direct {
+      Objects.requireNonNull(team, "team");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(message, "message");
+      if (team.platform() != user.platform()) {
+        throw new IllegalArgumentException("a direct message stays on its team's platform");
+      }
+    }
+
+    @Override
+    public ChannelRef channel() {
+      return addressOf(user);
+    }
+
+    /** The address of {@code user}'s direct messages ({@code slack:@U123}). */
+    public static ChannelRef addressOf(UserRef user) {
+      return new ChannelRef(user.platform(), ADDRESS_PREFIX + user.id());
+    }
+
+    /** Whether {@code channel} is a person's address rather than a platform channel. */
+    public static boolean isAddress(ChannelRef channel) {
+      return channel.id().startsWith(ADDRESS_PREFIX);
     }
   }
 }

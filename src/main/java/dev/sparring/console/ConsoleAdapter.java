@@ -34,6 +34,7 @@ public final class ConsoleAdapter {
   static final TeamRef TEAM = new TeamRef(ConsoleModule.PLATFORM, "local");
   private static final String SCOPE = "console";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+  private static final int CATCH_UP_TICKS = 1_000;
 
   private final Bot bot;
   private final ConsoleGateway gateway;
@@ -159,6 +160,10 @@ public final class ConsoleAdapter {
 
   private void step(Inbound event, boolean mine) {
     Bot.Result result = bot.handle(event);
+    // A tick that left work due (reminders come in batches) is repeated, as the scheduler does.
+    for (int i = 0; i < CATCH_UP_TICKS && result.again(); i++) {
+      result = bot.handle(event);
+    }
     dispatcher.drain();
     gateway.takeOpened().forEach(o -> remember(o, mine));
     for (Outbound.Ephemeral e : result.ephemerals()) {

@@ -66,6 +66,10 @@ final class ConsoleGateway implements Gateway {
       if (!message.message().buttons().isEmpty()) {
         replyButtons.put(parentId, message.message().buttons());
       }
+    } else if (message instanceof Outbound.Direct dm) {
+      // A direct message has no channel: it is shown as what it is, to whom.
+      buffer.append("(DM to @").append(dm.user().id()).append(") ");
+      block(null, message.message());
     } else if (message instanceof Outbound.Update) {
       block(channel + " \u203a thread " + parentId + " (updated)", message.message());
       buttons.put(parentId, message.message().buttons());
@@ -84,8 +88,12 @@ final class ConsoleGateway implements Gateway {
     buffer.append(text).append("\n\n");
   }
 
+  /** A message under {@code [header]}, or under what the buffer holds already when null. */
   private void block(String header, Message m) {
-    buffer.append("[").append(header).append("] Sparring\n");
+    if (header != null) {
+      buffer.append("[").append(header).append("] ");
+    }
+    buffer.append("Sparring\n");
     if (!m.title().isBlank()) {
       buffer.append(plain(m.title())).append('\n');
     }

@@ -5,6 +5,7 @@ import dev.sparring.chat.Form;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
 import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,14 +95,27 @@ public final class Bot {
     return clock;
   }
 
-  /** The outcome of handling one event. */
+  /**
+   * The outcome of handling one event. {@code again}: a tick left time-driven work due (a feature
+   * works in bounded batches), so the scheduler should tick again at once.
+   */
   public record Result(
       boolean duplicate,
       int queued,
       List<Outbound.Ephemeral> ephemerals,
       List<Form> forms,
-      List<Runnable> after) {
+      List<Runnable> after,
+      boolean again) {
     public static final Result DUPLICATE = new Result(true, 0, List.of(), List.of(), List.of());
+
+    public Result(
+        boolean duplicate,
+        int queued,
+        List<Outbound.Ephemeral> ephemerals,
+        List<Form> forms,
+        List<Runnable> after) {
+      this(duplicate, queued, ephemerals, forms, after, false);
+    }
 
     public Result(boolean duplicate, int queued, List<Outbound.Ephemeral> ephemerals) {
       this(duplicate, queued, ephemerals, List.of(), List.of());
@@ -162,6 +176,26 @@ public final class Bot {
         reason,
         cancelled);
     return cancelled;
+  }
+
+  /**
+   * The platform will not deliver direct messages to {@code user} of {@code team}: every feature
+   * stops writing to them privately ({@link Feature#unreachable}), in one transaction. The outbox
+   * dispatcher calls this when it dead-letters a direct message for that reason. Idempotent.
+   */
+  public void unreachable(TeamRef team, UserRef user, String reason) {
+    ConflictRetry.run(
+        ConflictRetry.MAX_ATTEMPTS,
+        () ->
+            store.transact(
+                tx -> {
+                  Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                  Context ctx = new Context(tx, new Effects(), now, admins);
+                  for (Feature f : catalog.all()) {
+                    f.unreachable(ctx, team, user, reason);
+                  }
+                  return null;
+                }));
   }
 
   /** A person's home view: every feature's sections, read in one transaction. */

@@ -8,6 +8,7 @@ import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one inbound event makes the bot say, collected while it is handled. The durable part goes to
@@ -28,6 +29,8 @@ public final class Effects {
   private final List<Runnable> afterCommit;
   private final List<Form> forms;
   private final TeamRef team;
+  // Shared by every team view of these effects, like the lists.
+  private final AtomicBoolean again;
 
   /** Effects for work of no one team (the clock's ticks). */
   public Effects() {
@@ -36,7 +39,13 @@ public final class Effects {
 
   /** Effects of an event from {@code team}. */
   public Effects(TeamRef team) {
-    this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), team);
+    this(
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        team,
+        new AtomicBoolean());
   }
 
   private Effects(
@@ -44,12 +53,14 @@ public final class Effects {
       List<Outbound.Ephemeral> ephemeral,
       List<Runnable> afterCommit,
       List<Form> forms,
-      TeamRef team) {
+      TeamRef team,
+      AtomicBoolean again) {
     this.durable = durable;
     this.ephemeral = ephemeral;
     this.afterCommit = afterCommit;
     this.forms = forms;
     this.team = team;
+    this.again = again;
   }
 
   /**
@@ -67,7 +78,7 @@ public final class Effects {
     } catch (IllegalArgumentException e) {
       return this; // a stored key from before refs were checked: any process may deliver
     }
-    return new Effects(durable, ephemeral, afterCommit, forms, ref);
+    return new Effects(durable, ephemeral, afterCommit, forms, ref, again);
   }
 
   /** The team messages said through this view are for (null when not known). */
@@ -85,6 +96,14 @@ public final class Effects {
 
   public void update(ChannelRef channel, String anchor, Message message) {
     durable.add(new Queued(new Outbound.Update(channel, anchor, message), team));
+  }
+
+  /**
+   * A private message to {@code user} of {@code team}, delivered through the outbox like a post
+   * (the platform's direct messages; see {@link Outbound.Direct}).
+   */
+  public void direct(TeamRef team, UserRef user, Message message) {
+    durable.add(new Queued(new Outbound.Direct(team, user, message), team));
   }
 
   /** A short private answer to whoever did {@code event}. */
@@ -112,6 +131,19 @@ public final class Effects {
 
   public List<Form> forms() {
     return List.copyOf(forms);
+  }
+
+  /**
+   * Asks for another tick at once: a feature had more time-driven work due than one tick takes on
+   * (it works in bounded batches), so the scheduler need not wait a whole interval for the rest.
+   */
+  public void again() {
+    again.set(true);
+  }
+
+  /** Whether some feature asked for another tick at once. */
+  public boolean wantsAgain() {
+    return again.get();
   }
 
   /** Runs {@code action} once the transaction has committed (never if it rolls back). */

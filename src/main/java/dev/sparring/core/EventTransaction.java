@@ -90,6 +90,11 @@ final class EventTransaction implements Pipeline.Step {
       }
     }
     return new Bot.Result(
-        false, durable.size(), ctx.out().ephemerals(), forms, ctx.out().afterCommitActions());
+        false,
+        durable.size(),
+        ctx.out().ephemerals(),
+        forms,
+        ctx.out().afterCommitActions(),
+        ctx.out().wantsAgain());
   }
 }

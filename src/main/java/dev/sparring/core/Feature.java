@@ -3,6 +3,7 @@ package dev.sparring.core;
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.store.ThreadLink;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,13 @@ public interface Feature {
    * dropped. Must be idempotent (a platform may report the removal twice).
    */
   default void teamRemoved(Context ctx, TeamRef team) {}
+
+  /**
+   * The platform will not deliver direct messages to {@code user} of {@code team} ({@code reason}
+   * says why, as the platform put it): stop what would write to them privately. Say nothing through
+   * {@code ctx} (there is nobody to tell). Must be idempotent.
+   */
+  default void unreachable(Context ctx, TeamRef team, UserRef user, String reason) {}
 
   /**
    * Sections this feature adds to a person's home view (Slack App Home): read-only, so write

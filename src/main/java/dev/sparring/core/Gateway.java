@@ -62,6 +62,14 @@ public interface Gateway {
     record Failed(String reason) implements Delivery {}
 
     /**
+     * A {@link Outbound.Direct} whose person the bot cannot write to (they closed their direct
+     * messages, left, or are a bot): never succeeds, so it is dead-lettered, and the features hear
+     * of it ({@link Feature#unreachable}) so they stop writing to that person. Nothing is posted
+     * about it anywhere: there is no channel to post in.
+     */
+    record Unreachable(String reason) implements Delivery {}
+
+    /**
      * A reply's thread no longer exists (someone deleted it). Nothing more can go into it: the
      * dispatcher ends the conversation anchored on it and says so once in the parent channel,
      * instead of posting the thread's messages anywhere else.

@@ -6,6 +6,7 @@ import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Dates;
 import dev.sparring.chat.Inline;
 import dev.sparring.chat.Texts;
+import dev.sparring.chat.Zones;
 import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature.Help;

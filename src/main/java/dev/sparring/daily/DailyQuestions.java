@@ -3,6 +3,7 @@ package dev.sparring.daily;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
+import dev.sparring.core.Agenda;
 import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
@@ -32,7 +33,7 @@ import java.util.Set;
  * (the clock and posting), {@link DailyAnswers} (answers in the thread) and {@link DailyReveal}
  * (grading and scoring); {@link DailyRecords} stores, {@link DailyTexts} words the messages.
  */
-public final class DailyQuestions implements Feature, Disputable {
+public final class DailyQuestions implements Feature, Disputable, Agenda {
 
   static final String THREAD_KIND = "daily";
   static final String SCHEDULE = "daily.schedule";
@@ -57,6 +58,7 @@ public final class DailyQuestions implements Feature, Disputable {
   private final DailyAnswers answers;
   private final DailyReveal reveal;
   private final DailyArchive archive;
+  private final DailyAgenda agenda;
 
   public DailyQuestions(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
     this.reveal = new DailyReveal(bank, grader, points);
@@ -64,6 +66,7 @@ public final class DailyQuestions implements Feature, Disputable {
     this.answers = new DailyAnswers(bank, grader, maxAnswerChars);
     this.commands = new DailyCommands(bank, posts, reveal);
     this.archive = new DailyArchive(bank);
+    this.agenda = new DailyAgenda(bank);
   }
 
   /** A posted daily question (stored as {@code daily.post}, see {@link DailyRecords}). */
@@ -145,6 +148,12 @@ public final class DailyQuestions implements Feature, Disputable {
   @Override
   public void teamRemoved(Context ctx, TeamRef team) {
     posts.teamRemoved(ctx, team);
+  }
+
+  /** For reminders: the open daily questions the person has not answered yet. */
+  @Override
+  public List<Item> today(Context ctx, Day day) {
+    return agenda.today(ctx, day);
   }
 
   @Override

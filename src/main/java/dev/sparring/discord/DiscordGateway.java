@@ -6,16 +6,20 @@ import dev.sparring.core.Gateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.attribute.IGuildChannelContainer;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
@@ -23,6 +27,10 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * Delivers outbox messages through JDA (which paces itself by Discord's rate-limit buckets). A post
  * that opens a thread gets a thread started from it, whose id equals the message's; it also gets an
  * Answer button, so people can answer through a modal without the Message Content intent.
+ *
+ * <p>A direct message opens (or finds, JDA keeps them) the bot's DM channel with the person ({@code
+ * POST /users/@me/channels}) and sends there; a person Discord will not let the bot write to (code
+ * 50007, or an unknown user) is {@link Delivery.Unreachable}.
  *
  * <p>A message too long for one Discord message is sent as several parts, each with its own nonce
  * ({@link #nonce}) and {@code enforce_nonce}: Discord answers a nonce it has seen from the bot in
@@ -46,17 +54,35 @@ final class DiscordGateway implements Gateway {
           ErrorResponse.CANNOT_SEND_TO_USER,
           ErrorResponse.THREAD_LOCKED);
 
+  /** Opens the bot's DM channel with a person, through the connection that holds the guild. */
+  @FunctionalInterface
+  interface DirectChannels {
+    RestAction<PrivateChannel> open(String guildId, String userId);
+  }
+
   // A JDA (one shard) or a ShardManager (several): both find channels by id across their guilds.
   private final IGuildChannelContainer<?> jda;
   private final DiscordShards shards; // null when this process runs every shard of one
+  private final DirectChannels directs;
 
-  DiscordGateway(IGuildChannelContainer<?> channels) {
-    this(channels, null);
+  DiscordGateway(JDA jda) {
+    this(jda, null, (guild, user) -> jda.openPrivateChannelById(user));
   }
 
-  DiscordGateway(IGuildChannelContainer<?> channels, DiscordShards shards) {
+  DiscordGateway(ShardManager manager, DiscordShards shards) {
+    this(manager, shards, (guild, user) -> shardOf(manager, guild).openPrivateChannelById(user));
+  }
+
+  DiscordGateway(IGuildChannelContainer<?> channels, DiscordShards shards, DirectChannels dms) {
     this.jda = channels;
     this.shards = shards;
+    this.directs = dms;
+  }
+
+  /** The shard that holds {@code guild}, or the first one when it is not in this process. */
+  private static JDA shardOf(ShardManager manager, String guild) {
+    net.dv8tion.jda.api.entities.Guild g = manager.getGuildById(guild);
+    return g != null ? g.getJDA() : manager.getShards().get(0);
   }
 
   @Override
@@ -89,6 +115,9 @@ final class DiscordGateway implements Gateway {
       if (message instanceof Outbound.ReplyInThread) {
         return reply(outboxId, message, parentId);
       }
+      if (message instanceof Outbound.Direct dm) {
+        return direct(outboxId, dm);
+      }
       if (message instanceof Outbound.Update) {
         TextChannel channel = jda.getTextChannelById(message.channel().id());
         if (channel == null) {
@@ -112,6 +141,30 @@ final class DiscordGateway implements Gateway {
           Duration.ofSeconds(5), e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
+
+  /** The person's DM channel, then each part, with its nonce, as in a channel. */
+  private Delivery direct(long outboxId, Outbound.Direct dm) {
+    try {
+      PrivateChannel channel = directs.open(dm.team().id(), dm.user().id()).complete();
+      List<MessageCreateData> parts = DiscordRender.render(dm.message(), List.of());
+      String first = null;
+      for (int i = 0; i < parts.size(); i++) {
+        String id = send(channel, parts.get(i), nonce(outboxId, i)).getId();
+        first = first == null ? id : first;
+      }
+      return new Delivery.Sent(first);
+    } catch (ErrorResponseException e) {
+      if (UNREACHABLE.contains(e.getErrorResponse())) {
+        return new Delivery.Unreachable(
+            e.getErrorResponse().name() + " (" + e.getErrorCode() + ")");
+      }
+      throw e;
+    }
+  }
+
+  /** Errors that say this person cannot get the bot's direct messages. */
+  private static final Set<ErrorResponse> UNREACHABLE =
+      Set.of(ErrorResponse.CANNOT_SEND_TO_USER, ErrorResponse.UNKNOWN_USER);
 
   private Delivery post(long outboxId, Outbound.Post post) {
     TextChannel channel = jda.getTextChannelById(post.channel().id());

@@ -45,10 +45,15 @@ public final class DeadLetters implements Feature {
         new Help("deadletters retry ID | drop ID", "send one again, or discard it", true));
   }
 
-  /** The notice posted in the channel of a message that was dead-lettered, or null for none. */
+  /**
+   * The notice posted in the channel of a message that was dead-lettered, or null for none: a
+   * private message has no channel to post in (operators see it with {@code sparring outbox dead}).
+   */
   static Outbound notice(OutboxEntry entry, String reason) {
     Outbound m = entry.message();
-    if (m instanceof Outbound.Ephemeral || NOTICE_TITLE.equals(m.message().title())) {
+    if (m instanceof Outbound.Ephemeral
+        || m instanceof Outbound.Direct
+        || NOTICE_TITLE.equals(m.message().title())) {
       return null;
     }
     return new Outbound.Post(

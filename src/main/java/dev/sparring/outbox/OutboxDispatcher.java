@@ -3,6 +3,7 @@ package dev.sparring.outbox;
 import dev.sparring.chat.Outbound;
 import dev.sparring.chat.Platform;
 import dev.sparring.chat.TeamRef;
+import dev.sparring.chat.UserRef;
 import dev.sparring.core.Correlation;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Partitioner;
@@ -53,6 +54,7 @@ public final class OutboxDispatcher implements AutoCloseable {
   private final Map<Platform, Gateway> gateways = new java.util.concurrent.ConcurrentHashMap<>();
   private final Settings settings;
   private final String owner;
+  private volatile Unreachable unreachable = (team, user, reason) -> {};
   private final AtomicBoolean wake = new AtomicBoolean();
   private final Object recovery = new Object();
   private volatile boolean recovered;
@@ -65,6 +67,20 @@ public final class OutboxDispatcher implements AutoCloseable {
     gateways.forEach(g -> this.gateways.put(g.platform(), g));
     this.settings = settings;
     this.owner = owner;
+  }
+
+  /**
+   * Who hears of a person the platform will not deliver direct messages to (the bot, which tells
+   * its features); called after the message was dead-lettered, outside its transaction.
+   */
+  @FunctionalInterface
+  public interface Unreachable {
+    void unreachable(TeamRef team, UserRef user, String reason);
+  }
+
+  /** Tells {@code listener} of each person a direct message could never reach. */
+  public void onUnreachable(Unreachable listener) {
+    this.unreachable = listener;
   }
 
   /** Adds a platform's gateway (adapters are built after the bot they feed). */
@@ -268,6 +284,15 @@ public final class OutboxDispatcher implements AutoCloseable {
       wakeAt(until);
     } else if (outcome instanceof Gateway.Delivery.Failed failed) {
       fail(entry, failed.reason());
+    } else if (outcome instanceof Gateway.Delivery.Unreachable gone) {
+      fail(entry, "recipient unreachable: " + gone.reason());
+      if (message instanceof Outbound.Direct dm) {
+        try {
+          unreachable.unreachable(dm.team(), dm.user(), gone.reason());
+        } catch (RuntimeException e) {
+          log.warn("could not record that {} is unreachable", dm.user().key(), e);
+        }
+      }
     } else if (outcome instanceof Gateway.Delivery.ThreadGone gone && anchor == null) {
       fail(entry, gone.reason());
     } else if (outcome instanceof Gateway.Delivery.ThreadGone gone) {

@@ -62,10 +62,13 @@ public final class SlackAdapter implements AutoCloseable {
    */
   static final Duration LOOKUP_BUDGET = Duration.ofSeconds(1);
 
-  /** The bot scopes an install asks for; {@code files:write} lets pictures go out as files. */
+  /**
+   * The bot scopes an install asks for: {@code files:write} lets pictures go out as files, {@code
+   * im:write} opens the direct messages of reminders.
+   */
   public static final String SCOPES =
       "commands,chat:write,users:read,channels:history,groups:history,app_mentions:read,"
-          + "files:write";
+          + "files:write,im:write,im:history";
 
   /** Sparring acts only as its bot: an install asks people for no user scopes. */
   static final String USER_SCOPES = "";
@@ -97,7 +100,13 @@ public final class SlackAdapter implements AutoCloseable {
             store,
             lookupBudget,
             after);
-    this.gateway = new SlackGateway(slack, tokens::tokenForChannel, clock);
+    this.gateway =
+        new SlackGateway(
+            slack,
+            tokens::tokenForChannel,
+            tokens::tokenForTeam,
+            new SlackDmChannels(store, clock),
+            clock);
     this.replies = new SlackReplies(slack, tokens, people, bot, after);
     this.app = bolt(settings, slack, tokens.installations());
     new SlackRoutes(

@@ -22,8 +22,11 @@ import java.util.function.Function;
 
 /**
  * Delivers outbox messages with the Web API: {@code chat.postMessage} (threaded with {@code
- * thread_ts}), {@code chat.update}, {@code chat.postEphemeral}. Paces itself to about one message
- * per second per channel, honours 429 Retry-After, and dead-letters errors that will never pass.
+ * thread_ts}), {@code chat.update}, {@code chat.postEphemeral}, and direct messages ({@code
+ * conversations.open} with the person, then {@code chat.postMessage} to the {@code D…} channel it
+ * returns, kept per person: {@link SlackDmChannels}). Paces itself to about one message per second
+ * per channel, honours 429 Retry-After, and dead-letters errors that will never pass; a person
+ * Slack will not let the bot write to is {@link Delivery.Unreachable}.
  */
 final class SlackGateway implements Gateway {
 
@@ -44,11 +47,25 @@ final class SlackGateway implements Gateway {
           "not_authed",
           "token_revoked",
           "user_not_in_channel",
-          "restricted_action");
+          "restricted_action",
+          "cannot_dm_bot",
+          "user_not_found",
+          "user_disabled",
+          "user_not_visible",
+          "messages_tab_disabled");
+
+  /** Errors that say this person cannot get the bot's direct messages, whatever is retried. */
+  static final Set<String> UNREACHABLE =
+      Set.of("cannot_dm_bot", "user_not_found", "user_disabled", "user_not_visible");
 
   private final Slack slack;
   private final Function<String, Optional<String>> tokenForChannel;
+  private final Function<String, Optional<String>> tokenForTeam;
   private final Clock clock;
+
+  /** The {@code D…} channel of each person, as conversations.open gave it. */
+  private final SlackDmChannels dmChannels;
+
   private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
   /** Until when Slack asked this token (an app in one workspace) to stop sending (429). */
@@ -56,9 +73,16 @@ final class SlackGateway implements Gateway {
 
   private final SlackFiles files;
 
-  SlackGateway(Slack slack, Function<String, Optional<String>> tokenForChannel, Clock clock) {
+  SlackGateway(
+      Slack slack,
+      Function<String, Optional<String>> tokenForChannel,
+      Function<String, Optional<String>> tokenForTeam,
+      SlackDmChannels dmChannels,
+      Clock clock) {
     this.slack = slack;
     this.tokenForChannel = tokenForChannel;
+    this.tokenForTeam = tokenForTeam;
+    this.dmChannels = dmChannels;
     this.clock = clock;
     this.files = new SlackFiles(clock);
   }
@@ -86,9 +110,16 @@ final class SlackGateway implements Gateway {
     if (last != null && last.plus(PACE).isAfter(now)) {
       return new Delivery.Throttled(Duration.between(now, last.plus(PACE)));
     }
-    Optional<String> token = tokenForChannel.apply(message.channel().key());
+    Optional<String> token =
+        message instanceof Outbound.Direct dm
+            ? tokenForTeam.apply(dm.team().id())
+            : tokenForChannel.apply(message.channel().key());
     if (token.isEmpty()) {
-      return new Delivery.Failed("no installation of the app covers " + message.channel().key());
+      return new Delivery.Failed(
+          "no installation of the app covers "
+              + (message instanceof Outbound.Direct dm
+                  ? dm.team().key()
+                  : message.channel().key()));
     }
     Instant paused = pausedUntil.get(token.get());
     if (paused != null && paused.isAfter(now)) {
@@ -100,6 +131,9 @@ final class SlackGateway implements Gateway {
         !message.message().attachments().isEmpty()
             && (message instanceof Outbound.Post || message instanceof Outbound.ReplyInThread);
     try {
+      if (message instanceof Outbound.Direct dm) {
+        return direct(api, token.get(), outboxId, dm, parts, resumed);
+      }
       String id = null;
       if (resumed
           && !(message instanceof Outbound.Update || message instanceof Outbound.Ephemeral)) {
@@ -261,6 +295,86 @@ final class SlackGateway implements Gateway {
       }
     }
     return new Delivery.Sent(id == null ? "unknown" : id);
+  }
+
+  /**
+   * A direct message: the person's DM channel (kept, else opened with {@code conversations.open}),
+   * then each part posted there as a top-level post would be. A DM channel Slack no longer knows is
+   * forgotten and opened again on the next attempt.
+   */
+  private Delivery direct(
+      MethodsClient api,
+      String token,
+      long outboxId,
+      Outbound.Direct dm,
+      List<BlockKit.Rendered> parts,
+      boolean resumed)
+      throws IOException {
+    String channel = dmChannels.get(dm.team(), dm.user()).orElse(null);
+    if (channel == null) {
+      Opened opened = open(api, token, dm.user().id());
+      if (opened.failed() != null) {
+        return opened.failed();
+      }
+      channel = opened.channel();
+      dmChannels.put(dm.team(), dm.user(), channel);
+    }
+    if (resumed) {
+      Optional<String> posted = alreadyPosted(api, outboxId, channel, dm, null);
+      if (posted.isPresent()) {
+        lastSent.put(dm.channel().id(), clock.instant());
+        return new Delivery.Sent(posted.get());
+      }
+    }
+    String id = null;
+    for (BlockKit.Rendered part : parts) {
+      Posted r = postMessage(api, token, channel, id, part, outboxId);
+      if (r.failed() != null) {
+        if (r.failed() instanceof Delivery.Failed f && "channel_not_found".equals(f.reason())) {
+          dmChannels.forget(dm.team(), dm.user());
+          return new Delivery.RetryLater(null, "DM channel " + channel + " is gone");
+        }
+        return unreachable(r.failed());
+      }
+      id = id == null ? r.ts() : id;
+    }
+    lastSent.put(dm.channel().id(), clock.instant());
+    return new Delivery.Sent(id == null ? "unknown" : id);
+  }
+
+  /** What conversations.open gave: the DM channel id, or why there is none. */
+  private record Opened(String channel, Delivery failed) {}
+
+  /** {@code conversations.open} with {@code user}, on the raw client (see {@link #postMessage}). */
+  private Opened open(MethodsClient api, String token, String user) throws IOException {
+    okhttp3.FormBody.Builder form = new okhttp3.FormBody.Builder().add("users", user);
+    try (okhttp3.Response response = api.runPostFormWithToken(form, "conversations.open", token)) {
+      if (response.code() == 429) {
+        Duration wait = retryAfter(response.header("Retry-After"));
+        pausedUntil.put(token, clock.instant().plus(wait));
+        return new Opened(null, new Delivery.Throttled(wait, true));
+      }
+      if (response.code() / 100 != 2 || response.body() == null) {
+        return new Opened(null, new Delivery.RetryLater(null, "HTTP " + response.code()));
+      }
+      com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(response.body().byteStream());
+      String channel = body.path("channel").path("id").asText("");
+      if (body.path("ok").asBoolean(false) && !channel.isEmpty()) {
+        return new Opened(channel, null);
+      }
+      String error = body.path("error").asText("unknown_error");
+      return new Opened(null, unreachable(failure(false, error)));
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      return new Opened(null, new Delivery.RetryLater(null, "unreadable answer from Slack"));
+    }
+  }
+
+  /** {@code failed} as a direct message's outcome: the person-specific errors are Unreachable. */
+  private static Delivery unreachable(Delivery failed) {
+    if (failed instanceof Delivery.Failed f && UNREACHABLE.contains(f.reason())) {
+      return new Delivery.Unreachable(f.reason());
+    }
+    return failed;
   }
 
   /**

@@ -16,8 +16,8 @@ public interface Erasure {
   /**
    * Everything stored for {@code teamKey}: conversations and their answers, documents (schedules,
    * posts, cards, profiles, competitions...), ledger entries and running totals, disputes, the
-   * threads and outbox entries (queued, delivered or dead) of its channels. Returns what was
-   * removed.
+   * threads and outbox entries (queued, delivered or dead) of its channels, and the direct messages
+   * to its people. Returns what was removed.
    */
   Erased team(String teamKey);
 
@@ -25,15 +25,16 @@ public interface Erasure {
    * One person's data in a team: the conversations they own and their answers (also answers they
    * gave in other people's conversations), their ledger entries (the running totals are corrected,
    * group totals included), and the team's documents named after them (ids with a {@code #userKey}
-   * segment: profile, drill cards, streaks, memberships, answers to daily questions) and the
-   * disputes they made. Threads stay (they hold no personal data), so the bot's queued replies
-   * still find them.
+   * segment: profile, drill cards, streaks, memberships, answers to daily questions, reminders),
+   * the direct messages to them, and the disputes they made. Threads stay (they hold no personal
+   * data), so the bot's queued replies still find them.
    */
   Erased user(String teamKey, String userKey);
 
   /**
-   * Deletes the team's outbox entries that are still waiting and not being delivered (no lease
-   * running at {@code now}), so a removed team is not sent anything more; returns how many.
+   * Deletes the team's outbox entries (in its channels, and direct messages to its people) that are
+   * still waiting and not being delivered (no lease running at {@code now}), so a removed team is
+   * not sent anything more; returns how many.
    */
   int cancelPending(String teamKey, Instant now);
 

@@ -19,13 +19,17 @@ import java.util.Locale;
 
 /**
  * Turns outbound messages into JSON for the outbox table and back. The type tags are part of the
- * stored format: rename a record and its tag stays.
+ * stored format: rename a record and its tag stays. A kind added later gets a new tag and leaves
+ * the others' JSON as it was, so rows written before it read alike ({@code direct}, a private
+ * message, came after {@code post}, {@code reply}, {@code update} and {@code ephemeral}). A {@code
+ * direct} row stores its team, person and message; its channel is derived, never stored.
  */
 public final class OutboundCodec {
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .addMixIn(Outbound.class, OutboundTags.class)
+          .addMixIn(Outbound.Direct.class, DirectFields.class)
           .registerModule(platforms())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -84,7 +88,12 @@ public final class OutboundCodec {
     @JsonSubTypes.Type(value = Outbound.Post.class, name = "post"),
     @JsonSubTypes.Type(value = Outbound.ReplyInThread.class, name = "reply"),
     @JsonSubTypes.Type(value = Outbound.Update.class, name = "update"),
-    @JsonSubTypes.Type(value = Outbound.Ephemeral.class, name = "ephemeral")
+    @JsonSubTypes.Type(value = Outbound.Ephemeral.class, name = "ephemeral"),
+    @JsonSubTypes.Type(value = Outbound.Direct.class, name = "direct")
   })
   private interface OutboundTags {}
+
+  /** A direct message's channel is its person's address, derived from the person: not stored. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "channel", ignoreUnknown = true)
+  private interface DirectFields {}
 }

@@ -105,6 +105,20 @@ class BenchCommandTest {
   }
 
   @Test
+  void nudgesReachEveryoneOnceUnderRateLimits() throws Exception {
+    JsonNode n = bench("nudges", "--people", "40", "--global-per-sec", "20");
+    assertThat(n.path("people").asInt()).isEqualTo(40);
+    assertThat(n.path("messages").asInt()).isEqualTo(40);
+    assertThat(n.path("duplicates").asInt()).isZero();
+    assertThat(n.path("lost").asInt()).isZero();
+    assertThat(n.path("deadLetters").asInt()).isZero();
+    assertThat(n.path("dmOpens").asInt()).isEqualTo(40);
+    // 40 direct messages at 20/s, with a second's burst, cannot all land within the first second.
+    assertThat(n.path("seconds").asDouble()).isGreaterThanOrEqualTo(0.9);
+    assertThat(n.path("idealSeconds").asDouble()).isEqualTo(2.0);
+  }
+
+  @Test
   void slackAgainstBareBolt() throws Exception {
     JsonNode s = bench("slack", "--interviews", "12", "--clients", "3");
     assertThat(s.path("non2xx").asInt()).isZero();

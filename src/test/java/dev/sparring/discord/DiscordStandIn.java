@@ -167,6 +167,38 @@ final class DiscordStandIn implements AutoCloseable {
   private final Map<String, String> threads = new java.util.HashMap<>(); // id -> parent
   private final java.util.Set<String> deleted = new java.util.HashSet<>();
 
+  // Direct messages: each person's DM channel (as Discord keeps one), its person, and the people
+  // who accept no direct messages from the bot (a message to them answers 50007).
+  private final Map<String, String> dmChannels = new java.util.HashMap<>(); // user -> channel
+  private final Map<String, String> dmOwners = new java.util.HashMap<>(); // channel -> user
+  private final java.util.Set<String> closedDms = new java.util.HashSet<>();
+
+  /** {@code user} accepts no direct messages from the bot, as after "Allow direct messages" off. */
+  synchronized void closeDms(String user) {
+    closedDms.add(user);
+  }
+
+  /** The DM channel opened with {@code user}, or null when none was. */
+  synchronized String dmChannel(String user) {
+    return dmChannels.get(user);
+  }
+
+  /** The answer to {@code POST /users/@me/channels}: a DM channel object, the same per person. */
+  private Map<String, Object> openDm(String user) {
+    String channel;
+    synchronized (this) {
+      channel = dmChannels.computeIfAbsent(user, u -> nextId());
+      dmOwners.put(channel, user);
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("id", channel);
+    c.put("type", 1);
+    c.put("last_message_id", null);
+    c.put("flags", 0);
+    c.put("recipients", List.of(author(user, "user" + user.substring(user.length() - 1), false)));
+    return c;
+  }
+
   /**
    * Deletes a thread as a moderator would: Discord sends THREAD_DELETE, then answers messages to it
    * with Unknown Channel, and its first message no longer names it.
@@ -213,6 +245,10 @@ final class DiscordStandIn implements AutoCloseable {
     synchronized (this) {
       if (deleted.contains(channel)) {
         send(ex, 404, Map.of("message", "Unknown Channel", "code", 10003));
+        return;
+      }
+      if (closedDms.contains(dmOwners.get(channel))) {
+        send(ex, 403, Map.of("message", "Cannot send messages to this user", "code", 50007));
         return;
       }
     }
@@ -307,6 +343,8 @@ final class DiscordStandIn implements AutoCloseable {
               true,
               "avatar",
               ""));
+    } else if (path.equals("users/@me/channels") && method.equals("POST")) {
+      send(ex, 200, openDm(body == null ? "" : body.path("recipient_id").asText("")));
     } else if (path.equals("gateway/bot")) {
       send(
           ex,

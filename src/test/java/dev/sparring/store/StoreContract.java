@@ -1324,6 +1324,39 @@ public abstract class StoreContract {
   }
 
   @Test
+  void directMessagesGoWithTheirTeamAndTheirPerson() {
+    TeamRef a = new TeamRef(SlackModule.PLATFORM, "TDMA");
+    TeamRef b = new TeamRef(SlackModule.PLATFORM, "TDMB");
+    java.util.function.BiFunction<TeamRef, UserRef, Long> dm =
+        (team, user) ->
+            num(
+                t ->
+                    t.outbox()
+                        .enqueue(
+                            new Outbound.Direct(team, user, Message.text("psst")),
+                            T0,
+                            null,
+                            team.key(),
+                            null));
+    dm.apply(a, ANA);
+    dm.apply(a, BO);
+    dm.apply(b, ANA);
+    // A removed team's direct messages are cancelled; another team's, to the same person, stay.
+    assertThat(num(t -> t.erase().cancelPending(a.key(), T0))).isEqualTo(2);
+    assertThat(all(t -> t.outbox().claim("w", T0, Duration.ofMillis(1), 10)))
+        .extracting(e -> ((Outbound.Direct) e.message()).team())
+        .containsExactly(b);
+    // Erasing a person takes what they were told privately in that team, and only that.
+    dm.apply(a, ANA);
+    dm.apply(a, BO);
+    Erased ana = tx(t -> t.erase().user(a.key(), ANA.key()));
+    assertThat(ana.count("outbox entries")).isEqualTo(1);
+    Erased team = tx(t -> t.erase().team(a.key()));
+    assertThat(team.count("outbox entries")).isEqualTo(1);
+    assertThat(num(t -> t.outbox().pending())).isEqualTo(1);
+  }
+
+  @Test
   void teamQueriesAndKeyValueHousekeeping() {
     Seeded a = seedTeam("AAA");
     seedTeam("BBB");

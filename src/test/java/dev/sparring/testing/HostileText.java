@@ -57,7 +57,8 @@ public final class HostileText {
 
   /**
    * Runs every command (admins and members, with and without hostile arguments), answers daily,
-   * competition, interview and drill threads with hostile text, and collects all the bot said.
+   * competition, interview and drill threads with hostile text, lets everyone's reminder fall due,
+   * and collects all the bot said (direct messages included).
    */
   public static Run run(Platform platform, String team, String channel, List<String> userIds) {
     MemoryStore store = new MemoryStore();
@@ -138,11 +139,22 @@ public final class HostileText {
       for (String text : TEXTS) {
         command.accept(admin, text);
       }
-      clock.advance(Duration.ofDays(3));
+      // Everyone's reminder falls due on the last day, with that day's question open: each gets
+      // a direct message naming them and quoting the question.
+      command.accept(admin, "daily on 09:00 UTC daily demo");
+      for (Actor who : people) {
+        command.accept(who, "remind on 00:00 UTC");
+      }
+      clock.advance(Duration.ofDays(3).plusHours(2));
       collect(said, bot.handle(new Inbound.Tick(clock.instant())));
       drain(dispatcher, store, clock);
       for (RecordingGateway.Sent s : gateway.sent()) {
         said.add(s.message().message());
+      }
+      long nudged =
+          gateway.sent().stream().filter(s -> s.message() instanceof Outbound.Direct).count();
+      if (nudged < people.size()) {
+        throw new AssertionError("a reminder for each person was expected, got " + nudged);
       }
     } finally {
       dispatcher.close();

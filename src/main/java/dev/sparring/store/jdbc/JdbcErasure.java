@@ -1,5 +1,7 @@
 package dev.sparring.store.jdbc;
 
+import dev.sparring.chat.Outbound;
+import dev.sparring.chat.UserRef;
 import dev.sparring.store.Erased;
 import dev.sparring.store.Erasure;
 import java.time.Instant;
@@ -47,6 +49,8 @@ final class JdbcErasure implements Erasure {
       threads += sql.update("DELETE FROM threads WHERE channel_key = ?", channel);
       outbox += sql.update("DELETE FROM outbox WHERE channel_key = ?", channel);
     }
+    // Direct messages have no channel of the team's: they are the team's by their team.
+    outbox += sql.update("DELETE FROM outbox WHERE team_key = ?", team);
     n.put("threads", threads);
     n.put("outbox entries", outbox);
     n.put(
@@ -147,10 +151,25 @@ final class JdbcErasure implements Erasure {
       }
     }
     n.put("documents", documents);
+    // The direct messages to the person (what they were told privately).
+    n.put(
+        "outbox entries",
+        (long)
+            sql.update(
+                "DELETE FROM outbox WHERE channel_key = ? AND team_key = ?", address(user), team));
     n.put(
         "disputes",
         (long) sql.update("DELETE FROM disputes WHERE team_key = ? AND user_key = ?", team, user));
     return new Erased(n);
+  }
+
+  /** The address of a person's direct messages; a key that names no person has none. */
+  private static String address(String userKey) {
+    try {
+      return Outbound.Direct.addressOf(UserRef.parse(userKey)).key();
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   @Override
@@ -165,6 +184,12 @@ final class JdbcErasure implements Erasure {
               channel,
               now);
     }
+    cancelled +=
+        sql.update(
+            "DELETE FROM outbox WHERE team_key = ? AND status = 'pending' AND "
+                + JdbcOutbox.NOT_LEASED,
+            team,
+            now);
     return cancelled;
   }
 }

@@ -1,5 +1,6 @@
 package dev.sparring.store.memory;
 
+import dev.sparring.chat.Outbound;
 import dev.sparring.store.Answer;
 import dev.sparring.store.Conversation;
 import dev.sparring.store.Dispute;
@@ -66,7 +67,7 @@ final class MemoryErasure implements Erasure {
       }
     }
     for (OutboxRow r : List.copyOf(data.outbox.values())) {
-      if (channels.contains(r.channelKey())) {
+      if (channels.contains(r.channelKey()) || directTo(r, teamKey, null)) {
         tx.drop(r);
         n.merge("outbox entries", 1L, Long::sum);
       }
@@ -109,6 +110,12 @@ final class MemoryErasure implements Erasure {
         }
       }
     }
+    for (OutboxRow r : List.copyOf(data.outbox.values())) {
+      if (directTo(r, teamKey, userKey)) {
+        tx.drop(r);
+        n.merge("outbox entries", 1L, Long::sum);
+      }
+    }
     dropDisputes(teamKey, userKey, n);
     return new Erased(n);
   }
@@ -119,12 +126,20 @@ final class MemoryErasure implements Erasure {
     Set<String> channels = channelsOf(teamKey);
     int cancelled = 0;
     for (OutboxRow r : List.copyOf(data.pending.values())) {
-      if (channels.contains(r.channelKey()) && !OutboxRules.leased(r.leaseUntil(), now)) {
+      if ((channels.contains(r.channelKey()) || directTo(r, teamKey, null))
+          && !OutboxRules.leased(r.leaseUntil(), now)) {
         tx.drop(r);
         cancelled++;
       }
     }
     return cancelled;
+  }
+
+  /** A direct message to someone of {@code teamKey} ({@code userKey}, or anyone when null). */
+  private static boolean directTo(OutboxRow r, String teamKey, String userKey) {
+    return r.message() instanceof Outbound.Direct dm
+        && dm.team().key().equals(teamKey)
+        && (userKey == null || dm.user().key().equals(userKey));
   }
 
   private Set<String> channelsOf(String teamKey) {
