@@ -29,6 +29,7 @@ public final class OutboundCodec {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .addMixIn(Outbound.class, OutboundTags.class)
+          .addMixIn(dev.sparring.chat.Message.class, MessageFields.class)
           .addMixIn(Outbound.Direct.class, DirectFields.class)
           .registerModule(platforms())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -81,6 +82,13 @@ public final class OutboundCodec {
     } catch (JsonProcessingException e) {
       throw new StoreException("cannot decode outbound message: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** A message without files is written exactly as before files existed. */
+  private abstract static class MessageFields {
+    @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    abstract java.util.List<dev.sparring.chat.Message.Attachment> attachments();
   }
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
