@@ -93,16 +93,27 @@ class TeamsEndToEndTest {
       // A team owner (the roster says so) sets it up; the post goes out as a new channel thread.
       rig.post(rig.command("29:owner", "daily on 09:00 UTC daily demo beginner"));
       rig.post(rig.command("29:owner", "daily now"));
-      await().atMost(Duration.ofSeconds(20)).until(() -> !ms.threads().isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  ms.threads().stream()
+                      .anyMatch(t -> t.text().startsWith("Daily question \u00b7")));
       TeamsStandIn.Call post =
           ms.sends().stream()
               .filter(c -> c.path().equals("v3/conversations"))
+              .filter(c -> c.cardText().startsWith("Daily question \u00b7"))
               .findFirst()
               .orElseThrow();
       assertThat(post.body().path("channelData").path("channel").path("id").asText())
           .isEqualTo(TeamsRig.CHANNEL);
       assertThat(post.body().path("tenantId").asText()).isEqualTo(TeamsRig.TENANT);
-      String root = ms.threads().get(0).id();
+      String root =
+          ms.threads().stream()
+              .filter(t -> t.text().startsWith("Daily question \u00b7"))
+              .findFirst()
+              .orElseThrow()
+              .id();
 
       JsonNode answerButton = null;
       for (int i = 0; i < 5; i++) {
@@ -111,7 +122,7 @@ class TeamsEndToEndTest {
           answerButton = data;
         }
       }
-      assertThat(answerButton).as("the daily post's Answer button").isNotNull();
+      assertThat(answerButton).as("the daily post's Answer button in %s", post.body()).isNotNull();
       assertThat(answerButton.path("msteams").path("type").asText()).isEqualTo("task/fetch");
       HttpResponse<String> fetched =
           rig.post(
