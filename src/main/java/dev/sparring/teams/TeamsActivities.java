@@ -136,7 +136,11 @@ final class TeamsActivities {
     }
     Bot.Result r = bot.handle(event);
     r.after().forEach(Runnable::run);
-    replies.answer(w, a.path("id").asText(), r.ephemerals(), r.forms());
+    if (event instanceof Inbound.MessagePosted) {
+      replies.answerPrivately(w, from.path("id").asText(), r.ephemerals());
+    } else {
+      replies.answer(w, a.path("id").asText(), r.ephemerals(), r.forms());
+    }
   }
 
   private JsonNode invoke(JsonNode a, Where w) {

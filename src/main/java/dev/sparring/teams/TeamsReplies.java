@@ -21,12 +21,15 @@ import org.slf4j.LoggerFactory;
  * channel, so the bot's answer to a command is a reply to it (in a channel, in the command's own
  * thread). A form cannot open from a message (only from a card's button), so a command that asks
  * for one gets a card with a button that opens it as a dialog; the form waits here for an hour.
+ * What the bot says to one person about their message in a thread goes to their 1:1 chat.
  */
 final class TeamsReplies {
 
   private static final Logger log = LoggerFactory.getLogger(TeamsReplies.class);
   private static final Duration FORM_FOR = Duration.ofHours(1);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private record Pending(Form form, Instant until) {}
 
@@ -45,6 +48,42 @@ final class TeamsReplies {
     for (Outbound.Ephemeral e : said) {
       TeamsCards.render(e.message()).forEach(part -> send(w, activityId, part));
     }
+    offerForms(w, activityId, asked);
+  }
+
+  /**
+   * What the bot said to one person about their message in a thread (an answer taken), in their 1:1
+   * chat with the bot: a reply in the thread would show it to everyone.
+   */
+  void answerPrivately(TeamsActivities.Where w, String user, List<Outbound.Ephemeral> said) {
+    if (said.isEmpty()) {
+      return;
+    }
+    ObjectNode params = JSON.createObjectNode();
+    params.put("isGroup", false);
+    params.putArray("members").addObject().put("id", user);
+    params.put("tenantId", w.tenant());
+    params.putObject("channelData").putObject("tenant").put("id", w.tenant());
+    try {
+      TeamsConnector.Answer chat = connector.createConversation(w.serviceUrl(), params);
+      String id = chat.body().path("id").asText("");
+      if (!chat.ok() || id.isEmpty()) {
+        log.info("Teams refused a 1:1 chat for a private answer: {}", chat.status());
+        return;
+      }
+      for (Outbound.Ephemeral e : said) {
+        for (ObjectNode part : TeamsCards.render(e.message())) {
+          connector.send(w.serviceUrl(), id, part);
+        }
+      }
+    } catch (IOException e) {
+      log.info("Teams private answer not sent: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void offerForms(TeamsActivities.Where w, String activityId, List<Form> asked) {
     for (Form form : asked) {
       String token = HexFormat.of().formatHex(bytes());
       forms.put(token, new Pending(form, clock.instant().plus(FORM_FOR)));

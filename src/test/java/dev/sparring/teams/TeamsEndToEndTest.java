@@ -147,6 +147,13 @@ class TeamsEndToEndTest {
       assertThat(submitted.body()).containsIgnoringCase("answer");
       // The private answer was said to carol alone, in the dialog: nothing went to the channel.
       assertThat(ms.inThread(root)).isEmpty();
+
+      // An answer in the thread is acknowledged to dave alone, in his 1:1 chat with the bot.
+      rig.post(rig.reply("29:dave", root, "Queues decouple producers from consumers."));
+      assertThat(ms.inThread(root)).isEmpty();
+      assertThat(ms.sends())
+          .anySatisfy(
+              c -> assertThat(c.path()).isEqualTo("v3/conversations/a:dm-29:dave/activities"));
     }
   }
 
