@@ -191,6 +191,14 @@ class TeamsEndToEndTest {
         answer(first, root, 1);
       }
       try (TeamsRig second = new TeamsRig(ms, dir, "sqlite")) {
+        // The channel's conversation reference outlived the process: proactive posts find it.
+        java.util.Optional<String> stored =
+            second
+                .server
+                .app()
+                .store()
+                .transact(tx -> tx.kv().get(TeamsReferences.SCOPE, TeamsRig.CHANNEL));
+        assertThat(stored.orElse("")).contains(ms.serviceUrl());
         answer(second, root, 2);
         answer(second, root, 3);
         Thread.sleep(1000);
@@ -199,7 +207,6 @@ class TeamsEndToEndTest {
             .containsExactly("Follow-up 1 of 3", "Follow-up 2 of 3", "Follow-up 3 of 3");
         assertThat(titles.get(3)).startsWith("Interview complete");
         assertThat(titles).hasSize(4);
-        // The new process reached the thread through the stored conversation reference.
         assertThat(ms.threads()).hasSize(1);
       }
     }
