@@ -50,6 +50,7 @@ class ArchitectureTest {
   private static final String[] PLATFORM_AND_INFRA = {
     "com.slack..",
     "net.dv8tion..",
+    "com.nimbusds..",
     "java.sql..",
     "javax.sql..",
     "jakarta.servlet..",
@@ -105,6 +106,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "dev.sparring.slack..",
             "dev.sparring.discord..",
+            "dev.sparring.teams..",
             "dev.sparring.console..",
             "dev.sparring.app..",
             "dev.sparring.store.jdbc..",
@@ -127,7 +129,7 @@ class ArchitectureTest {
           List.of("leaderboard", "daily", "interview", "drill", "suggest", "remind"),
           List.of("config"),
           List.of("platform"),
-          List.of("slack", "discord", "console"),
+          List.of("slack", "discord", "teams", "console"),
           List.of("app"),
           List.of("ops", "bench"),
           List.of("cli"));

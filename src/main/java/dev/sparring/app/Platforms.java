@@ -8,6 +8,7 @@ import dev.sparring.core.Mentions;
 import dev.sparring.discord.DiscordModule;
 import dev.sparring.platform.PlatformModule;
 import dev.sparring.slack.SlackModule;
+import dev.sparring.teams.TeamsModule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ public record Platforms(List<PlatformModule> modules) {
 
   /** Every platform this build ships. */
   public static Platforms shipped() {
-    return new Platforms(List.of(new SlackModule(), new DiscordModule(), new ConsoleModule()));
+    return new Platforms(
+        List.of(new SlackModule(), new DiscordModule(), new TeamsModule(), new ConsoleModule()));
   }
 
   public Platforms {
