@@ -70,6 +70,9 @@ final class TeamsGateway implements Gateway {
     if (last != null && last.plus(PACE).isAfter(now)) {
       return new Delivery.Throttled(Duration.between(now, last.plus(PACE)));
     }
+    if (message instanceof Outbound.Direct dm) {
+      return directMessage(dm);
+    }
     Optional<TeamsReferences.Ref> ref = references.find(channel);
     if (ref.isEmpty()) {
       return new Delivery.Failed(
@@ -93,6 +96,24 @@ final class TeamsGateway implements Gateway {
         lastSent.put(channel, clock.instant());
       }
       return d;
+    } catch (TeamsTokens.TokenRefused e) {
+      return new Delivery.RetryLater(Duration.ofMinutes(1), e.getMessage());
+    } catch (IOException e) {
+      return new Delivery.RetryLater(Duration.ofSeconds(5), "connector unreachable: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Delivery.RetryLater(Duration.ofSeconds(5), "interrupted");
+    }
+  }
+
+  /** A reminder: into the person's 1:1 chat, opened from where the bot last heard the team. */
+  private Delivery directMessage(Outbound.Direct dm) {
+    Optional<TeamsReferences.Ref> ref = references.find(TeamsReferences.teamKey(dm.team().id()));
+    if (ref.isEmpty()) {
+      return new Delivery.Failed("no conversation reference for team " + dm.team().key());
+    }
+    try {
+      return direct(ref.get(), dm.user().id(), TeamsCards.render(dm.message()));
     } catch (TeamsTokens.TokenRefused e) {
       return new Delivery.RetryLater(Duration.ofMinutes(1), e.getMessage());
     } catch (IOException e) {

@@ -38,8 +38,20 @@ final class TeamsReferences {
     this.store = store;
   }
 
-  /** Remembers {@code ref} for {@code conversation}, writing only what changed. */
+  /** The key of a team's latest reference: where its people's 1:1 chats are opened from. */
+  static String teamKey(String team) {
+    return "team:" + team;
+  }
+
+  /**
+   * Remembers {@code ref} for {@code conversation}, writing only what changed, and as the latest
+   * reference of its team (by team id, else tenant: the id of the team's {@code TeamRef}).
+   */
   void remember(String conversation, Ref ref) {
+    String team = ref.teamId() != null ? ref.teamId() : ref.tenantId();
+    if (team != null && !conversation.startsWith("team:")) {
+      remember(teamKey(team), ref);
+    }
     if (ref.equals(known.get(conversation))) {
       return;
     }
