@@ -67,7 +67,7 @@ public final class FeatureRegistry {
         competitions,
         new Leaderboards(points, competitions, mentions),
         new ProgressCommand(bank, points),
-        Reminders.withDueDrills(List.of(daily)),
+        Reminders.withDueDrills(List.of(daily, drills)),
         new Disputes(List.of(interview, daily, drills)),
         new PackReport(bank),
         new HistoryCommand(),

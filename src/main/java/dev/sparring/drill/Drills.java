@@ -5,6 +5,7 @@ import dev.sparring.chat.Actor;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
+import dev.sparring.core.Agenda;
 import dev.sparring.core.Command;
 import dev.sparring.core.Context;
 import dev.sparring.core.Feature;
@@ -33,7 +34,7 @@ import java.util.Set;
  * GoalPlan}). Routes commands ({@link DrillCommands}, {@link GoalCommand}), thread replies and
  * buttons to the drill's rules ({@link DrillFlow}).
  */
-public final class Drills implements Feature, Disputable {
+public final class Drills implements Feature, Disputable, Agenda {
 
   public static final String KIND = "drill";
   static final String RATE = "drill.rate";
@@ -165,6 +166,22 @@ public final class Drills implements Feature, Disputable {
             .map(g -> GoalTexts.home(goals.today(ctx, g, team.key(), user)))
             .orElse("");
     return List.of(DrillProgress.home(cards.values(), ctx.now(), goal));
+  }
+
+  /**
+   * The goal's plan for the day on a person's reminder (due cards alone are listed by the reminder
+   * itself): nothing when there is no goal, its day has passed, or today's plan is done.
+   */
+  @Override
+  public List<Agenda.Item> today(Context ctx, Agenda.Day day) {
+    String team = day.team().key();
+    String user = day.user().key();
+    return GoalCommand.active(ctx, team, user)
+        .map(g -> goals.today(ctx, g, team, user))
+        .filter(t -> t.daysLeft() >= 0 && (t.dueToday() > 0 || t.newToday() > 0))
+        .map(t -> new Agenda.Item(20, GoalTexts.nudge(t)))
+        .stream()
+        .toList();
   }
 
   /** The team removed the bot: its open drills stop quietly (answers so far are kept). */

@@ -64,6 +64,11 @@ final class GoalTexts {
     return plural(t.dueToday(), "due review") + " and " + plural(t.newToday(), "new question");
   }
 
+  /** The goal's line on a reminder: the day, how far off, and today's plan. */
+  static String nudge(GoalPlan.Today t) {
+    return "**Your interview goal, " + t.goal().date() + daysLeft(t.daysLeft()) + ":** " + today(t);
+  }
+
   /** The note on a drill served for the goal. */
   static String forGoal(GoalPlan.Today t) {
     return " Your goal on " + t.goal().date() + " plans " + plan(t) + " today, this one included.";
