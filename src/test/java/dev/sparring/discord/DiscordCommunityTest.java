@@ -221,4 +221,15 @@ class DiscordCommunityTest {
         .doesNotContain("in group " + group + ".")
         .contains("kept even by past points");
   }
+
+  @Test
+  void archiveHistoryAndSuggestionsAnswerThroughDiscord() {
+    assertThat(slash(BO, "archive", ""))
+        .contains("No daily question has been revealed in this channel yet.");
+    assertThat(slash(BO, "archive", "private")).contains("will not be quoted");
+    assertThat(slash(BO, "history", "")).contains("Nothing in your history yet");
+    assertThat(slash(CY, "suggestions", "")).contains("Only admins can review");
+    // The suggestion form opens as a modal (interaction callback type 9).
+    assertThat(slash(BO, "suggest", "")).contains("suggest.form").contains("\"type\":9");
+  }
 }

@@ -148,4 +148,19 @@ class SlackCommunityTest {
         .contains("so you were placed there");
     assertThat(text(command("U3", "compete join"))).doesNotContain("in group " + group + ".");
   }
+
+  @Test
+  void archiveHistoryAndSuggestionsAnswerThroughSlack() throws Exception {
+    assertThat(text(command("U2", "archive")))
+        .isEqualTo("No daily question has been revealed in this channel yet.");
+    assertThat(text(command("U2", "archive private"))).contains("will not be quoted");
+    assertThat(text(command("U2", "history"))).startsWith("Nothing in your history yet");
+    assertThat(text(command("U2", "suggestions"))).startsWith("Only admins can review");
+    assertThat(text(command("U_ADMIN", "suggestions"))).startsWith("No suggestions are waiting");
+    command("U2", "suggest");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !rig.api.calls("views.open").isEmpty());
+    assertThat(rig.api.calls("views.open").get(0).get("view")).contains("suggest.form");
+  }
 }
