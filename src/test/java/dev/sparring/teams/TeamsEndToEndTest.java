@@ -211,4 +211,52 @@ class TeamsEndToEndTest {
       }
     }
   }
+
+  @Test
+  void aDrillOpensAThreadAndGradesTheAnswerThere() throws Exception {
+    try (TeamsStandIn ms = new TeamsStandIn();
+        TeamsRig rig = new TeamsRig(ms, dir, "memory")) {
+      int before = ms.threads().size();
+      assertThat(rig.post(rig.command("29:ana", "drill demo")).statusCode()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(20)).until(() -> ms.threads().size() > before);
+      TeamsStandIn.Thread thread = ms.threads().get(before);
+      assertThat(thread.text()).startsWith("Drill \u00b7 New question \u00b7 demo-");
+      String root = thread.id();
+      assertThat(rig.post(rig.reply("29:ana", root, ANSWERS[0])).statusCode()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(20)).until(() -> !ms.inThread(root).isEmpty());
+      assertThat(titles(rig, root).get(0)).matches("Drill \u00b7 \\d+/100");
+      // Someone else's words in the thread do not grade the drill.
+      assertThat(rig.post(rig.reply("29:bob", root, "my take")).statusCode()).isEqualTo(200);
+      Thread.sleep(1000);
+      assertThat(titles(rig, root)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aCompetitionIsStartedByAnOwnerAndJoinedByMembers() throws Exception {
+    try (TeamsStandIn ms = new TeamsStandIn();
+        TeamsRig rig = new TeamsRig(ms, dir, "memory")) {
+      rig.post(rig.command("29:bob", "compete start Cup 2d demo"));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  ms.sends().stream().anyMatch(c -> c.cardText().toLowerCase().contains("admin")));
+      rig.post(rig.command("29:owner", "compete start Cup 2d demo"));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  ms.sends().stream()
+                      .anyMatch(c -> c.cardText().startsWith("Competition \u00b7 Cup")));
+      rig.post(rig.command("29:ana", "compete join"));
+      rig.post(rig.command("29:bob", "compete join"));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  ms.sends().stream().filter(c -> c.cardText().contains("You joined")).count()
+                      == 2);
+    }
+  }
 }
