@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -58,33 +57,13 @@ final class BenchFanout implements Callable<Integer> {
 
   private static final TeamRef TEAM = new TeamRef(SlackModule.PLATFORM, "TBENCH");
 
-  /** The system clock, moved forward by hand: the schedule falls due without waiting. */
-  private static final class ShiftedClock extends Clock {
-    private volatile Duration shift = Duration.ZERO;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(shift);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
     Startup.quietLogs();
     SparringConfig config = startup.loadConfig();
     QuestionBank bank = Sparring.loadBank(config.bankPaths());
     Clock real = Clock.systemUTC();
-    ShiftedClock botClock = new ShiftedClock();
+    BenchSupport.ShiftedClock botClock = new BenchSupport.ShiftedClock();
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch();
         Store s = store.open(config, scratch.dir);
         SlackApiStandIn api = SlackApiStandIn.forBench(globalPerSecond)) {
@@ -129,7 +108,7 @@ final class BenchFanout implements Callable<Integer> {
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1100)); // the buckets refill
         long before = api.accepted();
         Map<String, Integer> setup = Map.copyOf(api.posted());
-        botClock.shift = Duration.ofMinutes(3);
+        botClock.shift(Duration.ofMinutes(3));
         output.note("fanout: posting");
         long start = System.nanoTime();
         int queued = 0;

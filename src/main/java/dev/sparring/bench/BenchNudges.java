@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -70,33 +69,13 @@ final class BenchNudges implements Callable<Integer> {
   private static final TeamRef TEAM = new TeamRef(SlackModule.PLATFORM, "TBENCH");
   private static final ChannelRef CHANNEL = new ChannelRef(SlackModule.PLATFORM, "CNUDGE");
 
-  /** The system clock, moved forward by hand: the reminders fall due without waiting. */
-  private static final class ShiftedClock extends Clock {
-    private volatile Duration shift = Duration.ZERO;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(shift);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
     Startup.quietLogs();
     SparringConfig config = startup.loadConfig();
     QuestionBank bank = Sparring.loadBank(config.bankPaths());
     Clock real = Clock.systemUTC();
-    ShiftedClock botClock = new ShiftedClock();
+    BenchSupport.ShiftedClock botClock = new BenchSupport.ShiftedClock();
     try (BenchSupport.Scratch scratch = new BenchSupport.Scratch();
         Store s = store.open(config, scratch.dir);
         SlackApiStandIn api = SlackApiStandIn.forBench(globalPerSecond)) {
@@ -138,7 +117,7 @@ final class BenchNudges implements Callable<Integer> {
           LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1100));
-        botClock.shift = Duration.between(Instant.now(), minute).plusSeconds(1);
+        botClock.shift(Duration.between(Instant.now(), minute).plusSeconds(1));
         output.note("nudges: the minute has come");
         long start = System.nanoTime();
         long deadline = start + TimeUnit.MINUTES.toNanos(maxMinutes);

@@ -114,6 +114,33 @@ final class BenchSupport {
   }
 
   /** The {@code p}-th percentile (0–100) of nanosecond samples, in milliseconds. */
+  /**
+   * The system clock, moved forward by hand: what a scenario schedules (a daily post, reminders)
+   * falls due without waiting, while time still passes as it does.
+   */
+  static final class ShiftedClock extends java.time.Clock {
+    private volatile java.time.Duration shift = java.time.Duration.ZERO;
+
+    void shift(java.time.Duration by) {
+      shift = by;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.now().plus(shift);
+    }
+  }
+
   static double percentileMs(long[] nanos, int count, double p) {
     if (count == 0) {
       return 0;

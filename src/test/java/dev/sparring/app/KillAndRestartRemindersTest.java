@@ -3,9 +3,8 @@ package dev.sparring.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
+import dev.sparring.testing.ChildProgram;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -40,48 +39,7 @@ class KillAndRestartRemindersTest {
   @TempDir Path dir;
 
   private Process start(Path config) throws IOException {
-    ProcessBuilder pb =
-        dev.sparring.testing.ChildProgram.of(
-            "console",
-            "--user",
-            "ana",
-            "--data",
-            dir.resolve("data").toString(),
-            "--config",
-            config.toString());
-    pb.redirectErrorStream(true);
-    return pb.start();
-  }
-
-  /** Collects a process' output on a background thread. */
-  private static final class Output {
-    private final StringBuilder text = new StringBuilder();
-
-    Output(Process p) {
-      Thread t =
-          new Thread(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line; (line = r.readLine()) != null; ) {
-                    synchronized (text) {
-                      text.append(line).append('\n');
-                    }
-                  }
-                } catch (IOException ignored) {
-                  // the process was killed
-                }
-              });
-      t.setDaemon(true);
-      t.start();
-    }
-
-    String get() {
-      synchronized (text) {
-        return text.toString();
-      }
-    }
+    return dev.sparring.testing.ChildProgram.console(dir, config);
   }
 
   /** Hourly {@code /clock} lines from {@code from} (exclusive) to {@code to} (inclusive). */
@@ -125,7 +83,7 @@ class KillAndRestartRemindersTest {
     Instant end = day0.plus(Duration.ofDays(10)).minus(Duration.ofHours(1));
 
     Process first = start(config);
-    Output out1 = new Output(first);
+    ChildProgram.Output out1 = new ChildProgram.Output(first);
     Writer in1 = new OutputStreamWriter(first.getOutputStream(), StandardCharsets.UTF_8);
     in1.write("/spar daily on 12:00 UTC daily demo\n/spar remind on 08:00 UTC\n");
     in1.write("/clock " + day0 + "\n" + hours(day0, killAt));
@@ -137,7 +95,7 @@ class KillAndRestartRemindersTest {
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
     Process second = start(config);
-    Output out2 = new Output(second);
+    ChildProgram.Output out2 = new ChildProgram.Output(second);
     try (Writer in2 = new OutputStreamWriter(second.getOutputStream(), StandardCharsets.UTF_8)) {
       in2.write("/clock " + killAt + "\n" + hours(killAt, end));
     }

@@ -3,9 +3,8 @@ package dev.sparring.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
+import dev.sparring.testing.ChildProgram;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -25,48 +24,7 @@ class KillAndRestartTest {
   @TempDir Path dir;
 
   private Process start(Path config) throws IOException {
-    ProcessBuilder pb =
-        dev.sparring.testing.ChildProgram.of(
-            "console",
-            "--user",
-            "ana",
-            "--data",
-            dir.resolve("data").toString(),
-            "--config",
-            config.toString());
-    pb.redirectErrorStream(true);
-    return pb.start();
-  }
-
-  /** Collects a process' output on a background thread. */
-  private static final class Output {
-    private final StringBuilder text = new StringBuilder();
-
-    Output(Process p) {
-      Thread t =
-          new Thread(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line; (line = r.readLine()) != null; ) {
-                    synchronized (text) {
-                      text.append(line).append('\n');
-                    }
-                  }
-                } catch (IOException ignored) {
-                  // the process was killed
-                }
-              });
-      t.setDaemon(true);
-      t.start();
-    }
-
-    String get() {
-      synchronized (text) {
-        return text.toString();
-      }
-    }
+    return dev.sparring.testing.ChildProgram.console(dir, config);
   }
 
   @Test
@@ -78,7 +36,7 @@ class KillAndRestartTest {
         StandardCharsets.UTF_8);
 
     Process first = start(config);
-    Output out1 = new Output(first);
+    ChildProgram.Output out1 = new ChildProgram.Output(first);
     Writer in1 = new OutputStreamWriter(first.getOutputStream(), StandardCharsets.UTF_8);
     in1.write(
         "/spar interview demo-senior\nfirst: idempotent handler\nsecond: redrive from the DLQ\n");
@@ -90,7 +48,7 @@ class KillAndRestartTest {
     assertThat(out1.get()).doesNotContain("Follow-up 3 of 3");
 
     Process second = start(config);
-    Output out2 = new Output(second);
+    ChildProgram.Output out2 = new ChildProgram.Output(second);
     try (Writer in2 = new OutputStreamWriter(second.getOutputStream(), StandardCharsets.UTF_8)) {
       in2.write("third: FIFO message groups\n");
     }
