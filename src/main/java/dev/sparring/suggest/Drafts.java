@@ -91,7 +91,7 @@ final class Drafts {
       if (terms.isEmpty()) {
         errors.add(
             "Key point \u201c"
-                + dev.sparring.chat.Texts.clip(point, 60)
+                + dev.sparring.chat.Inline.data(dev.sparring.chat.Texts.clip(point, 60))
                 + "\u201d"
                 + (where.isEmpty() ? "" : " (" + where + ")")
                 + " needs match terms after a bar: `point | term, other term`.");

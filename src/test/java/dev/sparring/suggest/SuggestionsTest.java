@@ -132,6 +132,25 @@ class SuggestionsTest {
             dev.sparring.chat.Inline.data(
                 "<!channel> **Why** [click](https://evil.example) would you retry?"));
     assertThat(Harness.said(h.admin("boss", "suggestions nonsense"))).isEqualTo(SuggestTexts.USAGE);
+    // A refusal that quotes the person's own key point quotes it as data.
+    Map<String, String> bare = good();
+    bare.put(Drafts.POINTS, "<!channel> **no terms here**");
+    String refused =
+        h.bot
+            .handle(
+                new Inbound.ModalSubmitted(
+                    h.nextKey(),
+                    Harness.TEAM,
+                    Harness.CHANNEL,
+                    Harness.actor("ana"),
+                    Suggestions.FORM,
+                    openForm("ana").value(),
+                    bare))
+            .ephemerals()
+            .get(0)
+            .message()
+            .body();
+    assertThat(refused).contains(dev.sparring.chat.Inline.data("<!channel> **no terms here**"));
     assertThat(Harness.said(h.admin("boss", "suggestions export")))
         .isEqualTo(SuggestTexts.NONE_APPROVED);
   }
