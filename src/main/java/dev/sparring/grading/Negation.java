@@ -273,11 +273,58 @@ final class Negation {
         }
         return !NEGATOR_DISMISSALS.contains(w) || negatesThePoint(text, i + 1, to, own);
       }
-      if (!LINKS.contains(w)) {
+      if (!LINKS.contains(w) && !TermMatch.GLUE.contains(w) && !own.contains(text.stems[i])) {
         return false;
       }
     }
     return false;
+  }
+
+  /** How far back in its clause a strong negator still keeps a term from counting. */
+  static final int CLAUSE_NEGATION_WINDOW = 5;
+
+  /**
+   * Whether the term at word {@code start} is negated closely ({@link #negated}) or by a strong
+   * negator earlier in its clause: "events can never go to a DLQ" does not mention a DLQ as a fact.
+   */
+  static boolean negatedInClause(Text text, int start) {
+    if (negated(text, start)) {
+      return true;
+    }
+    int from = Math.max(spanStart(text, start), start - CLAUSE_NEGATION_WINDOW);
+    for (int i = start - 1; i >= from; i--) {
+      String w = text.words[i];
+      if (NEGATION_BREAKERS.contains(w) || NOT_NEGATING.contains(w)) {
+        return false;
+      }
+      if (STRONG_NEGATORS.contains(w)) {
+        return i + 1 >= text.size() || !NOT_NEGATING.contains(text.words[i + 1]);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The words that follow a strong negator in their clause ("can never go to a dead-letter queue"),
+   * up to a word that breaks the negation ("but", "only"): they are not claimed, so they are no
+   * evidence for a point made in other words.
+   */
+  static boolean[] deniedWords(Text text) {
+    boolean[] out = new boolean[text.size()];
+    boolean denying = false;
+    for (int i = 0; i < text.size(); i++) {
+      if (i > 0 && (text.clause[i] != text.clause[i - 1] || CONNECTORS.contains(text.words[i]))) {
+        denying = false;
+      }
+      String w = text.words[i];
+      if (NEGATION_BREAKERS.contains(w) || NOT_NEGATING.contains(w)) {
+        denying = false;
+      } else if (STRONG_NEGATORS.contains(w)) {
+        denying = true;
+      }
+      out[i] = denying;
+    }
+    return out;
   }
 
   /** Whether a negation ending at word {@code from} goes on to a word of need or of the point. */

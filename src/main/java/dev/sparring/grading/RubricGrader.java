@@ -12,13 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A key point is covered when one of its terms appears as a phrase (stems compared, one typo
  * forgiven in words of five letters or more, two from nine) and is not negated by a "not", "no",
- * "never" or "without" just before it. A key point is contradicted, and never covered, when in the
- * clause of its term the answer negates the term ("never reuse", "not idempotent"), dismisses it
- * after it ("a DLQ is unnecessary", "is not needed", "is optional") or states a time or size that
- * none of the point's own numbers match once units are normalised ("60 minutes" against 15
- * minutes); negations are skipped for points that are negative themselves. The score is the covered
- * share of key points, less {@value #CONTRADICTION_COST} of a point per contradiction, times an
- * explanation factor between 0.5 (a bare list of terms) and 1 (prose with connecting words).
+ * "never" or "without" just before it, or by a strong negator earlier in its clause. A key point is
+ * contradicted, and never covered, when the answer states one of its listed misconceptions, or when
+ * in the clause of its term the answer negates the term ("never reuse", "not idempotent"),
+ * dismisses it after it ("a DLQ is unnecessary", "is not needed", "is optional"), states a time or
+ * size that none of the point's own numbers match once units are normalised ("60 minutes" against
+ * 15 minutes), asserts what the point denies, or says it in reverse (see {@link Stance}); negations
+ * are skipped for terms the point itself negates. A sentence that contradicts a point is evidence
+ * for no other point. The score is the covered share of key points, less {@value
+ * #CONTRADICTION_COST} of a point per contradiction, times an explanation factor between 0.5 (a
+ * bare list of terms) and 1 (prose with connecting words).
  */
 public final class RubricGrader implements Grader {
 
@@ -54,28 +57,78 @@ public final class RubricGrader implements Grader {
   @Override
   public Grade grade(String answer, List<KeyPoint> keyPoints) {
     Text text = Text.of(answer == null ? "" : answer);
+    StepIndex step = index(keyPoints);
+    // What the answer gets wrong comes first: a clause that states a misconception or the reverse
+    // of a point is no evidence for any other point either.
+    Map<KeyPoint, Found> wrong = new java.util.HashMap<>();
+    boolean[] tainted = new boolean[text.size()];
+    for (KeyPoint kp : keyPoints) {
+      List<Found> found = contradiction(text, kp, step);
+      if (!found.isEmpty()) {
+        wrong.put(kp, found.get(0));
+        found.forEach(f -> taint(text, tainted, f));
+      }
+    }
+    java.util.Set<String> answerStems = new java.util.HashSet<>();
+    java.util.Set<String> asserted = new java.util.HashSet<>();
+    boolean[] denied = Negation.deniedWords(text);
+    for (int i = 0; i < text.size(); i++) {
+      if (!tainted[i]) {
+        answerStems.add(text.stems[i]);
+        if (!denied[i]) {
+          asserted.add(text.stems[i]);
+        }
+      }
+    }
     List<KeyPoint> covered = new ArrayList<>();
     List<KeyPoint> missed = new ArrayList<>();
-    java.util.Set<String> answerStems =
-        new java.util.HashSet<>(java.util.Arrays.asList(text.stems));
-    StepIndex step = index(keyPoints);
     List<Contradiction> contradicted = new ArrayList<>();
     for (KeyPoint kp : keyPoints) {
-      Found found = find(text, kp);
-      if (found.contradiction() != null) {
+      Found found = wrong.get(kp);
+      if (found != null) {
         missed.add(kp);
-        contradicted.add(new Contradiction(kp, found.contradiction(), found.correction()));
-      } else if (found.covered() || paraphrased(answerStems, step.evidence().get(kp))) {
+        contradicted.add(new Contradiction(kp, found.clause(), found.correction()));
+      } else if (covered(text, kp, tainted) || paraphrased(asserted, step.evidence().get(kp))) {
         covered.add(kp);
       } else {
         missed.add(kp);
       }
     }
-    if (meaning.ready() && !missed.isEmpty() && text.size() > 0) {
-      byMeaning.credit(answer, step.anchors(), this::quantities, missed, covered, contradicted);
+    if (meaning.ready() && !missed.isEmpty() && answerStems.size() > 0) {
+      String untainted = wrong.isEmpty() ? answer : untainted(text, tainted);
+      byMeaning.credit(untainted, step.anchors(), this::quantities, missed, covered, contradicted);
       covered.sort(java.util.Comparator.comparingInt(keyPoints::indexOf));
     }
     return scored(text, answerStems, step, covered, missed, contradicted);
+  }
+
+  /** Marks the words of the sentence that holds a contradiction. */
+  private static void taint(Text text, boolean[] tainted, Found found) {
+    int sentence = text.sentence[found.from()];
+    for (int i = 0; i < text.size(); i++) {
+      if (text.sentence[i] == sentence) {
+        tainted[i] = true;
+      }
+    }
+  }
+
+  /** The answer without its tainted words, each untainted run kept as a sentence of its own. */
+  private static String untainted(Text text, boolean[] tainted) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < text.size()) {
+      if (tainted[i]) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j + 1 < text.size() && !tainted[j + 1]) {
+        j++;
+      }
+      out.append(text.raw, text.begin[i], text.end[j]).append(".\n");
+      i = j + 1;
+    }
+    return out.toString();
   }
 
   /**
@@ -87,7 +140,8 @@ public final class RubricGrader implements Grader {
   private record StepIndex(
       Map<KeyPoint, List<String>> evidence,
       java.util.Set<String> vocabulary,
-      Map<KeyPoint, java.util.Set<String>> anchors) {}
+      Map<KeyPoint, java.util.Set<String>> anchors,
+      List<Set<String>> clauses) {}
 
   // Keyed by identity: a step's key point list is one immutable object for the bank's lifetime.
   private final Map<List<KeyPoint>, StepIndex> steps =
@@ -129,7 +183,12 @@ public final class RubricGrader implements Grader {
       own.removeAll(shared);
       anchors.put(kp, java.util.Set.copyOf(own));
     }
-    StepIndex built = new StepIndex(evidence, java.util.Set.copyOf(vocabulary), anchors);
+    List<Set<String>> clauses = new ArrayList<>();
+    for (KeyPoint kp : points) {
+      clauses.addAll(Stance.clauses(Text.of(kp.point())));
+    }
+    StepIndex built =
+        new StepIndex(evidence, java.util.Set.copyOf(vocabulary), anchors, List.copyOf(clauses));
     if (steps.size() < 100_000) {
       steps.put(points, built);
     }
@@ -196,23 +255,33 @@ public final class RubricGrader implements Grader {
   }
 
   /**
-   * Whether a key point's term occurs unnegated, and the clause that contradicts it if any, with
-   * the correction to show (null: the key point itself).
+   * A clause of the answer that contradicts a key point, words {@code from..to}, with the
+   * correction to show (null: the key point itself).
    */
-  private record Found(boolean covered, String contradiction, String correction) {}
+  private record Found(String clause, String correction, int from, int to) {}
 
-  private Found find(Text text, KeyPoint kp) {
+  /**
+   * The first clause that states one of the point's misconceptions, or that names the point (one of
+   * its terms) and negates or dismisses it, asserts what it denies, uses the opposite of one of its
+   * words, or states a time or size none of its numbers match. Null when there is none.
+   */
+  private List<Found> contradiction(Text text, KeyPoint kp, StepIndex step) {
+    List<Found> out = new ArrayList<>();
     Found misconception = misconception(text, kp);
     if (misconception != null) {
-      return misconception;
+      out.add(misconception);
     }
-    boolean covered = false;
-    boolean negative = negative(kp);
     List<Quantities.Quantity> claimed = quantities(kp);
-    for (Text term : terms(kp)) {
+    Set<String> own = ownStems(kp);
+    Set<String> asserted = assertedStems(kp);
+    Set<String> denied = denied(kp);
+    Text[] terms = terms(kp);
+    for (int t = 0; t < terms.length; t++) {
+      Text term = terms[t];
       if (term.size() == 0) {
         continue;
       }
+      boolean negative = negative(kp, t);
       for (int start = 0; start < text.size(); start++) {
         int end = TermMatch.matchesAt(text, start, term, 0);
         if (end < 0) {
@@ -220,21 +289,115 @@ public final class RubricGrader implements Grader {
         }
         int from = Negation.spanStart(text, start);
         int to = Negation.spanEnd(text, end - 1);
-        Set<String> own = ownStems(kp);
         boolean against =
             (!negative
-                    && (Negation.negatedBefore(text, start, own)
-                        || Negation.dismissedAfter(text, end, to, own)))
-                || Quantities.conflict(clause(text, from, to), claimed);
+                    && (Negation.negatedBefore(text, start, asserted)
+                        || Negation.dismissedAfter(text, end, to, asserted)))
+                || Quantities.conflict(clause(text, from, to), claimed)
+                || (!Negation.negated(text, start)
+                    && (Stance.flipped(text, from, to, stance(kp, step))
+                        || Stance.assertsDenied(text, from, to, denied)));
         if (against && !Negation.hypothetical(text, start)) {
-          return new Found(false, clause(text, from, to), null);
-        }
-        if (!Negation.negated(text, start)) {
-          covered = true;
+          out.add(new Found(clause(text, from, to), null, from, to));
         }
       }
     }
-    return new Found(covered, null, null);
+    // A clause that shares two of the point's own words but uses the opposite of one: the same
+    // claim said in reverse ("synchronous invocation queues the event" against "asynchronous
+    // sources queue the event").
+    for (int from = 0; from < text.size(); ) {
+      int to = Negation.spanEnd(text, from);
+      int shared = 0;
+      Set<String> seen = new java.util.HashSet<>();
+      for (int i = from; i <= to; i++) {
+        if (own.contains(text.stems[i]) && seen.add(text.stems[i])) {
+          shared++;
+        }
+      }
+      if (shared >= FLIP_ANCHORS
+          && Stance.flipped(text, from, to, stance(kp, step))
+          && !Negation.hypothetical(text, from)) {
+        out.add(new Found(clause(text, from, to), null, from, to));
+      }
+      from = to + 1;
+      while (from < text.size() && Negation.CONNECTORS.contains(text.words[from])) {
+        from++;
+      }
+    }
+    return out;
+  }
+
+  /** Words of a key point a clause shares before a reversal in it is read as about the point. */
+  static final int FLIP_ANCHORS = 2;
+
+  /** Whether one of the point's terms occurs unnegated outside the tainted words. */
+  private boolean covered(Text text, KeyPoint kp, boolean[] tainted) {
+    for (Text term : terms(kp)) {
+      if (term.size() == 0) {
+        continue;
+      }
+      for (int start = 0; start < text.size(); start++) {
+        int end = TermMatch.matchesAt(text, start, term, 0);
+        if (end < 0 || Negation.negatedInClause(text, start)) {
+          continue;
+        }
+        boolean clean = true;
+        for (int i = start; i < end && clean; i++) {
+          clean = !tainted[i];
+        }
+        if (clean) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private final Map<KeyPoint, Stance.Point> stance = new ConcurrentHashMap<>();
+
+  private Stance.Point stance(KeyPoint kp, StepIndex step) {
+    return stance.computeIfAbsent(
+        kp,
+        k -> {
+          Set<String> termStems = new java.util.HashSet<>();
+          for (Text t : terms(k)) {
+            termStems.addAll(java.util.Arrays.asList(t.stems));
+          }
+          return new Stance.Point(
+              Stance.clauses(Text.of(k.point())), Set.copyOf(termStems), step.clauses());
+        });
+  }
+
+  private final Map<KeyPoint, Set<String>> asserted = new ConcurrentHashMap<>();
+
+  /**
+   * The point's own stems less those it negates itself ("nothing is edited in place"), so that "it
+   * cannot be edited" is not read as denying it.
+   */
+  private Set<String> assertedStems(KeyPoint kp) {
+    return asserted.computeIfAbsent(
+        kp,
+        k -> {
+          Text point = Text.of(k.point());
+          Set<String> out = new java.util.HashSet<>(ownStems(k));
+          for (int i = 0; i < point.size(); i++) {
+            if (Negation.NEGATORS.contains(point.words[i])) {
+              for (int j = i + 1; j < point.size() && j <= i + Negation.NEGATION_WINDOW; j++) {
+                if (point.clause[j] != point.clause[i]) {
+                  break;
+                }
+                out.remove(point.stems[j]);
+              }
+            }
+          }
+          return Set.copyOf(out);
+        });
+  }
+
+  private final Map<KeyPoint, Set<String>> denied = new ConcurrentHashMap<>();
+
+  private Set<String> denied(KeyPoint kp) {
+    return denied.computeIfAbsent(kp, k -> Stance.denied(Text.of(k.point())));
   }
 
   private static String clause(Text text, int from, int to) {
@@ -274,10 +437,9 @@ public final class RubricGrader implements Grader {
         for (int start = 0; start < text.size(); start++) {
           int end = TermMatch.matchesAt(text, start, term, 0);
           if (end >= 0 && !Negation.negated(text, start) && !Negation.hypothetical(text, start)) {
-            return new Found(
-                false,
-                clause(text, Negation.spanStart(text, start), Negation.spanEnd(text, end - 1)),
-                kp.wrong().get(m).correction());
+            int from = Negation.spanStart(text, start);
+            int to = Negation.spanEnd(text, end - 1);
+            return new Found(clause(text, from, to), kp.wrong().get(m).correction(), from, to);
           }
         }
       }
@@ -285,20 +447,43 @@ public final class RubricGrader implements Grader {
     return null;
   }
 
-  private final Map<KeyPoint, Boolean> negative = new ConcurrentHashMap<>();
+  private final Map<KeyPoint, boolean[]> negative = new ConcurrentHashMap<>();
 
-  /** Whether the key point itself negates or dismisses: then an answer's negation may agree. */
-  private boolean negative(KeyPoint kp) {
-    return negative.computeIfAbsent(
-        kp,
-        k -> {
-          for (String w : Text.of(k.point()).words) {
-            if (Negation.NEGATORS.contains(w) || Negation.DISMISSALS.contains(w)) {
-              return true;
-            }
-          }
-          return false;
-        });
+  /**
+   * Whether the key point itself negates or dismisses what term {@code t} names, so that an
+   * answer's negation of it may agree: the term occurs in the point's sentence just after a negator
+   * ("instead of holding the HTTP connection open"), or, for a term the point does not use, the
+   * point negates anything at all.
+   */
+  private boolean negative(KeyPoint kp, int t) {
+    return negative
+        .computeIfAbsent(
+            kp,
+            k -> {
+              Text point = Text.of(k.point());
+              boolean any = false;
+              for (String w : point.words) {
+                any |= Negation.NEGATORS.contains(w) || Negation.DISMISSALS.contains(w);
+              }
+              Text[] terms = terms(k);
+              boolean[] out = new boolean[terms.length];
+              for (int i = 0; i < terms.length; i++) {
+                boolean found = false;
+                boolean negated = false;
+                for (int start = 0; start < point.size() && terms[i].size() > 0; start++) {
+                  int end = TermMatch.matchesAt(point, start, terms[i], 0);
+                  if (end >= 0) {
+                    found = true;
+                    negated |=
+                        Negation.negatedInClause(point, start)
+                            || Negation.dismissedAfter(
+                                point, end, Negation.spanEnd(point, end - 1), ownStems(k));
+                  }
+                }
+                out[i] = found ? negated : any;
+              }
+              return out;
+            })[t];
   }
 
   private final Map<KeyPoint, List<Quantities.Quantity>> quantities = new ConcurrentHashMap<>();

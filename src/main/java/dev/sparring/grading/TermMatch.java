@@ -44,7 +44,10 @@ final class TermMatch {
     }
     String word = text.words[p];
     String wanted = term.words[j];
+    // A compound split in two ("back off"), but never an article or a short prefix joined to the
+    // next word: "a synchronous call" is not "asynchronous".
     if (p + 1 < text.size()
+        && word.length() >= 3
         && wanted.length() > word.length()
         && wanted.startsWith(word)
         && Stemmer.stem(word + text.words[p + 1]).equals(term.stems[j])) {

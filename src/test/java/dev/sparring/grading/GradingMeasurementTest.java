@@ -53,15 +53,19 @@ class GradingMeasurementTest {
   //   + misconceptions for every key point, plain-language terms, meaning (MiniLM, threshold 0.55,
   //     anchored to the point's own words), contradictions costing 1.5 points, the relevance
   //     share counted on the points' own words: recall 0.845, precision 0.570, ordering 0.821,
-  //     strong > wrong 0.750, partial > wrong 0.313.
+  //     strong > wrong 0.750, partial > wrong 0.313;
+  //   + reversals (opposites of a point's own words, judgements said in reverse, asserting what a
+  //     point denies), a sentence that contradicts a point covering nothing else, negations further
+  //     back in a clause, per-term negativity: recall 0.845, precision 0.650, ordering 0.864,
+  //     strong > wrong 0.781, partial > wrong 0.531.
   // Goals of issue 16: recall 0.85, precision 0.90, ordering 0.95, strong > wrong 0.90, partial >
   // wrong 0.85. Fluent wrong answers that swap facts without a listed misconception or a number
   // are what keeps precision down: raise a floor whenever the grader improves.
-  static final double RECALL_FLOOR = 0.82;
-  static final double PRECISION_FLOOR = 0.55;
-  static final double ORDERING_FLOOR = 0.81;
-  static final double STRONG_OVER_WRONG_FLOOR = 0.72;
-  static final double PARTIAL_OVER_WRONG_FLOOR = 0.28;
+  static final double RECALL_FLOOR = 0.83;
+  static final double PRECISION_FLOOR = 0.63;
+  static final double ORDERING_FLOOR = 0.85;
+  static final double STRONG_OVER_WRONG_FLOOR = 0.75;
+  static final double PARTIAL_OVER_WRONG_FLOOR = 0.50;
 
   record Answer(String kind, String text, Set<Integer> covers) {}
 

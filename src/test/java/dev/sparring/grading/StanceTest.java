@@ -1,0 +1,170 @@
+package dev.sparring.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.bank.KeyPoint;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Claims said in reverse: opposites of a point's own words, a sentence that gets something wrong
+ * earning nothing else, negations further back in a clause, and the contrasts and double negatives
+ * that must not be misread as reversals.
+ */
+class StanceTest {
+
+  private final RubricGrader grader = new RubricGrader();
+
+  private static final KeyPoint REPLICATION =
+      new KeyPoint(
+          "By default replication is asynchronous, so a read in another region can be stale.",
+          List.of("global tables", "replication lag", "stale read"));
+  private static final KeyPoint LAST_WRITER =
+      new KeyPoint(
+          "Concurrent updates are settled by last writer wins.", List.of("last writer wins"));
+
+  @Test
+  void aClauseUsingTheOppositeOfThePointsWordContradictsIt() {
+    Grade g =
+        grader.grade(
+            "Global tables replicate synchronously, so every region sees the write at once.",
+            List.of(REPLICATION));
+    assertThat(g.covered()).isEmpty();
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(REPLICATION);
+  }
+
+  @Test
+  void theSameClaimInOtherWordsIsNoReversal() {
+    Grade g =
+        grader.grade(
+            "Global tables copy writes asynchronously, so a read elsewhere may be stale for a"
+                + " second.",
+            List.of(REPLICATION));
+    assertThat(g.contradicted()).isEmpty();
+    assertThat(g.covered()).containsExactly(REPLICATION);
+  }
+
+  @Test
+  void aReversalWithoutSharedWordsIsAboutSomethingElse() {
+    Grade g =
+        grader.grade(
+            "Global tables exist. A synchronous API call waits for its result.",
+            List.of(REPLICATION));
+    assertThat(g.contradicted()).isEmpty();
+    assertThat(g.covered()).containsExactly(REPLICATION);
+  }
+
+  @Test
+  void aSentenceThatGetsOnePointWrongEarnsNothingForAnother() {
+    String wrong = "Global tables replicate synchronously and last writer wins is never needed.";
+    Grade g = grader.grade(wrong, List.of(REPLICATION, LAST_WRITER));
+    assertThat(g.covered()).doesNotContain(LAST_WRITER);
+
+    Grade apart =
+        grader.grade(
+            "Global tables replicate synchronously. Conflicts: last writer wins.",
+            List.of(REPLICATION, LAST_WRITER));
+    assertThat(apart.covered()).containsExactly(LAST_WRITER);
+    assertThat(apart.contradicted()).extracting(Contradiction::point).containsExactly(REPLICATION);
+  }
+
+  @Test
+  void aNegationFurtherBackInTheClauseKeepsATermFromCounting() {
+    KeyPoint dlq =
+        new KeyPoint(
+            "Failed async events can go to a dead-letter queue.", List.of("dead-letter queue"));
+    assertThat(
+            grader
+                .grade("Failed events can never go to a dead-letter queue.", List.of(dlq))
+                .covered())
+        .isEmpty();
+    assertThat(grader.grade("Failed events can go to a dead-letter queue.", List.of(dlq)).covered())
+        .containsExactly(dlq);
+    assertThat(
+            grader
+                .grade(
+                    "Failed events are not only retried but go to a dead-letter queue.",
+                    List.of(dlq))
+                .covered())
+        .containsExactly(dlq);
+  }
+
+  @Test
+  void anArticleIsNotANegatingPrefix() {
+    KeyPoint async =
+        new KeyPoint(
+            "Asynchronous sources queue the event and the platform retries.",
+            List.of("asynchronous"));
+    assertThat(grader.grade("With a synchronous call the caller waits.", List.of(async)).covered())
+        .isEmpty();
+  }
+
+  @Test
+  void theOtherHalfOfAContrastIsNoReversal() {
+    KeyPoint sync =
+        new KeyPoint(
+            "Synchronous callers wait for the result and retry themselves.",
+            List.of("synchronous", "caller retries"));
+    KeyPoint async =
+        new KeyPoint(
+            "Asynchronous sources queue the event and the platform retries it.",
+            List.of("asynchronous", "platform retries"));
+    Grade g =
+        grader.grade(
+            "Synchronous callers wait and retry on their own. Asynchronous events are queued and"
+                + " the platform retries them.",
+            List.of(sync, async));
+    assertThat(g.contradicted()).isEmpty();
+    assertThat(g.covered()).containsExactly(sync, async);
+
+    Grade swapped =
+        grader.grade(
+            "Synchronous invocation queues the event and the platform retries it.",
+            List.of(sync, async));
+    assertThat(swapped.contradicted()).extracting(Contradiction::point).contains(async);
+  }
+
+  @Test
+  void aJudgementSaidInReverseContradicts() {
+    KeyPoint stateful =
+        new KeyPoint(
+            "Stateful workloads needing persistent connections are a poor match.",
+            List.of("stateful", "persistent connections"));
+    Grade g =
+        grader.grade("Stateful websocket apps fit perfectly on functions.", List.of(stateful));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(stateful);
+  }
+
+  @Test
+  void aNegationTogetherWithAnOppositeIsNotReadAsAReversal() {
+    KeyPoint vpc =
+        new KeyPoint(
+            "VPC attachment is only needed when private resources must be reached.",
+            List.of("VPC attachment", "private resources"));
+    Grade g = grader.grade("Functions calling public services don't need a VPC.", List.of(vpc));
+    assertThat(g.contradicted()).isEmpty();
+  }
+
+  @Test
+  void agreeingWithWhatThePointItselfDeniesIsNoContradiction() {
+    KeyPoint revision =
+        new KeyPoint(
+            "A change creates a new immutable revision; nothing is edited in place.",
+            List.of("revision", "immutable"));
+    Grade g = grader.grade("Revisions cannot be edited after they are created.", List.of(revision));
+    assertThat(g.contradicted()).isEmpty();
+    assertThat(g.covered()).containsExactly(revision);
+  }
+
+  @Test
+  void assertingWhatThePointDeniesContradictsIt() {
+    KeyPoint choreography =
+        new KeyPoint(
+            "A choreographed saga reacts to events on a bus, with no central coordinator.",
+            List.of("choreographed saga", "choreography"));
+    Grade g =
+        grader.grade(
+            "A choreographed saga always needs a central coordinator.", List.of(choreography));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(choreography);
+  }
+}
