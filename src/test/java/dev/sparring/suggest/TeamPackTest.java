@@ -75,6 +75,11 @@ class TeamPackTest {
   @Test
   void anApprovedQuestionIsAskedGradedAndListedInItsTeamOnlyAndGoneOnceRemoved() {
     assertThat(Harness.said(h.command("ana", "interview pack team"))).isEqualTo(Filter.TEAM_EMPTY);
+    // "pack" names what the next word is; a word that is no pack is named as the one at fault.
+    assertThat(Harness.said(h.command("ana", "interview pack nope")))
+        .startsWith("No question, pack, level or topic called `nope`.");
+    assertThat(Harness.said(h.command("ana", "drill pack senior")))
+        .startsWith("`senior` is not a pack.");
     String id = approve();
 
     assertThat(Harness.said(h.command("ana", "interview pack team")))
