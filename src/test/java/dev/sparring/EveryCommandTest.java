@@ -18,6 +18,7 @@ import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.Harness;
 import dev.sparring.testing.HelpExamples;
+import dev.sparring.testing.TeamQuestions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,13 @@ class EveryCommandTest {
     run(A, CA, ZED, "drill demo");
     run(A, CA, ZED, "timezone Asia/Kathmandu");
     run(A, CA, ZED, "remind on 07:45");
+    // Team A's own question (suggested and approved there), asked there.
+    String own = TeamQuestions.approve(h.bot, A, CA, "zed-from-team-a", "UZED");
+    run(
+        A,
+        CA,
+        new Actor(new UserRef(ConsoleModule.PLATFORM, "UZED2"), "zed-two", false),
+        "interview " + own);
     h.dispatcher.drain();
     // A dead letter in team A's channel.
     h.store.transact(
@@ -112,7 +120,14 @@ class EveryCommandTest {
     Actor viewer = new Actor(new UserRef(ConsoleModule.PLATFORM, "UVIEW"), "viewer", true);
     List<String> views = new ArrayList<>();
     for (String v :
-        List.of("daily status", "compete status", "season", "deadletters", "remind", "timezone")) {
+        List.of(
+            "daily status",
+            "compete status",
+            "season",
+            "deadletters",
+            "remind",
+            "timezone",
+            "questions team")) {
       views.add(text(run(A, CA, viewer, v)));
     }
     long pending = h.store.transact(tx -> tx.outbox().pending());
@@ -164,7 +179,9 @@ class EveryCommandTest {
             "lost-in-team-a",
             "CHAN-A-42",
             "07:45",
-            "Kathmandu");
+            "Kathmandu",
+            "zebra",
+            TeamQuestions.TOPIC);
     for (Actor who : List.of(BOB, BOSS)) {
       for (String command : commands) {
         if (command.startsWith("help")) {

@@ -19,6 +19,7 @@ import dev.sparring.outbox.DeadLetters;
 import dev.sparring.remind.Reminders;
 import dev.sparring.scoring.Points;
 import dev.sparring.suggest.Suggestions;
+import dev.sparring.suggest.TeamBanks;
 import java.util.List;
 
 /**
@@ -56,22 +57,24 @@ public final class FeatureRegistry {
       int maxAnswerChars,
       Mentions mentions,
       DrillSettings drillSettings) {
-    Competitions competitions = new Competitions(bank, grader, points, maxAnswerChars);
-    Interviews interview = new Interviews(bank, grader, interviews, points);
-    DailyQuestions daily = new DailyQuestions(bank, grader, points, maxAnswerChars);
-    Drills drills = new Drills(bank, grader, points, maxAnswerChars, drillSettings);
+    // Each team sees the shared packs plus its own approved questions.
+    TeamBanks banks = new TeamBanks(bank);
+    Competitions competitions = new Competitions(banks, grader, points, maxAnswerChars);
+    Interviews interview = new Interviews(banks, grader, interviews, points);
+    DailyQuestions daily = new DailyQuestions(banks, grader, points, maxAnswerChars);
+    Drills drills = new Drills(banks, grader, points, maxAnswerChars, drillSettings);
     return List.of(
         interview,
         daily,
         drills,
         competitions,
         new Leaderboards(points, competitions, mentions),
-        new ProgressCommand(bank, points),
+        new ProgressCommand(banks, points),
         Reminders.withDueDrills(List.of(daily, drills)),
         new Disputes(List.of(interview, daily, drills)),
-        new PackReport(bank),
+        new PackReport(banks),
         new HistoryCommand(),
-        new Suggestions(),
+        new Suggestions(banks),
         new DeadLetters());
   }
 }

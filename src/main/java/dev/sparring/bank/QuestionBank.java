@@ -9,16 +9,22 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** All loaded questions, by id and in a stable order (pack, then id). Immutable. */
+/**
+ * All loaded questions, by id and in a stable order (pack, then id). Immutable. A team's view adds
+ * the team's approved questions as the pack {@link #TEAM_PACK} (see {@link Banks}).
+ */
 public final class QuestionBank {
+
+  /** The pack of a team's own questions (suggested in chat and approved by an admin). */
+  public static final String TEAM_PACK = "team";
 
   private final Map<String, Question> byId;
   private final SortedSet<String> packs;
   private final SortedSet<String> topics;
 
-  private QuestionBank(Map<String, Question> byId) {
+  private QuestionBank(Map<String, Question> byId, Collection<String> declaredPacks) {
     this.byId = byId;
-    this.packs = new TreeSet<>();
+    this.packs = new TreeSet<>(declaredPacks);
     this.topics = new TreeSet<>();
     byId.values().forEach(q -> packs.add(q.pack()));
     byId.values().forEach(q -> topics.addAll(q.topics()));
@@ -26,6 +32,23 @@ public final class QuestionBank {
 
   /** A bank of these questions; ids must be unique. */
   public static QuestionBank of(Collection<Question> questions) {
+    return new QuestionBank(sorted(questions), List.of());
+  }
+
+  /**
+   * This bank plus {@code more} (their ids must differ from this bank's), with {@code pack} known
+   * as a pack name even when none of them is in it: a filter word such as {@code team} then reads
+   * as a pack that has no questions yet rather than as a typo.
+   */
+  public QuestionBank plus(Collection<Question> more, String pack) {
+    List<Question> all = new java.util.ArrayList<>(byId.values());
+    all.addAll(more);
+    java.util.Set<String> declared = new java.util.HashSet<>(packs);
+    declared.add(pack.toLowerCase(Locale.ROOT));
+    return new QuestionBank(sorted(all), declared);
+  }
+
+  private static Map<String, Question> sorted(Collection<Question> questions) {
     Map<String, Question> map = new LinkedHashMap<>();
     questions.stream()
         .sorted(
@@ -38,7 +61,7 @@ public final class QuestionBank {
                 throw new IllegalArgumentException("duplicate question id " + q.id());
               }
             });
-    return new QuestionBank(map);
+    return map;
   }
 
   public Optional<Question> get(String id) {

@@ -1,7 +1,7 @@
 package dev.sparring.compete;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Question;
-import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Texts;
 import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
@@ -23,13 +23,13 @@ import java.util.Optional;
  */
 final class CompeteAnswers {
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final Grader grader;
   private final Points points;
   private final int maxAnswerChars;
 
-  CompeteAnswers(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
-    this.bank = bank;
+  CompeteAnswers(Banks banks, Grader grader, Points points, int maxAnswerChars) {
+    this.banks = banks;
     this.grader = grader;
     this.points = points;
     this.maxAnswerChars = maxAnswerChars;
@@ -91,7 +91,8 @@ final class CompeteAnswers {
   private Optional<Scored> score(
       Context ctx, Contest c, String anchor, String user, String group, String text) {
     Optional<Question> q =
-        CompeteRecords.posted(ctx.tx(), anchor).flatMap(p -> bank.get(p.questionId()));
+        CompeteRecords.posted(ctx.tx(), anchor)
+            .flatMap(p -> banks.forTeam(ctx.tx(), c.team()).get(p.questionId()));
     if (q.isEmpty()) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.sparring.compete;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Filter;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Durations;
@@ -32,11 +33,11 @@ final class CompeteCommands {
    */
   record Start(String name, Duration length, Duration cadence, Filter filter, int balanced) {}
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final CompeteRules rules;
 
-  CompeteCommands(QuestionBank bank, CompeteRules rules) {
-    this.bank = bank;
+  CompeteCommands(Banks banks, CompeteRules rules) {
+    this.banks = banks;
     this.rules = rules;
   }
 
@@ -151,13 +152,17 @@ final class CompeteCommands {
                   + START_USAGE);
       return;
     }
+    QuestionBank bank = banks.forTeam(ctx.tx(), in.team().key());
     Filter.Parsed f = Filter.parse(bank, words);
     if (f.error() != null) {
       ctx.out().tell(in, f.error() + " " + START_USAGE);
       return;
     }
     if (f.filter().select(bank).isEmpty()) {
-      ctx.out().tell(in, "No questions match " + f.filter().describe() + ".");
+      ctx.out()
+          .tell(
+              in,
+              f.filter().nothingMatches(bank, "No questions match " + f.filter().describe() + "."));
       return;
     }
     rules.start(ctx, in, new Start(name, length, cadence, f.filter(), balanced));

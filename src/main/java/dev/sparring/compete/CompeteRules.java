@@ -1,5 +1,6 @@
 package dev.sparring.compete;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.ChannelRef;
@@ -30,12 +31,12 @@ final class CompeteRules {
 
   static final String CONFIRM = "compete.confirm";
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final Points points;
   private final CompeteAnswers answers;
 
-  CompeteRules(QuestionBank bank, Points points, CompeteAnswers answers) {
-    this.bank = bank;
+  CompeteRules(Banks banks, Points points, CompeteAnswers answers) {
+    this.banks = banks;
     this.points = points;
     this.answers = answers;
   }
@@ -153,6 +154,7 @@ final class CompeteRules {
 
   /** Posts a question not used yet (all again once every one was), and the next one's due time. */
   private void postNext(Context ctx, Document d, Contest c) {
+    QuestionBank bank = banks.forTeam(ctx.tx(), c.team());
     List<Question> candidates = c.filter().select(bank);
     if (candidates.isEmpty()) {
       candidates = bank.questions();

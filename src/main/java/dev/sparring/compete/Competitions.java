@@ -1,5 +1,6 @@
 package dev.sparring.compete;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.core.Command;
@@ -39,9 +40,14 @@ public final class Competitions implements Feature {
   private final CompeteAnswers answers;
 
   public Competitions(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
-    this.answers = new CompeteAnswers(bank, grader, points, maxAnswerChars);
-    this.rules = new CompeteRules(bank, points, answers);
-    this.commands = new CompeteCommands(bank, rules);
+    this(Banks.of(bank), grader, points, maxAnswerChars);
+  }
+
+  /** Competitions on each team's questions ({@link Banks#forTeam}). */
+  public Competitions(Banks banks, Grader grader, Points points, int maxAnswerChars) {
+    this.answers = new CompeteAnswers(banks, grader, points, maxAnswerChars);
+    this.rules = new CompeteRules(banks, points, answers);
+    this.commands = new CompeteCommands(banks, rules);
   }
 
   /** What other features need to know about a competition. */

@@ -198,7 +198,11 @@ public final class ConsoleAdapter {
     }
     b.append("Fill it in with ")
         .append(example)
-        .append(" (fields you leave out keep the value shown; quote values with spaces).");
+        .append(" (fields you leave out keep the value shown; quote values with spaces")
+        .append(
+            f.inputs().stream().anyMatch(Form.Input::multiline)
+                ? "; in a field of several lines, write \\n for a line break)."
+                : ").");
     gateway.note(b.toString());
   }
 
@@ -224,7 +228,10 @@ public final class ConsoleAdapter {
                 + ")");
         return;
       }
-      fields.put(name, word.substring(eq + 1));
+      String value = word.substring(eq + 1);
+      boolean lines = form.inputs().stream().anyMatch(i -> i.name().equals(name) && i.multiline());
+      // A console line is one line: \n in a field of several lines is a line break.
+      fields.put(name, lines ? value.replace("\\n", "\n") : value);
     }
     Form sent = form;
     form = null;

@@ -1,7 +1,7 @@
 package dev.sparring.daily;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Question;
-import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.Inline;
 import dev.sparring.chat.Texts;
@@ -22,10 +22,10 @@ final class DailyAgenda {
   /** How much of a question's prompt a reminder shows. */
   static final int PROMPT_CHARS = 160;
 
-  private final QuestionBank bank;
+  private final Banks banks;
 
-  DailyAgenda(QuestionBank bank) {
-    this.bank = bank;
+  DailyAgenda(Banks banks) {
+    this.banks = banks;
   }
 
   List<Agenda.Item> today(Context ctx, Agenda.Day day) {
@@ -42,7 +42,9 @@ final class DailyAgenda {
         continue;
       }
       String prompt =
-          bank.get(post.questionId())
+          banks
+              .forTeam(ctx.tx(), post.team())
+              .get(post.questionId())
               .map(Question::prompt)
               .map(p -> Texts.clip(Inline.plain(p).replace('\n', ' ').strip(), PROMPT_CHARS))
               .orElse("");

@@ -1,6 +1,6 @@
 package dev.sparring.daily;
 
-import dev.sparring.bank.QuestionBank;
+import dev.sparring.bank.Banks;
 import dev.sparring.chat.Texts;
 import dev.sparring.core.Context;
 import dev.sparring.core.Inbound;
@@ -19,12 +19,12 @@ import java.util.Optional;
  */
 final class DailyAnswers {
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final Grader grader;
   private final int maxAnswerChars;
 
-  DailyAnswers(QuestionBank bank, Grader grader, int maxAnswerChars) {
-    this.bank = bank;
+  DailyAnswers(Banks banks, Grader grader, int maxAnswerChars) {
+    this.banks = banks;
     this.grader = grader;
     this.maxAnswerChars = maxAnswerChars;
   }
@@ -119,7 +119,10 @@ final class DailyAnswers {
   private void latePractice(Context ctx, Inbound.MessagePosted m, Post post, Answer answer) {
     DailyRecords.saveLate(ctx.tx(), post, answer);
     Optional<Grade> grade =
-        bank.get(post.questionId()).map(q -> grader.grade(answer.text(), q.keyPoints()));
+        banks
+            .forTeam(ctx.tx(), post.team())
+            .get(post.questionId())
+            .map(q -> grader.grade(answer.text(), q.keyPoints()));
     ctx.out()
         .ephemeral(
             m.channel(),

@@ -1,5 +1,6 @@
 package dev.sparring.daily;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -46,10 +47,10 @@ final class DailyArchive {
           + MAX
           + "), or `/spar archive private` / `/spar archive public` for your own answers.";
 
-  private final QuestionBank bank;
+  private final Banks banks;
 
-  DailyArchive(QuestionBank bank) {
-    this.bank = bank;
+  DailyArchive(Banks banks) {
+    this.banks = banks;
   }
 
   void command(Context ctx, Command command) {
@@ -66,6 +67,7 @@ final class DailyArchive {
       ctx.out().tell(in, DailyTexts.consent(arg.equals("private")));
       return;
     }
+    QuestionBank bank = banks.forTeam(ctx.tx(), team);
     int n = DEFAULT;
     String topic = null;
     if (arg.matches("\\d{1,3}")) {
@@ -89,7 +91,7 @@ final class DailyArchive {
       }
       topic = arg.toLowerCase(Locale.ROOT);
     }
-    List<String> entries = entries(ctx, in.channel().key(), team, n, topic);
+    List<String> entries = entries(ctx, bank, in.channel().key(), team, n, topic);
     if (entries.isEmpty()) {
       ctx.out()
           .tell(
@@ -108,7 +110,8 @@ final class DailyArchive {
                 Feedback.fit(entries, Feedback.MAX_BODY, "questions")));
   }
 
-  private List<String> entries(Context ctx, String channel, String team, int n, String topic) {
+  private static List<String> entries(
+      Context ctx, QuestionBank bank, String channel, String team, int n, String topic) {
     List<LocalDate> dates =
         DailyRecords.channelState(ctx.tx(), channel).map(ChannelState::dates).orElse(List.of());
     List<String> entries = new ArrayList<>();
@@ -145,6 +148,7 @@ final class DailyArchive {
     }
     DailyRecords.best(ctx.tx(), post.anchor())
         .filter(best -> !DailyRecords.keepsAnswersPrivate(ctx.tx(), team, best.user()))
+        .filter(best -> !dev.sparring.scoring.Hidden.isHidden(ctx.tx(), team, best.user()))
         .flatMap(
             best ->
                 DailyRecords.answer(ctx.tx(), post.anchor(), best.user())

@@ -1,5 +1,6 @@
 package dev.sparring.daily;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Filter;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -58,12 +59,12 @@ final class DailyCommands {
   private static final String SKIP_USAGE =
       "Usage: `/spar daily skip YYYY-MM-DD`, e.g. `/spar daily skip 2026-12-25`.";
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final DailyPosts posts;
   private final DailyReveal reveal;
 
-  DailyCommands(QuestionBank bank, DailyPosts posts, DailyReveal reveal) {
-    this.bank = bank;
+  DailyCommands(Banks banks, DailyPosts posts, DailyReveal reveal) {
+    this.banks = banks;
     this.posts = posts;
     this.reveal = reveal;
   }
@@ -139,6 +140,7 @@ final class DailyCommands {
       ctx.out().tell(in, zone.error());
       return;
     }
+    QuestionBank bank = banks.forTeam(ctx.tx(), in.team().key());
     Set<DayOfWeek> days = Set.of(DayOfWeek.values());
     List<String> filterWords = new ArrayList<>(args.subList(2, args.size()));
     if (!filterWords.isEmpty()) {
@@ -148,7 +150,7 @@ final class DailyCommands {
       if (parsed != null) {
         days = parsed;
         filterWords.remove(0);
-      } else if (dayError != null && !isFilterWord(first)) {
+      } else if (dayError != null && !isFilterWord(bank, first)) {
         ctx.out().tell(in, dayError);
         return;
       }
@@ -159,7 +161,10 @@ final class DailyCommands {
       return;
     }
     if (f.filter().select(bank).isEmpty()) {
-      ctx.out().tell(in, "No questions match " + f.filter().describe() + ".");
+      ctx.out()
+          .tell(
+              in,
+              f.filter().nothingMatches(bank, "No questions match " + f.filter().describe() + "."));
       return;
     }
     Optional<Document> existing = DailyRecords.scheduleDoc(ctx.tx(), in.channel().key());
@@ -179,8 +184,9 @@ final class DailyCommands {
     ctx.out().post(in.channel(), DailyTexts.scheduled(s, next), null);
   }
 
-  private boolean isFilterWord(String word) {
-    return bank.hasPack(word)
+  private static boolean isFilterWord(QuestionBank bank, String word) {
+    return Filter.KEYWORDS.contains(word.toLowerCase(java.util.Locale.ROOT))
+        || bank.hasPack(word)
         || bank.hasTopic(word)
         || dev.sparring.bank.Level.parse(word).isPresent();
   }
@@ -227,7 +233,7 @@ final class DailyCommands {
     LocalDate today = ctx.now().atZone(zone).toLocalDate();
     Question forced = null;
     if (!args.isEmpty()) {
-      forced = bank.get(args.get(0)).orElse(null);
+      forced = banks.forTeam(ctx.tx(), in.team().key()).get(args.get(0)).orElse(null);
       if (forced == null) {
         ctx.out()
             .tell(

@@ -1,5 +1,6 @@
 package dev.sparring.daily;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Filter;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -28,11 +29,11 @@ final class DailyPosts {
 
   private static final int TICK_BATCH = 100;
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final DailyReveal reveal;
 
-  DailyPosts(QuestionBank bank, DailyReveal reveal) {
-    this.bank = bank;
+  DailyPosts(Banks banks, DailyReveal reveal) {
+    this.banks = banks;
     this.reveal = reveal;
   }
 
@@ -96,6 +97,7 @@ final class DailyPosts {
       Filter filter,
       Question forced) {
     String anchor = DailyRecords.anchor(channel.key(), date);
+    QuestionBank bank = banks.forTeam(ctx.tx(), team);
     List<Question> candidates = filter.select(bank);
     if (forced == null && candidates.isEmpty()) {
       candidates = bank.questions();

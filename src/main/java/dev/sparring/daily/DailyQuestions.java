@@ -1,5 +1,6 @@
 package dev.sparring.daily;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.chat.UserRef;
@@ -61,12 +62,17 @@ public final class DailyQuestions implements Feature, Disputable, Agenda {
   private final DailyAgenda agenda;
 
   public DailyQuestions(QuestionBank bank, Grader grader, Points points, int maxAnswerChars) {
-    this.reveal = new DailyReveal(bank, grader, points);
-    this.posts = new DailyPosts(bank, reveal);
-    this.answers = new DailyAnswers(bank, grader, maxAnswerChars);
-    this.commands = new DailyCommands(bank, posts, reveal);
-    this.archive = new DailyArchive(bank);
-    this.agenda = new DailyAgenda(bank);
+    this(Banks.of(bank), grader, points, maxAnswerChars);
+  }
+
+  /** Daily questions drawn from each channel's team's questions ({@link Banks#forTeam}). */
+  public DailyQuestions(Banks banks, Grader grader, Points points, int maxAnswerChars) {
+    this.reveal = new DailyReveal(banks, grader, points);
+    this.posts = new DailyPosts(banks, reveal);
+    this.answers = new DailyAnswers(banks, grader, maxAnswerChars);
+    this.commands = new DailyCommands(banks, posts, reveal);
+    this.archive = new DailyArchive(banks);
+    this.agenda = new DailyAgenda(banks);
   }
 
   /** A posted daily question (stored as {@code daily.post}, see {@link DailyRecords}). */

@@ -1,8 +1,8 @@
 package dev.sparring.daily;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
-import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.ChannelRef;
 import dev.sparring.chat.UserRef;
 import dev.sparring.core.Context;
@@ -15,6 +15,7 @@ import dev.sparring.feedback.Tally;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
 import dev.sparring.review.Reviews;
+import dev.sparring.scoring.Hidden;
 import dev.sparring.scoring.Points;
 import dev.sparring.scoring.Streaks;
 import dev.sparring.store.Document;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reveal's rules: closing a post (once), grading each person's latest answer, awarding the
@@ -31,15 +33,18 @@ import java.util.Optional;
  */
 final class DailyReveal {
 
-  /** One graded answer in a reveal, with the points it counted and the streak it made. */
-  record Row(Answer answer, Grade grade, int points, int streak) {}
+  /**
+   * One graded answer in a reveal, with the points it counted and the streak it made; {@code
+   * hidden} when its author hides from the team's boards (the reveal does not name them).
+   */
+  record Row(Answer answer, Grade grade, int points, int streak, boolean hidden) {}
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final Grader grader;
   private final Points points;
 
-  DailyReveal(QuestionBank bank, Grader grader, Points points) {
-    this.bank = bank;
+  DailyReveal(Banks banks, Grader grader, Points points) {
+    this.banks = banks;
     this.grader = grader;
     this.points = points;
   }
@@ -65,9 +70,10 @@ final class DailyReveal {
         post.team(),
         post.channel(),
         dates(ctx, post).stream().filter(d -> !d.isAfter(post.date())).toList());
-    Optional<Question> q = bank.get(post.questionId());
+    Optional<Question> q = banks.forTeam(ctx.tx(), post.team()).get(post.questionId());
     List<KeyPoint> keyPoints = q.map(Question::keyPoints).orElse(List.of());
     List<Answer> answers = DailyRecords.answers(ctx.tx(), post.anchor(), 100_000);
+    Set<String> hidden = answers.isEmpty() ? Set.of() : Hidden.in(ctx.tx(), post.team());
     List<Row> rows = new ArrayList<>();
     for (Answer a : answers) {
       Grade g =
@@ -95,14 +101,18 @@ final class DailyReveal {
                   ctx,
                   new Points.Award(
                       key, post.team(), post.channel(), a.user(), "daily", pts, null, null));
-      rows.add(new Row(a, g, counted ? pts : 0, streak));
+      rows.add(new Row(a, g, counted ? pts : 0, streak, hidden.contains(a.user())));
     }
     rows.sort(
         Comparator.comparingInt((Row r) -> -r.grade().score())
             .thenComparing(r -> r.answer().at())
             .thenComparing(r -> r.answer().user()));
+    // As on the boards, people who hide are left out and the others close up: the best answer is
+    // the best of those shown (their own answers still score for them above).
     Optional<Row> best =
-        rows.stream().filter(r -> points.rules().earns(r.grade().score())).findFirst();
+        rows.stream()
+            .filter(r -> !r.hidden() && points.rules().earns(r.grade().score()))
+            .findFirst();
     best.ifPresent(
         r ->
             DailyRecords.saveBest(
@@ -139,7 +149,7 @@ final class DailyReveal {
       return Optional.empty();
     }
     Post post = DailyRecords.post(doc.get());
-    Optional<Question> q = bank.get(post.questionId());
+    Optional<Question> q = banks.forTeam(ctx.tx(), doc.get().team()).get(post.questionId());
     if (post.revealedAt() == null || q.isEmpty()) {
       return Optional.empty();
     }

@@ -142,6 +142,9 @@ final class DailyTexts {
             + " answers stay hidden until the reveal (thread replies still count).";
   }
 
+  /** How the reveal lists the answer of someone who hides from the boards. */
+  static final String HIDDEN_AUTHOR = "_someone who hides from boards_";
+
   /** Longest quote of a best answer. */
   static final int QUOTE = 400;
 
@@ -235,8 +238,7 @@ final class DailyTexts {
       b.append("**Answers**\n");
       List<String> entries = new ArrayList<>();
       for (DailyReveal.Row r : rows) {
-        entries.add(
-            answerLine(r.answer(), r.grade(), r.points(), r.streak(), !keyPoints.isEmpty()));
+        entries.add(answerLine(r, !keyPoints.isEmpty()));
       }
       b.append(Feedback.fit(entries, Math.max(1_000, Feedback.MAX_BODY - b.length()), "answers"));
     }
@@ -262,16 +264,25 @@ final class DailyTexts {
    * One answer in the reveal: who, score, points and streak, the first key point missed (whole)
    * and, on a line of its own, the first thing the answer said against a key point.
    */
-  private static String answerLine(Answer a, Grade g, int pts, int streak, boolean graded) {
+  private static String answerLine(DailyReveal.Row r, boolean graded) {
+    Grade g = r.grade();
+    // Someone who hides from the boards is not named, nor their points and streak (which the
+    // boards leave out too); their grade and what it missed still teach the channel.
     StringBuilder line =
-        new StringBuilder("- ")
-            .append(a.who())
-            .append(": ")
-            .append(g.score())
-            .append("/100, +")
-            .append(pts)
-            .append(" points")
-            .append(streak > 1 ? ", streak " + streak : "");
+        r.hidden()
+            ? new StringBuilder("- ")
+                .append(HIDDEN_AUTHOR)
+                .append(": ")
+                .append(g.score())
+                .append("/100")
+            : new StringBuilder("- ")
+                .append(r.answer().who())
+                .append(": ")
+                .append(g.score())
+                .append("/100, +")
+                .append(r.points())
+                .append(" points")
+                .append(r.streak() > 1 ? ", streak " + r.streak() : "");
     if (graded) {
       List<KeyPoint> missed =
           g.missed().stream()

@@ -60,7 +60,10 @@ final class DiscordCommands {
       if (t.name().equals("interview") || t.name().equals("drill")) {
         sub.addOptions(new OptionData(OptionType.STRING, "question", "A question id", false, true));
         OptionData pack = new OptionData(OptionType.STRING, "pack", "A question pack", false);
-        bank.packs().stream().limit(25).forEach(p -> pack.addChoice(p, p));
+        // Each server's own approved questions are the pack "team", next to the shared packs.
+        java.util.SortedSet<String> packs = new java.util.TreeSet<>(bank.packs());
+        packs.add(QuestionBank.TEAM_PACK);
+        packs.stream().limit(25).forEach(p -> pack.addChoice(p, p));
         OptionData level = new OptionData(OptionType.STRING, "level", "A level", false);
         LEVELS.forEach(l -> level.addChoice(l, l));
         sub.addOptions(pack, level);

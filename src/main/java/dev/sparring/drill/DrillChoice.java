@@ -68,7 +68,7 @@ final class DrillChoice {
   Choice next(Map<String, ReviewCard> cards, Filter filter, String user, Instant now) {
     List<Question> candidates = filter.select(bank);
     if (candidates.isEmpty()) {
-      return Choice.none(DrillTexts.noMatch(filter));
+      return Choice.none(filter.nothingMatches(bank, DrillTexts.noMatch(filter)));
     }
     Optional<Pick> due = due(cards, ids(filter), now);
     if (due.isPresent()) {

@@ -2,9 +2,9 @@ package dev.sparring.drill;
 
 import static dev.sparring.drill.Drills.KIND;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Filter;
 import dev.sparring.bank.Question;
-import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Ids;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Texts;
@@ -38,30 +38,28 @@ import java.util.Optional;
  */
 final class DrillFlow {
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final Grader grader;
   private final Points points;
   private final int maxAnswerChars;
   private final Fsrs fsrs;
-  private final DrillChoice choice;
 
   private final GoalPlan plan;
   private final GoalCommand goals;
 
   DrillFlow(
-      QuestionBank bank,
+      Banks banks,
       Grader grader,
       Points points,
       int maxAnswerChars,
       Fsrs fsrs,
       GoalPlan plan,
       GoalCommand goals) {
-    this.bank = bank;
+    this.banks = banks;
     this.grader = grader;
     this.points = points;
     this.maxAnswerChars = maxAnswerChars;
     this.fsrs = fsrs;
-    this.choice = new DrillChoice(bank, fsrs);
     this.plan = plan;
     this.goals = goals;
   }
@@ -75,6 +73,7 @@ final class DrillFlow {
     String team = in.team().key();
     String user = in.actor().user().key();
     Map<String, ReviewCard> cards = DrillCards.of(ctx, team, user);
+    DrillChoice choice = new DrillChoice(banks.forTeam(ctx.tx(), team), fsrs);
     Optional<Goal> goal =
         weak || !filter.isAll()
             ? Optional.empty()
@@ -123,7 +122,7 @@ final class DrillFlow {
       practice(ctx, m, c);
       return;
     }
-    Optional<Question> q = bank.get(c.questionId());
+    Optional<Question> q = question(ctx, c);
     if (q.isEmpty()) {
       ctx.tx().conversations().compareAndSet(c.advance(0, Status.STOPPED, ctx.now()), c.version());
       ctx.out().reply(c.channel(), c.id(), Message.text(DrillTexts.QUESTION_LEFT));
@@ -167,7 +166,7 @@ final class DrillFlow {
    */
   private void practice(Context ctx, Inbound.MessagePosted m, Conversation c) {
     Grade g =
-        bank.get(c.questionId())
+        question(ctx, c)
             .map(q -> grader.grade(Texts.clip(m.text(), maxAnswerChars), q.keyPoints()))
             .orElse(null);
     ctx.out().ephemeral(m.channel(), m.actor().user(), DrillTexts.practice(c, g));
@@ -186,7 +185,7 @@ final class DrillFlow {
     String team = c.team().key();
     String user = c.owner().key();
     Optional<Goal> goal =
-        GoalCommand.active(ctx, team, user).filter(g -> goals.covers(g, c.questionId()));
+        GoalCommand.active(ctx, team, user).filter(g -> goals.covers(ctx, team, g, c.questionId()));
     ReviewCard after =
         DrillCards.review(
             ctx,
@@ -230,7 +229,7 @@ final class DrillFlow {
       ctx.out().tell(press, DrillTexts.HINTS_BEFORE);
       return;
     }
-    bank.get(c.questionId())
+    question(ctx, c)
         .ifPresent(
             q ->
                 ctx.out()
@@ -242,7 +241,7 @@ final class DrillFlow {
 
   /** The graded answer of drill {@code c} (answered: waiting for a rating, rated or closed). */
   Optional<DisputeSubject> disputed(Context ctx, String ref, Conversation c) {
-    Optional<Question> q = bank.get(c.questionId());
+    Optional<Question> q = question(ctx, c);
     Optional<Answer> answer = answerOf(ctx, c);
     if (q.isEmpty() || answer.isEmpty()) {
       return Optional.empty();
@@ -261,12 +260,17 @@ final class DrillFlow {
 
   /** The drill answer priced like any answer: nothing for junk, else scaled by its grade. */
   private int earned(Context ctx, Conversation c) {
-    Optional<Question> q = bank.get(c.questionId());
+    Optional<Question> q = question(ctx, c);
     Optional<Answer> answer = answerOf(ctx, c);
     if (q.isEmpty() || answer.isEmpty()) {
       return 0;
     }
     return points.rules().points(grader.grade(answer.get().text(), q.get().keyPoints()).score());
+  }
+
+  /** The drill's question, in the view of the drill's team. */
+  private Optional<Question> question(Context ctx, Conversation c) {
+    return banks.forTeam(ctx.tx(), c.team().key()).get(c.questionId());
   }
 
   private static Optional<Answer> answerOf(Context ctx, Conversation c) {

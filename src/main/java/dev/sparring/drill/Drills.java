@@ -1,5 +1,6 @@
 package dev.sparring.drill;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.Message;
@@ -41,18 +42,24 @@ public final class Drills implements Feature, Disputable, Agenda {
   static final String HINT = "drill.hint";
   static final String DISPUTE_PREFIX = "dr:";
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final DrillFlow flow;
   private final Fsrs fsrs;
   private final GoalCommand goals;
 
   public Drills(
       QuestionBank bank, Grader grader, Points points, int maxAnswerChars, DrillSettings settings) {
-    this.bank = bank;
+    this(Banks.of(bank), grader, points, maxAnswerChars, settings);
+  }
+
+  /** Drills on each team's questions ({@link Banks#forTeam}). */
+  public Drills(
+      Banks banks, Grader grader, Points points, int maxAnswerChars, DrillSettings settings) {
+    this.banks = banks;
     this.fsrs = settings.scheduler();
     GoalPlan plan = new GoalPlan(fsrs, settings.goalDailyCap());
-    this.goals = new GoalCommand(bank, plan);
-    this.flow = new DrillFlow(bank, grader, points, maxAnswerChars, fsrs, plan, goals);
+    this.goals = new GoalCommand(banks, plan);
+    this.flow = new DrillFlow(banks, grader, points, maxAnswerChars, fsrs, plan, goals);
   }
 
   @Override
@@ -85,6 +92,7 @@ public final class Drills implements Feature, Disputable, Agenda {
       ctx.out().tell(in, goals.run(ctx, command, in.team().key(), in.actor().user().key()));
       return;
     }
+    QuestionBank bank = banks.forTeam(ctx.tx(), in.team().key());
     DrillCommands.Request request = DrillCommands.read(bank, command);
     if (request.stats()) {
       Map<String, ReviewCard> cards = DrillCards.of(ctx, in.team().key(), in.actor().user().key());

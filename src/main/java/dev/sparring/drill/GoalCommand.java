@@ -1,5 +1,6 @@
 package dev.sparring.drill;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Filter;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -33,11 +34,11 @@ final class GoalCommand {
           Help.of("goal", "your goal: days left, questions seen, predicted recall, today's plan"),
           Help.of("goal off", "drop your goal"));
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final GoalPlan plan;
 
-  GoalCommand(QuestionBank bank, GoalPlan plan) {
-    this.bank = bank;
+  GoalCommand(Banks banks, GoalPlan plan) {
+    this.banks = banks;
     this.plan = plan;
   }
 
@@ -66,12 +67,13 @@ final class GoalCommand {
     if (date.date().isAfter(today.plusYears(2))) {
       return GoalTexts.tooFar(args.get(0));
     }
+    QuestionBank bank = banks.forTeam(ctx.tx(), team);
     Filter.Parsed scope = Filter.parse(bank, args.subList(1, args.size()));
     if (scope.error() != null) {
       return "Unknown goal scope: " + scope.error();
     }
     if (scope.filter().select(bank).isEmpty()) {
-      return DrillTexts.noMatch(scope.filter());
+      return scope.filter().nothingMatches(bank, DrillTexts.noMatch(scope.filter()));
     }
     Goal goal = Goal.of(date.date(), scope.filter(), ctx.now());
     goal.save(ctx.tx(), team, user);
@@ -93,18 +95,21 @@ final class GoalCommand {
 
   GoalPlan.Today today(Context ctx, Goal goal, String team, String user) {
     Map<String, ReviewCard> cards = ReviewCards.of(ctx.tx(), team, user);
-    return plan.today(goal, goal.scope().select(bank), cards, ctx.now());
+    return plan.today(goal, goal.scope().select(banks.forTeam(ctx.tx(), team)), cards, ctx.now());
   }
 
-  /** Whether {@code questionId} is in the goal's scope. */
-  boolean covers(Goal goal, String questionId) {
+  /** Whether {@code questionId} is in the goal's scope, among the questions of {@code team}. */
+  boolean covers(Context ctx, String team, Goal goal, String questionId) {
+    QuestionBank bank = banks.forTeam(ctx.tx(), team);
     return bank.get(questionId).map(q -> goal.scope().select(bank).contains(q)).orElse(false);
   }
 
   /** Pulls forward the reviews of the goal's scope that would come too late; returns how many. */
   private int pullAll(Context ctx, Goal goal, String team, String user) {
     Set<String> ids =
-        goal.scope().select(bank).stream().map(Question::id).collect(Collectors.toSet());
+        goal.scope().select(banks.forTeam(ctx.tx(), team)).stream()
+            .map(Question::id)
+            .collect(Collectors.toSet());
     int n = 0;
     for (ReviewCard c : ReviewCards.of(ctx.tx(), team, user).values()) {
       if (ids.contains(c.questionId())) {

@@ -1,5 +1,6 @@
 package dev.sparring.feedback;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -34,10 +35,15 @@ public final class PackReport implements Feature {
   /** Points listed per section. */
   static final int SHOWN = 5;
 
-  private final QuestionBank bank;
+  private final Banks banks;
 
   public PackReport(QuestionBank bank) {
-    this.bank = bank;
+    this(Banks.of(bank));
+  }
+
+  /** The report over each team's questions (the team's own among them). */
+  public PackReport(Banks banks) {
+    this.banks = banks;
   }
 
   @Override
@@ -69,7 +75,7 @@ public final class PackReport implements Feature {
     String team = in.team().key();
     Map<String, Tally.PointStats> stats = Tally.stats(ctx.tx(), team, MAX_READ);
     List<Dispute> disputes = ctx.tx().disputes().latest(team, MAX_READ);
-    List<String> lines = lines(bank, stats, disputes, SHOWN);
+    List<String> lines = lines(banks.forTeam(ctx.tx(), team), stats, disputes, SHOWN);
     ctx.out()
         .ephemeral(
             in.channel(),

@@ -55,9 +55,13 @@ final class InterviewCommands {
           List.of(),
           bank.size() == 0
               ? "No questions are loaded. Check `bank.paths` in the config."
-              : "No questions match "
-                  + Inline.code(String.join(" ", args), 80)
-                  + ". Try `/spar questions`.");
+              : parsed
+                  .filter()
+                  .nothingMatches(
+                      bank,
+                      "No questions match "
+                          + Inline.code(String.join(" ", args), 80)
+                          + ". Try `/spar questions`."));
     }
     return new Selection(candidates, null);
   }
@@ -73,7 +77,9 @@ final class InterviewCommands {
    */
   private String refused(List<String> args) {
     for (int i = 0; i < args.size(); i++) {
-      if (Filter.parse(bank, args.subList(0, i + 1)).error() != null) {
+      boolean keyword =
+          Filter.KEYWORDS.contains(args.get(i).toLowerCase(Locale.ROOT)) && i + 1 < args.size();
+      if (!keyword && Filter.parse(bank, args.subList(0, i + 1)).error() != null) {
         return args.get(i);
       }
     }

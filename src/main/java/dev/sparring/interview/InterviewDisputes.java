@@ -1,7 +1,7 @@
 package dev.sparring.interview;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Question;
-import dev.sparring.bank.QuestionBank;
 import dev.sparring.core.Context;
 import dev.sparring.feedback.DisputeSubject;
 import dev.sparring.store.Conversation;
@@ -15,10 +15,10 @@ final class InterviewDisputes {
 
   static final String PREFIX = "iv:";
 
-  private final QuestionBank bank;
+  private final Banks banks;
 
-  InterviewDisputes(QuestionBank bank) {
-    this.bank = bank;
+  InterviewDisputes(Banks banks) {
+    this.banks = banks;
   }
 
   static String ref(String conversation, int step) {
@@ -43,7 +43,7 @@ final class InterviewDisputes {
       return Optional.empty();
     }
     Conversation c = found.get();
-    Optional<Question> q = bank.get(c.questionId());
+    Optional<Question> q = banks.forTeam(ctx.tx(), c.team().key()).get(c.questionId());
     if (q.isEmpty() || step < 0 || step >= q.get().stepCount()) {
       return Optional.empty();
     }

@@ -3,6 +3,7 @@ package dev.sparring.interview;
 import static dev.sparring.interview.Interviews.KIND;
 import static dev.sparring.interview.Interviews.SKIPPED;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Message;
@@ -34,14 +35,14 @@ final class InterviewFlow {
 
   private static final int EXPIRE_BATCH = 200;
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final Grader grader;
   private final InterviewSettings settings;
   private final Points points;
   private final InterviewSummary summary;
 
-  InterviewFlow(QuestionBank bank, Grader grader, InterviewSettings settings, Points points) {
-    this.bank = bank;
+  InterviewFlow(Banks banks, Grader grader, InterviewSettings settings, Points points) {
+    this.banks = banks;
     this.grader = grader;
     this.settings = settings;
     this.points = points;
@@ -64,7 +65,7 @@ final class InterviewFlow {
       expire(ctx.forTeam(c.team().key()), c);
       return false;
     }
-    ctx.out().tell(in, InterviewTexts.alreadyRunning(c, stepCount(c)));
+    ctx.out().tell(in, InterviewTexts.alreadyRunning(c, stepCount(ctx, c)));
     return true;
   }
 
@@ -248,7 +249,7 @@ final class InterviewFlow {
   private void expire(Context ctx, Conversation c) {
     OwnedConversations.move(ctx, c, c.step(), Status.EXPIRED);
     String notice = InterviewTexts.expired(settings.idleTimeout());
-    Optional<Question> q = bank.get(c.questionId());
+    Optional<Question> q = lookUp(ctx, c);
     if (q.isEmpty()) {
       ctx.out().reply(c.channel(), c.id(), Message.text(notice.strip()));
       return;
@@ -283,7 +284,7 @@ final class InterviewFlow {
       return;
     }
     Conversation c = expired.get();
-    Optional<Question> q = bank.get(c.questionId());
+    Optional<Question> q = lookUp(ctx, c);
     if (q.isEmpty() || c.step() >= q.get().stepCount()) {
       ctx.out().tell(in, InterviewTexts.nothingToResume(questionId));
       return;
@@ -321,7 +322,7 @@ final class InterviewFlow {
    * with a message in its thread rather than failing on every reply.
    */
   private Optional<Question> questionOf(Context ctx, Conversation c) {
-    Optional<Question> q = bank.get(c.questionId());
+    Optional<Question> q = lookUp(ctx, c);
     if (q.isEmpty()) {
       OwnedConversations.move(ctx, c, c.step(), Status.STOPPED);
       ctx.out().reply(c.channel(), c.id(), InterviewTexts.questionGone(c));
@@ -329,7 +330,12 @@ final class InterviewFlow {
     return q;
   }
 
-  private int stepCount(Conversation c) {
-    return bank.get(c.questionId()).map(Question::stepCount).orElse(c.step() + 1);
+  private int stepCount(Context ctx, Conversation c) {
+    return lookUp(ctx, c).map(Question::stepCount).orElse(c.step() + 1);
+  }
+
+  /** The conversation's question, in the view of the conversation's team. */
+  private Optional<Question> lookUp(Context ctx, Conversation c) {
+    return banks.forTeam(ctx.tx(), c.team().key()).get(c.questionId());
   }
 }

@@ -1,5 +1,6 @@
 package dev.sparring.interview;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Ids;
 import dev.sparring.chat.TeamRef;
@@ -38,8 +39,7 @@ public final class Interviews implements Feature, Disputable {
 
   static final String MODEL_SHORTENED = InterviewSummary.MODEL_SHORTENED;
 
-  private final QuestionBank bank;
-  private final InterviewCommands commands;
+  private final Banks banks;
   private final InterviewFlow flow;
   private final InterviewDisputes disputes;
   private final Supplier<String> ids;
@@ -49,7 +49,12 @@ public final class Interviews implements Feature, Disputable {
   }
 
   public Interviews(QuestionBank bank, Grader grader, InterviewSettings settings, Points points) {
-    this(bank, grader, settings, points, () -> Ids.random("iv-", 12));
+    this(Banks.of(bank), grader, settings, points);
+  }
+
+  /** Interviews on each team's questions ({@link Banks#forTeam}). */
+  public Interviews(Banks banks, Grader grader, InterviewSettings settings, Points points) {
+    this(banks, grader, settings, points, () -> Ids.random("iv-", 12));
   }
 
   Interviews(
@@ -58,11 +63,20 @@ public final class Interviews implements Feature, Disputable {
       InterviewSettings settings,
       Points points,
       Supplier<String> ids) {
-    this.bank = bank;
-    this.commands = new InterviewCommands(bank);
-    this.flow = new InterviewFlow(bank, grader, settings, points);
-    this.disputes = new InterviewDisputes(bank);
+    this(Banks.of(bank), grader, settings, points, ids);
+  }
+
+  Interviews(
+      Banks banks, Grader grader, InterviewSettings settings, Points points, Supplier<String> ids) {
+    this.banks = banks;
+    this.flow = new InterviewFlow(banks, grader, settings, points);
+    this.disputes = new InterviewDisputes(banks);
     this.ids = ids;
+  }
+
+  /** The words of a command, read against the questions of the team it came from. */
+  private InterviewCommands commands(Context ctx, Inbound.CommandInvoked in) {
+    return new InterviewCommands(banks.forTeam(ctx.tx(), in.team().key()));
   }
 
   @Override
@@ -91,7 +105,11 @@ public final class Interviews implements Feature, Disputable {
     if (command.name().equals("questions")) {
       listQuestions(ctx, command);
     } else if (command.name().equals("topics")) {
-      ctx.out().ephemeral(in.channel(), in.actor().user(), InterviewCatalog.topics(bank));
+      ctx.out()
+          .ephemeral(
+              in.channel(),
+              in.actor().user(),
+              InterviewCatalog.topics(banks.forTeam(ctx.tx(), in.team().key())));
     } else if (command.arg(0).equals("stop")) {
       flow.stop(ctx, in);
     } else if (command.arg(0).equals("resume")) {
@@ -106,7 +124,7 @@ public final class Interviews implements Feature, Disputable {
     if (flow.busy(ctx, in)) {
       return;
     }
-    InterviewCommands.Selection selection = commands.select(command.args());
+    InterviewCommands.Selection selection = commands(ctx, in).select(command.args());
     if (selection.error() != null) {
       ctx.out().tell(in, selection.error());
       return;
@@ -127,9 +145,10 @@ public final class Interviews implements Feature, Disputable {
   }
 
   private void listQuestions(Context ctx, Command command) {
-    InterviewCommands.Selection s =
-        command.args().isEmpty() ? commands.all() : commands.select(command.args());
     Inbound.CommandInvoked in = command.source();
+    InterviewCommands words = commands(ctx, in);
+    InterviewCommands.Selection s =
+        command.args().isEmpty() ? words.all() : words.select(command.args());
     if (s.error() != null) {
       ctx.out().tell(in, s.error());
       return;

@@ -1,5 +1,6 @@
 package dev.sparring.leaderboard;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Inline;
@@ -54,11 +55,16 @@ public final class ProgressCommand implements Feature {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
-  private final QuestionBank bank;
+  private final Banks banks;
   private final Points points;
 
   public ProgressCommand(QuestionBank bank, Points points) {
-    this.bank = bank;
+    this(Banks.of(bank), points);
+  }
+
+  /** Progress by topic, topics read from each team's questions. */
+  public ProgressCommand(Banks banks, Points points) {
+    this.banks = banks;
     this.points = points;
   }
 
@@ -180,6 +186,7 @@ public final class ProgressCommand implements Feature {
         byWeek[w] += e.points();
       }
     }
+    QuestionBank bank = banks.forTeam(ctx.tx(), team);
     Map<String, int[]> sums = new HashMap<>();
     Map<String, int[]> counts = new HashMap<>();
     for (History.Entry e : History.latest(ctx.tx(), team, user, History.KEEP)) {

@@ -16,7 +16,9 @@ final class SuggestTexts {
 
   static final String ADMINS_ONLY =
       "Only admins can review suggestions. Anyone can propose one with `/spar suggest`.";
-  static final String USAGE = "Usage: `/spar suggestions` or `/spar suggestions export`.";
+  static final String USAGE =
+      "Usage: `/spar suggestions`, `/spar suggestions export` or `/spar suggestions remove"
+          + " <question-id>`.";
   static final String EMPTY =
       "No suggestions are waiting. Anyone can send one with `/spar suggest`.";
   static final String GONE = "That suggestion was already approved or rejected.";
@@ -90,7 +92,31 @@ final class SuggestTexts {
   }
 
   static String approved(Suggestion s) {
-    return "Approved `" + s.id() + "`: it is in the team pack (`/spar suggestions export`).";
+    return "Approved `"
+        + s.id()
+        + "`: it is in this team's pack and asked here from now on (`/spar interview "
+        + s.id()
+        + "`, or `team` as a pack in `/spar interview`, `drill`, `daily on` and `compete start`).";
+  }
+
+  static String clash(Suggestion s) {
+    return "`"
+        + s.id()
+        + "` cannot be approved: a question pack now has a question with that id. Reject it and"
+        + " ask for it to be suggested again.";
+  }
+
+  static String removed(String id) {
+    return "Removed `"
+        + id
+        + "` from this team's pack: it is no longer asked. Answers already given keep their"
+        + " grades and points.";
+  }
+
+  static String notApproved(String id) {
+    return "No approved question "
+        + Inline.code(id, 40)
+        + " in this team. `/spar questions team` lists the team's questions.";
   }
 
   static String rejected(Suggestion s) {

@@ -24,8 +24,9 @@ import java.util.Set;
 /**
  * Community questions: {@code /spar suggest} opens a form for a question with key points and
  * follow-ups, checked exactly as a pack file is; admins approve or reject the queue ({@code /spar
- * suggestions}); approved questions form the team's pack in the database, exported as a pack file
- * with {@code /spar suggestions export}.
+ * suggestions}); approved questions form the team's pack in the database, asked in that team like
+ * any other question (the pack {@code team}, see {@link TeamBanks}), exported as a pack file with
+ * {@code /spar suggestions export} and retired with {@code /spar suggestions remove ID}.
  */
 public final class Suggestions implements Feature {
 
@@ -42,8 +43,8 @@ public final class Suggestions implements Feature {
   /** The last draft someone sent that did not pass, to fill the form again: {@code TEAM#USER}. */
   static final String DRAFT = "suggest.draft";
 
-  /** The team pack's name in exported files. */
-  static final String PACK = "team";
+  /** The team pack's name in exported files and in filters. */
+  static final String PACK = dev.sparring.bank.QuestionBank.TEAM_PACK;
 
   static final int SHOWN = 10;
 
@@ -52,6 +53,17 @@ public final class Suggestions implements Feature {
       String id, String yaml, String prompt, String author, String name, Instant at) {}
 
   private final PackLoader checker = new PackLoader();
+  private final TeamBanks banks;
+
+  /** Suggestions whose approved questions join the team views of {@code banks}. */
+  public Suggestions(TeamBanks banks) {
+    this.banks = banks;
+  }
+
+  /** Suggestions over no file packs (tests of the queue alone). */
+  public Suggestions() {
+    this(new TeamBanks(dev.sparring.bank.QuestionBank.of(List.of())));
+  }
 
   @Override
   public Set<String> commands() {
@@ -63,8 +75,11 @@ public final class Suggestions implements Feature {
     return List.of(
         Help.of("suggest", "propose a question with key points and follow-ups for this team"),
         new Help("suggestions", "the queue of suggested questions, to approve or reject", true),
+        new Help("suggestions export", "the team's approved questions as a pack file (YAML)", true),
         new Help(
-            "suggestions export", "the team's approved questions as a pack file (YAML)", true));
+            "suggestions remove question-id",
+            "retire an approved question: it is no longer asked in this team",
+            true));
   }
 
   @Override
@@ -89,6 +104,8 @@ public final class Suggestions implements Feature {
       queue(ctx, in);
     } else if (sub.equals("export") && command.args().size() == 1) {
       export(ctx, in);
+    } else if (sub.equals("remove") && command.args().size() == 2) {
+      remove(ctx, in, command.arg(1));
     } else {
       ctx.out().tell(in, SuggestTexts.USAGE);
     }
@@ -101,7 +118,10 @@ public final class Suggestions implements Feature {
     }
     String team = submit.team().key();
     String user = submit.actor().user().key();
-    String id = "team-" + Ids.random("", 8).toLowerCase(java.util.Locale.ROOT);
+    String id;
+    do {
+      id = "team-" + Ids.random("", 8).toLowerCase(java.util.Locale.ROOT);
+    } while (banks.sharedHas(id)); // a team question never shadows a file pack's
     Drafts.Read read = Drafts.read(id, submit.fields());
     List<String> errors = new ArrayList<>(read.errors());
     String yaml = PackWriter.dump(List.of(read.question()));
@@ -153,11 +173,17 @@ public final class Suggestions implements Feature {
       return;
     }
     Suggestion s = Json.read(doc.get().body(), Suggestion.class);
+    if (press.action().equals(APPROVE) && banks.sharedHas(s.id())) {
+      // A file pack took the id after the suggestion was sent: it stays in the queue to reject.
+      ctx.out().tell(press, SuggestTexts.clash(s));
+      return;
+    }
     ctx.tx().documents().delete(PENDING, doc.get().id());
     if (press.action().equals(APPROVE)) {
       ctx.tx()
           .documents()
           .put(Document.create(TEAM_PACK, team + "#" + s.id(), team, doc.get().body(), null));
+      TeamBanks.changed(ctx.tx(), team);
       ctx.out().tell(press, SuggestTexts.approved(s));
     } else {
       ctx.out().tell(press, SuggestTexts.rejected(s));
@@ -181,6 +207,25 @@ public final class Suggestions implements Feature {
                 shown,
                 pending.stream().limit(SHOWN).map(Document::id).toList(),
                 pending.size() > SHOWN));
+  }
+
+  /** Retires an approved question of this team: it is no longer asked, listed or exported. */
+  private void remove(Context ctx, Inbound.CommandInvoked in, String rawId) {
+    String team = in.team().key();
+    String id = rawId.strip().toLowerCase(java.util.Locale.ROOT);
+    boolean removed =
+        ctx.tx()
+                .documents()
+                .get(TEAM_PACK, team + "#" + id)
+                .filter(d -> d.team().equals(team))
+                .isPresent()
+            && ctx.tx().documents().delete(TEAM_PACK, team + "#" + id);
+    if (!removed) {
+      ctx.out().tell(in, SuggestTexts.notApproved(rawId));
+      return;
+    }
+    TeamBanks.changed(ctx.tx(), team);
+    ctx.out().tell(in, SuggestTexts.removed(id));
   }
 
   private void export(Context ctx, Inbound.CommandInvoked in) {

@@ -62,7 +62,8 @@ class GoalTest {
     assertThat(said(h.command("ana", "goal 2026-03-02"))).contains("is not in the future");
     assertThat(said(h.command("ana", "goal 2029-01-01"))).contains("more than two years away");
     assertThat(said(h.command("ana", "goal 2026-06-01 nonsense")))
-        .startsWith("Unknown goal scope: `nonsense` is not a pack, level or topic. Packs: demo;");
+        .startsWith(
+            "Unknown goal scope: `nonsense` is not a pack, level or topic. Packs: demo, team;");
     assertThat(said(h.command("ana", "goal 2026-06-01 demo advanced")))
         .isEqualTo("No questions match demo \u00b7 advanced.");
     assertThat(said(h.command("ana", "goal off now"))).startsWith("Usage:");

@@ -1,0 +1,211 @@
+package dev.sparring.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparring.core.Bot;
+import dev.sparring.outbox.OutboxDispatcher;
+import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.testing.Features;
+import dev.sparring.testing.MutableClock;
+import dev.sparring.testing.TeamQuestions;
+import dev.sparring.testing.TestPacks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A question suggested in Discord's modal, approved with the queue's button, then asked in an
+ * interview: the real JDA client against the Discord stand-in.
+ */
+class DiscordTeamPackTest {
+
+  private static final String BO = "700000000000000012";
+
+  /** Holds the configured admin role. */
+  private static final String MENTOR = "700000000000000099";
+
+  private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+  private final MemoryStore store = new MemoryStore();
+  private DiscordStandIn discord;
+  private DiscordAdapter adapter;
+  private OutboxDispatcher dispatcher;
+  private int interactions;
+
+  @BeforeEach
+  void start() throws Exception {
+    discord = new DiscordStandIn();
+    Bot bot = new Bot(store, clock, Features.all(), Set.of());
+    DiscordSettings settings =
+        new DiscordSettings(
+            "test-token",
+            discord.apiUrl(),
+            discord.gatewayUrl(),
+            true,
+            false,
+            Set.of(DiscordStandIn.MENTORS));
+    adapter = new DiscordAdapter(settings, bot, TestPacks.demo(), clock).awaitReady(30);
+    dispatcher =
+        new OutboxDispatcher(
+            store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "d");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> !discord.calls("PUT", "guilds/" + DiscordStandIn.GUILD + "/commands").isEmpty());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    adapter.close();
+    discord.close();
+  }
+
+  private Map<String, Object> interaction(
+      int type, String user, Map<String, Object> data, Map<String, Object> message) {
+    Map<String, Object> i = new LinkedHashMap<>();
+    i.put("id", discord.nextId());
+    i.put("application_id", DiscordStandIn.BOT);
+    i.put("type", type);
+    i.put("token", "tok-" + (++interactions));
+    i.put("version", 1);
+    i.put("guild_id", DiscordStandIn.GUILD);
+    i.put("channel_id", DiscordStandIn.CHANNEL);
+    i.put("context", 0);
+    i.put("authorizing_integration_owners", Map.of());
+    i.put("guild", Map.of("id", DiscordStandIn.GUILD, "locale", "en-US", "features", List.of()));
+    i.put(
+        "channel",
+        Map.of(
+            "id",
+            DiscordStandIn.CHANNEL,
+            "type",
+            0,
+            "guild_id",
+            DiscordStandIn.GUILD,
+            "name",
+            "general"));
+    i.put(
+        "member",
+        Map.of(
+            "user",
+            DiscordStandIn.author(user, "user" + user.substring(user.length() - 2), false),
+            "roles",
+            user.equals(MENTOR) ? List.of(DiscordStandIn.MENTORS) : List.of(),
+            "permissions",
+            "0",
+            "joined_at",
+            "2026-01-01T00:00:00.000000+00:00"));
+    i.put("locale", "en-US");
+    i.put("guild_locale", "en-US");
+    i.put("app_permissions", DiscordStandIn.PERMISSIONS);
+    i.put("entitlements", List.of());
+    i.put("data", data);
+    if (message != null) {
+      i.put("message", message);
+    }
+    return i;
+  }
+
+  /** Sends {@code i} and returns the bot's interaction callback. */
+  private JsonNode send(Map<String, Object> i) {
+    discord.dispatch("INTERACTION_CREATE", i);
+    String id = (String) i.get("id");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !discord.calls("POST", "interactions/" + id).isEmpty());
+    return discord.calls("POST", "interactions/" + id).get(0).body();
+  }
+
+  /** {@code /spar SUB} with its options by {@code user}. */
+  private JsonNode slash(String user, String sub, Map<String, String> options) {
+    List<Object> opts =
+        options.entrySet().stream()
+            .map(e -> (Object) Map.of("type", 3, "name", e.getKey(), "value", e.getValue()))
+            .toList();
+    return send(
+        interaction(
+            2,
+            user,
+            Map.of(
+                "id",
+                "1",
+                "name",
+                "spar",
+                "type",
+                1,
+                "options",
+                List.of(Map.of("type", 1, "name", sub, "options", opts))),
+            null));
+  }
+
+  @Test
+  void aSuggestionApprovedInDiscordIsAskedInAnInterview() {
+    // The team pack is a choice of the pack option even before the server has questions.
+    assertThat(
+            discord
+                .calls("PUT", "guilds/" + DiscordStandIn.GUILD + "/commands")
+                .get(0)
+                .body()
+                .toString())
+        .contains("\"name\":\"team\"");
+    assertThat(slash(BO, "interview", Map.of("pack", "team")).toString())
+        .contains("no questions of its own");
+
+    JsonNode modal = slash(BO, "suggest", Map.of());
+    assertThat(modal.path("type").asInt()).isEqualTo(9);
+    String formId = modal.path("data").path("custom_id").asText();
+    assertThat(formId).startsWith("suggest.form|");
+    List<Object> components = new ArrayList<>();
+    int n = 0;
+    for (Map.Entry<String, String> f : TeamQuestions.fields().entrySet()) {
+      components.add(
+          Map.of(
+              "type",
+              18,
+              "id",
+              ++n,
+              "component",
+              Map.of("type", 4, "id", ++n, "custom_id", f.getKey(), "value", f.getValue())));
+    }
+    JsonNode queued =
+        send(interaction(5, BO, Map.of("custom_id", formId, "components", components), null));
+    String id = TeamQuestions.idIn(queued.toString());
+
+    JsonNode queue = slash(MENTOR, "suggestions", Map.of());
+    String approve = null;
+    for (JsonNode row : queue.path("data").path("components")) {
+      for (JsonNode b : row.path("components")) {
+        if (b.path("label").asText().equals("Approve 1")) {
+          approve = b.path("custom_id").asText();
+        }
+      }
+    }
+    assertThat(approve).as("the queue's Approve button in " + queue).isNotNull();
+    JsonNode approved =
+        send(
+            interaction(
+                3,
+                MENTOR,
+                Map.of("custom_id", approve, "component_type", 2),
+                DiscordStandIn.message(discord.nextId(), DiscordStandIn.CHANNEL, null)));
+    assertThat(approved.toString()).contains("Approved `" + id + "`");
+
+    assertThat(slash(BO, "interview", Map.of("pack", "team")).toString())
+        .contains("Your interview on `" + id + "`");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              dispatcher.drain();
+              return discord.calls("POST", "channels/").stream()
+                  .anyMatch(c -> String.valueOf(c.body()).contains(TeamQuestions.PROMPT));
+            });
+  }
+}
