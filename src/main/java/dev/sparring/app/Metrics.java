@@ -106,6 +106,16 @@ public final class Metrics {
           grading.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
       }
+
+      @Override
+      public Grade grade(String answer, dev.sparring.bank.Step step) {
+        long start = System.nanoTime();
+        try {
+          return grader.grade(answer, step);
+        } finally {
+          grading.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+      }
     };
   }
 

@@ -80,7 +80,7 @@ public final class BenchCommand {
       long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
       // Warm up: every rubric once (its key points are embedded once per process), then a while.
       for (int i = 0; i < steps.size(); i++) {
-        grader.grade(answers.get(i % answers.size()), steps.get(i).keyPoints());
+        grader.grade(answers.get(i % answers.size()), steps.get(i));
       }
       run(grader, steps, answers, warmup * 1_000_000_000L, null);
       long[] times = new long[1 << 20];
@@ -123,7 +123,7 @@ public final class BenchCommand {
         for (int i = 0; i < 16; i++, n++) {
           Step s = steps.get((int) (n % steps.size()));
           long t0 = System.nanoTime();
-          sink += g.grade(answers.get((int) (n % answers.size())), s.keyPoints()).score();
+          sink += g.grade(answers.get((int) (n % answers.size())), s).score();
           if (times != null && n < times.length) {
             times[(int) n] = System.nanoTime() - t0;
           }

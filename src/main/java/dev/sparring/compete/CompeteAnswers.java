@@ -96,7 +96,7 @@ final class CompeteAnswers {
     if (q.isEmpty()) {
       return Optional.empty();
     }
-    Grade g = grader.grade(Texts.clip(text, maxAnswerChars), q.get().keyPoints());
+    Grade g = grader.grade(Texts.clip(text, maxAnswerChars), q.get().step(0));
     // Junk still takes the first-answer slot (a 0-point entry), so it cannot be retried.
     int pts = points.rules().points(g.score());
     boolean counted =

@@ -122,7 +122,7 @@ final class DailyAnswers {
         banks
             .forTeam(ctx.tx(), post.team())
             .get(post.questionId())
-            .map(q -> grader.grade(answer.text(), q.keyPoints()));
+            .map(q -> grader.grade(answer.text(), q.step(0)));
     ctx.out()
         .ephemeral(
             m.channel(),

@@ -79,7 +79,7 @@ final class DailyReveal {
       Grade g =
           keyPoints.isEmpty()
               ? new Grade(0, List.of(), List.of(), "The question left the bank.")
-              : grader.grade(a.text(), keyPoints);
+              : grader.grade(a.text(), q.get().step(0));
       if (q.isPresent()) {
         Tally.record(ctx, post.team(), q.get(), 0, g);
         History.record(

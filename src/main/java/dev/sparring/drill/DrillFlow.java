@@ -131,7 +131,7 @@ final class DrillFlow {
     String text = Texts.clip(m.text(), maxAnswerChars);
     ctx.tx().answers().add(new Answer(c.id(), 0, m.actor().user(), text, ctx.now()));
     OwnedConversations.move(ctx, c, 1, Status.ACTIVE);
-    Grade g = grader.grade(text, q.get().keyPoints());
+    Grade g = grader.grade(text, q.get().step(0));
     Tally.record(ctx, c.team().key(), q.get(), 0, g);
     History.record(
         ctx,
@@ -150,12 +150,7 @@ final class DrillFlow {
             step ->
                 coveredNow.addAll(
                     Reviews.covered(
-                        ctx,
-                        team,
-                        user,
-                        q.get(),
-                        step,
-                        grader.grade(text, q.get().step(step).keyPoints()))));
+                        ctx, team, user, q.get(), step, grader.grade(text, q.get().step(step)))));
     ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), g, coveredNow));
   }
 
@@ -167,7 +162,7 @@ final class DrillFlow {
   private void practice(Context ctx, Inbound.MessagePosted m, Conversation c) {
     Grade g =
         question(ctx, c)
-            .map(q -> grader.grade(Texts.clip(m.text(), maxAnswerChars), q.keyPoints()))
+            .map(q -> grader.grade(Texts.clip(m.text(), maxAnswerChars), q.step(0)))
             .orElse(null);
     ctx.out().ephemeral(m.channel(), m.actor().user(), DrillTexts.practice(c, g));
   }
@@ -265,7 +260,7 @@ final class DrillFlow {
     if (q.isEmpty() || answer.isEmpty()) {
       return 0;
     }
-    return points.rules().points(grader.grade(answer.get().text(), q.get().keyPoints()).score());
+    return points.rules().points(grader.grade(answer.get().text(), q.get().step(0)).score());
   }
 
   /** The drill's question, in the view of the drill's team. */

@@ -56,8 +56,27 @@ public final class RubricGrader implements Grader {
 
   @Override
   public Grade grade(String answer, List<KeyPoint> keyPoints) {
+    return grade(answer, keyPoints, index(keyPoints, ""));
+  }
+
+  /**
+   * As {@link #grade(String, List)}, except that a term made only of the prompt's own words ("cold
+   * start" in answer to "What is a cold start?") covers nothing by itself, and the prompt's words
+   * are not evidence of a point made in other words.
+   */
+  @Override
+  public Grade grade(String answer, dev.sparring.bank.Step step) {
+    String prompt = step.prompt() == null ? "" : step.prompt();
+    return grade(answer, step.keyPoints(), index(step.keyPoints(), prompt));
+  }
+
+  /** A step of these key points whose question is not known. */
+  public static dev.sparring.bank.Step unasked(List<KeyPoint> keyPoints) {
+    return new dev.sparring.bank.Step(0, "", keyPoints);
+  }
+
+  private Grade grade(String answer, List<KeyPoint> keyPoints, StepIndex step) {
     Text text = Text.of(answer == null ? "" : answer);
-    StepIndex step = index(keyPoints);
     // What the answer gets wrong comes first: a clause that states a misconception or the reverse
     // of a point is no evidence for any other point either.
     Map<KeyPoint, Found> wrong = new java.util.HashMap<>();
@@ -69,15 +88,14 @@ public final class RubricGrader implements Grader {
         found.forEach(f -> taint(text, tainted, f));
       }
     }
-    java.util.Set<String> answerStems = new java.util.HashSet<>();
+    java.util.Set<String> answerStems =
+        new java.util.HashSet<>(java.util.Arrays.asList(text.stems));
+    // The words that may make a point in other words: neither tainted nor denied.
     java.util.Set<String> asserted = new java.util.HashSet<>();
     boolean[] denied = Negation.deniedWords(text);
     for (int i = 0; i < text.size(); i++) {
-      if (!tainted[i]) {
-        answerStems.add(text.stems[i]);
-        if (!denied[i]) {
-          asserted.add(text.stems[i]);
-        }
+      if (!tainted[i] && !denied[i]) {
+        asserted.add(text.stems[i]);
       }
     }
     List<KeyPoint> covered = new ArrayList<>();
@@ -88,13 +106,14 @@ public final class RubricGrader implements Grader {
       if (found != null) {
         missed.add(kp);
         contradicted.add(new Contradiction(kp, found.clause(), found.correction()));
-      } else if (covered(text, kp, tainted) || paraphrased(asserted, step.evidence().get(kp))) {
+      } else if (covered(text, kp, tainted, step.asked())
+          || paraphrased(asserted, step.evidence().get(kp))) {
         covered.add(kp);
       } else {
         missed.add(kp);
       }
     }
-    if (meaning.ready() && !missed.isEmpty() && answerStems.size() > 0) {
+    if (meaning.ready() && !missed.isEmpty() && !asserted.isEmpty()) {
       String untainted = wrong.isEmpty() ? answer : untainted(text, tainted);
       byMeaning.credit(untainted, step.anchors(), this::quantities, missed, covered, contradicted);
       covered.sort(java.util.Comparator.comparingInt(keyPoints::indexOf));
@@ -102,14 +121,60 @@ public final class RubricGrader implements Grader {
     return scored(text, answerStems, step, covered, missed, contradicted);
   }
 
-  /** Marks the words of the sentence that holds a contradiction. */
+  /** Words that make one clause the reason for or the consequence of the next. */
+  static final Set<String> CAUSAL =
+      Set.of("so", "because", "since", "therefore", "thus", "hence", "meaning", "which");
+
+  /**
+   * Marks the clause (between punctuation) that holds a contradiction, and the clauses of its
+   * sentence tied to it as its reason or consequence ("works across services, so sagas are
+   * unnecessary"): a false conclusion taints its premise, while "a queue decouples them, and
+   * retries are optional" keeps its first half.
+   */
   private static void taint(Text text, boolean[] tainted, Found found) {
-    int sentence = text.sentence[found.from()];
-    for (int i = 0; i < text.size(); i++) {
-      if (text.sentence[i] == sentence) {
-        tainted[i] = true;
+    int first = found.from();
+    int last = found.to();
+    while (first > 0
+        && text.sentence[first - 1] == text.sentence[first]
+        && (text.clause[first - 1] == text.clause[first]
+            || causal(text, first)
+            || listItem(text, first - 1))) {
+      first--;
+    }
+    while (last + 1 < text.size()
+        && text.sentence[last + 1] == text.sentence[last]
+        && (text.clause[last + 1] == text.clause[last]
+            || causal(text, last + 1)
+            || listItem(text, last + 1))) {
+      last++;
+    }
+    java.util.Arrays.fill(tainted, first, last + 1, true);
+  }
+
+  /** Longest run between commas read as an item of a list rather than a clause of its own. */
+  static final int LIST_ITEM_WORDS = 3;
+
+  /** Whether the clause of word {@code i} is short enough to be an item of a list ("Spiky,"). */
+  private static boolean listItem(Text text, int i) {
+    int n = 0;
+    for (int j = 0; j < text.size() && n <= LIST_ITEM_WORDS; j++) {
+      if (text.clause[j] == text.clause[i]) {
+        n++;
       }
     }
+    return n <= LIST_ITEM_WORDS;
+  }
+
+  /**
+   * Whether word {@code i} opens its clause with a causal connector, or right after a colon (what
+   * follows a colon spells out what comes before it).
+   */
+  private static boolean causal(Text text, int i) {
+    if (i > 0 && text.clause[i - 1] == text.clause[i]) {
+      return false;
+    }
+    return CAUSAL.contains(text.words[i])
+        || i > 0 && text.raw.substring(text.end[i - 1], text.begin[i]).contains(":");
   }
 
   /** The answer without its tainted words, each untainted run kept as a sentence of its own. */
@@ -141,17 +206,24 @@ public final class RubricGrader implements Grader {
       Map<KeyPoint, List<String>> evidence,
       java.util.Set<String> vocabulary,
       Map<KeyPoint, java.util.Set<String>> anchors,
-      List<Set<String>> clauses) {}
+      List<Set<String>> clauses,
+      String prompt,
+      Set<String> asked) {}
 
-  // Keyed by identity: a step's key point list is one immutable object for the bank's lifetime.
-  private final Map<List<KeyPoint>, StepIndex> steps =
-      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  // Keyed by the identity of a step's key point list (weak keys compare by identity), one immutable
+  // object for as long as its bank is in use; the index knows the prompt it was built with.
+  private final com.github.benmanes.caffeine.cache.Cache<List<KeyPoint>, StepIndex> steps =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .weakKeys()
+          .maximumSize(100_000)
+          .build();
 
-  private StepIndex index(List<KeyPoint> points) {
-    StepIndex cached = steps.get(points);
-    if (cached != null) {
+  private StepIndex index(List<KeyPoint> points, String prompt) {
+    StepIndex cached = steps.getIfPresent(points);
+    if (cached != null && cached.prompt().equals(prompt)) {
       return cached;
     }
+    Set<String> asked = contentStems(Text.of(prompt));
     Map<KeyPoint, List<String>> evidence = new java.util.HashMap<>();
     java.util.Set<String> vocabulary = new java.util.HashSet<>();
     for (KeyPoint kp : points) {
@@ -161,7 +233,9 @@ public final class RubricGrader implements Grader {
           others.addAll(distinctive(other));
         }
       }
-      evidence.put(kp, distinctive(kp).stream().filter(w -> !others.contains(w)).toList());
+      evidence.put(
+          kp,
+          distinctive(kp).stream().filter(w -> !others.contains(w) && !asked.contains(w)).toList());
       vocabulary.addAll(distinctive(kp));
     }
     Map<KeyPoint, java.util.Set<String>> anchors = new java.util.HashMap<>();
@@ -181,6 +255,7 @@ public final class RubricGrader implements Grader {
         }
       }
       own.removeAll(shared);
+      own.removeAll(asked);
       anchors.put(kp, java.util.Set.copyOf(own));
     }
     List<Set<String>> clauses = new ArrayList<>();
@@ -188,11 +263,38 @@ public final class RubricGrader implements Grader {
       clauses.addAll(Stance.clauses(Text.of(kp.point())));
     }
     StepIndex built =
-        new StepIndex(evidence, java.util.Set.copyOf(vocabulary), anchors, List.copyOf(clauses));
-    if (steps.size() < 100_000) {
-      steps.put(points, built);
-    }
+        new StepIndex(
+            evidence,
+            java.util.Set.copyOf(vocabulary),
+            anchors,
+            List.copyOf(clauses),
+            prompt,
+            asked);
+    steps.put(points, built);
     return built;
+  }
+
+  /** Whether all of a term's content words are the question's own. */
+  private static boolean askedOnly(Text term, Set<String> asked) {
+    if (asked.isEmpty()) {
+      return false;
+    }
+    Set<String> words = contentStems(term);
+    return !words.isEmpty() && asked.containsAll(words);
+  }
+
+  /** The stems of a text's content words: three letters or more, not function words or glue. */
+  static Set<String> contentStems(Text t) {
+    Set<String> out = new java.util.HashSet<>();
+    for (int i = 0; i < t.size(); i++) {
+      String w = t.words[i];
+      if (w.length() >= 3
+          && !Explanation.FUNCTION_WORDS.contains(w)
+          && !TermMatch.GLUE.contains(w)) {
+        out.add(t.stems[i]);
+      }
+    }
+    return Set.copyOf(out);
   }
 
   /** A fallback for answers that make the point in other words than its terms. */
@@ -330,10 +432,13 @@ public final class RubricGrader implements Grader {
   /** Words of a key point a clause shares before a reversal in it is read as about the point. */
   static final int FLIP_ANCHORS = 2;
 
-  /** Whether one of the point's terms occurs unnegated outside the tainted words. */
-  private boolean covered(Text text, KeyPoint kp, boolean[] tainted) {
+  /**
+   * Whether one of the point's terms occurs unnegated outside the tainted words, leaving out terms
+   * made only of words the question asked with.
+   */
+  private boolean covered(Text text, KeyPoint kp, boolean[] tainted, Set<String> asked) {
     for (Text term : terms(kp)) {
-      if (term.size() == 0) {
+      if (term.size() == 0 || askedOnly(term, asked)) {
         continue;
       }
       for (int start = 0; start < text.size(); start++) {
@@ -536,7 +641,7 @@ public final class RubricGrader implements Grader {
     for (KeyPoint kp : keyPoints) {
       (covered.contains(kp) && !contradictedPoints.contains(kp) ? hit : missed).add(kp);
     }
-    return scored(text, answerStems, index(keyPoints), hit, missed, against);
+    return scored(text, answerStems, index(keyPoints, ""), hit, missed, against);
   }
 
   /** The score formula and feedback shared by {@link #grade} and {@link #judged}. */

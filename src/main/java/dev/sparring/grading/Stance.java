@@ -150,10 +150,10 @@ final class Stance {
   /**
    * Whether words {@code from..to} of the answer, a clause without a negation of its own, use the
    * opposite of a word of the key point, and share another word with the point's clause that word
-   * is in (two when the step itself uses the answer's word, as contrasting points do), while
-   * neither that clause nor the point's terms use the answer's word or one of its synonyms and no
-   * other clause of the step says the same thing with it: the clause says the reverse of the point
-   * about the same subject.
+   * is in, while neither that clause nor the point's terms use the answer's word or one of its
+   * synonyms and no other clause of the step that uses it shares a word with the answer's (the
+   * answer may be making that other point, as contrasts do): the clause says the reverse of the
+   * point about the same subject.
    */
   static boolean flipped(Text text, int from, int to, Point point) {
     Set<String> clause = new HashSet<>();
@@ -169,16 +169,11 @@ final class Stance {
       if (opposite == null || SAME.get(stem).stream().anyMatch(point.termStems()::contains)) {
         continue;
       }
-      boolean contrasted = false;
       for (Set<String> other : point.stepClauses()) {
-        if (SAME.get(stem).stream().anyMatch(other::contains)) {
-          contrasted = true;
-          if (shared(clause, other, stem) >= 1) {
-            return false; // the clause may be making that other point
-          }
+        if (SAME.get(stem).stream().anyMatch(other::contains) && shared(clause, other, stem) > 0) {
+          return false; // the clause may be making that other point
         }
       }
-      int needed = contrasted ? 2 : 1;
       for (Set<String> pointClause : point.clauses()) {
         if (SAME.get(stem).stream().anyMatch(pointClause::contains)) {
           continue;
@@ -186,7 +181,7 @@ final class Stance {
         for (String o : opposite) {
           if (pointClause.contains(o)
               && !clause.contains(o)
-              && shared(clause, pointClause, stem) >= needed) {
+              && shared(clause, pointClause, stem) > 0) {
             return true;
           }
         }

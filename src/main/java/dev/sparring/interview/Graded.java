@@ -18,7 +18,7 @@ record Graded(List<Answer> answers, Map<Integer, Grade> grades) {
     Map<Integer, Grade> grades = new HashMap<>();
     for (Answer a : answers) {
       if (!a.text().equals(Interviews.SKIPPED) && a.step() < q.stepCount()) {
-        grades.put(a.step(), grader.grade(a.text(), q.step(a.step()).keyPoints()));
+        grades.put(a.step(), grader.grade(a.text(), q.step(a.step())));
       }
     }
     return new Graded(List.copyOf(answers), Map.copyOf(grades));

@@ -158,7 +158,7 @@ final class InterviewFlow {
     OwnedConversations.move(ctx, c, next, Status.ACTIVE);
     // The verdict on this answer comes first, in the same message as the next follow-up, so it
     // is read before it and a contradiction is corrected before the person answers again.
-    Grade verdict = text.equals(SKIPPED) ? null : grader.grade(text, q.step(c.step()).keyPoints());
+    Grade verdict = text.equals(SKIPPED) ? null : grader.grade(text, q.step(c.step()));
     if (verdict != null) {
       recordGrade(ctx, c, q, who, text, verdict);
     }

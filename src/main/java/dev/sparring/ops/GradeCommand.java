@@ -78,7 +78,7 @@ public final class GradeCommand implements Callable<Integer> {
   private final ObjectMapper mapper = new ObjectMapper();
 
   /** The offline grader, or the LLM judge waited for (up to its timeout) when it is on. */
-  private BiFunction<String, List<KeyPoint>, Grade> grader;
+  private BiFunction<String, Step, Grade> grader;
 
   @Override
   public Integer call() throws IOException {
@@ -121,7 +121,7 @@ public final class GradeCommand implements Callable<Integer> {
             ? Files.readString(answerFile, StandardCharsets.UTF_8)
             : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
     Step s = q.step(step);
-    Grade g = grader.apply(clip(answer), s.keyPoints());
+    Grade g = grader.apply(clip(answer), s);
     if (json) {
       ObjectNode n = result(q.id(), g);
       n.put("step", step);
@@ -192,7 +192,7 @@ public final class GradeCommand implements Callable<Integer> {
     if (s < 0 || s >= q.stepCount()) {
       throw new IllegalArgumentException("\"step\" must be 0.." + (q.stepCount() - 1));
     }
-    return result(q.id(), grader.apply(clip(answer.asText()), q.step(s).keyPoints()));
+    return result(q.id(), grader.apply(clip(answer.asText()), q.step(s)));
   }
 
   private ObjectNode result(String id, Grade g) {

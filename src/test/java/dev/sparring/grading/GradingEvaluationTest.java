@@ -76,9 +76,9 @@ class GradingEvaluationTest {
         Question q =
             bank.get(a.question())
                 .orElseThrow(() -> new AssertionError("no question " + a.question()));
-        var points = q.step(a.step()).keyPoints();
-        int sa = grader.grade(a.text(), points).score();
-        int sb = grader.grade(b.text(), points).score();
+        var step = q.step(a.step());
+        int sa = grader.grade(a.text(), step).score();
+        int sb = grader.grade(b.text(), step).score();
         Labelled better = RANK.get(a.label()) > RANK.get(b.label()) ? a : b;
         int sBetter = better == a ? sa : sb;
         int sWorse = better == a ? sb : sa;
@@ -132,9 +132,7 @@ class GradingEvaluationTest {
     for (Labelled l : load()) {
       if (l.label().equals("fluff") || l.label().equals("offtopic") || l.label().equals("empty")) {
         int score =
-            grader
-                .grade(l.text(), bank.get(l.question()).orElseThrow().step(l.step()).keyPoints())
-                .score();
+            grader.grade(l.text(), bank.get(l.question()).orElseThrow().step(l.step())).score();
         assertThat(score)
             .as("%s answer to %s: %s", l.label(), l.question(), l.text())
             .isLessThanOrEqualTo(40);

@@ -3,6 +3,7 @@ package dev.sparring.grading.judge;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sparring.bank.KeyPoint;
+import dev.sparring.bank.Step;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.Grader;
 import dev.sparring.grading.RubricGrader;
@@ -113,24 +114,37 @@ public final class JudgedGrader implements Grader, AutoCloseable {
    */
   @Override
   public Grade grade(String answer, List<KeyPoint> keyPoints) {
+    return grade(answer, RubricGrader.unasked(keyPoints));
+  }
+
+  /** As {@link #grade(String, List)}, the offline grade knowing the step's prompt. */
+  @Override
+  public Grade grade(String answer, Step step) {
+    List<KeyPoint> keyPoints = step.keyPoints();
     if (keyPoints.isEmpty() || answer == null || answer.isBlank()) {
-      return offline.grade(answer, keyPoints);
+      return offline.grade(answer, step);
     }
     String key = key(answer, keyPoints);
     Verdict v = verdicts.getIfPresent(key);
     if (v != null) {
-      return v.apply(offline, answer, keyPoints);
+      return v.apply(offline, answer, step);
     }
     if (available()) {
       askLater(key, answer, keyPoints);
     }
-    return offline.grade(answer, keyPoints);
+    return offline.grade(answer, step);
   }
 
   /** The judged grade, waiting for the judge up to its timeout; the offline grade if it fails. */
   public Grade gradeNow(String answer, List<KeyPoint> keyPoints) {
+    return gradeNow(answer, RubricGrader.unasked(keyPoints));
+  }
+
+  /** As {@link #gradeNow(String, List)}, the offline grade knowing the step's prompt. */
+  public Grade gradeNow(String answer, Step step) {
+    List<KeyPoint> keyPoints = step.keyPoints();
     if (keyPoints.isEmpty() || answer == null || answer.isBlank()) {
-      return offline.grade(answer, keyPoints);
+      return offline.grade(answer, step);
     }
     String key = key(answer, keyPoints);
     Verdict v = verdicts.getIfPresent(key);
@@ -144,7 +158,7 @@ public final class JudgedGrader implements Grader, AutoCloseable {
         v = await(running);
       }
     }
-    return v == null ? offline.grade(answer, keyPoints) : v.apply(offline, answer, keyPoints);
+    return v == null ? offline.grade(answer, step) : v.apply(offline, answer, step);
   }
 
   /** Whether a verdict for this answer and step is cached (for tests and benchmarks). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparring.bank.KeyPoint;
+import dev.sparring.bank.Step;
 import dev.sparring.grading.Contradiction;
 import dev.sparring.grading.Grade;
 import dev.sparring.grading.RubricGrader;
@@ -92,8 +93,9 @@ record Verdict(Map<Integer, Decision> decisions) {
   }
 
   /** The grade with these decisions over the offline grader's, scored as the offline one is. */
-  Grade apply(RubricGrader offline, String answer, List<KeyPoint> keyPoints) {
-    Grade base = offline.grade(answer, keyPoints);
+  Grade apply(RubricGrader offline, String answer, Step step) {
+    List<KeyPoint> keyPoints = step.keyPoints();
+    Grade base = offline.grade(answer, step);
     Set<KeyPoint> covered = new HashSet<>();
     List<Contradiction> contradicted = new ArrayList<>();
     for (int i = 0; i < keyPoints.size(); i++) {
