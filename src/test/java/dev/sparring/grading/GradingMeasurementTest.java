@@ -123,9 +123,12 @@ class GradingMeasurementTest {
   }
 
   static List<Step> load(QuestionBank bank) throws Exception {
+    return load(bank, "/eval/grading-eval-v2.yaml");
+  }
+
+  static List<Step> load(QuestionBank bank, String resource) throws Exception {
     JsonNode root;
-    try (InputStream in =
-        GradingMeasurementTest.class.getResourceAsStream("/eval/grading-eval-v2.yaml")) {
+    try (InputStream in = GradingMeasurementTest.class.getResourceAsStream(resource)) {
       assertThat(in).as("the evaluation set").isNotNull();
       root = new ObjectMapper(new YAMLFactory()).readTree(in);
     }

@@ -1,0 +1,74 @@
+package dev.sparring.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.bank.PackLoader;
+import dev.sparring.bank.QuestionBank;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The same figures as {@link GradingMeasurementTest} on a held-out set
+ * (src/test/resources/eval/grading-heldout.yaml): 24 other steps, written by another author who saw
+ * the pack but neither the grader nor the first sets, and never used to choose a rule or a
+ * threshold. The floors sit just below the figures of its first measurement, so they only guard
+ * against regressions.
+ */
+class HeldOutGradingMeasurementTest {
+
+  private static final Logger log = LoggerFactory.getLogger(HeldOutGradingMeasurementTest.class);
+
+  // First measurement, with the grader as of the question-echo rule (commit e078fc8): recall 0.932,
+  // precision 0.644, ordering 0.899, strong > wrong 0.917, partial > wrong 0.583.
+  static final double RECALL_FLOOR = 0.90;
+  static final double PRECISION_FLOOR = 0.62;
+  static final double ORDERING_FLOOR = 0.88;
+
+  static List<GradingMeasurementTest.Step> steps;
+  static GradingMeasurementTest.Figures figures;
+
+  @BeforeAll
+  static void measure() throws Exception {
+    QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
+    steps = GradingMeasurementTest.load(bank, "/eval/grading-heldout.yaml");
+    figures = GradingMeasurementTest.measure(steps, SharedMeaning.grader());
+    log.info(
+        "held-out grading measurement over {} steps: own-words recall {}, precision {}, pairwise"
+            + " ordering {}, strong > wrong {}, partial > wrong {}",
+        steps.size(),
+        f(figures.recall()),
+        f(figures.precision()),
+        f(figures.ordering()),
+        f(figures.strongOverWrong()),
+        f(figures.partialOverWrong()));
+    figures.perKind().forEach((kind, line) -> log.info("held-out measurement, {}: {}", kind, line));
+    figures.failures().forEach(line -> log.info("held-out measurement, failure: {}", line));
+  }
+
+  private static String f(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  @Test
+  void theSetIsOtherStepsThanTheFirstOnes() throws Exception {
+    QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
+    List<String> first =
+        GradingMeasurementTest.load(bank).stream().map(GradingMeasurementTest.Step::key).toList();
+    assertThat(steps).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(steps)
+        .extracting(GradingMeasurementTest.Step::key)
+        .doesNotContainAnyElementsOf(first);
+  }
+
+  @Test
+  void figuresStayAboveTheirFloors() {
+    assertThat(figures.recall()).as("own-words recall").isGreaterThanOrEqualTo(RECALL_FLOOR);
+    assertThat(figures.precision()).as("precision").isGreaterThanOrEqualTo(PRECISION_FLOOR);
+    assertThat(figures.ordering()).as("pairwise ordering").isGreaterThanOrEqualTo(ORDERING_FLOOR);
+  }
+}
