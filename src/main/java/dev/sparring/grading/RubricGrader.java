@@ -156,11 +156,15 @@ public final class RubricGrader implements Grader {
 
   /** Whether the clause of word {@code i} is short enough to be an item of a list ("Spiky,"). */
   private static boolean listItem(Text text, int i) {
-    int n = 0;
-    for (int j = 0; j < text.size() && n <= LIST_ITEM_WORDS; j++) {
-      if (text.clause[j] == text.clause[i]) {
-        n++;
-      }
+    // A clause's words are consecutive: count outwards from i, stopping past the limit.
+    int n = 1;
+    for (int j = i - 1; j >= 0 && text.clause[j] == text.clause[i] && n <= LIST_ITEM_WORDS; j--) {
+      n++;
+    }
+    for (int j = i + 1;
+        j < text.size() && text.clause[j] == text.clause[i] && n <= LIST_ITEM_WORDS;
+        j++) {
+      n++;
     }
     return n <= LIST_ITEM_WORDS;
   }

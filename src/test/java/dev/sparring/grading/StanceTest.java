@@ -167,4 +167,26 @@ class StanceTest {
             "A choreographed saga always needs a central coordinator.", List.of(choreography));
     assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(choreography);
   }
+
+  @Test
+  void aFalseConclusionTaintsItsPremiseAndAListItemBeforeIt() {
+    KeyPoint twoPhase =
+        new KeyPoint(
+            "Two-phase commit does not work across managed services.",
+            List.of("two-phase commit", "2PC"));
+    KeyPoint saga =
+        new KeyPoint("A saga runs local steps, each with a compensating action.", List.of("saga"));
+    Grade g =
+        grader.grade(
+            "Two-phase commit works across managed services, so sagas are unnecessary.",
+            List.of(twoPhase, saga));
+    assertThat(g.covered()).isEmpty();
+    assertThat(g.contradicted()).extracting(Contradiction::point).contains(saga);
+
+    KeyPoint spiky =
+        new KeyPoint("Spiky or bursty traffic fits functions well.", List.of("spiky", "bursty"));
+    Grade list = grader.grade("Spiky, bursty traffic is the bad case.", List.of(spiky));
+    assertThat(list.covered()).isEmpty();
+    assertThat(list.contradicted()).extracting(Contradiction::point).containsExactly(spiky);
+  }
 }
