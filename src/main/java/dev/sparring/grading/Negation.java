@@ -95,7 +95,9 @@ final class Negation {
                 "superfluous",
                 "overkill",
                 "obsolete",
-                "deprecated"));
+                "deprecated",
+                "impossible",
+                "nonexistent"));
     all.addAll(NEGATOR_DISMISSALS);
     return Set.copyOf(all);
   }

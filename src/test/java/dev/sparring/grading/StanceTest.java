@@ -189,4 +189,17 @@ class StanceTest {
     assertThat(list.covered()).isEmpty();
     assertThat(list.contradicted()).extracting(Contradiction::point).containsExactly(spiky);
   }
+
+  @Test
+  void callingAPointImpossibleDismissesIt() {
+    KeyPoint loop =
+        new KeyPoint(
+            "Recursive triggers, such as writing back to the source bucket, can loop forever.",
+            List.of("recursive loop", "loop forever"));
+    assertThat(grader.grade("A recursive loop is impossible here.", List.of(loop)).contradicted())
+        .extracting(Contradiction::point)
+        .containsExactly(loop);
+    assertThat(grader.grade("A recursive loop can run forever.", List.of(loop)).covered())
+        .containsExactly(loop);
+  }
 }
