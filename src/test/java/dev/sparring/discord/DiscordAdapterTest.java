@@ -108,27 +108,9 @@ class DiscordAdapterTest {
       String channel,
       Map<String, Object> data,
       Map<String, Object> message) {
-    Map<String, Object> i = new LinkedHashMap<>();
-    i.put("id", discord.nextId());
-    i.put("application_id", DiscordStandIn.BOT);
-    i.put("type", type);
-    i.put("token", "tok-" + (++interactions));
-    i.put("version", 1);
-    i.put("guild_id", DiscordStandIn.GUILD);
-    i.put("channel_id", channel);
-    i.put("context", 0);
-    i.put("authorizing_integration_owners", Map.of());
-    i.put("guild", Map.of("id", DiscordStandIn.GUILD, "locale", "en-US", "features", List.of()));
-    i.put(
-        "channel",
-        channel.equals(DiscordStandIn.CHANNEL)
-            ? Map.of("id", channel, "type", 0, "guild_id", DiscordStandIn.GUILD, "name", "general")
-            : DiscordStandIn.thread(channel, DiscordStandIn.CHANNEL, "t"));
-    i.put("member", member(user));
-    i.put("locale", "en-US");
-    i.put("guild_locale", "en-US");
-    i.put("app_permissions", DiscordStandIn.PERMISSIONS);
-    i.put("entitlements", List.of());
+    Map<String, Object> i =
+        DiscordStandIn.interaction(
+            discord.nextId(), "tok-" + (++interactions), type, channel, member(user));
     i.put("data", data);
     if (message != null) {
       i.put("message", message);

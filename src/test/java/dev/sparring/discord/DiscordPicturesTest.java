@@ -135,33 +135,9 @@ class DiscordPicturesTest {
         options == null
             ? List.of()
             : List.of(Map.of("type", 3, "name", DiscordCommands.OPTIONS, "value", options));
-    Map<String, Object> i = new LinkedHashMap<>();
-    i.put("id", discord.nextId());
-    i.put("application_id", DiscordStandIn.BOT);
-    i.put("type", 2);
-    i.put("token", "tok-" + (++interactions));
-    i.put("version", 1);
-    i.put("guild_id", DiscordStandIn.GUILD);
-    i.put("channel_id", DiscordStandIn.CHANNEL);
-    i.put("context", 0);
-    i.put("authorizing_integration_owners", Map.of());
-    i.put("guild", Map.of("id", DiscordStandIn.GUILD, "locale", "en-US", "features", List.of()));
-    i.put(
-        "channel",
-        Map.of(
-            "id",
-            DiscordStandIn.CHANNEL,
-            "type",
-            0,
-            "guild_id",
-            DiscordStandIn.GUILD,
-            "name",
-            "general"));
-    i.put("member", member(user));
-    i.put("locale", "en-US");
-    i.put("guild_locale", "en-US");
-    i.put("app_permissions", DiscordStandIn.PERMISSIONS);
-    i.put("entitlements", List.of());
+    Map<String, Object> i =
+        DiscordStandIn.interaction(
+            discord.nextId(), "tok-" + (++interactions), 2, DiscordStandIn.CHANNEL, member(user));
     i.put(
         "data",
         Map.of(

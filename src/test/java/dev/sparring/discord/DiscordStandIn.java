@@ -411,6 +411,37 @@ final class DiscordStandIn implements AutoCloseable {
     }
   }
 
+  /**
+   * The common fields of an {@code INTERACTION_CREATE} payload in this guild (type 2 a slash
+   * command, 3 a component, 5 a modal submit), in {@code channel} (the text channel or a thread of
+   * it), from {@code member}; the caller adds {@code data} and, for components, {@code message}.
+   */
+  static Map<String, Object> interaction(
+      String id, String token, int type, String channel, Map<String, Object> member) {
+    Map<String, Object> i = new LinkedHashMap<>();
+    i.put("id", id);
+    i.put("application_id", BOT);
+    i.put("type", type);
+    i.put("token", token);
+    i.put("version", 1);
+    i.put("guild_id", GUILD);
+    i.put("channel_id", channel);
+    i.put("context", 0);
+    i.put("authorizing_integration_owners", Map.of());
+    i.put("guild", Map.of("id", GUILD, "locale", "en-US", "features", List.of()));
+    i.put(
+        "channel",
+        channel.equals(CHANNEL)
+            ? Map.of("id", channel, "type", 0, "guild_id", GUILD, "name", "general")
+            : thread(channel, CHANNEL, "t"));
+    i.put("member", member);
+    i.put("locale", "en-US");
+    i.put("guild_locale", "en-US");
+    i.put("app_permissions", PERMISSIONS);
+    i.put("entitlements", List.of());
+    return i;
+  }
+
   static Map<String, Object> author(String id, String name, boolean bot) {
     return Map.of("id", id, "username", name, "discriminator", "0000", "bot", bot, "avatar", "");
   }

@@ -158,44 +158,22 @@ class DiscordStructuredSignalsTest {
   }
 
   private String freeText(String command) {
-    Map<String, Object> i = new LinkedHashMap<>();
     String id = discord.nextId();
-    i.put("id", id);
-    i.put("application_id", DiscordStandIn.BOT);
-    i.put("type", 2);
-    i.put("token", "tok-" + id);
-    i.put("version", 1);
-    i.put("guild_id", DiscordStandIn.GUILD);
-    i.put("channel_id", DiscordStandIn.CHANNEL);
-    i.put("context", 0);
-    i.put("authorizing_integration_owners", Map.of());
-    i.put("guild", Map.of("id", DiscordStandIn.GUILD, "locale", "en-US", "features", List.of()));
-    i.put(
-        "channel",
-        Map.of(
-            "id",
+    Map<String, Object> i =
+        DiscordStandIn.interaction(
+            id,
+            "tok-" + id,
+            2,
             DiscordStandIn.CHANNEL,
-            "type",
-            0,
-            "guild_id",
-            DiscordStandIn.GUILD,
-            "name",
-            "general"));
-    i.put(
-        "member",
-        Map.of(
-            "user",
-            DiscordStandIn.author(USER, "user", false),
-            "roles",
-            List.of(),
-            "permissions",
-            "0",
-            "joined_at",
-            "2026-01-01T00:00:00.000000+00:00"));
-    i.put("locale", "en-US");
-    i.put("guild_locale", "en-US");
-    i.put("app_permissions", DiscordStandIn.PERMISSIONS);
-    i.put("entitlements", List.of());
+            Map.of(
+                "user",
+                DiscordStandIn.author(USER, "user", false),
+                "roles",
+                List.of(),
+                "permissions",
+                "0",
+                "joined_at",
+                "2026-01-01T00:00:00.000000+00:00"));
     i.put(
         "data",
         Map.of(

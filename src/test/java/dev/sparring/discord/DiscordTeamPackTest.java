@@ -13,7 +13,6 @@ import dev.sparring.testing.TeamQuestions;
 import dev.sparring.testing.TestPacks;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,43 +68,21 @@ class DiscordTeamPackTest {
 
   private Map<String, Object> interaction(
       int type, String user, Map<String, Object> data, Map<String, Object> message) {
-    Map<String, Object> i = new LinkedHashMap<>();
-    i.put("id", discord.nextId());
-    i.put("application_id", DiscordStandIn.BOT);
-    i.put("type", type);
-    i.put("token", "tok-" + (++interactions));
-    i.put("version", 1);
-    i.put("guild_id", DiscordStandIn.GUILD);
-    i.put("channel_id", DiscordStandIn.CHANNEL);
-    i.put("context", 0);
-    i.put("authorizing_integration_owners", Map.of());
-    i.put("guild", Map.of("id", DiscordStandIn.GUILD, "locale", "en-US", "features", List.of()));
-    i.put(
-        "channel",
-        Map.of(
-            "id",
+    Map<String, Object> i =
+        DiscordStandIn.interaction(
+            discord.nextId(),
+            "tok-" + (++interactions),
+            type,
             DiscordStandIn.CHANNEL,
-            "type",
-            0,
-            "guild_id",
-            DiscordStandIn.GUILD,
-            "name",
-            "general"));
-    i.put(
-        "member",
-        Map.of(
-            "user",
-            DiscordStandIn.author(user, "user" + user.substring(user.length() - 2), false),
-            "roles",
-            user.equals(MENTOR) ? List.of(DiscordStandIn.MENTORS) : List.of(),
-            "permissions",
-            "0",
-            "joined_at",
-            "2026-01-01T00:00:00.000000+00:00"));
-    i.put("locale", "en-US");
-    i.put("guild_locale", "en-US");
-    i.put("app_permissions", DiscordStandIn.PERMISSIONS);
-    i.put("entitlements", List.of());
+            Map.of(
+                "user",
+                DiscordStandIn.author(user, "user" + user.substring(user.length() - 2), false),
+                "roles",
+                user.equals(MENTOR) ? List.of(DiscordStandIn.MENTORS) : List.of(),
+                "permissions",
+                "0",
+                "joined_at",
+                "2026-01-01T00:00:00.000000+00:00"));
     i.put("data", data);
     if (message != null) {
       i.put("message", message);
