@@ -1,5 +1,6 @@
 package dev.sparring.discord;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.core.Bot;
 import dev.sparring.core.Gateway;
@@ -57,8 +58,15 @@ public final class DiscordAdapter implements AutoCloseable {
    * reached or does not accept the token.
    */
   public DiscordAdapter(DiscordSettings settings, Bot bot, QuestionBank bank, Clock clock) {
+    this(settings, bot, Banks.of(bank), clock);
+  }
+
+  /**
+   * As above, with each server's view of the bank (its own questions) for question autocomplete.
+   */
+  public DiscordAdapter(DiscordSettings settings, Bot bot, Banks banks, Clock clock) {
     this.settings = settings;
-    this.lifecycle = new DiscordLifecycle(settings, bot, bank, this::inviteUrl);
+    this.lifecycle = new DiscordLifecycle(settings, bot, banks, this::inviteUrl);
     DiscordReplies replies = new DiscordReplies(bot, new ChatterLimit(clock, ChatterLimit.WINDOW));
     this.connection =
         DiscordConnection.open(

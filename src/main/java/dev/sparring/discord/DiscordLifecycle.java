@@ -1,5 +1,6 @@
 package dev.sparring.discord;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.TeamRef;
 import dev.sparring.core.Bot;
@@ -30,15 +31,14 @@ final class DiscordLifecycle extends ListenerAdapter {
 
   private final DiscordSettings settings;
   private final Bot bot;
-  private final QuestionBank bank;
+  private final Banks banks;
   private final Supplier<String> inviteUrl;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-  DiscordLifecycle(
-      DiscordSettings settings, Bot bot, QuestionBank bank, Supplier<String> inviteUrl) {
+  DiscordLifecycle(DiscordSettings settings, Bot bot, Banks banks, Supplier<String> inviteUrl) {
     this.settings = settings;
     this.bot = bot;
-    this.bank = bank;
+    this.banks = banks;
     this.inviteUrl = inviteUrl;
   }
 
@@ -100,7 +100,7 @@ final class DiscordLifecycle extends ListenerAdapter {
 
   /** {@code /spar}, derived from the commands the bot's help lists. */
   SlashCommandData command() {
-    return DiscordCommands.spar(bot.topics(), bank);
+    return DiscordCommands.spar(bot.topics(), banks.shared());
   }
 
   @Override
@@ -110,11 +110,25 @@ final class DiscordLifecycle extends ListenerAdapter {
     }
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
     List<Command.Choice> choices =
-        bank.questions().stream()
+        bankOf(event.getGuild()).questions().stream()
             .filter(q -> q.id().startsWith(typed) || q.id().contains(typed))
             .limit(25)
             .map(q -> new Command.Choice(q.id(), q.id()))
             .toList();
     event.replyChoices(choices).queue();
+  }
+
+  /** The server's view of the bank: the shared packs and its own questions. */
+  private QuestionBank bankOf(Guild guild) {
+    if (guild == null) {
+      return banks.shared();
+    }
+    String team = new TeamRef(DiscordModule.PLATFORM, guild.getId()).key();
+    try {
+      return bot.store().transact(tx -> banks.forTeam(tx, team));
+    } catch (RuntimeException e) {
+      log.warn("question autocomplete in {}: the server's own questions are unreadable", team, e);
+      return banks.shared();
+    }
   }
 }

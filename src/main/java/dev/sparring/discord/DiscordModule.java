@@ -5,6 +5,7 @@ import dev.sparring.config.ConfigSection;
 import dev.sparring.core.Gateway;
 import dev.sparring.core.Mentions;
 import dev.sparring.platform.PlatformModule;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,8 @@ public final class DiscordModule implements PlatformModule {
     return new Configured() {
       @Override
       public Running start(Host host) throws Exception {
-        DiscordAdapter adapter = new DiscordAdapter(settings, host.bot(), host.bank());
+        DiscordAdapter adapter =
+            new DiscordAdapter(settings, host.bot(), host.banks(), Clock.systemUTC());
         try {
           adapter.awaitReady(READY_SECONDS);
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.sparring.platform;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Platform;
 import dev.sparring.config.ConfigSection;
@@ -92,6 +93,9 @@ public interface PlatformModule {
     void close() throws Exception;
   }
 
-  /** What a platform gets from the bot it joins. */
-  record Host(Bot bot, Store store, QuestionBank bank, Clock clock) {}
+  /**
+   * What a platform gets from the bot it joins: {@code bank} is the shared file packs, {@code
+   * banks} each team's view of them with its own questions (for listings such as autocomplete).
+   */
+  record Host(Bot bot, Store store, QuestionBank bank, Banks banks, Clock clock) {}
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparring.core.Bot;
 import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.suggest.TeamBanks;
 import dev.sparring.testing.Features;
 import dev.sparring.testing.MutableClock;
 import dev.sparring.testing.TeamQuestions;
@@ -50,7 +51,8 @@ class DiscordTeamPackTest {
             true,
             false,
             Set.of(DiscordStandIn.MENTORS));
-    adapter = new DiscordAdapter(settings, bot, TestPacks.demo(), clock).awaitReady(30);
+    adapter =
+        new DiscordAdapter(settings, bot, new TeamBanks(TestPacks.demo()), clock).awaitReady(30);
     dispatcher =
         new OutboxDispatcher(
             store, clock, List.of(adapter.gateway()), OutboxDispatcher.Settings.defaults(), "d");
@@ -174,6 +176,11 @@ class DiscordTeamPackTest {
                 DiscordStandIn.message(discord.nextId(), DiscordStandIn.CHANNEL, null)));
     assertThat(approved.toString()).contains("Approved `" + id + "`");
 
+    // The question option's autocomplete offers the server's own question too.
+    JsonNode offered = send(interaction(4, BO, questionTyped("team-"), null));
+    assertThat(offered.path("type").asInt()).isEqualTo(8);
+    assertThat(offered.path("data").path("choices").toString()).contains("\"" + id + "\"");
+
     assertThat(slash(BO, "interview", Map.of("pack", "team")).toString())
         .contains("Your interview on `" + id + "`");
     await()
@@ -184,5 +191,25 @@ class DiscordTeamPackTest {
               return discord.calls("POST", "channels/").stream()
                   .anyMatch(c -> String.valueOf(c.body()).contains(TeamQuestions.PROMPT));
             });
+  }
+
+  /** The data of an autocomplete interaction: {@code /spar interview question:<typed>}. */
+  private static Map<String, Object> questionTyped(String typed) {
+    return Map.of(
+        "id",
+        "1",
+        "name",
+        "spar",
+        "type",
+        1,
+        "options",
+        List.of(
+            Map.of(
+                "type",
+                1,
+                "name",
+                "interview",
+                "options",
+                List.of(Map.of("type", 3, "name", "question", "value", typed, "focused", true)))));
   }
 }
