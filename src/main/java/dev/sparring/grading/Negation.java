@@ -377,7 +377,10 @@ final class Negation {
           "apply",
           "applies",
           "happen",
-          "happens");
+          "happens",
+          "effect",
+          "difference",
+          "impact");
 
   static boolean negated(Text text, int start) {
     int from = Math.max(0, start - NEGATION_WINDOW);

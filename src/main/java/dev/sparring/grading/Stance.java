@@ -38,7 +38,9 @@ final class Stance {
               List.of("increase", "increases", "raise", "raises"),
               List.of("decrease", "decreases", "lower", "lowers", "reduce", "reduces", "cuts")),
           pair(List.of("higher", "highest"), List.of("lower", "lowest")),
-          pair(List.of("larger", "bigger", "largest", "biggest"), List.of("smaller", "smallest")),
+          pair(
+              List.of("larger", "bigger", "largest", "biggest"),
+              List.of("smaller", "smallest", "shrink", "trim")),
           pair(List.of("fewer"), List.of("more")),
           pair(
               List.of("limited", "finite", "bounded", "capped", "quota", "limit"),

@@ -62,12 +62,15 @@ class GradingMeasurementTest {
   //     now, credits "a queue decouples them, and retries are optional" with its first half);
   //   + the question's own words repeated back cover nothing (graded with the step's prompt), the
   //     clause-level taint: recall 0.845, precision 0.665, ordering 0.873, strong > wrong 0.844,
-  //     partial > wrong 0.438.
+  //     partial > wrong 0.438;
+  //   + "has no effect" dismisses, shrink/trim the opposite of bigger: precision 0.671, ordering
+  //     0.877, partial > wrong 0.469 (the held-out set, re-measured without reading its failures,
+  //     is unchanged).
   // Goals of issue 16: recall 0.85, precision 0.90, ordering 0.95, strong > wrong 0.90, partial >
   // wrong 0.85. Fluent wrong answers that swap facts without a listed misconception or a number
   // are what keeps precision down: raise a floor whenever the grader improves.
   static final double RECALL_FLOOR = 0.83;
-  static final double PRECISION_FLOOR = 0.65;
+  static final double PRECISION_FLOOR = 0.66;
   static final double ORDERING_FLOOR = 0.86;
   static final double STRONG_OVER_WRONG_FLOOR = 0.81;
   static final double PARTIAL_OVER_WRONG_FLOOR = 0.43;

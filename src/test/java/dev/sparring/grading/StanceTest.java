@@ -202,4 +202,30 @@ class StanceTest {
     assertThat(grader.grade("A recursive loop can run forever.", List.of(loop)).covered())
         .containsExactly(loop);
   }
+
+  @Test
+  void sayingAPointHasNoEffectDismissesItAndGrowingIsTheReverseOfShrinking() {
+    KeyPoint provisioned =
+        new KeyPoint(
+            "Provisioned concurrency keeps environments initialised so requests skip the cold path.",
+            List.of("provisioned concurrency"));
+    assertThat(
+            grader
+                .grade(
+                    "Provisioned concurrency has no effect on cold starts.", List.of(provisioned))
+                .contradicted())
+        .extracting(Contradiction::point)
+        .containsExactly(provisioned);
+
+    KeyPoint artifact =
+        new KeyPoint(
+            "Shrink the artifact so less code is loaded before the first request.",
+            List.of("smaller package", "artifact size"));
+    assertThat(
+            grader
+                .grade("Bigger artifact size means faster starts.", List.of(artifact))
+                .contradicted())
+        .extracting(Contradiction::point)
+        .containsExactly(artifact);
+  }
 }
