@@ -57,8 +57,19 @@ public final class FeatureRegistry {
       int maxAnswerChars,
       Mentions mentions,
       DrillSettings drillSettings) {
-    // Each team sees the shared packs plus its own approved questions.
-    TeamBanks banks = new TeamBanks(bank);
+    return features(
+        new TeamBanks(bank), grader, points, interviews, maxAnswerChars, mentions, drillSettings);
+  }
+
+  /** Every feature, each team seeing the shared packs plus its own approved questions. */
+  public static List<Feature> features(
+      TeamBanks banks,
+      Grader grader,
+      Points points,
+      InterviewSettings interviews,
+      int maxAnswerChars,
+      Mentions mentions,
+      DrillSettings drillSettings) {
     Competitions competitions = new Competitions(banks, grader, points, maxAnswerChars);
     Interviews interview = new Interviews(banks, grader, interviews, points);
     DailyQuestions daily = new DailyQuestions(banks, grader, points, maxAnswerChars);

@@ -52,14 +52,8 @@ public final class Server implements AutoCloseable {
     try {
       Map<String, HttpServlet> servlets = new LinkedHashMap<>();
       servlets.put("/metrics", app.metrics().servlet());
-      // A view of its own: team views agree across instances (each checks the team's stamp).
       PlatformModule.Host host =
-          new PlatformModule.Host(
-              app.bot(),
-              app.store(),
-              app.bank(),
-              new dev.sparring.suggest.TeamBanks(app.bank()),
-              clock);
+          new PlatformModule.Host(app.bot(), app.store(), app.bank(), app.banks(), clock);
       for (PlatformModule.Configured platform : configured) {
         PlatformModule.Running started = platform.start(host);
         server.running.add(started);

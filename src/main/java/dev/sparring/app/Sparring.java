@@ -1,5 +1,6 @@
 package dev.sparring.app;
 
+import dev.sparring.bank.Banks;
 import dev.sparring.bank.PackLoader;
 import dev.sparring.bank.Problem;
 import dev.sparring.bank.QuestionBank;
@@ -20,6 +21,7 @@ import dev.sparring.store.Store;
 import dev.sparring.store.jdbc.PostgresStore;
 import dev.sparring.store.jdbc.SqliteStore;
 import dev.sparring.store.memory.MemoryStore;
+import dev.sparring.suggest.TeamBanks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,6 +45,7 @@ public final class Sparring implements AutoCloseable {
   private final SparringConfig config;
   private final Store store;
   private final QuestionBank bank;
+  private final Banks banks;
   private final Bot bot;
   private final OutboxDispatcher dispatcher;
 
@@ -54,6 +57,7 @@ public final class Sparring implements AutoCloseable {
       SparringConfig config,
       Store store,
       QuestionBank bank,
+      Banks banks,
       Bot bot,
       OutboxDispatcher dispatcher,
       Metrics metrics,
@@ -65,6 +69,7 @@ public final class Sparring implements AutoCloseable {
     this.config = config;
     this.store = store;
     this.bank = bank;
+    this.banks = banks;
     this.bot = bot;
     this.dispatcher = dispatcher;
   }
@@ -110,8 +115,9 @@ public final class Sparring implements AutoCloseable {
       dev.sparring.review.Sm2Cards.migrate(store, clock);
       Metrics metrics = new Metrics(store, clock);
       grader = grader(config, System.getenv(), clock, metrics.judgeCalls());
+      TeamBanks banks = new TeamBanks(bank);
       List<Feature> features =
-          features(config, bank, metrics.timed(grader), clock, platforms.mentions());
+          features(config, banks, metrics.timed(grader), clock, platforms.mentions());
       Bot bot =
           new Bot(store, clock, features, config.admins())
               .withRateLimit(new dev.sparring.core.RateLimiter(config.actionsPerMinute(), clock));
@@ -127,7 +133,7 @@ public final class Sparring implements AutoCloseable {
       bot.onCommit(dispatcher::wake);
       dispatcher.onUnreachable(bot::unreachable);
       bot.observe(metrics.observer());
-      return new Sparring(config, store, bank, bot, dispatcher, metrics, instance, grader);
+      return new Sparring(config, store, bank, banks, bot, dispatcher, metrics, instance, grader);
     } catch (RuntimeException e) {
       if (grader instanceof JudgedGrader judge) {
         judge.close();
@@ -221,9 +227,14 @@ public final class Sparring implements AutoCloseable {
   /** Every feature of the bot, reading people named in commands with {@code mentions}. */
   public static List<Feature> features(
       SparringConfig config, QuestionBank bank, Grader grader, Clock clock, Mentions mentions) {
+    return features(config, new TeamBanks(bank), grader, clock, mentions);
+  }
+
+  private static List<Feature> features(
+      SparringConfig config, TeamBanks banks, Grader grader, Clock clock, Mentions mentions) {
     int maxChars = config.maxAnswerChars();
     return FeatureRegistry.features(
-        bank,
+        banks,
         grader,
         new Points(config.scoring(), clock),
         new InterviewSettings(config.interviewIdleTimeout(), maxChars),
@@ -302,6 +313,11 @@ public final class Sparring implements AutoCloseable {
 
   public Store store() {
     return store;
+  }
+
+  /** Each team's view of the bank: the one the features use. */
+  public Banks banks() {
+    return banks;
   }
 
   public QuestionBank bank() {
