@@ -7,6 +7,7 @@ import dev.sparring.bank.PackLoader;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Ids;
+import dev.sparring.chat.Inline;
 import dev.sparring.core.Json;
 import dev.sparring.store.Document;
 import dev.sparring.store.Tx;
@@ -119,7 +120,31 @@ public final class TeamBanks implements Banks {
           q.id());
       return Optional.empty();
     }
-    return Optional.of(q);
+    return Optional.of(asData(q));
+  }
+
+  /**
+   * The question with the texts a person wrote and the bot posts as headings (its prompt, hint and
+   * follow-up prompts) marked as data: shown as typed on every platform, never as markup or a ping.
+   */
+  static Question asData(Question q) {
+    List<dev.sparring.bank.FollowUp> followUps =
+        q.followUps().stream()
+            .map(
+                f ->
+                    new dev.sparring.bank.FollowUp(
+                        Inline.data(f.prompt()), f.keyPoints(), f.sources()))
+            .toList();
+    return new Question(
+        q.id(),
+        q.pack(),
+        q.level(),
+        q.topics(),
+        Inline.data(q.prompt()),
+        q.hint().isEmpty() ? "" : Inline.data(q.hint()),
+        q.sources(),
+        q.keyPoints(),
+        followUps);
   }
 
   /** Whether {@code id} is taken by a shared question (a team question may not shadow it). */
