@@ -420,8 +420,8 @@ public final class RubricGrader implements Grader {
           shared++;
         }
       }
-      if (shared >= FLIP_ANCHORS
-          && Stance.flipped(text, from, to, stance(kp, step))
+      if (shared > 0
+          && Stance.flipped(text, from, to, stance(kp, step), shared < FLIP_ANCHORS)
           && !Negation.hypothetical(text, from)) {
         out.add(new Found(clause(text, from, to), null, from, to));
       }
@@ -662,7 +662,8 @@ public final class RubricGrader implements Grader {
             ? 0
             : Math.max(0, covered.size() - CONTRADICTION_COST * contradicted.size()) / total;
     double factor = Explanation.explanationFactor(text);
-    double relevance = relevance(answerStems, step.vocabulary());
+    // Vocabulary earns nothing in an answer that contradicts a point: its words were used wrongly.
+    double relevance = contradicted.isEmpty() ? relevance(answerStems, step.vocabulary()) : 0;
     int score =
         (int)
             Math.round(

@@ -158,6 +158,20 @@ final class Stance {
    * point about the same subject.
    */
   static boolean flipped(Text text, int from, int to, Point point) {
+    return flipped(text, from, to, point, false);
+  }
+
+  /**
+   * Like {@link #flipped(Text, int, int, Point)}, but with {@code whole} the answer's clause must
+   * hold every other content word of the point's clause it reverses: a short clause restated in
+   * reverse ("executions are stateful" against "executions are stateless"), which needs no further
+   * anchor in the rest of the point.
+   */
+  static boolean flipped(Text text, int from, int to, Point point, boolean whole) {
+    if (speaksOfDefault(text, from)
+        && point.clauses().stream().noneMatch(c -> c.contains(DEFAULT))) {
+      return false; // the answer says what happens by default; the point may name an option
+    }
     Set<String> clause = new HashSet<>();
     for (int i = from; i <= to; i++) {
       if (Negation.STRONG_NEGATORS.contains(text.words[i])) {
@@ -183,13 +197,39 @@ final class Stance {
         for (String o : opposite) {
           if (pointClause.contains(o)
               && !clause.contains(o)
-              && shared(clause, pointClause, stem) > 0) {
+              && shared(clause, pointClause, stem) > 0
+              && (!whole || holdsRest(clause, pointClause, stem))) {
             return true;
           }
         }
       }
     }
     return false;
+  }
+
+  private static final String DEFAULT = Stemmer.stem("default");
+
+  /** Whether the sentence of word {@code at} says what happens by default. */
+  private static boolean speaksOfDefault(Text text, int at) {
+    for (int i = 0; i < text.size(); i++) {
+      if (text.sentence[i] == text.sentence[at] && DEFAULT.equals(text.stems[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the clause holds every content word of the point's clause but the reversed one. */
+  private static boolean holdsRest(Set<String> clause, Set<String> pointClause, String reversed) {
+    for (String stem : pointClause) {
+      if (stem.length() >= 3
+          && !clause.contains(stem)
+          && !SAME.get(reversed).contains(stem)
+          && !OPPOSITE.get(reversed).contains(stem)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How many content words the two share, leaving out the reversed word and its opposites. */

@@ -228,4 +228,65 @@ class StanceTest {
         .extracting(Contradiction::point)
         .containsExactly(artifact);
   }
+
+  private static final KeyPoint STATELESS =
+      new KeyPoint(
+          "Executions are stateless; any data that must survive goes to an external store.",
+          List.of("stateless", "external store", "database"));
+  private static final KeyPoint STRONG_MODE =
+      new KeyPoint(
+          "A multi-Region strong consistency mode exists for global tables, at a latency cost.",
+          List.of("strong consistency", "multi-region strong consistency"));
+
+  @Test
+  void aShortClauseOfThePointRestatedInReverseContradictsIt() {
+    // One shared word ("executions") is anchor enough when it is the whole rest of that clause.
+    Grade g =
+        grader.grade(
+            "Executions are stateful, so local memory is the right database.", List.of(STATELESS));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(STATELESS);
+    assertThat(g.covered()).isEmpty();
+  }
+
+  @Test
+  void oneSharedWordOfALongerClauseIsNoAnchor() {
+    // "replication" is one of two other words of "by default replication is asynchronous".
+    Grade g =
+        grader.grade(
+            "Our replication into the audit store is synchronous, but that is our own code.",
+            List.of(REPLICATION));
+    assertThat(g.contradicted()).isEmpty();
+  }
+
+  @Test
+  void whatHappensByDefaultDoesNotReverseAPointAboutAnOption() {
+    Grade g =
+        grader.grade(
+            "By default global tables replicate asynchronously, so across regions you get eventual"
+                + " consistency.",
+            List.of(STRONG_MODE));
+    assertThat(g.contradicted()).isEmpty();
+  }
+
+  @Test
+  void aReversedDefaultStillContradictsAPointAboutTheDefault() {
+    Grade g =
+        grader.grade(
+            "By default global tables replicate synchronously, so no read is ever stale.",
+            List.of(REPLICATION));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(REPLICATION);
+  }
+
+  @Test
+  void vocabularyEarnsNothingInAnAnswerThatContradictsAPoint() {
+    String words = "Global tables, replication lag, stale read, last writer wins.";
+    Grade honest = grader.grade("Concurrent updates: " + words, List.of(REPLICATION, LAST_WRITER));
+    Grade wrong =
+        grader.grade(
+            "Global tables replicate synchronously, so no region is ever stale. Nothing else.",
+            List.of(REPLICATION, LAST_WRITER));
+    assertThat(wrong.contradicted()).isNotEmpty();
+    assertThat(wrong.score()).isZero();
+    assertThat(honest.score()).isPositive();
+  }
 }
