@@ -238,6 +238,12 @@ class StanceTest {
           "A multi-Region strong consistency mode exists for global tables, at a latency cost.",
           List.of("strong consistency", "multi-region strong consistency"));
 
+  private List<KeyPoint> contradicted(String answer, KeyPoint point) {
+    return grader.grade(answer, List.of(point)).contradicted().stream()
+        .map(Contradiction::point)
+        .toList();
+  }
+
   @Test
   void aShortClauseOfThePointRestatedInReverseContradictsIt() {
     // One shared word ("executions") is anchor enough when it is the whole rest of that clause.
@@ -251,30 +257,30 @@ class StanceTest {
   @Test
   void oneSharedWordOfALongerClauseIsNoAnchor() {
     // "replication" is one of two other words of "by default replication is asynchronous".
-    Grade g =
-        grader.grade(
-            "Our replication into the audit store is synchronous, but that is our own code.",
-            List.of(REPLICATION));
-    assertThat(g.contradicted()).isEmpty();
+    assertThat(
+            contradicted(
+                "Our replication into the audit store is synchronous, but that is our own code.",
+                REPLICATION))
+        .isEmpty();
   }
 
   @Test
   void whatHappensByDefaultDoesNotReverseAPointAboutAnOption() {
-    Grade g =
-        grader.grade(
-            "By default global tables replicate asynchronously, so across regions you get eventual"
-                + " consistency.",
-            List.of(STRONG_MODE));
-    assertThat(g.contradicted()).isEmpty();
+    assertThat(
+            contradicted(
+                "By default global tables replicate asynchronously, so across regions you get"
+                    + " eventual consistency.",
+                STRONG_MODE))
+        .isEmpty();
   }
 
   @Test
   void aReversedDefaultStillContradictsAPointAboutTheDefault() {
-    Grade g =
-        grader.grade(
-            "By default global tables replicate synchronously, so no read is ever stale.",
-            List.of(REPLICATION));
-    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(REPLICATION);
+    assertThat(
+            contradicted(
+                "By default global tables replicate synchronously, so no read is ever stale.",
+                REPLICATION))
+        .containsExactly(REPLICATION);
   }
 
   @Test
