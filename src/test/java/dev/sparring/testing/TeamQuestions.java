@@ -139,12 +139,26 @@ public final class TeamQuestions {
    */
   public static String approve(
       Bot bot, TeamRef team, ChannelRef channel, String author, String admin) {
+    return approve(bot, team, channel, author, admin, fields());
+  }
+
+  /**
+   * As {@link #approve(Bot, TeamRef, ChannelRef, String, String)}, the form filled with {@code
+   * fields}.
+   */
+  public static String approve(
+      Bot bot,
+      TeamRef team,
+      ChannelRef channel,
+      String author,
+      String admin,
+      Map<String, String> fields) {
     Actor writer = new Actor(Harness.user(author), author, false);
     Form form = bot.handle(command(team, channel, writer, "suggest")).forms().get(0);
     Bot.Result queued =
         bot.handle(
             new Inbound.ModalSubmitted(
-                key(), team, channel, writer, form.id(), form.value(), fields()));
+                key(), team, channel, writer, form.id(), form.value(), fields));
     String id = idIn(queued.ephemerals().get(0).message().bodyText());
     Actor boss = new Actor(Harness.user(admin), admin, true);
     Bot.Result queue = bot.handle(command(team, channel, boss, "suggestions"));
