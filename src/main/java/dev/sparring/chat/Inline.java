@@ -1,5 +1,7 @@
 package dev.sparring.chat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -75,11 +77,54 @@ public final class Inline {
     return text;
   }
 
+  /** Whether {@code text} holds any span delimiter: a body with spans rather than plain text. */
+  public static boolean spanned(String text) {
+    return text != null && !unspanned(text).equals(text);
+  }
+
   private static final Pattern SPAN_CHARS = Pattern.compile("[\\uE000-\\uE003]");
 
   /** {@code text} from a person, shown as it is on every platform: never markup, never a ping. */
   public static String data(String text) {
     return DATA + clean(text) + END;
+  }
+
+  /**
+   * {@code head}, the start of a body cut short, with the span it leaves open closed: what is
+   * appended after it (an ellipsis aside, a note) stays the bot's own text.
+   */
+  public static String closed(String head) {
+    return open(head) ? head + END : head;
+  }
+
+  /**
+   * The pieces of one body cut in order (the lines of a wrapped paragraph), each whole: a piece
+   * that leaves a span open is closed there, and the next piece goes on with the rest of it as
+   * data. Pieces that are shown apart, or dropped, then never leave a span open nor end another's.
+   */
+  public static List<String> balanced(List<String> pieces) {
+    List<String> out = new ArrayList<>(pieces.size());
+    boolean carried = false;
+    for (String p : pieces) {
+      String piece = carried ? DATA + p : p;
+      carried = open(piece);
+      out.add(carried ? piece + END : piece);
+    }
+    return out;
+  }
+
+  /** Whether {@code text} ends inside a span: one opened and not closed. */
+  static boolean open(String text) {
+    boolean open = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == DATA || c == MENTION) {
+        open = true;
+      } else if (c == END) {
+        open = false;
+      }
+    }
+    return open;
   }
 
   /** A person named in a message: a real mention where the platform has them, else the name. */

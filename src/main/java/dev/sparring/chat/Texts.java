@@ -4,7 +4,11 @@ package dev.sparring.chat;
 public final class Texts {
   private Texts() {}
 
-  /** At most {@code max} characters, ending in an ellipsis when cut. */
+  /**
+   * At most {@code max} characters, ending in an ellipsis when cut. A span of {@link Inline} that
+   * the cut falls inside is closed after the ellipsis, so nothing after the clipped text is taken
+   * for part of it.
+   */
   public static String clip(String text, int max) {
     if (text == null) {
       return "";
@@ -12,11 +16,21 @@ public final class Texts {
     if (text.length() <= max) {
       return text;
     }
-    int cut = max - 1;
-    if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-      cut--;
+    int cut = before(text, max - 1);
+    String head = text.substring(0, cut) + "\u2026";
+    if (!Inline.open(head)) {
+      return head;
     }
-    return text.substring(0, cut) + "\u2026";
+    // One character fewer leaves room for the span's end.
+    return Inline.closed(text.substring(0, before(text, cut - 1)) + "\u2026");
+  }
+
+  /** {@code cut}, or one less when it would split a surrogate pair; never below zero. */
+  private static int before(String text, int cut) {
+    if (cut <= 0) {
+      return 0;
+    }
+    return Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut;
   }
 
   /**

@@ -144,7 +144,7 @@ final class DailyArchive {
     b.append(" \u00b7 ").append(q.get().level().label()).append('\n');
     b.append(Texts.clip(q.get().prompt(), 300)).append('\n');
     for (KeyPoint k : q.get().keyPoints()) {
-      Feedback.wrap("- " + k.point(), Feedback.MAX_LINE).forEach(l -> b.append(l).append('\n'));
+      Feedback.wrap("- " + k.shown(), Feedback.MAX_LINE).forEach(l -> b.append(l).append('\n'));
     }
     DailyRecords.best(ctx.tx(), post.anchor())
         .filter(best -> !DailyRecords.keepsAnswersPrivate(ctx.tx(), team, best.user()))

@@ -220,7 +220,7 @@ final class DailyTexts {
       // Whole points, never clipped: a long one is broken between its sentences.
       keyPoints.forEach(
           k ->
-              Feedback.wrap("- " + k.point(), Feedback.MAX_LINE)
+              Feedback.wrap("- " + k.shown(), Feedback.MAX_LINE)
                   .forEach(l -> b.append(l).append('\n')));
       List<String> sources = Feedback.sources(keyPoints);
       if (!sources.isEmpty()) {
@@ -290,7 +290,7 @@ final class DailyTexts {
               .toList();
       if (!missed.isEmpty()) {
         line.append(" (missed: ")
-            .append(missed.get(0).point())
+            .append(missed.get(0).shown())
             .append(missed.size() > 1 ? "; and " + (missed.size() - 1) + " more" : "")
             .append(")");
       }
@@ -324,7 +324,7 @@ final class DailyTexts {
     grade.ifPresent(
         g -> {
           b.append("\n**Your practice score:** ").append(g.score()).append("/100");
-          g.covered().forEach(k -> b.append("\n- \u2713 ").append(k.point()));
+          g.covered().forEach(k -> b.append("\n- \u2713 ").append(k.shown()));
           g.missed().forEach(k -> b.append("\n- \u2717 ").append(g.missedLine(k)));
         });
     b.append("\n\n").append(where);

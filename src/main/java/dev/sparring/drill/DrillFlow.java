@@ -151,7 +151,7 @@ final class DrillFlow {
                 coveredNow.addAll(
                     Reviews.covered(
                         ctx, team, user, q.get(), step, grader.grade(text, q.get().step(step)))));
-    ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), g, coveredNow));
+    ctx.out().reply(c.channel(), c.id(), DrillTexts.graded(c.id(), q.get(), g, coveredNow));
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.sparring.drill;
 
 import dev.sparring.bank.Filter;
+import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Question;
+import dev.sparring.chat.Inline;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Message.Button;
 import dev.sparring.chat.Texts;
@@ -106,17 +108,17 @@ final class DrillTexts {
   }
 
   /**
-   * The grade of drill {@code id}'s answer, the points missed before that it covered, the rating
-   * buttons (the suggested one first in style).
+   * The grade of drill {@code id}'s answer to {@code q}, the points missed before that it covered,
+   * the rating buttons (the suggested one first in style).
    */
-  static Message graded(String id, Grade g, List<MissedPoint> coveredNow) {
+  static Message graded(String id, Question q, Grade g, List<MissedPoint> coveredNow) {
     Rating suggested = suggest(g.score());
     StringBuilder b = new StringBuilder();
-    g.covered().forEach(k -> b.append("- \u2713 ").append(k.point()).append('\n'));
+    g.covered().forEach(k -> b.append("- \u2713 ").append(k.shown()).append('\n'));
     g.missed().forEach(k -> b.append("- \u2717 ").append(g.missedLine(k)).append('\n'));
     if (!coveredNow.isEmpty()) {
       b.append("**Missed before, covered now:** ")
-          .append(String.join("; ", coveredNow.stream().map(MissedPoint::point).toList()))
+          .append(String.join("; ", coveredNow.stream().map(p -> shown(q, p)).toList()))
           .append('\n');
     }
     b.append('_')
@@ -135,6 +137,20 @@ final class DrillTexts {
     }
     buttons.add(Disputes.button("Dispute", Drills.DISPUTE_PREFIX + id));
     return new Message("Drill \u00b7 " + g.score() + "/100", b.toString(), List.of(), buttons);
+  }
+
+  /**
+   * A point missed before, as it was written then, shown as its key point of {@code q} is (a
+   * person's text as data); as data too when {@code q} no longer has the point, whoever wrote it.
+   */
+  static String shown(Question q, MissedPoint p) {
+    if (p.step() >= 0 && p.step() < q.stepCount()) {
+      List<KeyPoint> points = q.step(p.step()).keyPoints();
+      if (p.index() >= 0 && p.index() < points.size()) {
+        return points.get(p.index()).shown(p.point());
+      }
+    }
+    return Inline.data(p.point());
   }
 
   /**

@@ -200,7 +200,7 @@ public final class Disputes implements Feature {
     List<Button> buttons = new ArrayList<>();
     List<KeyPoint> points = s.keyPoints();
     for (int i = 0; i < Math.min(MAX_KEY_POINTS, points.size()); i++) {
-      lines.add((i + 1) + ". " + points.get(i).point());
+      lines.add((i + 1) + ". " + points.get(i).shown());
       buttons.add(
           new Button(
               PICK, "Key point " + (i + 1), s.ref() + "|" + (i + 1), Button.Style.SECONDARY));

@@ -2,6 +2,7 @@ package dev.sparring.feedback;
 
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Step;
+import dev.sparring.chat.Inline;
 import dev.sparring.grading.Contradiction;
 import dev.sparring.grading.Grade;
 import java.util.ArrayList;
@@ -63,12 +64,22 @@ public final class Feedback {
 
   /**
    * {@code line} as one or more lines of at most {@code max} characters, broken between sentences;
-   * a single sentence longer than that is broken between words (never inside one).
+   * a single sentence longer than that is broken between words (never inside one). A person's text
+   * (a span of {@link Inline}) broken across lines is closed at the end of each and goes on as data
+   * on the next, so every line is whole on its own.
    */
   public static List<String> wrap(String line, int max) {
     if (line.length() <= max) {
       return List.of(line);
     }
+    if (Inline.spanned(line)) {
+      // Room on each line for the span's end and, on the next, its start.
+      return Inline.balanced(pieces(line, Math.max(1, max - 2)));
+    }
+    return pieces(line, max);
+  }
+
+  private static List<String> pieces(String line, int max) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     for (String sentence : sentences(line)) {
@@ -163,7 +174,7 @@ public final class Feedback {
       if (b.length() > 0) {
         b.append(' ');
       }
-      b.append(Character.toUpperCase(s.charAt(0))).append(s.substring(1));
+      b.append(k.shown(Character.toUpperCase(s.charAt(0)) + s.substring(1)));
       if (!s.matches("(?s).*[.!?\u2026]$")) {
         b.append('.');
       }
@@ -173,20 +184,22 @@ public final class Feedback {
 
   /**
    * {@code paragraph} cut after its last whole sentence within {@code max} characters, with a note
-   * when anything was left out; whole when it fits.
+   * when anything was left out; whole when it fits. A person's text cut after one of its sentences
+   * is closed before the note.
    */
   public static String shortened(String paragraph, int max, String note) {
     if (paragraph.length() <= max) {
       return paragraph;
     }
     StringBuilder b = new StringBuilder();
-    int room = max - note.length() - 1;
+    // Room for the note, the space before it and, when a person's text may be cut, the span's end.
+    int room = max - note.length() - (Inline.spanned(paragraph) ? 2 : 1);
     for (String s : sentences(paragraph)) {
       if (b.length() + s.length() + 1 > room) {
         break;
       }
       b.append(b.length() == 0 ? "" : " ").append(s);
     }
-    return (b.length() == 0 ? "" : b + " ") + note;
+    return (b.length() == 0 ? "" : Inline.closed(b.toString()) + " ") + note;
   }
 }

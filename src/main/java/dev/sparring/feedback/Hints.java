@@ -69,10 +69,11 @@ public final class Hints {
             of
                 + " is about "
                 + String.join(
-                    " and ", terms.stream().map(t -> "\u201c" + t.strip() + "\u201d").toList())
+                    " and ",
+                    terms.stream().map(t -> "\u201c" + k.shown(t.strip()) + "\u201d").toList())
                 + ".");
       }
-      out.add(of + ": " + k.point());
+      out.add(of + ": " + k.shown());
     }
     return out;
   }

@@ -192,7 +192,7 @@ public final class PackReport implements Feature {
           "- `"
               + r.where()
               + "` "
-              + Texts.clip(r.point().point(), 120)
+              + r.point().shown(Texts.clip(r.point().point(), 120))
               + " \u2014 covered "
               + s.covered()
               + ", missed "

@@ -27,11 +27,14 @@ public record Contradiction(KeyPoint point, String said, String correction) {
     this(point, said, null);
   }
 
-  /** "You said “…”; in fact …", the person's words set as data. */
+  /**
+   * "You said “…”; in fact …", the person's words set as data, and the correction too when a person
+   * wrote the key point (it is the point or one of its misconceptions' corrections).
+   */
   public String line() {
     return "You said \u201c"
         + Inline.data(Texts.clip(said, MAX_SAID))
         + "\u201d; in fact: "
-        + correction;
+        + point.shown(correction);
   }
 }

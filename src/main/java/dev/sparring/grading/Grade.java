@@ -27,7 +27,8 @@ public record Grade(
   }
 
   /**
-   * How to show a key point that was not covered: the point, or what the answer said against it.
+   * How a message shows a key point that was not covered: the point, or what the answer said
+   * against it.
    */
   public String missedLine(KeyPoint point) {
     for (Contradiction c : contradicted) {
@@ -35,6 +36,6 @@ public record Grade(
         return c.line();
       }
     }
-    return point.point();
+    return point.shown();
   }
 }

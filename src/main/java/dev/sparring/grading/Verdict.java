@@ -36,8 +36,12 @@ final class Verdict {
     if (missed.isEmpty()) {
       return head + ". Strong answer.";
     }
+    // Cut as written, then shown: a person's point stays one whole data span.
     String next = shorten(missed.get(0).point());
-    return head + "; also cover: " + next + (next.endsWith("\u2026") ? "" : ".");
+    return head
+        + "; also cover: "
+        + missed.get(0).shown(next)
+        + (next.endsWith("\u2026") ? "" : ".");
   }
 
   private static String shorten(String point) {

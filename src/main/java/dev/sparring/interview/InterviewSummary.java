@@ -46,7 +46,7 @@ final class InterviewSummary {
       Step step = q.step(a.step());
       if (a.text().equals(Interviews.SKIPPED)) {
         lines.add("**" + stepName(a.step()) + ": skipped** " + Texts.clip(step.prompt(), 160));
-        step.keyPoints().forEach(k -> lines.add("- " + k.point()));
+        step.keyPoints().forEach(k -> lines.add("- " + k.shown()));
         lines.add("");
         continue;
       }
@@ -58,7 +58,7 @@ final class InterviewSummary {
               + grade.score()
               + "/100** "
               + Texts.clip(step.prompt(), 160));
-      grade.covered().forEach(k -> lines.add("- \u2713 " + k.point()));
+      grade.covered().forEach(k -> lines.add("- \u2713 " + k.shown()));
       grade.missed().forEach(k -> lines.add("- \u2717 " + grade.missedLine(k)));
       lines.add("_" + grade.feedback() + "_");
       lines.add("");
@@ -72,7 +72,7 @@ final class InterviewSummary {
     for (int s = answers.size(); s < q.stepCount(); s++) {
       Step step = q.step(s);
       lines.add("**" + stepName(s) + ": not answered** " + Texts.clip(step.prompt(), 160));
-      step.keyPoints().forEach(k -> lines.add("- " + k.point()));
+      step.keyPoints().forEach(k -> lines.add("- " + k.shown()));
       lines.add("");
     }
     if (earned > 0) {

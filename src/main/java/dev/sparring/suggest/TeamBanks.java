@@ -3,6 +3,7 @@ package dev.sparring.suggest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sparring.bank.Banks;
+import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.PackLoader;
 import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
@@ -124,8 +125,10 @@ public final class TeamBanks implements Banks {
   }
 
   /**
-   * The question with the texts a person wrote and the bot posts as headings (its prompt, hint and
-   * follow-up prompts) marked as data: shown as typed on every platform, never as markup or a ping.
+   * The question with the texts a person wrote marked as data, shown as typed on every platform,
+   * never as markup or a ping: its prompt, hint and follow-up prompts are wrapped as data spans,
+   * its key points (and their follow-ups') are marked {@link KeyPoint#fromPerson}, so their texts
+   * stay as written for grading and stored records and are wrapped wherever a message shows them.
    */
   static Question asData(Question q) {
     List<dev.sparring.bank.FollowUp> followUps =
@@ -133,7 +136,7 @@ public final class TeamBanks implements Banks {
             .map(
                 f ->
                     new dev.sparring.bank.FollowUp(
-                        Inline.data(f.prompt()), f.keyPoints(), f.sources()))
+                        Inline.data(f.prompt()), asData(f.keyPoints()), f.sources()))
             .toList();
     return new Question(
         q.id(),
@@ -143,8 +146,12 @@ public final class TeamBanks implements Banks {
         Inline.data(q.prompt()),
         q.hint().isEmpty() ? "" : Inline.data(q.hint()),
         q.sources(),
-        q.keyPoints(),
+        asData(q.keyPoints()),
         followUps);
+  }
+
+  private static List<KeyPoint> asData(List<KeyPoint> points) {
+    return points.stream().map(KeyPoint::asData).toList();
   }
 
   /** Whether {@code id} is taken by a shared question (a team question may not shadow it). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparring.core.Inbound;
 import dev.sparring.slack.SlackModule;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InlineTest {
@@ -69,9 +70,75 @@ class InlineTest {
   }
 
   @Test
-  void aSpanCutByClippingIsStillData() {
+  void aSpanCutByClippingIsStillDataAndClosed() {
     String body = Texts.clip("a " + Inline.data("<!channel> and much more text"), 12);
-    assertThat(Inline.render(body, recording())).isEqualTo("[bot:a ][data: <!channe\u2026]");
+    assertThat(body).hasSize(12);
+    assertThat(Inline.render(body + " next", recording()))
+        .isEqualTo("[bot:a ][data: <!chann\u2026][bot: next]");
+  }
+
+  @Test
+  void clippingNeverLeavesASpanOpen() {
+    String body =
+        "a "
+            + Inline.data("<!channel> *x* and \uD83D\uDE00 more")
+            + " b "
+            + Inline.mention(ANA, "ana maria")
+            + " end";
+    for (int max = 1; max < body.length(); max++) {
+      String clipped = Texts.clip(body, max);
+      assertThat(clipped).as("clipped to %d", max).hasSizeLessThanOrEqualTo(max);
+      assertThat(Inline.open(clipped)).as("%s is open", clipped).isFalse();
+      String rendered = Inline.render(clipped + " tail", recording());
+      // What follows the clipped text is the bot's own, never swallowed by a span.
+      assertThat(rendered.substring(rendered.lastIndexOf('[')))
+          .as(rendered)
+          .startsWith("[bot:")
+          .endsWith(" tail]");
+    }
+  }
+
+  @Test
+  void piecesOfACutBodyAreEachWholeAndKeepThePersonsText() {
+    String body = "said " + Inline.data("<!channel> *x* `y`") + " then";
+    for (int at = 0; at <= body.length(); at++) {
+      List<String> pieces = Inline.balanced(List.of(body.substring(0, at), body.substring(at)));
+      assertThat(pieces).as("cut at %d", at).noneMatch(Inline::open);
+      // The person's text is data on both sides of the cut, the bot's is not, and nothing is lost.
+      assertThat(only(pieces, true)).as("cut at %d", at).isEqualTo("<!channel> *x* `y`");
+      assertThat(only(pieces, false)).as("cut at %d", at).isEqualTo("said  then");
+    }
+    List<String> name =
+        Inline.balanced(
+            List.of(
+                "hi " + Inline.mention(ANA, "ana maria").substring(0, 12),
+                Inline.mention(ANA, "ana maria").substring(12) + " there"));
+    assertThat(name).noneMatch(Inline::open);
+    assertThat(Inline.render(name.get(1), recording())).endsWith("[bot: there]");
+  }
+
+  /** The data ({@code data}) or the bot's text of {@code pieces}, each rendered on its own. */
+  private static String only(List<String> pieces, boolean data) {
+    Inline.Style style =
+        new Inline.Style() {
+          @Override
+          public String bot(String text) {
+            return data ? "" : text;
+          }
+
+          @Override
+          public String data(String text, boolean inCode) {
+            return data ? text : "";
+          }
+
+          @Override
+          public String mention(UserRef user, String name, boolean inCode) {
+            return "";
+          }
+        };
+    StringBuilder b = new StringBuilder();
+    pieces.forEach(p -> b.append(Inline.render(p, style)));
+    return b.toString();
   }
 
   private static Inline.Style recording() {

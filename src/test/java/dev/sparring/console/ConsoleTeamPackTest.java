@@ -49,8 +49,12 @@ class ConsoleTeamPackTest {
 
   /** The form's fields as one {@code /submit} line: quoted, line breaks written as \n. */
   private static String submitLine() {
+    return submitLine(TeamQuestions.fields());
+  }
+
+  private static String submitLine(Map<String, String> fields) {
     StringBuilder b = new StringBuilder("/submit");
-    for (Map.Entry<String, String> f : TeamQuestions.fields().entrySet()) {
+    for (Map.Entry<String, String> f : fields.entrySet()) {
       b.append(' ')
           .append(f.getKey())
           .append("=\"")
@@ -104,5 +108,53 @@ class ConsoleTeamPackTest {
 
     assertThat(session("boss", "/spar suggestions remove " + id)).contains("Removed `" + id + "`");
     assertThat(session("ana", "/spar interview pack team")).contains(Filter.TEAM_EMPTY);
+  }
+
+  @Test
+  void keyPointsAPersonWroteShowAsTypedInTheSummaryAndTheReveal() throws Exception {
+    String suggested = session("ana", "/spar suggest", submitLine(TeamQuestions.hostileFields()));
+    String id = TeamQuestions.idIn(suggested.substring(suggested.indexOf("Thanks!")));
+    assertThat(session("boss", "/spar suggestions", "/press Approve 1"))
+        .contains("Approved `" + id + "`");
+
+    String interview =
+        session(
+            "ana",
+            "/spar interview pack team",
+            TeamQuestions.FIRST_POINT_ANSWER,
+            "/spar interview stop");
+    String summary = interview.substring(interview.indexOf("\u00b7 " + id + " \u00b7"));
+    // The console shows text as it is, but the bot's own **bold** loses its stars: a person's
+    // stars are kept, so their points are shown as typed, never as the bot's markup.
+    assertThat(summary)
+        .contains("- \u2713 " + TeamQuestions.HOSTILE_POINT + "\n")
+        .contains("- \u2717 " + TeamQuestions.LONG_POINT + "\n")
+        .contains("also cover: " + TeamQuestions.LONG_POINT.substring(0, 99).strip() + "\u2026_")
+        .contains("- " + TeamQuestions.HOSTILE_FOLLOW_UP_POINT + "\n")
+        .contains("_Question:_ " + TeamQuestions.HOSTILE_POINT + " " + TeamQuestions.LONG_POINT)
+        // Cut prompts and points end their spans: the headings after them are the bot's again.
+        .contains("\nModel answer\n")
+        .doesNotContain("**Model answer**")
+        .doesNotContain("**Follow-up 1: not answered**");
+
+    String daily =
+        session(
+            "boss",
+            "/spar daily on 09:00 UTC daily pack team",
+            "/spar daily now",
+            TeamQuestions.FIRST_POINT_ANSWER,
+            "/spar reveal",
+            "/spar archive");
+    String reveal = daily.substring(daily.indexOf("Reveal \u00b7 " + id));
+    assertThat(reveal)
+        .contains("- " + TeamQuestions.HOSTILE_POINT + "\n")
+        .contains("- " + TeamQuestions.LONG_POINT + "\n")
+        .contains("(missed: " + TeamQuestions.LONG_POINT + "; and 2 more)")
+        .contains("\nAnswers\n")
+        .doesNotContain("**Answers**");
+    String archive = daily.substring(daily.indexOf("Archive \u00b7 1"));
+    assertThat(archive)
+        .contains("\u2026\n- " + TeamQuestions.HOSTILE_POINT + "\n")
+        .contains("- " + TeamQuestions.LONG_POINT + "\n");
   }
 }

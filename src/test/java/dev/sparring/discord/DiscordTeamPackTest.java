@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparring.chat.Inline;
 import dev.sparring.core.Bot;
 import dev.sparring.outbox.OutboxDispatcher;
 import dev.sparring.store.memory.MemoryStore;
@@ -211,5 +212,135 @@ class DiscordTeamPackTest {
                 "interview",
                 "options",
                 List.of(Map.of("type", 3, "name", "question", "value", typed, "focused", true)))));
+  }
+
+  /** {@code fields} suggested by BO in the modal and approved by MENTOR; the question's id. */
+  private String suggestAndApprove(Map<String, String> fields) {
+    String formId = slash(BO, "suggest", Map.of()).path("data").path("custom_id").asText();
+    List<Object> components = new ArrayList<>();
+    int n = 0;
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      components.add(
+          Map.of(
+              "type",
+              18,
+              "id",
+              ++n,
+              "component",
+              Map.of("type", 4, "id", ++n, "custom_id", f.getKey(), "value", f.getValue())));
+    }
+    String id =
+        TeamQuestions.idIn(
+            send(interaction(5, BO, Map.of("custom_id", formId, "components", components), null))
+                .toString());
+    String approve = null;
+    for (JsonNode row : slash(MENTOR, "suggestions", Map.of()).path("data").path("components")) {
+      for (JsonNode b : row.path("components")) {
+        if (b.path("label").asText().equals("Approve 1")) {
+          approve = b.path("custom_id").asText();
+        }
+      }
+    }
+    assertThat(approve).isNotNull();
+    assertThat(
+            send(interaction(
+                    3,
+                    MENTOR,
+                    Map.of("custom_id", approve, "component_type", 2),
+                    DiscordStandIn.message(discord.nextId(), DiscordStandIn.CHANNEL, null)))
+                .toString())
+        .contains("Approved `" + id + "`");
+    return id;
+  }
+
+  /** The text of every message posted so far (embeds' titles, descriptions and fields). */
+  private List<String> postedTexts() {
+    List<String> out = new ArrayList<>();
+    for (DiscordStandIn.Call c : discord.calls("POST", "channels/")) {
+      if (c.body() == null || c.path().endsWith("/threads")) {
+        continue;
+      }
+      StringBuilder b = new StringBuilder(c.body().path("content").asText());
+      for (JsonNode e : c.body().path("embeds")) {
+        b.append('\n').append(e.path("title").asText());
+        b.append('\n').append(e.path("description").asText());
+        for (JsonNode f : e.path("fields")) {
+          b.append('\n')
+              .append(f.path("name").asText())
+              .append('\n')
+              .append(f.path("value").asText());
+        }
+      }
+      out.add(b.toString());
+    }
+    return out;
+  }
+
+  /** Delivers until a message containing {@code text} is posted; returns it. */
+  private String postedWith(String text) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              dispatcher.drain();
+              return postedTexts().stream().anyMatch(t -> t.contains(text));
+            });
+    return postedTexts().stream().filter(t -> t.contains(text)).reduce((a, b) -> b).orElseThrow();
+  }
+
+  private String lastThread() {
+    List<DiscordStandIn.Call> threads = discord.calls("POST", "/threads");
+    return threads.get(threads.size() - 1).path().split("/")[3];
+  }
+
+  private void message(String user, String channel, String text) {
+    Map<String, Object> m =
+        new java.util.LinkedHashMap<>(DiscordStandIn.message(discord.nextId(), channel, null));
+    m.put("author", DiscordStandIn.author(user, "u", false));
+    m.put("content", text);
+    m.put("guild_id", DiscordStandIn.GUILD);
+    m.put("member", Map.of("roles", List.of(), "joined_at", "2026-01-01T00:00:00.000000+00:00"));
+    discord.dispatch("MESSAGE_CREATE", m);
+  }
+
+  /** {@code text} as Discord shows a person's text: markdown and broadcasts escaped. */
+  private static String typed(String text) {
+    return DiscordRender.markdown(Inline.data(text));
+  }
+
+  @Test
+  void keyPointsAPersonWroteArePostedAsTypedInTheSummaryAndTheReveal() {
+    String id = suggestAndApprove(TeamQuestions.hostileFields());
+
+    slash(BO, "interview", Map.of("pack", "team"));
+    postedWith("Mock interview");
+    message(BO, lastThread(), TeamQuestions.FIRST_POINT_ANSWER);
+    postedWith("Follow-up 1 of 2");
+    slash(BO, "interview", Map.of("options", "stop"));
+    String summary = postedWith("Interview stopped by");
+    assertThat(summary)
+        .contains("- \u2713 " + typed(TeamQuestions.HOSTILE_POINT) + "\n")
+        .contains("- \u2717 " + typed(TeamQuestions.LONG_POINT) + "\n")
+        .contains("also cover: " + typed(TeamQuestions.LONG_POINT.substring(0, 99)))
+        .contains("- " + typed(TeamQuestions.HOSTILE_FOLLOW_UP_POINT) + "\n")
+        // The bot's own markdown after the cut points is still markdown.
+        .contains("**Model answer**");
+
+    slash(MENTOR, "daily", Map.of("options", "on 09:00 UTC daily pack team"));
+    slash(MENTOR, "daily", Map.of("options", "now"));
+    postedWith("Daily question");
+    message(BO, lastThread(), TeamQuestions.FIRST_POINT_ANSWER);
+    slash(MENTOR, "reveal", Map.of());
+    String reveal = postedWith("Reveal \u00b7 " + id);
+    assertThat(reveal)
+        .contains("- " + typed(TeamQuestions.HOSTILE_POINT) + "\n")
+        .contains("- " + typed(TeamQuestions.LONG_POINT) + "\n")
+        .contains("(missed: " + typed(TeamQuestions.LONG_POINT) + "; and 2 more)")
+        .contains("**Answers**");
+    // No broadcast, mention or markup of a person's making reaches Discord live, anywhere.
+    for (String said : postedTexts()) {
+      assertThat(said.replace("\\@everyone", "").replace("\\<@U123\\>", ""))
+          .doesNotContain("@everyone", "<@U123>", "||spoiler||", "[link](http://x)");
+    }
   }
 }

@@ -125,4 +125,104 @@ class FeedbackTest {
             "- https://docs.example/d (checked 2026-01-05)");
     assertThat(Feedback.sources(List.of(new KeyPoint("b", List.of("y"))))).isEmpty();
   }
+
+  /** A key point a person wrote (a team's question): markup and pings to be shown as typed. */
+  private static final KeyPoint TYPED =
+      new KeyPoint(
+              "Failed messages go to a dead letter queue <!here> **now** `y` @everyone.",
+              List.of("DLQ", "*dead* letter queue"))
+          .asData();
+
+  /** Brackets a body's data spans and strips nothing: what is data and what is the bot's. */
+  private static String marked(String body) {
+    return Inline.render(
+        body,
+        new Inline.Style() {
+          @Override
+          public String bot(String text) {
+            return text;
+          }
+
+          @Override
+          public String data(String text, boolean inCode) {
+            return "\u27e6" + text + "\u27e7";
+          }
+
+          @Override
+          public String mention(dev.sparring.chat.UserRef user, String name, boolean inCode) {
+            return "@" + name;
+          }
+        });
+  }
+
+  @Test
+  void aPersonsKeyPointIsDataWhereverFeedbackShowsIt() {
+    String point = TYPED.point();
+    assertThat(Hints.levels("", List.of(TYPED)).stream().map(FeedbackTest::marked))
+        .containsExactly(
+            "key point 1 of 1 is about \u201c\u27e6DLQ\u27e7\u201d and"
+                + " \u201c\u27e6*dead* letter queue\u27e7\u201d.",
+            "key point 1 of 1: \u27e6" + point + "\u27e7");
+    assertThat(marked(Feedback.modelAnswer(new Step(0, "Why?", List.of(TYPED, BACKOFF)))))
+        .isEqualTo("\u27e6" + point + "\u27e7 Retry with backoff.");
+    Grade g =
+        new RubricGrader().grade("A DLQ is unnecessary because retries handle it.", List.of(TYPED));
+    assertThat(marked(g.missedLine(TYPED))).endsWith("\u201d; in fact: \u27e6" + point + "\u27e7");
+    assertThat(marked(Feedback.verdict(g))).endsWith("in fact: \u27e6" + point + "\u27e7");
+    assertThat(marked(new Grade(0, List.of(), List.of(TYPED), "").missedLine(TYPED)))
+        .isEqualTo("\u27e6" + point + "\u27e7");
+    // A misconception's correction of a person's point is theirs too.
+    assertThat(
+            marked(
+                new dev.sparring.grading.Contradiction(TYPED, "no DLQ", "It is **needed** <!here>.")
+                    .line()))
+        .endsWith("in fact: \u27e6It is **needed** <!here>.\u27e7");
+  }
+
+  @Test
+  void theNextPointToCoverIsCutAsWrittenThenShownWhole() {
+    KeyPoint longTyped =
+        new KeyPoint(
+                "**Keep** ids <!here> in a durable table" + ", and long".repeat(20), List.of("zz"))
+            .asData();
+    Grade g =
+        new RubricGrader()
+            .grade(
+                "Make the consumer idempotent so a message handled twice changes nothing at all.",
+                List.of(IDEMPOTENT, longTyped));
+    String feedback = marked(g.feedback());
+    assertThat(feedback)
+        .as(g.feedback())
+        .endsWith(
+            "also cover: \u27e6" + longTyped.point().substring(0, 99).strip() + "\u2026\u27e7");
+  }
+
+  @Test
+  void wrappingAPersonsLongTextKeepsEveryLineWholeAndTheTextAsTyped() {
+    String typed = sentences(30).replace("plain words", "**plain** <!here> words");
+    String line = "- " + Inline.data(typed) + " (theirs)";
+    List<String> lines = Feedback.wrap(line, 300);
+    assertThat(lines).hasSizeGreaterThan(3);
+    StringBuilder data = new StringBuilder();
+    for (String l : lines) {
+      assertThat(l).hasSizeLessThanOrEqualTo(300);
+      // Each line stands alone: the bot's text after it is never taken for the person's.
+      String m = marked(l + " next");
+      assertThat(m).matches("(- )?\u27e6[^\u27e6\u27e7]+\u27e7( \\(theirs\\))? next");
+      data.append(data.length() == 0 ? "" : " ")
+          .append(m, m.indexOf('\u27e6') + 1, m.indexOf('\u27e7'));
+    }
+    assertThat(data.toString()).isEqualTo(typed);
+    assertThat(marked(lines.get(lines.size() - 1))).endsWith("\u27e7 (theirs)");
+  }
+
+  @Test
+  void shorteningAPersonsParagraphClosesItBeforeTheNote() {
+    String typed = sentences(20).replace("plain words", "**plain** words");
+    String shortened = Feedback.shortened(Inline.data(typed) + " Bot's own.", 500, "_(cut)_");
+    assertThat(shortened).hasSizeLessThanOrEqualTo(500);
+    String m = marked(shortened);
+    assertThat(m).startsWith("\u27e6Sentence number 1 ").endsWith(".\u27e7 _(cut)_");
+    assertThat(typed).startsWith(m.substring(1, m.indexOf('\u27e7')));
+  }
 }

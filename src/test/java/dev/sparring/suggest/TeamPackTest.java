@@ -9,6 +9,7 @@ import dev.sparring.bank.Filter;
 import dev.sparring.bank.PackWriter;
 import dev.sparring.chat.Actor;
 import dev.sparring.chat.ChannelRef;
+import dev.sparring.chat.Inline;
 import dev.sparring.chat.Message;
 import dev.sparring.chat.Outbound;
 import dev.sparring.chat.TeamRef;
@@ -307,5 +308,79 @@ class TeamPackTest {
     assertThat(Harness.said(h.command("ana", "interview pack team"))).isEqualTo(Filter.TEAM_EMPTY);
     assertThat(Harness.said(h.pressPrivate(queue, "Reject 1", "boss", true)))
         .startsWith("Rejected");
+  }
+
+  @Test
+  void aPersonsKeyPointsAreStoredAsWrittenAndShownAsDataInDrillsDisputesAndTheReport() {
+    String id =
+        TeamQuestions.approve(
+            h.bot, Harness.TEAM, Harness.CHANNEL, "ana", "boss", TeamQuestions.hostileFields());
+    h.command("ana", "interview pack team");
+    h.reply("ana", h.drainAndLastThread(), TeamQuestions.FIRST_POINT_ANSWER);
+    // The card remembers the missed points as written: no span, so earlier rows still match.
+    assertThat(remembered(id)).contains(TeamQuestions.LONG_POINT).noneMatch(Inline::spanned);
+
+    assertThat(Harness.said(h.command("ana", "drill weak"))).contains("`" + id + "`");
+    String drill = h.drainAndLastThread();
+    h.reply("ana", drill, "Keep the processed ids in a dedup table, so a redelivery is skipped.");
+    Message graded = sent().get(sent().size() - 1).message();
+    assertThat(graded.body())
+        .contains("**Missed before, covered now:** " + Inline.data(TeamQuestions.LONG_POINT))
+        .contains("- \u2713 " + Inline.data(TeamQuestions.HOSTILE_POINT) + "\n");
+    assertThat(remembered(id)).doesNotContain(TeamQuestions.LONG_POINT);
+
+    Message.Button dispute =
+        graded.buttons().stream()
+            .filter(b -> b.label().equals("Dispute"))
+            .findFirst()
+            .orElseThrow();
+    Message ask =
+        h.press("ana", drill, dispute.action(), dispute.value()).ephemerals().get(0).message();
+    assertThat(ask.body())
+        .contains("1. " + Inline.data(TeamQuestions.HOSTILE_POINT) + "\n")
+        .contains("2. " + Inline.data(TeamQuestions.LONG_POINT) + "\n");
+    Message.Button second =
+        ask.buttons().stream()
+            .filter(b -> b.label().equals("Key point 2"))
+            .findFirst()
+            .orElseThrow();
+    dev.sparring.chat.Form form =
+        h.press("ana", drill, second.action(), second.value()).forms().get(0);
+    h.bot.handle(
+        new Inbound.ModalSubmitted(
+            h.nextKey(),
+            Harness.TEAM,
+            Harness.CHANNEL,
+            Harness.actor("ana"),
+            form.id(),
+            form.value(),
+            Map.of("reason", "It says so.")));
+    // The dispute keeps the point as written; the admins' list shows it as data.
+    List<dev.sparring.store.Dispute> disputes =
+        h.store.transact(tx -> tx.disputes().latest(Harness.TEAM.key(), 5));
+    assertThat(disputes).hasSize(1);
+    assertThat(disputes.get(0).keyPoint()).isEqualTo(TeamQuestions.LONG_POINT);
+    assertThat(h.admin("boss", "disputes").ephemerals().get(0).message().body())
+        .contains("key point 2: " + Inline.data(TeamQuestions.LONG_POINT));
+
+    String report = h.admin("boss", "packs report").ephemerals().get(0).message().body();
+    assertThat(report)
+        .contains(
+            "`"
+                + id
+                + " #2` "
+                + Inline.data(dev.sparring.chat.Texts.clip(TeamQuestions.LONG_POINT, 120))
+                + " \u2014 covered");
+  }
+
+  private List<String> remembered(String id) {
+    return h.store.transact(
+        tx ->
+            dev.sparring.review.ReviewCards.of(tx, Harness.TEAM.key(), Harness.user("ana").key())
+                .get(id)
+                .missed()
+                .stream()
+                .map(dev.sparring.review.MissedPoint::point)
+                .toList());
   }
 }
