@@ -38,23 +38,29 @@ import picocli.CommandLine.Option;
     scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Interview practice as a team habit, on Slack and Discord.",
-    subcommands = {
-      RunCommand.class,
-      Main.Console.class,
-      PacksCommand.class,
-      ValidateCommand.class,
-      GradeCommand.class,
-      ImportCommand.class,
-      BenchCommand.class,
-      StoreCommand.class,
-      OutboxCommand.class,
-      EraseCommand.class,
-      ExportCommand.class,
-      Main.ShowConfig.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Interview practice as a team habit, on Slack and Discord.")
 public final class Main implements Callable<Integer> {
+
+  /**
+   * The subcommands, in the order help lists them. They are registered in {@link #commandLine}
+   * rather than in {@code @Command}: picocli builds (and instantiates) every registered command up
+   * front, which costs a third of a second at start-up when the command line names only one.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          RunCommand.class,
+          Main.Console.class,
+          PacksCommand.class,
+          ValidateCommand.class,
+          GradeCommand.class,
+          ImportCommand.class,
+          BenchCommand.class,
+          StoreCommand.class,
+          OutboxCommand.class,
+          EraseCommand.class,
+          ExportCommand.class,
+          Main.ShowConfig.class,
+          CommandLine.HelpCommand.class);
 
   static {
     // Pictures are drawn with AWT: headless (no display on a server), set before any AWT class
@@ -68,7 +74,7 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code (tests call this directly). */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof ConfigException ce) {
@@ -80,6 +86,43 @@ public final class Main implements Callable<Integer> {
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /** The whole command tree: every subcommand, however deep. */
+  public static CommandLine wholeCommandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    SUBCOMMANDS.forEach(cli::addSubcommand);
+    return cli;
+  }
+
+  /**
+   * The command tree {@code args} need: only the subcommand their first word names (with its own
+   * subcommands), none when there are no arguments (that is {@code run}), else the whole tree (for
+   * help, {@code --version}, and picocli's suggestions for a mistyped command).
+   */
+  static CommandLine commandLine(String... args) {
+    if (args.length > 0) {
+      Class<?> named = subcommand(args[0]);
+      if (named == null) {
+        return wholeCommandLine();
+      }
+      CommandLine cli = new CommandLine(new Main());
+      cli.addSubcommand(named);
+      return cli;
+    }
+    return new CommandLine(new Main());
+  }
+
+  /** The subcommand {@code word} names (by name or alias), except help; null if none. */
+  private static Class<?> subcommand(String word) {
+    for (Class<?> c : SUBCOMMANDS) {
+      Command command = c.getAnnotation(Command.class);
+      if (c != CommandLine.HelpCommand.class
+          && (command.name().equals(word) || List.of(command.aliases()).contains(word))) {
+        return c;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -112,12 +155,12 @@ public final class Main implements Callable<Integer> {
       ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
       try (Sparring app = Sparring.start(config, startup.data, clock, List.of(gateway))) {
         app.bot().withRateLimit(null); // one local user, often a script: no pacing
-        app.startMeaning();
         ConsoleAdapter console =
             new ConsoleAdapter(app.bot(), gateway, app.dispatcher(), out, user, channel);
         BufferedReader in =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        console.run(in, System.console() != null);
+        // The meaning model loads once the first answer is out, not against it.
+        console.run(in, System.console() != null, app::startMeaning);
       }
       return 0;
     }

@@ -279,7 +279,7 @@ class MainTest {
 
   @Test
   void everyCommandExplainsItselfWithHelp() {
-    List<List<String>> paths = commandPaths(new CommandLine(new Main()), List.of());
+    List<List<String>> paths = commandPaths(Main.wholeCommandLine(), List.of());
     assertThat(paths).contains(List.of("run"), List.of("outbox", "retry"), List.of("help"));
     for (List<String> path : paths) {
       String usage = "Usage: sparring " + String.join(" ", path);
@@ -300,6 +300,27 @@ class MainTest {
     Run unknown = run("help", "frobnicate");
     assertThat(unknown.code()).isNotZero();
     assertThat(unknown.err()).contains("frobnicate");
+  }
+
+  @Test
+  void onlyTheNamedCommandIsBuiltAndEverythingOtherwise() {
+    assertThat(Main.commandLine("console", "--user", "ana").getSubcommands().keySet())
+        .containsExactly("console");
+    assertThat(Main.commandLine("outbox", "retry").getSubcommands().get("outbox").getSubcommands())
+        .containsKey("retry");
+    assertThat(Main.wholeCommandLine().getSubcommands()).hasSize(Main.SUBCOMMANDS.size());
+    for (String[] args : new String[][] {{"help"}, {"--help"}, {"-V"}, {"consle"}, {"@args.txt"}}) {
+      assertThat(Main.commandLine(args).getSubcommands())
+          .as("%s", List.of(args))
+          .hasSize(Main.SUBCOMMANDS.size());
+    }
+    assertThat(Main.wholeCommandLine().getSubcommands().keySet())
+        .startsWith("run", "console", "packs", "validate")
+        .endsWith("config", "help");
+    assertThat(Main.commandLine().getSubcommands()).isEmpty(); // no arguments: run
+    Run typo = run("consle");
+    assertThat(typo.code()).isNotZero();
+    assertThat(typo.err()).contains("console");
   }
 
   private static String[] concat(String[] a, String[] b) {
