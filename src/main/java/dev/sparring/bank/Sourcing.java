@@ -23,9 +23,63 @@ public final class Sourcing {
 
   private Sourcing() {}
 
+  /**
+   * The words of {@link #CLAIM_WORDS} (or their stems), lower case: a point holding none of them
+   * cannot match it, so the regex runs only on the few that do (the bank's thousands of points are
+   * checked at start-up, when every regex step is interpreted).
+   */
+  private static final List<String> CLAIM_STEMS =
+      List.of(
+          "priced",
+          "pricing",
+          "billed",
+          "per gb-second",
+          "free tier",
+          "quota",
+          "hard limit",
+          "generally available",
+          "in preview",
+          "deprecated",
+          "end of support",
+          "maintenance mode");
+
+  /** The first letters of {@link #CLAIM_STEMS}. */
+  private static final boolean[] STEM_START = new boolean[128];
+
+  static {
+    CLAIM_STEMS.forEach(stem -> STEM_START[stem.charAt(0)] = true);
+  }
+
   /** Whether {@code point} states a figure, a limit, a price model or an availability. */
   public static boolean statesAFigure(String point) {
-    return FIGURE.matcher(point).find() || CLAIM_WORDS.matcher(point).find();
+    return (hasDigit(point) && FIGURE.matcher(point).find())
+        || (hasClaimWord(point) && CLAIM_WORDS.matcher(point).find());
+  }
+
+  /** Whether {@code text} holds an ASCII digit ({@link #FIGURE} needs one). */
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code text} holds one of {@link #CLAIM_STEMS}, in any case. */
+  static boolean hasClaimWord(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = Character.toLowerCase(text.charAt(i));
+      if (c < 128 && STEM_START[c]) {
+        for (String stem : CLAIM_STEMS) {
+          if (stem.charAt(0) == c && text.regionMatches(true, i, stem, 0, stem.length())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** A key point checked longer ago than the given age, with where it is. */
