@@ -1,8 +1,6 @@
 package dev.sparring.app;
 
 import dev.sparring.bank.Banks;
-import dev.sparring.bank.PackLoader;
-import dev.sparring.bank.Problem;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.config.Secrets;
 import dev.sparring.config.SparringConfig;
@@ -31,7 +29,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -92,8 +89,8 @@ public final class Sparring implements AutoCloseable {
       Platforms platforms) {
     // The packs parse on another core while the store opens and migrates: startup is the longer
     // of the two, not their sum.
-    java.util.concurrent.CompletableFuture<QuestionBank> loading =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> loadBank(config.bankPaths()));
+    java.util.concurrent.CompletableFuture<BankReading> loading =
+        BankReading.inBackground(config.bankPaths());
     Store store;
     try {
       store = openStore(config, dataDir);
@@ -103,7 +100,7 @@ public final class Sparring implements AutoCloseable {
     }
     QuestionBank bank;
     try {
-      bank = loading.join();
+      bank = loading.join().bank();
     } catch (java.util.concurrent.CompletionException e) {
       store.close();
       throw e.getCause() instanceof RuntimeException r ? r : e;
@@ -266,28 +263,11 @@ public final class Sparring implements AutoCloseable {
    * Broken questions are logged and left out.
    */
   public static QuestionBank loadBank(List<String> paths) {
-    List<Path> roots = new ArrayList<>();
-    for (String p : paths) {
-      Path path = Path.of(p);
-      if (Files.isDirectory(path)) {
-        roots.add(path);
-      } else if (paths.size() > 1 || !p.equals("prompts")) {
-        log.warn("bank.paths: {} is not a folder; skipped", p);
-      }
-    }
-    if (roots.isEmpty()) {
-      log.info("no pack folder found; using the packs bundled in the jar");
-      roots.add(bundledPacks());
-    }
-    PackLoader.Result result = new PackLoader().load(roots);
-    for (Problem p : result.problems()) {
-      log.warn("pack problem (question skipped): {}", p);
-    }
-    return result.bank();
+    return BankReading.read(paths).bank();
   }
 
   /** The {@code prompts/} folder inside the jar (or build output). */
-  static Path bundledPacks() {
+  static synchronized Path bundledPacks() {
     URL url = Sparring.class.getResource("/prompts");
     if (url == null) {
       throw new IllegalStateException("no bundled prompts/ in this build");

@@ -69,7 +69,36 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    preloadBank(args);
     System.exit(execute(args));
+  }
+
+  /**
+   * When the command line starts the bot ({@code console}, {@code run}), starts reading the bank
+   * its configuration names right away, on another core, while the command line is parsed and the
+   * logging set up: parsing the packs is the longest part of start-up. The configuration file is
+   * the {@code --config} the arguments give, as {@link Startup} will find it; {@link
+   * dev.sparring.app.Sparring#start} takes the reading over when its paths are the same.
+   */
+  static void preloadBank(String[] args) {
+    if (args.length > 0 && !args[0].equals("console") && !args[0].equals("run")) {
+      return;
+    }
+    List<String> given = List.of(args);
+    dev.sparring.app.BankReading.preload(() -> configured(given).loadConfig().bankPaths());
+  }
+
+  /** The {@link Startup} options with the {@code --config} that {@code args} give, if any. */
+  static Startup configured(List<String> args) {
+    Startup startup = new Startup();
+    for (int i = 1; i < args.size(); i++) {
+      if (args.get(i).equals("--config") && i + 1 < args.size()) {
+        startup.config = java.nio.file.Path.of(args.get(i + 1));
+      } else if (args.get(i).startsWith("--config=")) {
+        startup.config = java.nio.file.Path.of(args.get(i).substring("--config=".length()));
+      }
+    }
+    return startup;
   }
 
   /** Runs the command line and returns the exit code (tests call this directly). */
