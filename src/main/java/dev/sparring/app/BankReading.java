@@ -3,10 +3,17 @@ package dev.sparring.app;
 import dev.sparring.bank.PackLoader;
 import dev.sparring.bank.Problem;
 import dev.sparring.bank.QuestionBank;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -27,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public record BankReading(
     QuestionBank questions, List<String> skipped, boolean bundled, List<Problem> problems) {
-
-  private static final Logger log = LoggerFactory.getLogger(BankReading.class);
 
   /** A reading begun before anyone asked: its paths once known, and the reading of them. */
   private record Preload(
@@ -55,7 +60,7 @@ public record BankReading(
     }
     boolean bundled = roots.isEmpty();
     if (bundled) {
-      roots.add(Sparring.bundledPacks());
+      roots.add(bundledPacks());
     }
     PackLoader.Result result = new PackLoader().load(roots);
     return new BankReading(result.bank(), skipped, bundled, result.problems());
@@ -63,6 +68,8 @@ public record BankReading(
 
   /** The bank, after logging the paths skipped, the use of the bundled packs and each problem. */
   public QuestionBank bank() {
+    // Not a static logger: a preloading thread must not be the one that sets up the logging.
+    Logger log = LoggerFactory.getLogger(BankReading.class);
     for (String p : skipped) {
       log.warn("bank.paths: {} is not a folder; skipped", p);
     }
@@ -126,5 +133,26 @@ public record BankReading(
     t.setDaemon(true);
     t.start();
     return future;
+  }
+
+  /** The {@code prompts/} folder inside the jar (or build output). */
+  static synchronized Path bundledPacks() {
+    URL url = BankReading.class.getResource("/prompts");
+    if (url == null) {
+      throw new IllegalStateException("no bundled prompts/ in this build");
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try {
+          return FileSystems.getFileSystem(uri).getPath("/prompts");
+        } catch (FileSystemNotFoundException e) {
+          return FileSystems.newFileSystem(uri, Map.of()).getPath("/prompts");
+        }
+      }
+      return Path.of(uri);
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot open bundled packs: " + e.getMessage(), e);
+    }
   }
 }

@@ -20,12 +20,6 @@ import dev.sparring.store.jdbc.PostgresStore;
 import dev.sparring.store.jdbc.SqliteStore;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.suggest.TeamBanks;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -264,27 +258,6 @@ public final class Sparring implements AutoCloseable {
    */
   public static QuestionBank loadBank(List<String> paths) {
     return BankReading.read(paths).bank();
-  }
-
-  /** The {@code prompts/} folder inside the jar (or build output). */
-  static synchronized Path bundledPacks() {
-    URL url = Sparring.class.getResource("/prompts");
-    if (url == null) {
-      throw new IllegalStateException("no bundled prompts/ in this build");
-    }
-    try {
-      URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        try {
-          return FileSystems.getFileSystem(uri).getPath("/prompts");
-        } catch (FileSystemNotFoundException e) {
-          return FileSystems.newFileSystem(uri, Map.of()).getPath("/prompts");
-        }
-      }
-      return Path.of(uri);
-    } catch (URISyntaxException | IOException e) {
-      throw new IllegalStateException("cannot open bundled packs: " + e.getMessage(), e);
-    }
   }
 
   public SparringConfig config() {
