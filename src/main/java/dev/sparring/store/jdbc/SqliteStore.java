@@ -289,6 +289,7 @@ public final class SqliteStore extends JdbcStore {
 
   /** Connections to {@code file} in WAL mode with this durability and {@link #LOCK_WAIT}. */
   static SQLiteDataSource dataSource(Path file, Durability durability) {
+    SqliteNative.prepare();
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(
