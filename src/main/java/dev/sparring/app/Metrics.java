@@ -19,26 +19,41 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prometheus metrics ({@code GET /metrics}): inbound events by type and outcome, the time to handle
  * an event before the platform is acknowledged, grading time, and from the store (read at most
  * every five seconds) outbox depth and age, dead letters, active interviews and daily posts.
+ *
+ * <p>The registry (a few hundred classes) is built on a background thread, off the path to the
+ * bot's first answer; what is recorded before it is ready waits in order and is recorded into it as
+ * soon as it is, and a scrape waits for it.
  */
 public final class Metrics {
 
   private static final Duration REFRESH = Duration.ofSeconds(5);
 
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Store store;
   private final Clock clock;
   private final AtomicReference<Snapshot> snapshot =
       new AtomicReference<>(new Snapshot(0, 0, 0, 0, 0, Instant.EPOCH));
-  private final Timer grading;
+
+  private final Object lock = new Object();
+  // Set once, under the lock, after the records waiting in `pending` went into it.
+  private volatile Registry ready;
+  // Guarded by lock: what was recorded before the registry was ready, in order.
+  private List<Consumer<Registry>> pending = new ArrayList<>();
+  // Guarded by lock: why the registry could not be built, if it could not.
+  private RuntimeException failed;
+
+  /** The registry with the meters made up front. */
+  private record Registry(PrometheusMeterRegistry meters, Timer grading) {}
 
   /** What the gauges show, read from the store in one transaction. */
   private record Snapshot(
@@ -49,9 +64,48 @@ public final class Metrics {
       long dailyPosts,
       Instant at) {}
 
+  /** Metrics over {@code store}; the registry is built on a background thread started here. */
   public Metrics(Store store, Clock clock) {
+    this(
+        store,
+        clock,
+        build -> {
+          Thread builder = new Thread(build, "metrics-registry");
+          builder.setDaemon(true);
+          builder.start();
+        });
+  }
+
+  /** Metrics whose registry {@code builder} builds (it is given the work, once). */
+  Metrics(Store store, Clock clock, java.util.concurrent.Executor builder) {
     this.store = store;
     this.clock = clock;
+    builder.execute(this::build);
+  }
+
+  private void build() {
+    Registry registry;
+    try {
+      registry = newRegistry();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(Metrics.class).error("metrics unavailable", e);
+      synchronized (lock) {
+        failed = e;
+        pending = null;
+        lock.notifyAll();
+      }
+      return;
+    }
+    synchronized (lock) {
+      pending.forEach(p -> p.accept(registry));
+      pending = null;
+      ready = registry;
+      lock.notifyAll();
+    }
+  }
+
+  private Registry newRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Gauge.builder("sparring.outbox.depth", this, m -> m.read().pending())
         .description("Messages waiting for delivery")
         .register(registry);
@@ -68,29 +122,75 @@ public final class Metrics {
     Gauge.builder("sparring.daily.posts", this, m -> m.read().dailyPosts())
         .description("Daily questions posted, all time")
         .register(registry);
-    grading =
+    Timer grading =
         Timer.builder("sparring.grader")
             .description("Time to grade one answer")
             .publishPercentileHistogram()
             .register(registry);
+    return new Registry(registry, grading);
+  }
+
+  /** Records {@code what} into the registry, now or as soon as it is ready. */
+  private void record(Consumer<Registry> what) {
+    Registry registry = ready;
+    if (registry == null) {
+      synchronized (lock) {
+        if (ready == null) {
+          if (pending != null) {
+            pending.add(what);
+          }
+          return;
+        }
+        registry = ready;
+      }
+    }
+    what.accept(registry);
+  }
+
+  /** The registry, once it is ready. */
+  private Registry registry() {
+    Registry registry = ready;
+    if (registry != null) {
+      return registry;
+    }
+    synchronized (lock) {
+      boolean interrupted = false;
+      while (ready == null && failed == null) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (failed != null) {
+        throw new IllegalStateException("metrics unavailable", failed);
+      }
+      return ready;
+    }
   }
 
   /** Counts and times every event the bot handles. */
   public Bot.Observer observer() {
     return (event, outcome, nanos) -> {
       String type = event.getClass().getSimpleName();
-      Counter.builder("sparring.inbound.events")
-          .description("Inbound events by type and outcome")
-          .tag("type", type)
-          .tag("outcome", outcome)
-          .register(registry)
-          .increment();
-      Timer.builder("sparring.ack.latency")
-          .description("Time to handle an event before the platform is acknowledged")
-          .tag("type", type)
-          .publishPercentileHistogram()
-          .register(registry)
-          .record(nanos, TimeUnit.NANOSECONDS);
+      record(
+          r -> {
+            Counter.builder("sparring.inbound.events")
+                .description("Inbound events by type and outcome")
+                .tag("type", type)
+                .tag("outcome", outcome)
+                .register(r.meters())
+                .increment();
+            Timer.builder("sparring.ack.latency")
+                .description("Time to handle an event before the platform is acknowledged")
+                .tag("type", type)
+                .publishPercentileHistogram()
+                .register(r.meters())
+                .record(nanos, TimeUnit.NANOSECONDS);
+          });
     };
   }
 
@@ -103,7 +203,8 @@ public final class Metrics {
         try {
           return grader.grade(answer, keyPoints);
         } finally {
-          grading.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          long took = System.nanoTime() - start;
+          record(r -> r.grading().record(took, TimeUnit.NANOSECONDS));
         }
       }
 
@@ -113,7 +214,8 @@ public final class Metrics {
         try {
           return grader.grade(answer, step);
         } finally {
-          grading.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          long took = System.nanoTime() - start;
+          record(r -> r.grading().record(took, TimeUnit.NANOSECONDS));
         }
       }
     };
@@ -122,11 +224,13 @@ public final class Metrics {
   /** Counts LLM judge calls by outcome: {@code sparring_judge_calls_total{outcome="ok"}}... */
   public java.util.function.Consumer<String> judgeCalls() {
     return outcome ->
-        Counter.builder("sparring.judge.calls")
-            .description("LLM judge calls by outcome (ok, timeout, rate_limited, ...)")
-            .tag("outcome", outcome)
-            .register(registry)
-            .increment();
+        record(
+            r ->
+                Counter.builder("sparring.judge.calls")
+                    .description("LLM judge calls by outcome (ok, timeout, rate_limited, ...)")
+                    .tag("outcome", outcome)
+                    .register(r.meters())
+                    .increment());
   }
 
   private Snapshot read() {
@@ -157,7 +261,7 @@ public final class Metrics {
   }
 
   public String scrape() {
-    return registry.scrape();
+    return registry().meters().scrape();
   }
 
   /** {@code GET /metrics} in the Prometheus text format. */
