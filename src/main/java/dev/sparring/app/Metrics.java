@@ -31,13 +31,17 @@ import org.slf4j.LoggerFactory;
  * an event before the platform is acknowledged, grading time, and from the store (read at most
  * every five seconds) outbox depth and age, dead letters, active interviews and daily posts.
  *
- * <p>The registry (a few hundred classes) is built on a background thread, off the path to the
- * bot's first answer; what is recorded before it is ready waits in order and is recorded into it as
- * soon as it is, and a scrape waits for it.
+ * <p>The registry (a few hundred classes) is built on a background thread once {@link #start()
+ * started}, which the application does after the bot's first answer; what is recorded before it is
+ * ready waits in order and is recorded into it as soon as it is. A scrape starts it and waits for
+ * it, and so does a backlog of {@link #BACKLOG} records.
  */
 public final class Metrics {
 
   private static final Duration REFRESH = Duration.ofSeconds(5);
+
+  /** Records waiting for the registry that start building it, whether started or not. */
+  static final int BACKLOG = 10_000;
 
   private final Store store;
   private final Clock clock;
@@ -64,23 +68,34 @@ public final class Metrics {
       long dailyPosts,
       Instant at) {}
 
-  /** Metrics over {@code store}; the registry is built on a background thread started here. */
+  private final java.util.concurrent.Executor builder;
+  private final java.util.concurrent.atomic.AtomicBoolean started =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Metrics over {@code store}; {@link #start()} builds the registry on a background thread. */
   public Metrics(Store store, Clock clock) {
     this(
         store,
         clock,
         build -> {
-          Thread builder = new Thread(build, "metrics-registry");
-          builder.setDaemon(true);
-          builder.start();
+          Thread t = new Thread(build, "metrics-registry");
+          t.setDaemon(true);
+          t.start();
         });
   }
 
-  /** Metrics whose registry {@code builder} builds (it is given the work, once). */
+  /** Metrics whose registry {@code builder} builds once started (it is given the work once). */
   Metrics(Store store, Clock clock, java.util.concurrent.Executor builder) {
     this.store = store;
     this.clock = clock;
-    builder.execute(this::build);
+    this.builder = builder;
+  }
+
+  /** Starts building the registry, once; until it is ready, records wait for it. */
+  public void start() {
+    if (started.compareAndSet(false, true)) {
+      builder.execute(this::build);
+    }
   }
 
   private void build() {
@@ -134,25 +149,34 @@ public final class Metrics {
   private void record(Consumer<Registry> what) {
     Registry registry = ready;
     if (registry == null) {
+      boolean backlog = false;
       synchronized (lock) {
         if (ready == null) {
           if (pending != null) {
             pending.add(what);
+            backlog = pending.size() >= BACKLOG;
           }
-          return;
+        } else {
+          registry = ready;
         }
-        registry = ready;
+      }
+      if (registry == null) {
+        if (backlog) {
+          start();
+        }
+        return;
       }
     }
     what.accept(registry);
   }
 
-  /** The registry, once it is ready. */
+  /** The registry, once it is ready (started now if it was not). */
   private Registry registry() {
     Registry registry = ready;
     if (registry != null) {
       return registry;
     }
+    start();
     synchronized (lock) {
       boolean interrupted = false;
       while (ready == null && failed == null) {

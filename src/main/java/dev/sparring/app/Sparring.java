@@ -164,9 +164,12 @@ public final class Sparring implements AutoCloseable {
   }
 
   /**
-   * Starts loading the meaning model, when the config uses it; the bot grades by terms till then.
+   * Starts loading the meaning model, when the config uses it (the bot grades by terms till then),
+   * and building the metrics registry: work the bot's first answer does not need, so the console
+   * calls it once it has given that answer (a server when it starts serving).
    */
-  public void startMeaning() {
+  public void startDeferred() {
+    metrics.start();
     if (config.gradeByMeaning()) {
       Meaning.MODEL.start();
     }
@@ -302,7 +305,7 @@ public final class Sparring implements AutoCloseable {
    */
   public synchronized void startBackground(Clock clock) {
     dispatcher.start(java.time.Duration.ofSeconds(1));
-    startMeaning();
+    startDeferred();
     if (scheduler != null) {
       return;
     }

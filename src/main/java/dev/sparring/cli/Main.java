@@ -188,8 +188,8 @@ public final class Main implements Callable<Integer> {
             new ConsoleAdapter(app.bot(), gateway, app.dispatcher(), out, user, channel);
         BufferedReader in =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        // The meaning model loads once the first answer is out, not against it.
-        console.run(in, System.console() != null, app::startMeaning);
+        // The meaning model and the metrics registry load once the first answer is out.
+        console.run(in, System.console() != null, app::startDeferred);
       }
       return 0;
     }

@@ -42,6 +42,9 @@ class MetricsTest {
     metrics.timed(NOTHING).grade("answer", List.of());
     metrics.judgeCalls().accept("timeout");
 
+    assertThat(builds).isEmpty(); // not started: the records wait
+    metrics.start();
+    metrics.start();
     assertThat(builds).hasSize(1);
     builds.get(0).run(); // the registry is built: the waiting records go into it
     metrics.observer().handled(tick, "failed", 3_000_000);
@@ -57,7 +60,22 @@ class MetricsTest {
   }
 
   @Test
-  void aScrapeWaitsForTheRegistryBuiltInTheBackground() {
+  void aLongBacklogStartsTheRegistryEvenIfNobodyDid() {
+    List<Runnable> builds = new ArrayList<>();
+    Metrics metrics = new Metrics(new MemoryStore(), clock, builds::add);
+    for (int i = 0; i < Metrics.BACKLOG - 1; i++) {
+      metrics.judgeCalls().accept("ok");
+    }
+    assertThat(builds).isEmpty();
+    metrics.judgeCalls().accept("ok");
+    assertThat(builds).hasSize(1);
+    builds.get(0).run();
+    assertThat(metrics.scrape())
+        .contains("sparring_judge_calls_total{outcome=\"ok\"} " + Metrics.BACKLOG + ".0");
+  }
+
+  @Test
+  void aScrapeStartsTheRegistryAndWaitsForIt() {
     Metrics metrics = new Metrics(new MemoryStore(), clock);
     metrics.judgeCalls().accept("ok");
     assertThat(metrics.scrape()).contains("sparring_judge_calls_total{outcome=\"ok\"} 1.0");
