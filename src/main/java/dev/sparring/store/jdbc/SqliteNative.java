@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * SQLite's native library, copied out of the jar for the driver to load. The driver would extract
- * it itself, but then compares the copy with the jar's byte by byte, which costs a third of a
- * second of start-up; here it is one stream copy into a new private temporary folder (removed at
- * exit), which the driver is pointed at ({@code org.sqlite.lib.path}). Anything unexpected leaves
- * the driver to its own way.
+ * it itself, but it works out the system by spawning {@code uname} and reading every mapping of the
+ * process, and then compares its copy with the jar's byte by byte: a third of a second of start-up.
+ * Here it is one stream copy into a new private temporary folder (removed at exit), which the
+ * driver is pointed at ({@code org.sqlite.lib.path}). Anything unexpected (another system, a copy
+ * that does not load) leaves the driver to its own way.
  */
 final class SqliteNative {
 
@@ -22,6 +22,28 @@ final class SqliteNative {
 
   private SqliteNative() {}
 
+  /**
+   * The driver's folder of libraries for this system, for glibc Linux and macOS on x86-64 and ARM
+   * (null elsewhere: the driver finds its own). The driver's own detection would spawn {@code
+   * uname} and read every mapping of the process; a system with a musl loader ({@code musl} tells,
+   * by architecture) is left to it.
+   */
+  static String folder(String os, String arch, java.util.function.Predicate<String> musl) {
+    String cpu =
+        switch (arch) {
+          case "amd64", "x86_64" -> "x86_64";
+          case "aarch64", "arm64" -> "aarch64";
+          default -> null;
+        };
+    if (cpu == null) {
+      return null;
+    }
+    if (os.equals("Linux")) {
+      return musl.test(cpu) ? null : "/org/sqlite/native/Linux/" + cpu;
+    }
+    return os.startsWith("Mac") ? "/org/sqlite/native/Mac/" + cpu : null;
+  }
+
   /** Copies the library out once per process, unless a library path is set already. */
   static synchronized void prepare() {
     if (prepared || System.getProperty(PATH) != null || System.getProperty(NAME) != null) {
@@ -29,9 +51,16 @@ final class SqliteNative {
       return;
     }
     prepared = true;
-    String name = LibraryLoaderUtil.getNativeLibName();
-    String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
-    try (InputStream in = SqliteNative.class.getResourceAsStream(resource)) {
+    String name = System.mapLibraryName("sqlitejdbc");
+    String folder =
+        folder(
+            System.getProperty("os.name", ""),
+            System.getProperty("os.arch", ""),
+            arch -> Files.exists(Path.of("/lib/ld-musl-" + arch + ".so.1")));
+    if (folder == null) {
+      return;
+    }
+    try (InputStream in = SqliteNative.class.getResourceAsStream(folder + "/" + name)) {
       if (in == null) {
         return;
       }
