@@ -96,10 +96,11 @@ public record BankReading(
 
   /**
    * Starts reading, on another thread and at once, the packs of the paths {@code paths} will give
-   * (it is called there: typically by loading the configuration). Nothing is logged; a failure to
-   * find the paths or to read them is left for the real reading to meet and report.
+   * (it is called there: typically by loading the configuration), and returns that reading. Nothing
+   * is logged; a failure to find the paths or to read them is left for the real reading to meet and
+   * report.
    */
-  public static void preload(Supplier<List<String>> paths) {
+  public static CompletableFuture<BankReading> preload(Supplier<List<String>> paths) {
     CompletableFuture<List<String>> known = new CompletableFuture<>();
     CompletableFuture<BankReading> reading =
         onThread(
@@ -115,6 +116,7 @@ public record BankReading(
               return read(p);
             });
     PRELOAD.set(new Preload(known, reading));
+    return reading;
   }
 
   /** {@code work} on a new daemon thread (the common pool has a single worker on two cores). */

@@ -323,6 +323,15 @@ class MainTest {
     assertThat(typo.err()).contains("console");
   }
 
+  @Test
+  void thePreloadReadsTheConfigFileTheCommandLineGives() {
+    assertThat(Main.configured(List.of("console")).config).isNull();
+    assertThat(Main.configured(List.of("console", "--user", "ana", "--config", "a.yaml")).config)
+        .isEqualTo(Path.of("a.yaml"));
+    assertThat(Main.configured(List.of("run", "--config=b.yaml", "--data", "d")).config)
+        .isEqualTo(Path.of("b.yaml"));
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -34,7 +34,7 @@ public abstract class JdbcStore implements Store {
    * Migrations}): not on a restart with nothing pending, nor to create a new SQLite file.
    */
   static Migrated migrate(DataSource dataSource, Dialect dialect) {
-    List<Migrations.Script> shipped = Migrations.shipped(dialect, JdbcStore.class.getClassLoader());
+    List<Migrations.Script> shipped = Migrations.shipped(dialect);
     if (shipped != null) {
       try (Connection c = dataSource.getConnection()) {
         if (Migrations.upToDate(c, shipped)) {

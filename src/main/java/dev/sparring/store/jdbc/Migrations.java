@@ -99,6 +99,18 @@ final class Migrations {
 
   private Migrations() {}
 
+  private static final Map<Dialect, java.util.Optional<List<Script>>> SHIPPED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@link #shipped(Dialect, ClassLoader)} of this class's loader, listed once per process. */
+  static List<Script> shipped(Dialect dialect) {
+    return SHIPPED
+        .computeIfAbsent(
+            dialect,
+            d -> java.util.Optional.ofNullable(shipped(d, Migrations.class.getClassLoader())))
+        .orElse(null);
+  }
+
   /**
    * The migrations of {@code dialect} this build ships ({@code db/migration/common} and the
    * dialect's folder), in version order; null when a folder holds anything else than plain
