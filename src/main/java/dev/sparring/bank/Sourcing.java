@@ -43,11 +43,16 @@ public final class Sourcing {
           "end of support",
           "maintenance mode");
 
-  /** The first letters of {@link #CLAIM_STEMS}. */
-  private static final boolean[] STEM_START = new boolean[128];
+  /** {@link #CLAIM_STEMS} by their first letter (ASCII). */
+  private static final String[][] STEMS_BY_START = new String[128][];
 
   static {
-    CLAIM_STEMS.forEach(stem -> STEM_START[stem.charAt(0)] = true);
+    for (String stem : CLAIM_STEMS) {
+      String[] same = STEMS_BY_START[stem.charAt(0)];
+      String[] more = same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
+      more[more.length - 1] = stem;
+      STEMS_BY_START[stem.charAt(0)] = more;
+    }
   }
 
   /** Whether {@code point} states a figure, a limit, a price model or an availability. */
@@ -71,9 +76,10 @@ public final class Sourcing {
   static boolean hasClaimWord(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = Character.toLowerCase(text.charAt(i));
-      if (c < 128 && STEM_START[c]) {
-        for (String stem : CLAIM_STEMS) {
-          if (stem.charAt(0) == c && text.regionMatches(true, i, stem, 0, stem.length())) {
+      String[] stems = c < 128 ? STEMS_BY_START[c] : null;
+      if (stems != null) {
+        for (String stem : stems) {
+          if (text.regionMatches(true, i, stem, 0, stem.length())) {
             return true;
           }
         }

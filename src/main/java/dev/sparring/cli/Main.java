@@ -74,18 +74,19 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * When the command line starts the bot ({@code console}, {@code run}), starts what {@link
-   * dev.sparring.app.Sparring#start} will need from its configuration on other threads right away,
-   * while the command line is parsed ({@link dev.sparring.app.Preload}): parsing the packs is the
-   * longest part of start-up. The configuration file is the {@code --config} the arguments give,
-   * found as {@link Startup} will find it.
+   * When the command line starts the bot ({@code console}, {@code run}), starts reading the bank
+   * its configuration names right away, on another core, while the command line is parsed: parsing
+   * the packs is the longest part of start-up. The configuration file is the {@code --config} the
+   * arguments give, found as {@link Startup} will find it; {@link dev.sparring.app.Sparring#start}
+   * takes the reading over when its paths are the same ({@link
+   * dev.sparring.app.BankReading#preload}).
    */
   static void preload(String[] args) {
     if (args.length > 0 && !args[0].equals("console") && !args[0].equals("run")) {
       return;
     }
     List<String> given = List.of(args);
-    dev.sparring.app.Preload.start(() -> configured(given).loadConfig());
+    dev.sparring.app.BankReading.preload(() -> configured(given).loadConfig().bankPaths());
     // Logging is set up here, before anything else can log: a thread that logs while another sets
     // it up gets a stand-in logger (SLF4J replays its lines later), and quietLogs needs the real
     // one.

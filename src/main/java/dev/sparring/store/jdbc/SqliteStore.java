@@ -259,22 +259,6 @@ public final class SqliteStore extends JdbcStore {
 
   private static final int WAL_CHECKPOINT_PAGES = 10_000;
 
-  /**
-   * Loads what opening a store needs, without opening one: the native library, the driver's
-   * settings (their date formats load the locale data) and the list of shipped migrations. A
-   * start-up does it on another thread while it parses its command line.
-   */
-  public static void warmUp() {
-    SqliteNative.prepare();
-    new SQLiteConfig();
-    try {
-      org.sqlite.SQLiteJDBCLoader.initialize();
-    } catch (Exception e) {
-      // Opening the store meets the same problem and reports it.
-    }
-    Migrations.shipped(Dialect.SQLITE);
-  }
-
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   public static SqliteStore open(Path file, Durability durability) {
     try {
