@@ -46,21 +46,22 @@ public final class Main implements Callable<Integer> {
    * rather than in {@code @Command}: picocli builds (and instantiates) every registered command up
    * front, which costs a third of a second at start-up when the command line names only one.
    */
-  static final List<Class<?>> SUBCOMMANDS =
-      List.of(
-          RunCommand.class,
-          Main.Console.class,
-          PacksCommand.class,
-          ValidateCommand.class,
-          GradeCommand.class,
-          ImportCommand.class,
-          BenchCommand.class,
-          StoreCommand.class,
-          OutboxCommand.class,
-          EraseCommand.class,
-          ExportCommand.class,
-          Main.ShowConfig.class,
-          CommandLine.HelpCommand.class);
+  static List<Class<?>> subcommands() {
+    return List.of(
+        RunCommand.class,
+        Main.Console.class,
+        PacksCommand.class,
+        ValidateCommand.class,
+        GradeCommand.class,
+        ImportCommand.class,
+        BenchCommand.class,
+        StoreCommand.class,
+        OutboxCommand.class,
+        EraseCommand.class,
+        ExportCommand.class,
+        Main.ShowConfig.class,
+        CommandLine.HelpCommand.class);
+  }
 
   static {
     // Pictures are drawn with AWT: headless (no display on a server), set before any AWT class
@@ -125,7 +126,7 @@ public final class Main implements Callable<Integer> {
   /** The whole command tree: every subcommand, however deep. */
   public static CommandLine wholeCommandLine() {
     CommandLine cli = new CommandLine(new Main());
-    SUBCOMMANDS.forEach(cli::addSubcommand);
+    subcommands().forEach(cli::addSubcommand);
     return cli;
   }
 
@@ -147,16 +148,27 @@ public final class Main implements Callable<Integer> {
     return new CommandLine(new Main());
   }
 
-  /** The subcommand {@code word} names (by name or alias), except help; null if none. */
-  private static Class<?> subcommand(String word) {
-    for (Class<?> c : SUBCOMMANDS) {
-      Command command = c.getAnnotation(Command.class);
-      if (c != CommandLine.HelpCommand.class
-          && (command.name().equals(word) || List.of(command.aliases()).contains(word))) {
-        return c;
-      }
-    }
-    return null;
+  /**
+   * The subcommand {@code word} names, except help; null if none. By name, not by reading each
+   * command's {@code @Command}: that would load every command class (a test holds the two to the
+   * same names).
+   */
+  static Class<?> subcommand(String word) {
+    return switch (word) {
+      case "run" -> RunCommand.class;
+      case "console" -> Main.Console.class;
+      case "packs" -> PacksCommand.class;
+      case "validate" -> ValidateCommand.class;
+      case "grade" -> GradeCommand.class;
+      case "import" -> ImportCommand.class;
+      case "bench" -> BenchCommand.class;
+      case "store" -> StoreCommand.class;
+      case "outbox" -> OutboxCommand.class;
+      case "erase" -> EraseCommand.class;
+      case "export" -> ExportCommand.class;
+      case "config" -> Main.ShowConfig.class;
+      default -> null;
+    };
   }
 
   @Override

@@ -308,11 +308,11 @@ class MainTest {
         .containsExactly("console");
     assertThat(Main.commandLine("outbox", "retry").getSubcommands().get("outbox").getSubcommands())
         .containsKey("retry");
-    assertThat(Main.wholeCommandLine().getSubcommands()).hasSize(Main.SUBCOMMANDS.size());
+    assertThat(Main.wholeCommandLine().getSubcommands()).hasSize(Main.subcommands().size());
     for (String[] args : new String[][] {{"help"}, {"--help"}, {"-V"}, {"consle"}, {"@args.txt"}}) {
       assertThat(Main.commandLine(args).getSubcommands())
           .as("%s", List.of(args))
-          .hasSize(Main.SUBCOMMANDS.size());
+          .hasSize(Main.subcommands().size());
     }
     assertThat(Main.wholeCommandLine().getSubcommands().keySet())
         .startsWith("run", "console", "packs", "validate")
@@ -321,6 +321,22 @@ class MainTest {
     Run typo = run("consle");
     assertThat(typo.code()).isNotZero();
     assertThat(typo.err()).contains("console");
+  }
+
+  @Test
+  void eachCommandIsFoundByTheNamesItsAnnotationGives() {
+    for (Class<?> c : Main.subcommands()) {
+      CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
+      List<String> names = new ArrayList<>(List.of(command.aliases()));
+      names.add(command.name());
+      for (String name : names) {
+        assertThat(Main.subcommand(name))
+            .as(name)
+            .isEqualTo(c == CommandLine.HelpCommand.class ? null : c);
+      }
+    }
+    assertThat(Main.subcommand("frobnicate")).isNull();
+    assertThat(Main.subcommand("--help")).isNull();
   }
 
   @Test
