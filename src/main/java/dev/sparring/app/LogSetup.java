@@ -46,15 +46,26 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (!Boolean.getBoolean(BUILTIN)
-        && (System.getProperty("logback.configurationFile") != null
-            || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null)) {
+    if (xmlWins(LogSetup.class.getClassLoader(), System::getProperty)) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setTarget("System.err");
     configure(context, format(System::getProperty, System::getenv), stderr);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * Whether an XML configuration is there to win over this set-up: {@code
+   * -Dlogback.configurationFile}, or a {@code logback-test.xml} or {@code logback.xml} on the class
+   * path (the program ships neither: they are the tests' or an operator's), unless {@link
+   * #BUILTIN}.
+   */
+  static boolean xmlWins(ClassLoader loader, Function<String, String> properties) {
+    return !Boolean.parseBoolean(properties.apply(BUILTIN))
+        && (properties.apply("logback.configurationFile") != null
+            || loader.getResource("logback-test.xml") != null
+            || loader.getResource("logback.xml") != null);
   }
 
   /** The format named by the system property or else the environment variable: text or json. */

@@ -115,6 +115,21 @@ class LogSetupTest {
   }
 
   @Test
+  void anOperatorsXmlConfigurationWinsUnlessTheBuiltInSetUpIsForced(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    ClassLoader bare = new java.net.URLClassLoader(new java.net.URL[0], null);
+    java.nio.file.Files.writeString(dir.resolve("logback.xml"), "<configuration/>");
+    ClassLoader withXml =
+        new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null);
+    Map<String, String> none = Map.of();
+    assertThat(LogSetup.xmlWins(bare, none::get)).isFalse();
+    assertThat(LogSetup.xmlWins(withXml, none::get)).isTrue();
+    assertThat(LogSetup.xmlWins(bare, Map.of("logback.configurationFile", "/etc/l.xml")::get))
+        .isTrue();
+    assertThat(LogSetup.xmlWins(withXml, Map.of(LogSetup.BUILTIN, "true")::get)).isFalse();
+  }
+
+  @Test
   void aLogbackTestXmlWinsUnlessTheBuiltInSetUpIsForced() {
     // The tests' logback-test.xml is on this class path.
     LogSetup setup = new LogSetup();
