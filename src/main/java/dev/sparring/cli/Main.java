@@ -86,12 +86,12 @@ public final class Main implements Callable<Integer> {
     if (args.length > 0 && !args[0].equals("console") && !args[0].equals("run")) {
       return;
     }
+    // Logging is set up first, before another thread can log: one that logs while logging is being
+    // set up gets a stand-in logger (SLF4J replays its lines, and says so on the console), and
+    // quietLogs needs the real one.
+    LoggerFactory.getILoggerFactory();
     List<String> given = List.of(args);
     dev.sparring.app.BankReading.preload(() -> configured(given).loadConfig().bankPaths());
-    // Logging is set up here, before anything else can log: a thread that logs while another sets
-    // it up gets a stand-in logger (SLF4J replays its lines later), and quietLogs needs the real
-    // one.
-    LoggerFactory.getILoggerFactory();
   }
 
   /** The {@link Startup} options with the {@code --config} that {@code args} give, if any. */

@@ -252,6 +252,39 @@ class MainTest {
   }
 
   @Test
+  void theConsoleStartsWithItsBankPreloadedAndLogsEachWarningOnceWithNothingFromSlf4j()
+      throws Exception {
+    Path config = dir.resolve("retired.yaml");
+    Files.writeString(
+        config,
+        "bank:\n  paths: ['" + TestPacks.root() + "']\nscoring:\n  interviewCompletion: 20\n",
+        StandardCharsets.UTF_8);
+    ProcessBuilder pb =
+        ChildProgram.of(
+            // The program's own logging (to stderr), not the tests' quiet one.
+            List.of("-D" + dev.sparring.app.LogSetup.BUILTIN + "=true"),
+            "console",
+            "--data",
+            dir.resolve("data").toString(),
+            "--config",
+            config.toString());
+    pb.redirectOutput(dir.resolve("out.txt").toFile());
+    pb.redirectError(dir.resolve("err.txt").toFile());
+    Process p = pb.start();
+    try (java.io.Writer in = p.outputWriter(StandardCharsets.UTF_8)) {
+      in.write("/spar help\n");
+    }
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).isZero();
+    assertThat(out).contains("Sparring commands");
+    // The configuration is read twice (the preload, the command): its warning is said once.
+    assertThat(err.split("is no longer used", -1)).hasSize(2);
+    assertThat(err).doesNotContain("SLF4J").doesNotContain("\tat ");
+  }
+
+  @Test
   void aHalfConfiguredSlackStopsTheStartAndNamesWhatIsMissing() throws Exception {
     Run r = runWithEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-secret-token-value"));
     assertThat(r.code()).isEqualTo(2);
