@@ -81,8 +81,8 @@ public final class Sparring implements AutoCloseable {
       Clock clock,
       List<Gateway> gateways,
       Platforms platforms) {
-    // The packs parse on another core while the store opens and migrates: startup is the longer
-    // of the two, not their sum.
+    // The packs parse on another core while the store opens and migrates (begun before the command
+    // line was parsed, when it preloaded them: BankReading): startup is the longer of the two.
     java.util.concurrent.CompletableFuture<BankReading> loading =
         BankReading.inBackground(config.bankPaths());
     Store store;
