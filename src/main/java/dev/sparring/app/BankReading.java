@@ -96,9 +96,9 @@ public record BankReading(
 
   /**
    * Starts reading, on another thread and at once, the packs of the paths {@code paths} will give
-   * (it is called there: typically by loading the configuration), and returns that reading. Nothing
-   * is logged; a failure to find the paths or to read them is left for the real reading to meet and
-   * report.
+   * (it is called there: typically by loading the configuration), and returns that reading. The
+   * reading logs nothing itself ({@link #bank()} does, for whoever takes it over); a failure to
+   * find the paths or to read them is left for the real reading to meet and report.
    */
   public static CompletableFuture<BankReading> preload(Supplier<List<String>> paths) {
     CompletableFuture<List<String>> known = new CompletableFuture<>();
