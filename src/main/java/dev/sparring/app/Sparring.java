@@ -1,8 +1,6 @@
 package dev.sparring.app;
 
 import dev.sparring.bank.Banks;
-import dev.sparring.bank.PackLoader;
-import dev.sparring.bank.Problem;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.config.Secrets;
 import dev.sparring.config.SparringConfig;
@@ -22,16 +20,9 @@ import dev.sparring.store.jdbc.PostgresStore;
 import dev.sparring.store.jdbc.SqliteStore;
 import dev.sparring.store.memory.MemoryStore;
 import dev.sparring.suggest.TeamBanks;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -90,10 +81,10 @@ public final class Sparring implements AutoCloseable {
       Clock clock,
       List<Gateway> gateways,
       Platforms platforms) {
-    // The packs parse on another core while the store opens and migrates: startup is the longer
-    // of the two, not their sum.
-    java.util.concurrent.CompletableFuture<QuestionBank> loading =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> loadBank(config.bankPaths()));
+    // The packs parse on another core while the store opens and migrates (begun before the command
+    // line was parsed, when it preloaded them: BankReading): startup is the longer of the two.
+    java.util.concurrent.CompletableFuture<BankReading> loading =
+        BankReading.inBackground(config.bankPaths());
     Store store;
     try {
       store = openStore(config, dataDir);
@@ -103,7 +94,7 @@ public final class Sparring implements AutoCloseable {
     }
     QuestionBank bank;
     try {
-      bank = loading.join();
+      bank = loading.join().bank();
     } catch (java.util.concurrent.CompletionException e) {
       store.close();
       throw e.getCause() instanceof RuntimeException r ? r : e;
@@ -173,9 +164,12 @@ public final class Sparring implements AutoCloseable {
   }
 
   /**
-   * Starts loading the meaning model, when the config uses it; the bot grades by terms till then.
+   * Starts loading the meaning model, when the config uses it (the bot grades by terms till then),
+   * and building the metrics registry: work the bot's first answer does not need, so the console
+   * calls it once it has given that answer (a server when it starts serving).
    */
-  public void startMeaning() {
+  public void startDeferred() {
+    metrics.start();
     if (config.gradeByMeaning()) {
       Meaning.MODEL.start();
     }
@@ -266,45 +260,7 @@ public final class Sparring implements AutoCloseable {
    * Broken questions are logged and left out.
    */
   public static QuestionBank loadBank(List<String> paths) {
-    List<Path> roots = new ArrayList<>();
-    for (String p : paths) {
-      Path path = Path.of(p);
-      if (Files.isDirectory(path)) {
-        roots.add(path);
-      } else if (paths.size() > 1 || !p.equals("prompts")) {
-        log.warn("bank.paths: {} is not a folder; skipped", p);
-      }
-    }
-    if (roots.isEmpty()) {
-      log.info("no pack folder found; using the packs bundled in the jar");
-      roots.add(bundledPacks());
-    }
-    PackLoader.Result result = new PackLoader().load(roots);
-    for (Problem p : result.problems()) {
-      log.warn("pack problem (question skipped): {}", p);
-    }
-    return result.bank();
-  }
-
-  /** The {@code prompts/} folder inside the jar (or build output). */
-  static Path bundledPacks() {
-    URL url = Sparring.class.getResource("/prompts");
-    if (url == null) {
-      throw new IllegalStateException("no bundled prompts/ in this build");
-    }
-    try {
-      URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        try {
-          return FileSystems.getFileSystem(uri).getPath("/prompts");
-        } catch (FileSystemNotFoundException e) {
-          return FileSystems.newFileSystem(uri, Map.of()).getPath("/prompts");
-        }
-      }
-      return Path.of(uri);
-    } catch (URISyntaxException | IOException e) {
-      throw new IllegalStateException("cannot open bundled packs: " + e.getMessage(), e);
-    }
+    return BankReading.read(paths).bank();
   }
 
   public SparringConfig config() {
@@ -349,7 +305,7 @@ public final class Sparring implements AutoCloseable {
    */
   public synchronized void startBackground(Clock clock) {
     dispatcher.start(java.time.Duration.ofSeconds(1));
-    startMeaning();
+    startDeferred();
     if (scheduler != null) {
       return;
     }

@@ -25,8 +25,6 @@ final class PackQuestions {
   static final int MAX_CORRECTION = 200;
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
-  private static final org.slf4j.Logger log =
-      org.slf4j.LoggerFactory.getLogger(PackQuestions.class);
 
   private static final Set<String> TOP_KEYS = Set.of("questions");
   private static final Set<String> QUESTION_KEYS =
@@ -142,11 +140,13 @@ final class PackQuestions {
       return null;
     }
     if (!keepDrafts && yaml.drafts().size() > draftsBefore) {
-      log.warn(
-          "skipping draft question {} ({}): {} TODO placeholder(s) from `sparring import` left",
-          id,
-          yaml.at(node.getStartMark(), "").toString().replaceAll(": $", ""),
-          yaml.drafts().size() - draftsBefore);
+      // Looked up here, not held in a static field: packs are read before logging is set up.
+      org.slf4j.LoggerFactory.getLogger(PackQuestions.class)
+          .warn(
+              "skipping draft question {} ({}): {} TODO placeholder(s) from `sparring import` left",
+              id,
+              yaml.at(node.getStartMark(), "").toString().replaceAll(": $", ""),
+              yaml.drafts().size() - draftsBefore);
       return null;
     }
     positions.put(id, yaml.at(node.getStartMark(), ""));

@@ -47,6 +47,21 @@ final class PackYaml {
   /** A placeholder {@code sparring import} writes into a skeleton for the author to replace. */
   static final java.util.regex.Pattern TODO = java.util.regex.Pattern.compile("\\bTODO\\b");
 
+  /**
+   * Tags every plain scalar as text: packs are read as nodes, never constructed, and their scalars
+   * are read as text whatever they look like, so the implicit type resolvers (a regex or more per
+   * scalar) have nothing to decide.
+   */
+  private static final class TextOnly extends org.yaml.snakeyaml.resolver.Resolver {
+    @Override
+    protected void addImplicitResolvers() {}
+  }
+
+  /** Whether {@code text} holds a {@link #TODO} placeholder (the regex only runs on a "TODO"). */
+  static boolean todo(String text) {
+    return text.contains("TODO") && TODO.matcher(text).find();
+  }
+
   PackYaml(Path path) {
     this.path = path;
     this.file = path.toString();
@@ -123,7 +138,13 @@ final class PackYaml {
     options.setMaxAliasesForCollections(0);
     options.setNestingDepthLimit(20);
     options.setCodePointLimit((int) PackLoader.MAX_FILE_BYTES);
-    Yaml yaml = new Yaml(options);
+    Yaml yaml =
+        new Yaml(
+            new org.yaml.snakeyaml.constructor.Constructor(options),
+            new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+            new org.yaml.snakeyaml.DumperOptions(),
+            options,
+            new TextOnly());
     try {
       // Aliases are refused outright before anything is expanded. An alias needs an anchor
       // ("&"): a file without one is not scanned twice.
@@ -187,7 +208,7 @@ final class PackYaml {
       return null;
     }
     String v = s.getValue().strip();
-    if (TODO.matcher(v).find()) {
+    if (todo(v)) {
       draft(s, v);
     }
     if (v.isEmpty() && required) {
@@ -223,7 +244,7 @@ final class PackYaml {
     List<String> out = new ArrayList<>();
     for (Node item : seq.getValue()) {
       if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
-        if (TODO.matcher(s.getValue()).find()) {
+        if (todo(s.getValue())) {
           draft(s, s.getValue().strip());
         }
         out.add(s.getValue().strip());

@@ -23,9 +23,69 @@ public final class Sourcing {
 
   private Sourcing() {}
 
+  /**
+   * The words of {@link #CLAIM_WORDS} (or their stems), lower case: a point holding none of them
+   * cannot match it, so the regex runs only on the few that do (the bank's thousands of points are
+   * checked at start-up, when every regex step is interpreted).
+   */
+  private static final List<String> CLAIM_STEMS =
+      List.of(
+          "priced",
+          "pricing",
+          "billed",
+          "per gb-second",
+          "free tier",
+          "quota",
+          "hard limit",
+          "generally available",
+          "in preview",
+          "deprecated",
+          "end of support",
+          "maintenance mode");
+
+  /** {@link #CLAIM_STEMS} by their first letter (ASCII). */
+  private static final String[][] STEMS_BY_START = new String[128][];
+
+  static {
+    for (String stem : CLAIM_STEMS) {
+      String[] same = STEMS_BY_START[stem.charAt(0)];
+      String[] more = same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
+      more[more.length - 1] = stem;
+      STEMS_BY_START[stem.charAt(0)] = more;
+    }
+  }
+
   /** Whether {@code point} states a figure, a limit, a price model or an availability. */
   public static boolean statesAFigure(String point) {
-    return FIGURE.matcher(point).find() || CLAIM_WORDS.matcher(point).find();
+    return (hasDigit(point) && FIGURE.matcher(point).find())
+        || (hasClaimWord(point) && CLAIM_WORDS.matcher(point).find());
+  }
+
+  /** Whether {@code text} holds an ASCII digit ({@link #FIGURE} needs one). */
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code text} holds one of {@link #CLAIM_STEMS}, in any case. */
+  static boolean hasClaimWord(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = Character.toLowerCase(text.charAt(i));
+      String[] stems = c < 128 ? STEMS_BY_START[c] : null;
+      if (stems != null) {
+        for (String stem : stems) {
+          if (text.regionMatches(true, i, stem, 0, stem.length())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** A key point checked longer ago than the given age, with where it is. */

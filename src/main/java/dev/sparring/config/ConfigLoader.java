@@ -211,6 +211,9 @@ public final class ConfigLoader {
   }
 
   /** Keys older versions read: still accepted, with a warning, so an old config file loads. */
+  /** The retired keys warned about in this process. */
+  private static final Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private static final Map<String, String> RETIRED =
       Map.of(
           "scoring.interviewCompletion",
@@ -224,8 +227,11 @@ public final class ConfigLoader {
     for (Map.Entry<String, Object> e : user.entrySet()) {
       String key = prefix + e.getKey();
       if (!base.containsKey(e.getKey()) && RETIRED.containsKey(key)) {
-        org.slf4j.LoggerFactory.getLogger(ConfigLoader.class)
-            .warn("config: '{}' is no longer used ({}); remove it", key, RETIRED.get(key));
+        // Once per process: start-up may read the same file twice (see Main.preload).
+        if (WARNED.add(key)) {
+          org.slf4j.LoggerFactory.getLogger(ConfigLoader.class)
+              .warn("config: '{}' is no longer used ({}); remove it", key, RETIRED.get(key));
+        }
         continue;
       }
       if (!base.containsKey(e.getKey())) {

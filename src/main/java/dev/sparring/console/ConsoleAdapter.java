@@ -86,6 +86,18 @@ public final class ConsoleAdapter {
    * each line.
    */
   public void run(BufferedReader in, boolean interactive) throws IOException {
+    run(in, interactive, () -> {});
+  }
+
+  /**
+   * Runs until end of input (or {@code /quit}), and runs {@code afterFirstAnswer} once: after the
+   * first line is answered, or as soon as the console waits for a line that has not come yet.
+   * Background work that the first answer does not need (loading the meaning model) so does not
+   * compete with it for the processor.
+   */
+  public void run(BufferedReader in, boolean interactive, Runnable afterFirstAnswer)
+      throws IOException {
+    boolean answered = false;
     if (interactive) {
       out.println(
           "Sparring console. Type /spar help for commands, /help for console commands, /quit to"
@@ -94,6 +106,10 @@ public final class ConsoleAdapter {
     step(new Inbound.Tick(bot.clock().instant()));
     flush();
     while (true) {
+      if (!answered && !in.ready()) {
+        answered = true;
+        afterFirstAnswer.run();
+      }
       if (interactive) {
         out.print(user + "@#" + channel + "> ");
         out.flush();
@@ -103,6 +119,10 @@ public final class ConsoleAdapter {
         break;
       }
       line(line);
+      if (!answered) {
+        answered = true;
+        afterFirstAnswer.run();
+      }
     }
     dispatcher.drain();
     flush();

@@ -18,7 +18,7 @@ public final class RateLimiter {
 
   private final int perMinute;
   private final Clock clock;
-  private final Cache<String, long[]> windows;
+  private final dev.sparring.chat.Lazy<Cache<String, long[]>> windows;
 
   public RateLimiter(int perMinute, Clock clock) {
     if (perMinute < 1) {
@@ -26,12 +26,15 @@ public final class RateLimiter {
     }
     this.perMinute = perMinute;
     this.clock = clock;
+    // Made at the first action, not at start-up: see Lazy.
     this.windows =
-        Caffeine.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterAccess(IDLE)
-            .ticker(Tickers.of(clock))
-            .build();
+        dev.sparring.chat.Lazy.of(
+            () ->
+                Caffeine.newBuilder()
+                    .maximumSize(200_000)
+                    .expireAfterAccess(IDLE)
+                    .ticker(Tickers.of(clock))
+                    .build());
   }
 
   public int perMinute() {
@@ -41,7 +44,7 @@ public final class RateLimiter {
   /** Counts one action of {@code userKey}; returns how long to wait if it is over the limit. */
   public Duration acquire(String userKey) {
     long now = clock.millis();
-    long[] w = windows.get(userKey, k -> new long[] {now, 0});
+    long[] w = windows.get().get(userKey, k -> new long[] {now, 0});
     synchronized (w) {
       if (now - w[0] >= 60_000) {
         w[0] = now;
@@ -57,8 +60,8 @@ public final class RateLimiter {
 
   /** For tests: how many users are remembered. */
   long remembered() {
-    windows.cleanUp();
-    return windows.estimatedSize();
+    windows.get().cleanUp();
+    return windows.get().estimatedSize();
   }
 
   Instant now() {

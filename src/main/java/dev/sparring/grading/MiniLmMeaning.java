@@ -22,8 +22,14 @@ public final class MiniLmMeaning implements Meaning {
 
   private static final Logger log = LoggerFactory.getLogger(MiniLmMeaning.class);
 
-  private final AtomicReference<EmbeddingModel> model = new AtomicReference<>();
-  private final Cache<String, float[]> claims = Caffeine.newBuilder().maximumSize(50_000).build();
+  /** The model with its cache of key point vectors, made together once the model has loaded. */
+  private record Loaded(EmbeddingModel model, Cache<String, float[]> claims) {
+    Loaded(EmbeddingModel model) {
+      this(model, Caffeine.newBuilder().maximumSize(50_000).build());
+    }
+  }
+
+  private final AtomicReference<Loaded> model = new AtomicReference<>();
   private final java.util.concurrent.CountDownLatch settled =
       new java.util.concurrent.CountDownLatch(1);
 
@@ -57,7 +63,7 @@ public final class MiniLmMeaning implements Meaning {
             () -> {
               long begin = System.nanoTime();
               try {
-                model.set(new AllMiniLmL6V2QuantizedEmbeddingModel());
+                model.set(new Loaded(new AllMiniLmL6V2QuantizedEmbeddingModel()));
                 log.info(
                     "grading: meaning model loaded in {} ms",
                     (System.nanoTime() - begin) / 1_000_000);
@@ -78,7 +84,7 @@ public final class MiniLmMeaning implements Meaning {
   public static MiniLmMeaning loadNow() {
     MiniLmMeaning meaning = new MiniLmMeaning();
     meaning.started.set(true);
-    meaning.model.set(new AllMiniLmL6V2QuantizedEmbeddingModel());
+    meaning.model.set(new Loaded(new AllMiniLmL6V2QuantizedEmbeddingModel()));
     meaning.settled.countDown();
     return meaning;
   }
@@ -111,11 +117,13 @@ public final class MiniLmMeaning implements Meaning {
 
   @Override
   public double[][] similarity(List<String> units, List<String> claimTexts) {
-    EmbeddingModel m = model.get();
+    Loaded loaded = model.get();
     double[][] out = new double[claimTexts.size()][units.size()];
-    if (m == null || units.isEmpty()) {
+    if (loaded == null || units.isEmpty()) {
       return out;
     }
+    EmbeddingModel m = loaded.model();
+    Cache<String, float[]> claims = loaded.claims();
     List<TextSegment> segments = new ArrayList<>(units.size());
     units.forEach(u -> segments.add(TextSegment.from(u)));
     List<float[]> answer = new ArrayList<>(units.size());

@@ -216,14 +216,19 @@ public final class RubricGrader implements Grader {
 
   // Keyed by the identity of a step's key point list (weak keys compare by identity), one immutable
   // object for as long as its bank is in use; the index knows the prompt it was built with.
-  private final com.github.benmanes.caffeine.cache.Cache<List<KeyPoint>, StepIndex> steps =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-          .weakKeys()
-          .maximumSize(100_000)
-          .build();
+  // Made at the first grade, not with the grader: see Lazy.
+  private final dev.sparring.chat.Lazy<
+          com.github.benmanes.caffeine.cache.Cache<List<KeyPoint>, StepIndex>>
+      steps =
+          dev.sparring.chat.Lazy.of(
+              () ->
+                  com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                      .weakKeys()
+                      .maximumSize(100_000)
+                      .build());
 
   private StepIndex index(List<KeyPoint> points, String prompt) {
-    StepIndex cached = steps.getIfPresent(points);
+    StepIndex cached = steps.get().getIfPresent(points);
     if (cached != null && cached.prompt().equals(prompt)) {
       return cached;
     }
@@ -274,7 +279,7 @@ public final class RubricGrader implements Grader {
             List.copyOf(clauses),
             prompt,
             asked);
-    steps.put(points, built);
+    steps.get().put(points, built);
     return built;
   }
 

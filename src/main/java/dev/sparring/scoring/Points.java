@@ -25,7 +25,7 @@ public final class Points {
 
   private final ScoringRules rules;
   private final Seasons seasons;
-  private final Cache<Key, Object> cache;
+  private final dev.sparring.chat.Lazy<Cache<Key, Object>> cache;
 
   /** A cached board read: the whole board, its top N, or one name's rank. */
   private record Key(LedgerQuery query, String what, Object arg) {}
@@ -50,12 +50,15 @@ public final class Points {
   Points(ScoringRules rules, Duration cacheTtl, Clock clock) {
     this.rules = rules;
     this.seasons = new Seasons(rules);
+    // Made at the first board read, not at start-up: see Lazy.
     this.cache =
-        Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(cacheTtl)
-            .ticker(Tickers.of(clock))
-            .build();
+        dev.sparring.chat.Lazy.of(
+            () ->
+                Caffeine.newBuilder()
+                    .maximumSize(10_000)
+                    .expireAfterWrite(cacheTtl)
+                    .ticker(Tickers.of(clock))
+                    .build());
   }
 
   public ScoringRules rules() {
@@ -105,21 +108,25 @@ public final class Points {
   @SuppressWarnings("unchecked")
   public List<Standing> standings(Tx tx, LedgerQuery query) {
     return (List<Standing>)
-        cache.get(new Key(query, "all", null), k -> List.copyOf(tx.ledger().standings(query)));
+        cache
+            .get()
+            .get(new Key(query, "all", null), k -> List.copyOf(tx.ledger().standings(query)));
   }
 
   /** The first {@code limit} of the board, from the cache when fresh. */
   @SuppressWarnings("unchecked")
   public List<Standing> top(Tx tx, LedgerQuery query, int limit) {
     return (List<Standing>)
-        cache.get(new Key(query, "top", limit), k -> List.copyOf(tx.ledger().top(query, limit)));
+        cache
+            .get()
+            .get(new Key(query, "top", limit), k -> List.copyOf(tx.ledger().top(query, limit)));
   }
 
   /** Where {@code name} ranks on the board, from the cache when fresh. */
   @SuppressWarnings("unchecked")
   public Optional<Ledger.Rank> rank(Tx tx, LedgerQuery query, String name) {
     return (Optional<Ledger.Rank>)
-        cache.get(new Key(query, "rank", name), k -> tx.ledger().rank(query, name));
+        cache.get().get(new Key(query, "rank", name), k -> tx.ledger().rank(query, name));
   }
 
   // ---- public boards: without the people who hide ({@link Hidden})
@@ -185,11 +192,11 @@ public final class Points {
   }
 
   public void invalidate(String team) {
-    cache.asMap().keySet().removeIf(k -> k.query().team().equals(team));
+    cache.get().asMap().keySet().removeIf(k -> k.query().team().equals(team));
   }
 
   /** For benchmarks and tests: how many leaderboards are cached. */
   public long cachedQueries() {
-    return cache.estimatedSize();
+    return cache.get().estimatedSize();
   }
 }

@@ -9,6 +9,7 @@ import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.chat.Ids;
 import dev.sparring.chat.Inline;
+import dev.sparring.chat.Lazy;
 import dev.sparring.core.Json;
 import dev.sparring.store.Document;
 import dev.sparring.store.Tx;
@@ -47,8 +48,14 @@ public final class TeamBanks implements Banks {
   private final QuestionBank shared;
   private final QuestionBank empty;
   private final PackLoader loader = new PackLoader();
-  private final Cache<String, View> views =
-      Caffeine.newBuilder().maximumSize(2_000).expireAfterAccess(Duration.ofHours(1)).build();
+  // Made at the first team lookup, not at start-up: see Lazy.
+  private final Lazy<Cache<String, View>> views =
+      Lazy.of(
+          () ->
+              Caffeine.newBuilder()
+                  .maximumSize(2_000)
+                  .expireAfterAccess(Duration.ofHours(1))
+                  .build());
 
   /** Team views over these shared file packs. */
   public TeamBanks(QuestionBank shared) {
@@ -64,13 +71,13 @@ public final class TeamBanks implements Banks {
   @Override
   public QuestionBank forTeam(Tx tx, String teamKey) {
     String stamp = tx.documents().get(STAMP, teamKey).map(Document::body).orElse("");
-    View cached = views.getIfPresent(teamKey);
+    View cached = views.get().getIfPresent(teamKey);
     if (cached != null && cached.stamp().equals(stamp)) {
       return cached.bank();
     }
     List<Question> own = load(tx, teamKey);
     QuestionBank bank = own.isEmpty() ? empty : shared.plus(own, QuestionBank.TEAM_PACK);
-    views.put(teamKey, new View(stamp, bank));
+    views.get().put(teamKey, new View(stamp, bank));
     return bank;
   }
 

@@ -252,6 +252,39 @@ class MainTest {
   }
 
   @Test
+  void theConsoleStartsWithItsBankPreloadedAndLogsEachWarningOnceWithNothingFromSlf4j()
+      throws Exception {
+    Path config = dir.resolve("retired.yaml");
+    Files.writeString(
+        config,
+        "bank:\n  paths: ['" + TestPacks.root() + "']\nscoring:\n  interviewCompletion: 20\n",
+        StandardCharsets.UTF_8);
+    ProcessBuilder pb =
+        ChildProgram.of(
+            // The program's own logging (to stderr), not the tests' quiet one.
+            List.of("-D" + dev.sparring.app.LogSetup.BUILTIN + "=true"),
+            "console",
+            "--data",
+            dir.resolve("data").toString(),
+            "--config",
+            config.toString());
+    pb.redirectOutput(dir.resolve("out.txt").toFile());
+    pb.redirectError(dir.resolve("err.txt").toFile());
+    Process p = pb.start();
+    try (java.io.Writer in = p.outputWriter(StandardCharsets.UTF_8)) {
+      in.write("/spar help\n");
+    }
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).isZero();
+    assertThat(out).contains("Sparring commands");
+    // The configuration is read twice (the preload, the command): its warning is said once.
+    assertThat(err.split("is no longer used", -1)).hasSize(2);
+    assertThat(err).doesNotContain("SLF4J").doesNotContain("\tat ");
+  }
+
+  @Test
   void aHalfConfiguredSlackStopsTheStartAndNamesWhatIsMissing() throws Exception {
     Run r = runWithEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-secret-token-value"));
     assertThat(r.code()).isEqualTo(2);
@@ -279,7 +312,7 @@ class MainTest {
 
   @Test
   void everyCommandExplainsItselfWithHelp() {
-    List<List<String>> paths = commandPaths(new CommandLine(new Main()), List.of());
+    List<List<String>> paths = commandPaths(Main.wholeCommandLine(), List.of());
     assertThat(paths).contains(List.of("run"), List.of("outbox", "retry"), List.of("help"));
     for (List<String> path : paths) {
       String usage = "Usage: sparring " + String.join(" ", path);
@@ -300,6 +333,52 @@ class MainTest {
     Run unknown = run("help", "frobnicate");
     assertThat(unknown.code()).isNotZero();
     assertThat(unknown.err()).contains("frobnicate");
+  }
+
+  @Test
+  void onlyTheNamedCommandIsBuiltAndEverythingOtherwise() {
+    assertThat(Main.commandLine("console", "--user", "ana").getSubcommands().keySet())
+        .containsExactly("console");
+    assertThat(Main.commandLine("outbox", "retry").getSubcommands().get("outbox").getSubcommands())
+        .containsKey("retry");
+    assertThat(Main.wholeCommandLine().getSubcommands()).hasSize(Main.subcommands().size());
+    for (String[] args : new String[][] {{"help"}, {"--help"}, {"-V"}, {"consle"}, {"@args.txt"}}) {
+      assertThat(Main.commandLine(args).getSubcommands())
+          .as("%s", List.of(args))
+          .hasSize(Main.subcommands().size());
+    }
+    assertThat(Main.wholeCommandLine().getSubcommands().keySet())
+        .startsWith("run", "console", "packs", "validate")
+        .endsWith("config", "help");
+    assertThat(Main.commandLine().getSubcommands()).isEmpty(); // no arguments: run
+    Run typo = run("consle");
+    assertThat(typo.code()).isNotZero();
+    assertThat(typo.err()).contains("console");
+  }
+
+  @Test
+  void eachCommandIsFoundByTheNamesItsAnnotationGives() {
+    for (Class<?> c : Main.subcommands()) {
+      CommandLine.Command command = c.getAnnotation(CommandLine.Command.class);
+      List<String> names = new ArrayList<>(List.of(command.aliases()));
+      names.add(command.name());
+      for (String name : names) {
+        assertThat(Main.subcommand(name))
+            .as(name)
+            .isEqualTo(c == CommandLine.HelpCommand.class ? null : c);
+      }
+    }
+    assertThat(Main.subcommand("frobnicate")).isNull();
+    assertThat(Main.subcommand("--help")).isNull();
+  }
+
+  @Test
+  void thePreloadReadsTheConfigFileTheCommandLineGives() {
+    assertThat(Main.configured(List.of("console")).config).isNull();
+    assertThat(Main.configured(List.of("console", "--user", "ana", "--config", "a.yaml")).config)
+        .isEqualTo(Path.of("a.yaml"));
+    assertThat(Main.configured(List.of("run", "--config=b.yaml", "--data", "d")).config)
+        .isEqualTo(Path.of("b.yaml"));
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -26,17 +26,56 @@ class ConsoleAdapterTest {
               java.time.Instant.parse("2026-03-01T09:00:00Z"), java.time.ZoneOffset.UTC));
 
   private String session(String user, String script) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    adapter(user, bytes).run(new BufferedReader(new StringReader(script)), false);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private ConsoleAdapter adapter(String user, ByteArrayOutputStream bytes) {
     Gateway gateway = ConsoleAdapter.newGateway();
     dev.sparring.core.Bot bot =
         new dev.sparring.core.Bot(store, clock, dev.sparring.testing.Features.all());
     OutboxDispatcher dispatcher =
         new OutboxDispatcher(
             store, clock, List.of(gateway), OutboxDispatcher.Settings.defaults(), "console");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    new ConsoleAdapter(bot, gateway, dispatcher, out, user, "general")
-        .run(new BufferedReader(new StringReader(script)), false);
-    return bytes.toString(StandardCharsets.UTF_8);
+    return new ConsoleAdapter(bot, gateway, dispatcher, out, user, "general");
+  }
+
+  @Test
+  void workAfterTheFirstAnswerRunsOnceTheFirstLineIsAnsweredNotBefore() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<String> seen = new java.util.ArrayList<>();
+    adapter("ana", bytes)
+        .run(
+            new BufferedReader(new StringReader("/spar help\n/spar help\n")),
+            false,
+            () -> seen.add(bytes.toString(StandardCharsets.UTF_8)));
+    assertThat(seen).hasSize(1);
+    assertThat(count(seen.get(0), "Sparring commands")).isEqualTo(1);
+    assertThat(count(bytes.toString(StandardCharsets.UTF_8), "Sparring commands")).isEqualTo(2);
+  }
+
+  @Test
+  void workAfterTheFirstAnswerRunsWhenTheConsoleWaitsForItsFirstLine() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    java.io.PipedWriter typing = new java.io.PipedWriter();
+    BufferedReader in = new BufferedReader(new java.io.PipedReader(typing));
+    List<String> seen = new java.util.ArrayList<>();
+    adapter("ana", bytes)
+        .run(
+            in,
+            false,
+            () -> {
+              seen.add(bytes.toString(StandardCharsets.UTF_8));
+              try {
+                typing.close(); // nobody types: the session ends
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0)).doesNotContain("Sparring commands");
   }
 
   private static int count(String haystack, String needle) {

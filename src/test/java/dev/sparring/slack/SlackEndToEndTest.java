@@ -57,9 +57,7 @@ class SlackEndToEndTest {
       ProcessBuilder pb =
           // The production logging, not the tests' quiet one.
           dev.sparring.testing.ChildProgram.of(
-              java.util.List.of(
-                  "-Dlogback.configurationFile="
-                      + Path.of("target", "classes", "logback.xml").toAbsolutePath()),
+              java.util.List.of("-D" + dev.sparring.app.LogSetup.BUILTIN + "=true"),
               "run",
               "--data",
               dir.resolve("data").toString(),

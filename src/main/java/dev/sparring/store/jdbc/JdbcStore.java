@@ -4,6 +4,7 @@ import dev.sparring.store.Store;
 import dev.sparring.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -16,8 +17,41 @@ public abstract class JdbcStore implements Store {
     this.dialect = dialect;
   }
 
-  /** Applies pending schema migrations; returns how many ran. */
-  static int migrate(DataSource dataSource, Dialect dialect) {
+  /** How {@link #migrate} brought the schema up to date, and how many migrations it applied. */
+  record Migrated(How how, int count) {
+    enum How {
+      /** The history held every shipped migration: nothing to do, Flyway not loaded. */
+      UP_TO_DATE,
+      /** A new SQLite file got every migration and Flyway's history, without Flyway. */
+      CREATED,
+      /** Flyway migrated (and validated what was applied before). */
+      FLYWAY
+    }
+  }
+
+  /**
+   * Applies pending schema migrations. Flyway runs only when there is work for it ({@link
+   * Migrations}): not on a restart with nothing pending, nor to create a new SQLite file.
+   */
+  static Migrated migrate(DataSource dataSource, Dialect dialect) {
+    List<Migrations.Script> shipped = Migrations.shipped(dialect);
+    if (shipped != null) {
+      try (Connection c = dataSource.getConnection()) {
+        if (Migrations.upToDate(c, shipped)) {
+          return new Migrated(Migrated.How.UP_TO_DATE, 0);
+        }
+        if (dialect == Dialect.SQLITE && Migrations.createFresh(c, shipped)) {
+          return new Migrated(Migrated.How.CREATED, shipped.size());
+        }
+      } catch (SQLException e) {
+        // Flyway meets the same problem and reports it.
+      }
+    }
+    return new Migrated(Migrated.How.FLYWAY, flyway(dataSource, dialect));
+  }
+
+  /** Flyway's migrate: whatever is pending, with validation of what was applied. */
+  static int flyway(DataSource dataSource, Dialect dialect) {
     return Flyway.configure()
         .dataSource(dataSource)
         // Portable migrations live in common/; a dialect folder holds only what differs.

@@ -269,18 +269,7 @@ public final class SqliteStore extends JdbcStore {
     } catch (IOException e) {
       throw new StoreException("cannot create the data folder for " + file + ": " + e, e);
     }
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(
-        durability == Durability.FULL
-            ? SQLiteConfig.SynchronousMode.FULL
-            : SQLiteConfig.SynchronousMode.NORMAL);
-    config.setBusyTimeout((int) LOCK_WAIT.toMillis());
-    // Only Flyway's transactions are the driver's: deferred, so a start or an operator command
-    // with nothing to migrate reads the schema history without waiting for the write lock.
-    config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
-    SQLiteDataSource ds = new SQLiteDataSource(config);
-    ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    SQLiteDataSource ds = dataSource(file, durability);
     try {
       migrate(ds, Dialect.SQLITE);
       return new SqliteStore(file, ds, connect(ds));
@@ -296,6 +285,24 @@ public final class SqliteStore extends JdbcStore {
       }
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Connections to {@code file} in WAL mode with this durability and {@link #LOCK_WAIT}. */
+  static SQLiteDataSource dataSource(Path file, Durability durability) {
+    SqliteNative.prepare();
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(
+        durability == Durability.FULL
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout((int) LOCK_WAIT.toMillis());
+    // Only Flyway's transactions are the driver's: deferred, so a start or an operator command
+    // with nothing to migrate reads the schema history without waiting for the write lock.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return ds;
   }
 
   /** The store's connection, idle in auto-commit mode (no transaction, no lock). */
