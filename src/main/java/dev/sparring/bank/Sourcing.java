@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 public final class Sourcing {
 
   // A number that is a quantity, not part of a name (S3, EC2, v2, Node.js 22 counts: a version).
-  private static final Pattern FIGURE =
+  static final Pattern FIGURE =
       Pattern.compile(
           "(?<![A-Za-z0-9.])\\$?\\d[\\d,.]*(?![A-Za-z0-9])|\\d+\\s*(?:MB|GB|KB|TB|MiB|GiB|KiB|ms)\\b");
-  private static final Pattern CLAIM_WORDS =
+  static final Pattern CLAIM_WORDS =
       Pattern.compile(
           "(?i)\\b(?:priced|pricing|billed|per GB-second|free tier|quotas?|hard limit|generally"
               + " available|in preview|deprecated|end of support|maintenance mode)\\b");

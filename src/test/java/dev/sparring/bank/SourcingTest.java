@@ -5,22 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SourcingTest {
 
   // The rule as plain regexes: statesAFigure only skips running them when they cannot match.
-  private static final Pattern FIGURE =
-      Pattern.compile(
-          "(?<![A-Za-z0-9.])\\$?\\d[\\d,.]*(?![A-Za-z0-9])|\\d+\\s*(?:MB|GB|KB|TB|MiB|GiB|KiB|ms)\\b");
-  private static final Pattern CLAIM_WORDS =
-      Pattern.compile(
-          "(?i)\\b(?:priced|pricing|billed|per GB-second|free tier|quotas?|hard limit|generally"
-              + " available|in preview|deprecated|end of support|maintenance mode)\\b");
-
   private static boolean byRegex(String point) {
-    return FIGURE.matcher(point).find() || CLAIM_WORDS.matcher(point).find();
+    return Sourcing.FIGURE.matcher(point).find() || Sourcing.CLAIM_WORDS.matcher(point).find();
   }
 
   @Test

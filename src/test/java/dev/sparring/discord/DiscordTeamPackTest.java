@@ -142,18 +142,7 @@ class DiscordTeamPackTest {
     assertThat(modal.path("type").asInt()).isEqualTo(9);
     String formId = modal.path("data").path("custom_id").asText();
     assertThat(formId).startsWith("suggest.form|");
-    List<Object> components = new ArrayList<>();
-    int n = 0;
-    for (Map.Entry<String, String> f : TeamQuestions.fields().entrySet()) {
-      components.add(
-          Map.of(
-              "type",
-              18,
-              "id",
-              ++n,
-              "component",
-              Map.of("type", 4, "id", ++n, "custom_id", f.getKey(), "value", f.getValue())));
-    }
+    List<Object> components = formComponents(TeamQuestions.fields());
     JsonNode queued =
         send(interaction(5, BO, Map.of("custom_id", formId, "components", components), null));
     String id = TeamQuestions.idIn(queued.toString());
@@ -215,8 +204,8 @@ class DiscordTeamPackTest {
   }
 
   /** {@code fields} suggested by BO in the modal and approved by MENTOR; the question's id. */
-  private String suggestAndApprove(Map<String, String> fields) {
-    String formId = slash(BO, "suggest", Map.of()).path("data").path("custom_id").asText();
+  /** The submitted form's components, one labelled text input per field, as Discord sends them. */
+  private static List<Object> formComponents(Map<String, String> fields) {
     List<Object> components = new ArrayList<>();
     int n = 0;
     for (Map.Entry<String, String> f : fields.entrySet()) {
@@ -229,6 +218,12 @@ class DiscordTeamPackTest {
               "component",
               Map.of("type", 4, "id", ++n, "custom_id", f.getKey(), "value", f.getValue())));
     }
+    return components;
+  }
+
+  private String suggestAndApprove(Map<String, String> fields) {
+    String formId = slash(BO, "suggest", Map.of()).path("data").path("custom_id").asText();
+    List<Object> components = formComponents(fields);
     String id =
         TeamQuestions.idIn(
             send(interaction(5, BO, Map.of("custom_id", formId, "components", components), null))
