@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
@@ -68,9 +70,8 @@ public final class Metrics {
       long dailyPosts,
       Instant at) {}
 
-  private final java.util.concurrent.Executor builder;
-  private final java.util.concurrent.atomic.AtomicBoolean started =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final Executor builder;
+  private final AtomicBoolean started = new AtomicBoolean();
 
   /** Metrics over {@code store}; {@link #start()} builds the registry on a background thread. */
   public Metrics(Store store, Clock clock) {
@@ -85,7 +86,7 @@ public final class Metrics {
   }
 
   /** Metrics whose registry {@code builder} builds once started (it is given the work once). */
-  Metrics(Store store, Clock clock, java.util.concurrent.Executor builder) {
+  Metrics(Store store, Clock clock, Executor builder) {
     this.store = store;
     this.clock = clock;
     this.builder = builder;

@@ -2,6 +2,7 @@ package dev.sparring.core;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sparring.chat.Lazy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public final class RateLimiter {
 
   private final int perMinute;
   private final Clock clock;
-  private final dev.sparring.chat.Lazy<Cache<String, long[]>> windows;
+  private final Lazy<Cache<String, long[]>> windows;
 
   public RateLimiter(int perMinute, Clock clock) {
     if (perMinute < 1) {
@@ -28,7 +29,7 @@ public final class RateLimiter {
     this.clock = clock;
     // Made at the first action, not at start-up: see Lazy.
     this.windows =
-        dev.sparring.chat.Lazy.of(
+        Lazy.of(
             () ->
                 Caffeine.newBuilder()
                     .maximumSize(200_000)

@@ -1,6 +1,7 @@
 package dev.sparring.grading;
 
 import dev.sparring.bank.KeyPoint;
+import dev.sparring.chat.Lazy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,15 +218,13 @@ public final class RubricGrader implements Grader {
   // Keyed by the identity of a step's key point list (weak keys compare by identity), one immutable
   // object for as long as its bank is in use; the index knows the prompt it was built with.
   // Made at the first grade, not with the grader: see Lazy.
-  private final dev.sparring.chat.Lazy<
-          com.github.benmanes.caffeine.cache.Cache<List<KeyPoint>, StepIndex>>
-      steps =
-          dev.sparring.chat.Lazy.of(
-              () ->
-                  com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                      .weakKeys()
-                      .maximumSize(100_000)
-                      .build());
+  private final Lazy<com.github.benmanes.caffeine.cache.Cache<List<KeyPoint>, StepIndex>> steps =
+      Lazy.of(
+          () ->
+              com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                  .weakKeys()
+                  .maximumSize(100_000)
+                  .build());
 
   private StepIndex index(List<KeyPoint> points, String prompt) {
     StepIndex cached = steps.get().getIfPresent(points);

@@ -2,6 +2,7 @@ package dev.sparring.scoring;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sparring.chat.Lazy;
 import dev.sparring.core.Context;
 import dev.sparring.core.Tickers;
 import dev.sparring.store.Ledger;
@@ -25,7 +26,7 @@ public final class Points {
 
   private final ScoringRules rules;
   private final Seasons seasons;
-  private final dev.sparring.chat.Lazy<Cache<Key, Object>> cache;
+  private final Lazy<Cache<Key, Object>> cache;
 
   /** A cached board read: the whole board, its top N, or one name's rank. */
   private record Key(LedgerQuery query, String what, Object arg) {}
@@ -52,7 +53,7 @@ public final class Points {
     this.seasons = new Seasons(rules);
     // Made at the first board read, not at start-up: see Lazy.
     this.cache =
-        dev.sparring.chat.Lazy.of(
+        Lazy.of(
             () ->
                 Caffeine.newBuilder()
                     .maximumSize(10_000)

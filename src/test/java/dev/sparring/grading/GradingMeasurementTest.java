@@ -112,17 +112,23 @@ class GradingMeasurementTest {
             steps,
             new RubricGrader(
                 MiniLmMeaning.loadInBackground().await(java.time.Duration.ofSeconds(60))));
+    report(log, "grading measurement", steps, figures);
+  }
+
+  /** Logs the figures of a set, then each kind's counts and each failure, under {@code what}. */
+  static void report(Logger log, String what, List<Step> steps, Figures figures) {
     log.info(
-        "grading measurement over {} steps: own-words recall {}, precision {}, pairwise ordering"
-            + " {}, strong > wrong {}, partial > wrong {}",
+        "{} over {} steps: own-words recall {}, precision {}, pairwise ordering {}, strong > wrong"
+            + " {}, partial > wrong {}",
+        what,
         steps.size(),
         f(figures.recall()),
         f(figures.precision()),
         f(figures.ordering()),
         f(figures.strongOverWrong()),
         f(figures.partialOverWrong()));
-    figures.perKind().forEach((kind, line) -> log.info("grading measurement, {}: {}", kind, line));
-    figures.failures().forEach(line -> log.info("grading measurement, failure: {}", line));
+    figures.perKind().forEach((kind, line) -> log.info("{}, {}: {}", what, kind, line));
+    figures.failures().forEach(line -> log.info("{}, failure: {}", what, line));
   }
 
   static List<Step> load(QuestionBank bank) throws Exception {

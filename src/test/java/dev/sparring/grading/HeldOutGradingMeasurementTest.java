@@ -37,17 +37,7 @@ class HeldOutGradingMeasurementTest {
     QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
     steps = GradingMeasurementTest.load(bank, "/eval/grading-heldout.yaml");
     figures = GradingMeasurementTest.measure(steps, SharedMeaning.grader());
-    log.info(
-        "held-out grading measurement over {} steps: own-words recall {}, precision {}, pairwise"
-            + " ordering {}, strong > wrong {}, partial > wrong {}",
-        steps.size(),
-        f(figures.recall()),
-        f(figures.precision()),
-        f(figures.ordering()),
-        f(figures.strongOverWrong()),
-        f(figures.partialOverWrong()));
-    figures.perKind().forEach((kind, line) -> log.info("held-out measurement, {}: {}", kind, line));
-    figures.failures().forEach(line -> log.info("held-out measurement, failure: {}", line));
+    GradingMeasurementTest.report(log, "held-out grading measurement", steps, figures);
   }
 
   private static String f(double value) {
