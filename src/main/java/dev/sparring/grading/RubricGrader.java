@@ -14,15 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A key point is covered when one of its terms appears as a phrase (stems compared, one typo
  * forgiven in words of five letters or more, two from nine) and is not negated by a "not", "no",
  * "never" or "without" just before it, or by a strong negator earlier in its clause. A key point is
- * contradicted, and never covered, when the answer states one of its listed misconceptions, or when
- * in the clause of its term the answer negates the term ("never reuse", "not idempotent"),
- * dismisses it after it ("a DLQ is unnecessary", "is not needed", "is optional"), states a time or
- * size that none of the point's own numbers match once units are normalised ("60 minutes" against
- * 15 minutes), asserts what the point denies, or says it in reverse (see {@link Stance}); negations
- * are skipped for terms the point itself negates. A sentence that contradicts a point is evidence
- * for no other point. The score is the covered share of key points, less {@value
- * #CONTRADICTION_COST} of a point per contradiction, times an explanation factor between 0.5 (a
- * bare list of terms) and 1 (prose with connecting words).
+ * contradicted, and never covered, when the answer states one of its listed misconceptions (by its
+ * terms, or by most of its claim's own words), or when in the clause of its term the answer negates
+ * the term ("never reuse", "not idempotent"), dismisses it after it ("a DLQ is unnecessary", "is
+ * not needed", "is optional"), states a time or size that none of the point's own numbers match
+ * once units are normalised ("60 minutes" against 15 minutes), asserts what the point denies, or
+ * says it in reverse (see {@link Stance}); negations are skipped for terms the point itself
+ * negates, and for words another point of the step says are absent. A clause that contradicts a
+ * point is evidence for no other point, and once an answer has contradicted one, each other point
+ * needs two of its terms in separate words: the answer's vocabulary no longer shows that it knows.
+ * The score is the covered share of key points, less {@value #CONTRADICTION_COST} of a point per
+ * contradiction, times an explanation factor between 0.5 (a bare list of terms) and 1 (prose with
+ * connecting words).
  */
 public final class RubricGrader implements Grader {
 
@@ -82,8 +85,13 @@ public final class RubricGrader implements Grader {
     // of a point is no evidence for any other point either.
     Map<KeyPoint, Found> wrong = new java.util.HashMap<>();
     boolean[] tainted = new boolean[text.size()];
-    for (KeyPoint kp : keyPoints) {
-      List<Found> found = contradiction(text, kp, step);
+    boolean[][] termWords = termWords(text, keyPoints);
+    for (int p = 0; p < keyPoints.size(); p++) {
+      KeyPoint kp = keyPoints.get(p);
+      List<Found> found = contradiction(text, kp, step, others(termWords, p));
+      // A misconception read from other words than its terms is too uncertain to overrule the
+      // answer making the point itself elsewhere: it is then likely a case being contrasted.
+      found.removeIf(f -> f.inOtherWords() && madeElsewhere(text, kp, f, step.asked()));
       if (!found.isEmpty()) {
         wrong.put(kp, found.get(0));
         found.forEach(f -> taint(text, tainted, f));
@@ -102,21 +110,25 @@ public final class RubricGrader implements Grader {
     List<KeyPoint> covered = new ArrayList<>();
     List<KeyPoint> missed = new ArrayList<>();
     List<Contradiction> contradicted = new ArrayList<>();
+    // Once an answer has stated something false, its vocabulary is no longer evidence of knowing:
+    // a point then needs two of its own phrases, and similar wording alone credits nothing.
+    boolean doubt = !wrong.isEmpty();
     for (KeyPoint kp : keyPoints) {
       Found found = wrong.get(kp);
       if (found != null) {
         missed.add(kp);
         contradicted.add(new Contradiction(kp, found.clause(), found.correction()));
-      } else if (covered(text, kp, tainted, step.asked())
-          || paraphrased(asserted, step.evidence().get(kp))) {
+      } else if (!doubt
+          ? covered(text, kp, tainted, step.asked(), 1)
+              || paraphrased(asserted, step.evidence().get(kp))
+          : covered(text, kp, tainted, step.asked(), IN_DOUBT_TERMS)) {
         covered.add(kp);
       } else {
         missed.add(kp);
       }
     }
-    if (meaning.ready() && !missed.isEmpty() && !asserted.isEmpty()) {
-      String untainted = wrong.isEmpty() ? answer : untainted(text, tainted);
-      byMeaning.credit(untainted, step.anchors(), this::quantities, missed, covered, contradicted);
+    if (!doubt && meaning.ready() && !missed.isEmpty() && !asserted.isEmpty()) {
+      byMeaning.credit(answer, step.anchors(), this::quantities, missed, covered, contradicted);
       covered.sort(java.util.Comparator.comparingInt(keyPoints::indexOf));
     }
     return scored(text, answerStems, step, covered, missed, contradicted);
@@ -182,25 +194,6 @@ public final class RubricGrader implements Grader {
         || i > 0 && text.raw.substring(text.end[i - 1], text.begin[i]).contains(":");
   }
 
-  /** The answer without its tainted words, each untainted run kept as a sentence of its own. */
-  private static String untainted(Text text, boolean[] tainted) {
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (i < text.size()) {
-      if (tainted[i]) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j + 1 < text.size() && !tainted[j + 1]) {
-        j++;
-      }
-      out.append(text.raw, text.begin[i], text.end[j]).append(".\n");
-      i = j + 1;
-    }
-    return out.toString();
-  }
-
   /**
    * What the grader precomputes for one step's key points: per point, the claim's own distinctive
    * words (those no other point of the step uses, so restating the question is not evidence); and
@@ -212,6 +205,7 @@ public final class RubricGrader implements Grader {
       java.util.Set<String> vocabulary,
       Map<KeyPoint, java.util.Set<String>> anchors,
       List<Set<String>> clauses,
+      Map<KeyPoint, Set<String>> deniedElsewhere,
       String prompt,
       Set<String> asked) {}
 
@@ -270,16 +264,55 @@ public final class RubricGrader implements Grader {
     for (KeyPoint kp : points) {
       clauses.addAll(Stance.clauses(Text.of(kp.point())));
     }
+    Map<KeyPoint, Set<String>> deniedElsewhere = new java.util.HashMap<>();
+    for (KeyPoint kp : points) {
+      Set<String> denied = new java.util.HashSet<>();
+      for (KeyPoint other : points) {
+        if (other != kp) {
+          denied.addAll(lacks(Text.of(other.point())));
+        }
+      }
+      deniedElsewhere.put(kp, Set.copyOf(denied));
+    }
     StepIndex built =
         new StepIndex(
             evidence,
             java.util.Set.copyOf(vocabulary),
             anchors,
             List.copyOf(clauses),
+            deniedElsewhere,
             prompt,
             asked);
     steps.get().put(points, built);
     return built;
+  }
+
+  /** Words that say something is absent, as negators do: "lacking native rotation". */
+  static final Set<String> LACKING = Set.of("lack", "lacks", "lacking", "missing");
+
+  /**
+   * The stems a key point says are absent: content words a few words after a negator or "lacking"
+   * in the same clause ("lacking native rotation" gives "native" and "rotation").
+   */
+  static Set<String> lacks(Text point) {
+    Set<String> out = new java.util.HashSet<>();
+    for (int i = 0; i < point.size(); i++) {
+      if (!Negation.NEGATORS.contains(point.words[i]) && !LACKING.contains(point.words[i])) {
+        continue;
+      }
+      for (int j = i + 1; j < point.size() && j <= i + Negation.NEGATION_WINDOW; j++) {
+        if (point.clause[j] != point.clause[i]) {
+          break;
+        }
+        String w = point.words[j];
+        if (w.length() >= 4
+            && !Explanation.FUNCTION_WORDS.contains(w)
+            && !TermMatch.GLUE.contains(w)) {
+          out.add(point.stems[j]);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether all of a term's content words are the question's own. */
@@ -368,16 +401,20 @@ public final class RubricGrader implements Grader {
    * A clause of the answer that contradicts a key point, words {@code from..to}, with the
    * correction to show (null: the key point itself).
    */
-  private record Found(String clause, String correction, int from, int to) {}
+  private record Found(String clause, String correction, int from, int to, boolean inOtherWords) {
+    Found(String clause, String correction, int from, int to) {
+      this(clause, correction, from, to, false);
+    }
+  }
 
   /**
    * The first clause that states one of the point's misconceptions, or that names the point (one of
    * its terms) and negates or dismisses it, asserts what it denies, uses the opposite of one of its
    * words, or states a time or size none of its numbers match. Null when there is none.
    */
-  private List<Found> contradiction(Text text, KeyPoint kp, StepIndex step) {
+  private List<Found> contradiction(Text text, KeyPoint kp, StepIndex step, boolean[] othersTerms) {
     List<Found> out = new ArrayList<>();
-    Found misconception = misconception(text, kp);
+    Found misconception = misconception(text, kp, othersTerms);
     if (misconception != null) {
       out.add(misconception);
     }
@@ -401,6 +438,7 @@ public final class RubricGrader implements Grader {
         int to = Negation.spanEnd(text, end - 1);
         boolean against =
             (!negative
+                    && !deniedElsewhere(text, start, end, step.deniedElsewhere().get(kp))
                     && (Negation.negatedBefore(text, start, asserted)
                         || Negation.dismissedAfter(text, end, to, asserted)))
                 || Quantities.conflict(clause(text, from, to), claimed)
@@ -437,14 +475,76 @@ public final class RubricGrader implements Grader {
     return out;
   }
 
+  /** Per key point, the words of the answer that one of its terms matches. */
+  private boolean[][] termWords(Text text, List<KeyPoint> keyPoints) {
+    boolean[][] out = new boolean[keyPoints.size()][text.size()];
+    for (int p = 0; p < keyPoints.size(); p++) {
+      for (Text term : terms(keyPoints.get(p))) {
+        if (term.size() == 0) {
+          continue;
+        }
+        for (int start = 0; start < text.size(); start++) {
+          int end = TermMatch.matchesAt(text, start, term, 0);
+          if (end > start) {
+            java.util.Arrays.fill(out[p], start, end, true);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The words matched by a term of any key point but the one at {@code p}. */
+  private static boolean[] others(boolean[][] termWords, int p) {
+    boolean[] out = new boolean[termWords.length == 0 ? 0 : termWords[0].length];
+    for (int q = 0; q < termWords.length; q++) {
+      if (q != p) {
+        for (int i = 0; i < out.length; i++) {
+          out[i] |= termWords[q][i];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether one of the point's terms is in the answer outside the words of {@code found}. */
+  private boolean madeElsewhere(Text text, KeyPoint kp, Found found, Set<String> asked) {
+    boolean[] outside = new boolean[text.size()];
+    java.util.Arrays.fill(outside, found.from(), found.to() + 1, true);
+    return covered(text, kp, outside, asked, 1);
+  }
+
+  /**
+   * Distinct terms of a point, in separate places, that an answer which contradicts some point must
+   * use before another point counts as covered.
+   */
+  static final int IN_DOUBT_TERMS = 2;
+
+  /**
+   * Whether words {@code start..end-1} include one another point of the step says is absent: a
+   * negation of them may be making that point ("Parameter Store has no rotation built in"), not
+   * denying this one.
+   */
+  private static boolean deniedElsewhere(Text text, int start, int end, Set<String> denied) {
+    for (int i = start; i < end; i++) {
+      if (denied.contains(text.stems[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Words of a key point a clause shares before a reversal in it is read as about the point. */
   static final int FLIP_ANCHORS = 2;
 
   /**
-   * Whether one of the point's terms occurs unnegated outside the tainted words, leaving out terms
-   * made only of words the question asked with.
+   * Whether {@code needed} of the point's terms occur unnegated outside the tainted words, each in
+   * words no other of them took, leaving out terms made only of words the question asked with.
    */
-  private boolean covered(Text text, KeyPoint kp, boolean[] tainted, Set<String> asked) {
+  private boolean covered(
+      Text text, KeyPoint kp, boolean[] tainted, Set<String> asked, int needed) {
+    boolean[] taken = tainted.clone();
+    int found = 0;
     for (Text term : terms(kp)) {
       if (term.size() == 0 || askedOnly(term, asked)) {
         continue;
@@ -456,10 +556,14 @@ public final class RubricGrader implements Grader {
         }
         boolean clean = true;
         for (int i = start; i < end && clean; i++) {
-          clean = !tainted[i];
+          clean = !taken[i];
         }
         if (clean) {
-          return true;
+          if (++found >= needed) {
+            return true;
+          }
+          java.util.Arrays.fill(taken, start, end, true);
+          break;
         }
       }
     }
@@ -538,9 +642,10 @@ public final class RubricGrader implements Grader {
 
   /**
    * The first of the key point's listed misconceptions the answer states: one of its terms, not
-   * negated just before ("it is not true that ... " does not count, "never" does).
+   * negated just before ("it is not true that ... " does not count, "never" does), or else, in
+   * other words, its claim (see {@link #claimed}).
    */
-  private Found misconception(Text text, KeyPoint kp) {
+  private Found misconception(Text text, KeyPoint kp, boolean[] othersTerms) {
     Text[][] all = misconceptionTerms(kp);
     for (int m = 0; m < all.length; m++) {
       for (Text term : all[m]) {
@@ -557,7 +662,145 @@ public final class RubricGrader implements Grader {
         }
       }
     }
+    return claimed(text, kp, othersTerms);
+  }
+
+  /** Share of a misconception clause's content words an answer's clause must use to state it. */
+  static final double CLAIM_SHARE = 0.75;
+
+  /**
+   * Words that make a claim sweeping, and often make it false ("only lists the functions",
+   * "requests are free", "never conflict"): a clause of a misconception that has one is stated only
+   * by a clause that has one too.
+   */
+  static final Set<String> SWEEPING =
+      Set.of(
+          "only",
+          "always",
+          "never",
+          "every",
+          "all",
+          "any",
+          "no",
+          "nothing",
+          "none",
+          "free",
+          "entirely",
+          "impossible",
+          "unlimited",
+          "forever",
+          "unnecessary",
+          "guaranteed",
+          "guarantees",
+          "same");
+
+  /** One clause of a misconception's claim: its content stems, and whether it is sweeping. */
+  private record ClaimClause(Set<String> stems, boolean sweeping) {}
+
+  private final Map<KeyPoint, List<List<ClaimClause>>> claims = new ConcurrentHashMap<>();
+
+  /** Per misconception of the point, the clauses of its claim. */
+  private List<List<ClaimClause>> claims(KeyPoint kp) {
+    return claims.computeIfAbsent(
+        kp,
+        k -> {
+          List<List<ClaimClause>> out = new ArrayList<>();
+          for (var wrong : k.wrong()) {
+            Text claim = Text.of(wrong.claim());
+            Map<Integer, Set<String>> stems = new java.util.TreeMap<>();
+            Set<Integer> sweeping = new java.util.HashSet<>();
+            Set<Integer> supposing = new java.util.HashSet<>();
+            for (int i = 0; i < claim.size(); i++) {
+              String word = claim.words[i];
+              if (SWEEPING.contains(word)) {
+                sweeping.add(claim.clause[i]);
+              }
+              if (Negation.SUPPOSING.contains(word)) {
+                supposing.add(claim.clause[i]);
+              }
+              if (word.length() >= 3
+                  && !Explanation.FUNCTION_WORDS.contains(word)
+                  && !TermMatch.GLUE.contains(word)
+                  && !Negation.NEGATORS.contains(word)
+                  && !Negation.LINKS.contains(word)) {
+                stems
+                    .computeIfAbsent(claim.clause[i], c -> new java.util.HashSet<>())
+                    .add(claim.stems[i]);
+              }
+            }
+            List<ClaimClause> clauses = new ArrayList<>();
+            stems.forEach(
+                (c, s) -> {
+                  // A case the claim supposes ("if the function times out") is not what it claims.
+                  if (!supposing.contains(c)) {
+                    clauses.add(new ClaimClause(Set.copyOf(s), sweeping.contains(c)));
+                  }
+                });
+            out.add(List.copyOf(clauses));
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  /**
+   * A misconception stated in other words than its listed terms: a clause of the answer that uses
+   * at least {@value #CLAIM_SHARE} of the content words (two or more) of a clause of its claim,
+   * including one the key point itself does not use (what makes the claim differ from the point),
+   * negates as often as the claim does, modulo two, and is sweeping if the claim's clause is. Words
+   * that a term of another key point of the step matches do not count: the answer may be making
+   * that point ("reads see the latest write in every region" of the strong mode).
+   */
+  private Found claimed(Text text, KeyPoint kp, boolean[] othersTerms) {
+    List<List<ClaimClause>> all = claims(kp);
+    Set<String> own = ownStems(kp);
+    for (int m = 0; m < all.size(); m++) {
+      int claimNegations = negations(Text.of(kp.wrong().get(m).claim()));
+      for (ClaimClause clause : all.get(m)) {
+        // Two words are too common a pair to state a claim, unless it is a sweeping one.
+        if (clause.stems().size() < (clause.sweeping() ? 2 : 3)) {
+          continue;
+        }
+        int needed = Math.max(2, (int) Math.ceil(CLAIM_SHARE * clause.stems().size()));
+        for (int from = 0; from < text.size(); ) {
+          int to = Negation.spanEnd(text, from);
+          Set<String> used = new java.util.HashSet<>();
+          boolean differs = false;
+          boolean sweeping = false;
+          int negations = 0;
+          boolean supposes = false;
+          for (int i = from; i <= to; i++) {
+            supposes |= Negation.SUPPOSING.contains(text.words[i]);
+            if (clause.stems().contains(text.stems[i]) && used.add(text.stems[i])) {
+              differs |= !own.contains(text.stems[i]) && !othersTerms[i];
+            }
+            sweeping |= SWEEPING.contains(text.words[i]);
+            negations += Negation.NEGATORS.contains(text.words[i]) ? 1 : 0;
+          }
+          if (used.size() >= needed
+              && differs
+              && (sweeping || !clause.sweeping())
+              && negations % 2 == claimNegations % 2
+              && !supposes
+              && !Negation.hypothetical(text, from)) {
+            return new Found(
+                clause(text, from, to), kp.wrong().get(m).correction(), from, to, true);
+          }
+          from = to + 1;
+          while (from < text.size() && Negation.CONNECTORS.contains(text.words[from])) {
+            from++;
+          }
+        }
+      }
+    }
     return null;
+  }
+
+  private static int negations(Text text) {
+    int n = 0;
+    for (String word : text.words) {
+      n += Negation.NEGATORS.contains(word) ? 1 : 0;
+    }
+    return n;
   }
 
   private final Map<KeyPoint, boolean[]> negative = new ConcurrentHashMap<>();

@@ -181,10 +181,13 @@ class ContradictionTest {
 
   @Test
   void aMisconceptionOverridesTheTermsOfItsPointAndCostsMoreThanAMiss() {
+    // Two of the DLQ point's terms: once an answer says something false, one would not be enough.
     String both =
-        "Failed messages go to a DLQ. It scales automatically, although you add instances by hand"
-            + " at peaks.";
-    String missing = "Failed messages go to a DLQ. It is a managed service that we configure.";
+        "Failed messages go to a DLQ, the dead letter queue. It scales automatically, although you"
+            + " add instances by hand at peaks.";
+    String missing =
+        "Failed messages go to a DLQ, the dead letter queue. It is a managed service that we"
+            + " configure.";
     Grade g = grader.grade(both, List.of(SCALING, DLQ));
     assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(SCALING);
     assertThat(g.covered()).containsExactly(DLQ);

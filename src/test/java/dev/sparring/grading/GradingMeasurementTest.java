@@ -65,15 +65,22 @@ class GradingMeasurementTest {
   //     partial > wrong 0.438;
   //   + "has no effect" dismisses, shrink/trim the opposite of bigger: precision 0.671, ordering
   //     0.877, partial > wrong 0.469 (the held-out set, re-measured without reading its failures,
-  //     is unchanged).
+  //     is unchanged);
+  //   + stance, defaults, no vocabulary share when contradicted: precision 0.674, ordering 0.904,
+  //     strong > wrong 0.875, partial > wrong 0.625;
+  //   + in doubt (once an answer contradicts a point, another point needs two of its terms in
+  //     separate words, and neither meaning nor the claim's words credit it): precision 0.778,
+  //     ordering 0.926, partial > wrong 0.781 (one phrase plus one of the point's words in its
+  //     sentence instead: 0.739; either: 0.731); misconceptions also read from their claim's own
+  //     words, other points' absences respected: precision 0.795, the rest unchanged.
   // Goals of issue 16: recall 0.85, precision 0.90, ordering 0.95, strong > wrong 0.90, partial >
   // wrong 0.85. Fluent wrong answers that swap facts without a listed misconception or a number
   // are what keeps precision down: raise a floor whenever the grader improves.
   static final double RECALL_FLOOR = 0.83;
-  static final double PRECISION_FLOOR = 0.66;
-  static final double ORDERING_FLOOR = 0.89;
+  static final double PRECISION_FLOOR = 0.78;
+  static final double ORDERING_FLOOR = 0.91;
   static final double STRONG_OVER_WRONG_FLOOR = 0.85;
-  static final double PARTIAL_OVER_WRONG_FLOOR = 0.60;
+  static final double PARTIAL_OVER_WRONG_FLOOR = 0.75;
 
   record Answer(String kind, String text, Set<Integer> covers) {}
 

@@ -60,11 +60,15 @@ class StanceTest {
     Grade g = grader.grade(wrong, List.of(REPLICATION, LAST_WRITER));
     assertThat(g.covered()).doesNotContain(LAST_WRITER);
 
+    // In a sentence of its own the point still counts, given two of its terms (the answer has said
+    // something false, so one is not enough: see InDoubtTest).
+    KeyPoint lastWriter =
+        new KeyPoint(LAST_WRITER.point(), List.of("last writer wins", "concurrent updates"));
     Grade apart =
         grader.grade(
-            "Global tables replicate synchronously. Conflicts: last writer wins.",
-            List.of(REPLICATION, LAST_WRITER));
-    assertThat(apart.covered()).containsExactly(LAST_WRITER);
+            "Global tables replicate synchronously. Concurrent updates: last writer wins.",
+            List.of(REPLICATION, lastWriter));
+    assertThat(apart.covered()).containsExactly(lastWriter);
     assertThat(apart.contradicted()).extracting(Contradiction::point).containsExactly(REPLICATION);
   }
 

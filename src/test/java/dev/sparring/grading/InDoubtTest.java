@@ -1,0 +1,202 @@
+package dev.sparring.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.bank.KeyPoint;
+import dev.sparring.bank.Misconception;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Misconceptions stated in other words than their listed terms, and what an answer that has stated
+ * something false still earns: each other point then needs two of its own terms.
+ */
+class InDoubtTest {
+
+  private final RubricGrader grader = new RubricGrader();
+
+  private static final KeyPoint REQUESTS =
+      new KeyPoint(
+          "You pay a small fee for every invocation or request.",
+          List.of("per request", "request charge"),
+          List.of(
+              new Misconception(
+                  "Requests are free; you only pay for compute time.",
+                  List.of("requests cost nothing"),
+                  "Each request has a small charge on top of duration.")));
+
+  private static final KeyPoint DURATION =
+      new KeyPoint(
+          "You also pay for execution time multiplied by allocated memory, in GB-seconds.",
+          List.of("GB-seconds", "execution time", "allocated memory"));
+
+  private static final KeyPoint IDLE =
+      new KeyPoint(
+          "On-demand functions cost nothing while idle, and a free tier covers small workloads.",
+          List.of("free tier", "no idle cost"));
+
+  private static final List<KeyPoint> BILLING = List.of(REQUESTS, DURATION, IDLE);
+
+  private List<KeyPoint> contradicted(String answer, List<KeyPoint> points) {
+    return grader.grade(answer, points).contradicted().stream().map(Contradiction::point).toList();
+  }
+
+  @Test
+  void aMisconceptionSaidInOtherWordsIsCaughtWithItsCorrection() {
+    Grade g = grader.grade("The request itself is free, you pay for the seconds it runs.", BILLING);
+    assertThat(g.contradicted())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.point()).isEqualTo(REQUESTS);
+              assertThat(c.correction()).isEqualTo(REQUESTS.wrong().get(0).correction());
+            });
+  }
+
+  @Test
+  void theSameWordsNegatedOrOnlySupposedAreNotTheMisconception() {
+    assertThat(contradicted("Requests are not free: each one adds a tiny charge.", BILLING))
+        .as("negated")
+        .isEmpty();
+    assertThat(contradicted("If requests were free, chatty clients would cost nothing.", BILLING))
+        .isEmpty();
+  }
+
+  private static final KeyPoint CONFIG =
+      new KeyPoint(
+          "A serverless.yml file declares the provider, functions, events and extra resources.",
+          List.of("serverless.yml"),
+          List.of(
+              new Misconception(
+                  "serverless.yml only lists the functions; tables and queues must be created by"
+                      + " hand.",
+                  List.of("create tables by hand"),
+                  "Its resources section takes raw CloudFormation.")));
+
+  private static final KeyPoint CQRS =
+      new KeyPoint(
+          "CQRS separates the command model from the query model.",
+          List.of("command model", "query model"),
+          List.of(
+              new Misconception(
+                  "CQRS always requires two separate databases, one for reads and one for writes.",
+                  List.of("requires two databases"),
+                  "The models are separate; the stores may or may not be.")));
+
+  @Test
+  void aSweepingClaimNeedsItsSweepingWordAndTwoCommonWordsAreNotAClaim() {
+    assertThat(
+            contradicted(
+                "Your serverless.yml lists the functions, and its resources hold the tables.",
+                List.of(CONFIG)))
+        .isEmpty();
+    assertThat(
+            contradicted(
+                "serverless.yml lists only the functions and nothing else.", List.of(CONFIG)))
+        .containsExactly(CONFIG);
+    assertThat(contradicted("It is about separating reads from writes.", List.of(CQRS))).isEmpty();
+  }
+
+  private static final KeyPoint WAITS =
+      new KeyPoint(
+          "With callback handlers the runtime by default waits for the event loop to empty.",
+          List.of("event loop"),
+          List.of(
+              new Misconception(
+                  "Lambda returns as soon as the callback is called, whatever still runs.",
+                  List.of("returns immediately when you call the callback"),
+                  "By default Lambda waits until the event loop is empty.")));
+
+  @Test
+  void aMisconceptionInOtherWordsDoesNotOverruleTheAnswerMakingThePoint() {
+    String contrast =
+        "By default nothing is sent until the event loop is empty. Set the flag to false, so"
+            + " Lambda returns as soon as you call back.";
+    assertThat(contradicted(contrast, List.of(WAITS))).isEmpty();
+    assertThat(grader.grade(contrast, List.of(WAITS)).covered()).containsExactly(WAITS);
+    // Without the point made elsewhere, the same words are the misconception.
+    assertThat(contradicted("Lambda returns as soon as you call back.", List.of(WAITS)))
+        .containsExactly(WAITS);
+  }
+
+  @Test
+  void afterAFalseStatementAPointNeedsTwoOfItsTerms() {
+    String oneTerm = "Requests cost nothing. The bill is the execution time of each run.";
+    Grade doubted = grader.grade(oneTerm, BILLING);
+    assertThat(doubted.contradicted()).extracting(Contradiction::point).containsExactly(REQUESTS);
+    assertThat(doubted.covered()).isEmpty();
+
+    String twoTerms =
+        "Requests cost nothing. The bill is the execution time of each run times the allocated"
+            + " memory.";
+    assertThat(grader.grade(twoTerms, BILLING).covered()).containsExactly(DURATION);
+
+    // With nothing false said, one term is enough.
+    assertThat(grader.grade("The bill is the execution time of each run.", BILLING).covered())
+        .containsExactly(DURATION);
+  }
+
+  @Test
+  void twoTermsInTheSameWordsCountOnce() {
+    KeyPoint gb =
+        new KeyPoint(
+            "Duration is billed in GB-seconds.", List.of("GB-seconds", "GB-second", "duration"));
+    List<KeyPoint> points = List.of(REQUESTS, gb);
+    assertThat(grader.grade("Requests cost nothing. It is billed in GB-seconds.", points).covered())
+        .isEmpty();
+    assertThat(
+            grader
+                .grade("Requests cost nothing. The duration is billed in GB-seconds.", points)
+                .covered())
+        .containsExactly(gb);
+  }
+
+  private static final KeyPoint SECRETS_MANAGER =
+      new KeyPoint(
+          "Secrets Manager stores encrypted secrets with built-in automatic rotation.",
+          List.of("Secrets Manager", "rotation"));
+
+  private static final KeyPoint PARAMETER_STORE =
+      new KeyPoint(
+          "Parameter Store SecureString is a cheaper option, lacking native rotation.",
+          List.of("Parameter Store", "SecureString"));
+
+  @Test
+  void negatingWhatAnotherPointOfTheStepSaysIsAbsentContradictsNeither() {
+    List<KeyPoint> points = List.of(SECRETS_MANAGER, PARAMETER_STORE);
+    Grade g =
+        grader.grade(
+            "Secrets Manager is the managed option. Parameter Store is cheaper, although there's"
+                + " no rotation built in.",
+            points);
+    assertThat(g.contradicted()).isEmpty();
+    assertThat(g.covered()).containsExactly(SECRETS_MANAGER, PARAMETER_STORE);
+    // Without that other point, the same negation contradicts the point it names.
+    assertThat(contradicted("There's no rotation built in.", List.of(SECRETS_MANAGER)))
+        .containsExactly(SECRETS_MANAGER);
+  }
+
+  private static final KeyPoint ONE_AT_A_TIME =
+      new KeyPoint(
+          "By default a Lambda environment handles one request at a time.",
+          List.of("one request at a time"),
+          List.of(
+              new Misconception(
+                  "Default Lambda functions also serve many requests at once, just like Cloud Run"
+                      + " functions.",
+                  List.of("lambda serves many requests at once"),
+                  "An on-demand Lambda environment serves one request at a time.")));
+
+  private static final KeyPoint CLOUD_RUN =
+      new KeyPoint(
+          "Google's functions now run on Cloud Run, where one instance serves many requests.",
+          List.of("Cloud Run functions"));
+
+  @Test
+  void wordsThatMakeAnotherPointOfTheStepDoNotStateAMisconception() {
+    String answer = "Google renamed them Cloud Run functions.";
+    assertThat(contradicted(answer, List.of(ONE_AT_A_TIME, CLOUD_RUN))).isEmpty();
+    // With no such point in the step, the same words are read as the misconception's claim.
+    assertThat(contradicted(answer, List.of(ONE_AT_A_TIME))).containsExactly(ONE_AT_A_TIME);
+  }
+}
