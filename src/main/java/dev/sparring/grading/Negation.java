@@ -282,6 +282,42 @@ final class Negation {
     return false;
   }
 
+  /** Words a list of subjects may run on for before what it shares: "X and Y are unnecessary". */
+  static final int LISTED_SUBJECT_WORDS = 4;
+
+  /**
+   * "home regions and append-only modelling are unnecessary": the term, then "and" or "or" and a
+   * few more words in its clause, then only verbs and a dismissal that is not a bare negator (those
+   * say too little about what they negate this far from the term).
+   */
+  static boolean dismissedWithOthers(Text text, int end) {
+    if (end >= text.size()
+        || !(text.words[end].equals("and") || text.words[end].equals("or"))
+        || text.clause[end] != text.clause[end - 1]) {
+      return false;
+    }
+    int words = 0;
+    for (int i = end + 1; i < text.size() && text.clause[i] == text.clause[end]; i++) {
+      String w = text.words[i];
+      if (LINKS.contains(w)) {
+        for (int j = i; j < text.size() && text.clause[j] == text.clause[end]; j++) {
+          String v = text.words[j];
+          if (DISMISSALS.contains(v) && !NEGATOR_DISMISSALS.contains(v)) {
+            return true;
+          }
+          if (!LINKS.contains(v)) {
+            return false;
+          }
+        }
+        return false;
+      }
+      if (CONNECTORS.contains(w) && !w.equals("and") || ++words > LISTED_SUBJECT_WORDS) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** How far back in its clause a strong negator still keeps a term from counting. */
   static final int CLAUSE_NEGATION_WINDOW = 5;
 

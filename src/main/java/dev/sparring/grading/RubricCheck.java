@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a bank's rubrics the way the grader reads them, beyond their shape: every misconception's
- * claim is recognised as contradicting its key point, and neither a model answer made of the step's
- * own key points nor any key point's term on its own contradicts anything, so a correct answer in
- * the pack's words can never be marked wrong.
+ * claim is recognised by one of its own terms, and neither a model answer made of the step's own
+ * key points nor any key point's term on its own contradicts anything, so a correct answer in the
+ * pack's words can never be marked wrong.
  */
 public final class RubricCheck {
 
@@ -75,10 +75,9 @@ public final class RubricCheck {
                       + "; reword the term"));
         }
       }
-      for (Misconception m : kp.wrong()) {
-        Grade g = grader.grade(m.claim(), points);
-        boolean caught = g.contradicted().stream().anyMatch(c -> c.point().equals(kp));
-        if (!caught) {
+      for (int w = 0; w < kp.wrong().size(); w++) {
+        Misconception m = kp.wrong().get(w);
+        if (!grader.statesByTerms(m.claim(), kp, w)) {
           out.add(
               new Finding(
                   id,

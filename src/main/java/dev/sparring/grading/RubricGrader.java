@@ -440,7 +440,8 @@ public final class RubricGrader implements Grader {
             (!negative
                     && !deniedElsewhere(text, start, end, step.deniedElsewhere().get(kp))
                     && (Negation.negatedBefore(text, start, asserted)
-                        || Negation.dismissedAfter(text, end, to, asserted)))
+                        || Negation.dismissedAfter(text, end, to, asserted)
+                        || Negation.dismissedWithOthers(text, end)))
                 || Quantities.conflict(clause(text, from, to), claimed)
                 || (!Negation.negated(text, start)
                     && (Stance.flipped(text, from, to, stance(kp, step))
@@ -646,23 +647,40 @@ public final class RubricGrader implements Grader {
    * other words, its claim (see {@link #claimed}).
    */
   private Found misconception(Text text, KeyPoint kp, boolean[] othersTerms) {
-    Text[][] all = misconceptionTerms(kp);
-    for (int m = 0; m < all.length; m++) {
-      for (Text term : all[m]) {
-        if (term.size() == 0) {
-          continue;
-        }
-        for (int start = 0; start < text.size(); start++) {
-          int end = TermMatch.matchesAt(text, start, term, 0);
-          if (end >= 0 && !Negation.negated(text, start) && !Negation.hypothetical(text, start)) {
-            int from = Negation.spanStart(text, start);
-            int to = Negation.spanEnd(text, end - 1);
-            return new Found(clause(text, from, to), kp.wrong().get(m).correction(), from, to);
-          }
-        }
+    for (int m = 0; m < kp.wrong().size(); m++) {
+      Found found = byTerms(text, kp, m);
+      if (found != null) {
+        return found;
       }
     }
     return claimed(text, kp, othersTerms);
+  }
+
+  /** Where the answer states misconception {@code m} of the point by one of its terms, or null. */
+  private Found byTerms(Text text, KeyPoint kp, int m) {
+    for (Text term : misconceptionTerms(kp)[m]) {
+      if (term.size() == 0) {
+        continue;
+      }
+      for (int start = 0; start < text.size(); start++) {
+        int end = TermMatch.matchesAt(text, start, term, 0);
+        if (end >= 0 && !Negation.negated(text, start) && !Negation.hypothetical(text, start)) {
+          int from = Negation.spanStart(text, start);
+          int to = Negation.spanEnd(text, end - 1);
+          return new Found(clause(text, from, to), kp.wrong().get(m).correction(), from, to);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether misconception {@code m} of the point is recognised in {@code text} by one of its own
+   * terms (not by its claim's words): what {@code validate} asks of every misconception, so that
+   * other wordings of it are caught too.
+   */
+  boolean statesByTerms(String text, KeyPoint kp, int m) {
+    return byTerms(Text.of(text), kp, m) != null;
   }
 
   /** Share of a misconception clause's content words an answer's clause must use to state it. */

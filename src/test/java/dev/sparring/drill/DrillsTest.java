@@ -128,7 +128,11 @@ class DrillsTest {
     h.command("ana", "drill demo beginner");
     String t = lastThread();
     h.reply(
-        "ana", t, "A queue decouples producers from consumers, and retries are *optional* anyway.");
+        "ana",
+        t,
+        // Two of the first point's terms: after a false statement one would not be enough.
+        "A queue decouples producers from consumers for loose coupling, and retries are *optional*"
+            + " anyway.");
     String body = last().bodyText();
     assertThat(body)
         .contains("- \u2713 A queue decouples producers from consumers.")

@@ -37,9 +37,13 @@ class FeedbackTest {
     Grade g =
         new RubricGrader()
             .grade(
+                // Two terms for the covered point: after a false statement one is not enough.
                 "A DLQ is unnecessary because retries handle everything. The consumer is"
-                    + " idempotent.",
-                List.of(DLQ, IDEMPOTENT, BACKOFF));
+                    + " idempotent, so it is safe to repeat.",
+                List.of(
+                    DLQ,
+                    new KeyPoint(IDEMPOTENT.point(), List.of("idempotent", "safe to repeat")),
+                    BACKOFF));
     String verdict = Inline.plain(Feedback.verdict(g));
     assertThat(verdict.lines().toList())
         .containsExactly(

@@ -55,6 +55,17 @@ class ContradictionTest {
   }
 
   @Test
+  void aDismissalSharedByAListOfSubjectsContradictsEachOfThem() {
+    assertThat(contradicted("A DLQ and idempotency are unnecessary with good retries."))
+        .containsExactlyInAnyOrder(DLQ, IDEMPOTENT);
+    assertThat(contradicted("A DLQ or careful retries are optional, really.")).containsExactly(DLQ);
+    // A bare negator that far from the term says too little about what it negates.
+    assertThat(contradicted("A DLQ and the retry policy don't change the timeout.")).isEmpty();
+    // Nor does a dismissal in another clause.
+    assertThat(contradicted("Failed messages go to a DLQ, and polling is unnecessary.")).isEmpty();
+  }
+
+  @Test
   void aNegationBeforeTheTermContradictsIt() {
     assertThat(contradicted("You never need a DLQ for queue consumers.")).containsExactly(DLQ);
     assertThat(contradicted("The consumer is not idempotent, and that is fine."))

@@ -72,15 +72,17 @@ class GradingMeasurementTest {
   //     separate words, and neither meaning nor the claim's words credit it): precision 0.778,
   //     ordering 0.926, partial > wrong 0.781 (one phrase plus one of the point's words in its
   //     sentence instead: 0.739; either: 0.731); misconceptions also read from their claim's own
-  //     words, other points' absences respected: precision 0.795, the rest unchanged.
+  //     words, other points' absences respected: precision 0.795, the rest unchanged;
+  //   + a dismissal shared by a list of subjects ("X and Y are unnecessary"): precision 0.812,
+  //     ordering 0.933, strong > wrong 0.906, partial > wrong 0.813.
   // Goals of issue 16: recall 0.85, precision 0.90, ordering 0.95, strong > wrong 0.90, partial >
   // wrong 0.85. Fluent wrong answers that swap facts without a listed misconception or a number
   // are what keeps precision down: raise a floor whenever the grader improves.
   static final double RECALL_FLOOR = 0.83;
-  static final double PRECISION_FLOOR = 0.78;
-  static final double ORDERING_FLOOR = 0.91;
-  static final double STRONG_OVER_WRONG_FLOOR = 0.85;
-  static final double PARTIAL_OVER_WRONG_FLOOR = 0.75;
+  static final double PRECISION_FLOOR = 0.80;
+  static final double ORDERING_FLOOR = 0.92;
+  static final double STRONG_OVER_WRONG_FLOOR = 0.87;
+  static final double PARTIAL_OVER_WRONG_FLOOR = 0.78;
 
   record Answer(String kind, String text, Set<Integer> covers) {}
 

@@ -60,7 +60,9 @@ class InterviewFeedbackTest {
     h.reply(
         "ana",
         t,
-        "A DLQ is unnecessary because retries handle everything. Make the handler idempotent.");
+        // Two of the handler point's terms: after a false statement one would not be enough.
+        "A DLQ is unnecessary because retries handle everything. Make the handler idempotent, for"
+            + " an exactly once effect.");
     List<String> after = bodies(t);
     // One message per answer, as before: the verdict, then the follow-up.
     assertThat(after).hasSize(1);

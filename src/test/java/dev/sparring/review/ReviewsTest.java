@@ -70,7 +70,10 @@ class ReviewsTest {
             org.assertj.core.groups.Tuple.tuple(2, 2), org.assertj.core.groups.Tuple.tuple(3, 2));
     assertThat(card().missed()).allSatisfy(m -> assertThat(m.last()).isEqualTo(later));
     // A contradiction is remembered as one.
-    answer(later, "Retries are optional anyway, a queue decouples producers from consumers.");
+    answer(
+        later,
+        "Retries are optional anyway; a queue decouples producers from consumers, for loose"
+            + " coupling.");
     assertThat(card().missed().stream().filter(MissedPoint::contradicted))
         .extracting(MissedPoint::point)
         .containsExactly("Consumers can retry failed messages.");
