@@ -110,9 +110,10 @@ public final class RubricGrader implements Grader {
     List<KeyPoint> covered = new ArrayList<>();
     List<KeyPoint> missed = new ArrayList<>();
     List<Contradiction> contradicted = new ArrayList<>();
-    // Once an answer has stated something false, its vocabulary is no longer evidence of knowing:
-    // a point then needs two of its own phrases, and similar wording alone credits nothing.
-    boolean doubt = !wrong.isEmpty();
+    // Once an answer has stated something false, or is mostly about something else, its
+    // vocabulary is no longer evidence of knowing: a point then needs two of its own phrases, and
+    // similar wording alone credits nothing.
+    boolean doubt = !wrong.isEmpty() || offTopic(text, step.topic());
     for (KeyPoint kp : keyPoints) {
       Found found = wrong.get(kp);
       if (found != null) {
@@ -132,6 +133,32 @@ public final class RubricGrader implements Grader {
       covered.sort(java.util.Comparator.comparingInt(keyPoints::indexOf));
     }
     return scored(text, answerStems, step, covered, missed, contradicted);
+  }
+
+  /**
+   * Share of an answer's content words that must be the step's own (its key points', their terms'
+   * and its question's) for one term to show a point: below it, the answer is about something else
+   * and merely shares a word or two with the step (a good answer to a neighbouring question).
+   */
+  static final double TOPIC_SHARE = 0.25;
+
+  /**
+   * Content words an answer needs before it is judged by its topic share: a short answer ("A DLQ is
+   * not just a bin: you replay it") is about what it names, whatever its other words.
+   */
+  static final int TOPIC_MIN_WORDS = 20;
+
+  /**
+   * Whether the answer has {@value #TOPIC_MIN_WORDS} content words or more, and less than {@value
+   * #TOPIC_SHARE} of them are the step's own.
+   */
+  private static boolean offTopic(Text text, Set<String> topic) {
+    Set<String> words = contentStems(text);
+    if (words.size() < TOPIC_MIN_WORDS) {
+      return false;
+    }
+    long on = words.stream().filter(topic::contains).count();
+    return on < TOPIC_SHARE * words.size();
   }
 
   /** Words that make one clause the reason for or the consequence of the next. */
@@ -206,6 +233,7 @@ public final class RubricGrader implements Grader {
       Map<KeyPoint, java.util.Set<String>> anchors,
       List<Set<String>> clauses,
       Map<KeyPoint, Set<String>> deniedElsewhere,
+      Set<String> topic,
       String prompt,
       Set<String> asked) {}
 
@@ -274,6 +302,13 @@ public final class RubricGrader implements Grader {
       }
       deniedElsewhere.put(kp, Set.copyOf(denied));
     }
+    Set<String> topic = new java.util.HashSet<>(asked);
+    for (KeyPoint kp : points) {
+      topic.addAll(contentStems(Text.of(kp.point())));
+      for (String term : kp.terms()) {
+        topic.addAll(contentStems(Text.of(term)));
+      }
+    }
     StepIndex built =
         new StepIndex(
             evidence,
@@ -281,6 +316,7 @@ public final class RubricGrader implements Grader {
             anchors,
             List.copyOf(clauses),
             deniedElsewhere,
+            Set.copyOf(topic),
             prompt,
             asked);
     steps.get().put(points, built);

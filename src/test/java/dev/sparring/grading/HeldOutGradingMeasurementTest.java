@@ -26,10 +26,13 @@ class HeldOutGradingMeasurementTest {
   // First measurement, with the grader as of the question-echo rule (commit e078fc8): recall 0.932,
   // precision 0.644, ordering 0.899, strong > wrong 0.917, partial > wrong 0.583. With the in-doubt
   // rule and misconceptions read from their claims (chosen on the own-words set): recall 0.917,
-  // precision 0.747, ordering 0.917, strong > wrong 0.958, partial > wrong 0.792.
+  // precision 0.747, ordering 0.917, strong > wrong 0.958, partial > wrong 0.792; with in doubt
+  // also
+  // for an answer mostly about something else: precision 0.786, ordering 0.943, partial > wrong
+  // 0.833.
   static final double RECALL_FLOOR = 0.90;
-  static final double PRECISION_FLOOR = 0.72;
-  static final double ORDERING_FLOOR = 0.90;
+  static final double PRECISION_FLOOR = 0.76;
+  static final double ORDERING_FLOOR = 0.92;
 
   static List<GradingMeasurementTest.Step> steps;
   static GradingMeasurementTest.Figures figures;

@@ -199,4 +199,23 @@ class InDoubtTest {
     // With no such point in the step, the same words are read as the misconception's claim.
     assertThat(contradicted(answer, List.of(ONE_AT_A_TIME))).containsExactly(ONE_AT_A_TIME);
   }
+
+  @Test
+  void anAnswerMostlyAboutSomethingElseNeedsTwoTermsToo() {
+    String elsewhere =
+        "For a strangler fig migration you put a routing facade in front of the legacy system,"
+            + " move one feature at a time to new code behind it, watch error rates and latency,"
+            + " and retire the old module once the new path has carried production traffic for a"
+            + " while; the execution time of each run hardly matters there.";
+    assertThat(grader.grade(elsewhere, BILLING).covered()).isEmpty();
+    // A short answer keeps one term enough, whatever its other words.
+    assertThat(
+            grader
+                .grade(
+                    "Mostly the execution time; our chatty webhook bot posts emoji reactions to"
+                        + " every pull in three channels.",
+                    BILLING)
+                .covered())
+        .containsExactly(DURATION);
+  }
 }
