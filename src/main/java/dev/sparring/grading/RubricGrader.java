@@ -719,142 +719,24 @@ public final class RubricGrader implements Grader {
     return byTerms(Text.of(text), kp, m) != null;
   }
 
-  /** Share of a misconception clause's content words an answer's clause must use to state it. */
-  static final double CLAIM_SHARE = 0.75;
+  private final Map<KeyPoint, List<Claims.Claim>> claims = new ConcurrentHashMap<>();
 
   /**
-   * Words that make a claim sweeping, and often make it false ("only lists the functions",
-   * "requests are free", "never conflict"): a clause of a misconception that has one is stated only
-   * by a clause that has one too.
-   */
-  static final Set<String> SWEEPING =
-      Set.of(
-          "only",
-          "always",
-          "never",
-          "every",
-          "all",
-          "any",
-          "no",
-          "nothing",
-          "none",
-          "free",
-          "entirely",
-          "impossible",
-          "unlimited",
-          "forever",
-          "unnecessary",
-          "guaranteed",
-          "guarantees",
-          "same");
-
-  /** One clause of a misconception's claim: its content stems, and whether it is sweeping. */
-  private record ClaimClause(Set<String> stems, boolean sweeping) {}
-
-  private final Map<KeyPoint, List<List<ClaimClause>>> claims = new ConcurrentHashMap<>();
-
-  /** Per misconception of the point, the clauses of its claim. */
-  private List<List<ClaimClause>> claims(KeyPoint kp) {
-    return claims.computeIfAbsent(
-        kp,
-        k -> {
-          List<List<ClaimClause>> out = new ArrayList<>();
-          for (var wrong : k.wrong()) {
-            Text claim = Text.of(wrong.claim());
-            Map<Integer, Set<String>> stems = new java.util.TreeMap<>();
-            Set<Integer> sweeping = new java.util.HashSet<>();
-            Set<Integer> supposing = new java.util.HashSet<>();
-            for (int i = 0; i < claim.size(); i++) {
-              String word = claim.words[i];
-              if (SWEEPING.contains(word)) {
-                sweeping.add(claim.clause[i]);
-              }
-              if (Negation.SUPPOSING.contains(word)) {
-                supposing.add(claim.clause[i]);
-              }
-              if (word.length() >= 3
-                  && !Explanation.FUNCTION_WORDS.contains(word)
-                  && !TermMatch.GLUE.contains(word)
-                  && !Negation.NEGATORS.contains(word)
-                  && !Negation.LINKS.contains(word)) {
-                stems
-                    .computeIfAbsent(claim.clause[i], c -> new java.util.HashSet<>())
-                    .add(claim.stems[i]);
-              }
-            }
-            List<ClaimClause> clauses = new ArrayList<>();
-            stems.forEach(
-                (c, s) -> {
-                  // A case the claim supposes ("if the function times out") is not what it claims.
-                  if (!supposing.contains(c)) {
-                    clauses.add(new ClaimClause(Set.copyOf(s), sweeping.contains(c)));
-                  }
-                });
-            out.add(List.copyOf(clauses));
-          }
-          return List.copyOf(out);
-        });
-  }
-
-  /**
-   * A misconception stated in other words than its listed terms: a clause of the answer that uses
-   * at least {@value #CLAIM_SHARE} of the content words (two or more) of a clause of its claim,
-   * including one the key point itself does not use (what makes the claim differ from the point),
-   * negates as often as the claim does, modulo two, and is sweeping if the claim's clause is. Words
-   * that a term of another key point of the step matches do not count: the answer may be making
-   * that point ("reads see the latest write in every region" of the strong mode).
+   * Misconception {@link Claims#stated stated in other words} than its terms, with words a term of
+   * another point of the step matched ({@code othersTerms}) unable to make the difference.
    */
   private Found claimed(Text text, KeyPoint kp, boolean[] othersTerms) {
-    List<List<ClaimClause>> all = claims(kp);
-    Set<String> own = ownStems(kp);
+    List<Claims.Claim> all =
+        claims.computeIfAbsent(
+            kp, k -> k.wrong().stream().map(w -> Claims.read(w.claim())).toList());
     for (int m = 0; m < all.size(); m++) {
-      int claimNegations = negations(Text.of(kp.wrong().get(m).claim()));
-      for (ClaimClause clause : all.get(m)) {
-        // Two words are too common a pair to state a claim, unless it is a sweeping one.
-        if (clause.stems().size() < (clause.sweeping() ? 2 : 3)) {
-          continue;
-        }
-        int needed = Math.max(2, (int) Math.ceil(CLAIM_SHARE * clause.stems().size()));
-        for (int from = 0; from < text.size(); ) {
-          int to = Negation.spanEnd(text, from);
-          Set<String> used = new java.util.HashSet<>();
-          boolean differs = false;
-          boolean sweeping = false;
-          int negations = 0;
-          boolean supposes = false;
-          for (int i = from; i <= to; i++) {
-            supposes |= Negation.SUPPOSING.contains(text.words[i]);
-            if (clause.stems().contains(text.stems[i]) && used.add(text.stems[i])) {
-              differs |= !own.contains(text.stems[i]) && !othersTerms[i];
-            }
-            sweeping |= SWEEPING.contains(text.words[i]);
-            negations += Negation.NEGATORS.contains(text.words[i]) ? 1 : 0;
-          }
-          if (used.size() >= needed
-              && differs
-              && (sweeping || !clause.sweeping())
-              && negations % 2 == claimNegations % 2
-              && !supposes
-              && !Negation.hypothetical(text, from)) {
-            return new Found(
-                clause(text, from, to), kp.wrong().get(m).correction(), from, to, true);
-          }
-          from = to + 1;
-          while (from < text.size() && Negation.CONNECTORS.contains(text.words[from])) {
-            from++;
-          }
-        }
+      int[] span = Claims.stated(text, all.get(m), ownStems(kp), othersTerms);
+      if (span != null) {
+        return new Found(
+            clause(text, span[0], span[1]), kp.wrong().get(m).correction(), span[0], span[1], true);
       }
     }
     return null;
-  }
-
-  private static int negations(Text text) {
-    int n = 0;
-    for (String word : text.words) {
-      n += Negation.NEGATORS.contains(word) ? 1 : 0;
-    }
-    return n;
   }
 
   private final Map<KeyPoint, boolean[]> negative = new ConcurrentHashMap<>();
