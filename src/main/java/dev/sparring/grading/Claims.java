@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Reading a misconception's claim in an answer that does not use its listed terms: "the request
@@ -92,7 +93,7 @@ final class Claims {
    * every region" of the strong mode); it negates as often as the claim, modulo two; it is sweeping
    * if the claim's clause is; and it supposes nothing.
    */
-  static int[] stated(Text text, Claim claim, Set<String> own, boolean[] othersTerms) {
+  static int[] stated(Text text, Claim claim, Set<String> own, Supplier<boolean[]> othersTerms) {
     for (Clause clause : claim.clauses()) {
       // Two words are too common a pair to state a claim, unless it is a sweeping one.
       if (clause.stems().size() < (clause.sweeping() ? 2 : 3)) {
@@ -102,24 +103,23 @@ final class Claims {
       for (int from = 0; from < text.size(); ) {
         int to = Negation.spanEnd(text, from);
         Set<String> used = new HashSet<>();
-        boolean differs = false;
         boolean sweeping = false;
         boolean supposes = false;
         int negations = 0;
         for (int i = from; i <= to; i++) {
-          if (clause.stems().contains(text.stems[i]) && used.add(text.stems[i])) {
-            differs |= !own.contains(text.stems[i]) && !othersTerms[i];
+          if (clause.stems().contains(text.stems[i])) {
+            used.add(text.stems[i]);
           }
           sweeping |= SWEEPING.contains(text.words[i]);
           supposes |= Negation.SUPPOSING.contains(text.words[i]);
           negations += Negation.NEGATORS.contains(text.words[i]) ? 1 : 0;
         }
         if (used.size() >= needed
-            && differs
             && (sweeping || !clause.sweeping())
             && negations % 2 == claim.negations() % 2
             && !supposes
-            && !Negation.hypothetical(text, from)) {
+            && !Negation.hypothetical(text, from)
+            && differs(text, from, to, clause, own, othersTerms.get())) {
           return new int[] {from, to};
         }
         from = to + 1;
@@ -129,6 +129,22 @@ final class Claims {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether words {@code [from, to]} use a word of the clause that the point does not use and that
+   * no other point's term matched there.
+   */
+  private static boolean differs(
+      Text text, int from, int to, Clause clause, Set<String> own, boolean[] othersTerms) {
+    for (int i = from; i <= to; i++) {
+      if (clause.stems().contains(text.stems[i])
+          && !own.contains(text.stems[i])
+          && !othersTerms[i]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int negations(Text text) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Scores coverage of key points, scaled by how much the answer explains rather than lists.
@@ -85,10 +86,12 @@ public final class RubricGrader implements Grader {
     // of a point is no evidence for any other point either.
     Map<KeyPoint, Found> wrong = new java.util.HashMap<>();
     boolean[] tainted = new boolean[text.size()];
-    boolean[][] termWords = termWords(text, keyPoints);
+    // Where other points' terms match is needed only once a claim is nearly stated: found then.
+    Lazy<boolean[][]> termWords = Lazy.of(() -> termWords(text, keyPoints));
     for (int p = 0; p < keyPoints.size(); p++) {
       KeyPoint kp = keyPoints.get(p);
-      List<Found> found = contradiction(text, kp, step, others(termWords, p));
+      int index = p;
+      List<Found> found = contradiction(text, kp, step, () -> others(termWords.get(), index));
       // A misconception read from other words than its terms is too uncertain to overrule the
       // answer making the point itself elsewhere: it is then likely a case being contrasted.
       found.removeIf(f -> f.inOtherWords() && madeElsewhere(text, kp, f, step.asked()));
@@ -297,7 +300,7 @@ public final class RubricGrader implements Grader {
       Set<String> denied = new java.util.HashSet<>();
       for (KeyPoint other : points) {
         if (other != kp) {
-          denied.addAll(lacks(Text.of(other.point())));
+          denied.addAll(Stance.denied(Text.of(other.point()), ABSENCE));
         }
       }
       deniedElsewhere.put(kp, Set.copyOf(denied));
@@ -323,32 +326,13 @@ public final class RubricGrader implements Grader {
     return built;
   }
 
-  /** Words that say something is absent, as negators do: "lacking native rotation". */
-  static final Set<String> LACKING = Set.of("lack", "lacks", "lacking", "missing");
+  /** Words that say something is absent: the negators, and "lacking". */
+  static final Set<String> ABSENCE = absence();
 
-  /**
-   * The stems a key point says are absent: content words a few words after a negator or "lacking"
-   * in the same clause ("lacking native rotation" gives "native" and "rotation").
-   */
-  static Set<String> lacks(Text point) {
-    Set<String> out = new java.util.HashSet<>();
-    for (int i = 0; i < point.size(); i++) {
-      if (!Negation.NEGATORS.contains(point.words[i]) && !LACKING.contains(point.words[i])) {
-        continue;
-      }
-      for (int j = i + 1; j < point.size() && j <= i + Negation.NEGATION_WINDOW; j++) {
-        if (point.clause[j] != point.clause[i]) {
-          break;
-        }
-        String w = point.words[j];
-        if (w.length() >= 4
-            && !Explanation.FUNCTION_WORDS.contains(w)
-            && !TermMatch.GLUE.contains(w)) {
-          out.add(point.stems[j]);
-        }
-      }
-    }
-    return out;
+  private static Set<String> absence() {
+    Set<String> out = new java.util.HashSet<>(Negation.NEGATORS);
+    out.addAll(Set.of("lack", "lacks", "lacking", "missing"));
+    return Set.copyOf(out);
   }
 
   /** Whether all of a term's content words are the question's own. */
@@ -448,7 +432,8 @@ public final class RubricGrader implements Grader {
    * its terms) and negates or dismisses it, asserts what it denies, uses the opposite of one of its
    * words, or states a time or size none of its numbers match. Null when there is none.
    */
-  private List<Found> contradiction(Text text, KeyPoint kp, StepIndex step, boolean[] othersTerms) {
+  private List<Found> contradiction(
+      Text text, KeyPoint kp, StepIndex step, Supplier<boolean[]> othersTerms) {
     List<Found> out = new ArrayList<>();
     Found misconception = misconception(text, kp, othersTerms);
     if (misconception != null) {
@@ -682,7 +667,7 @@ public final class RubricGrader implements Grader {
    * negated just before ("it is not true that ... " does not count, "never" does), or else, in
    * other words, its claim (see {@link #claimed}).
    */
-  private Found misconception(Text text, KeyPoint kp, boolean[] othersTerms) {
+  private Found misconception(Text text, KeyPoint kp, Supplier<boolean[]> othersTerms) {
     for (int m = 0; m < kp.wrong().size(); m++) {
       Found found = byTerms(text, kp, m);
       if (found != null) {
@@ -725,7 +710,7 @@ public final class RubricGrader implements Grader {
    * Misconception {@link Claims#stated stated in other words} than its terms, with words a term of
    * another point of the step matched ({@code othersTerms}) unable to make the difference.
    */
-  private Found claimed(Text text, KeyPoint kp, boolean[] othersTerms) {
+  private Found claimed(Text text, KeyPoint kp, Supplier<boolean[]> othersTerms) {
     List<Claims.Claim> all =
         claims.computeIfAbsent(
             kp, k -> k.wrong().stream().map(w -> Claims.read(w.claim())).toList());

@@ -251,9 +251,14 @@ final class Stance {
    * ("with no central coordinator" denies "central" and "coordinator").
    */
   static Set<String> denied(Text point) {
+    return denied(point, Negation.STRONG_NEGATORS);
+  }
+
+  /** As {@link #denied(Text)}, with the words that deny given: {@code negators}. */
+  static Set<String> denied(Text point, Set<String> negators) {
     Set<String> out = new HashSet<>();
     for (int i = 0; i < point.size(); i++) {
-      if (!Negation.STRONG_NEGATORS.contains(point.words[i])) {
+      if (!negators.contains(point.words[i])) {
         continue;
       }
       for (int j = i + 1; j < point.size() && j <= i + Negation.NEGATION_WINDOW; j++) {
