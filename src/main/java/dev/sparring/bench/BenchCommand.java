@@ -70,7 +70,9 @@ public final class BenchCommand {
         System.err.println("sparring bench: no questions loaded");
         return 1;
       }
-      List<String> answers = answers(bank.questions(), new Random(7));
+      // Each step is graded with an answer to it: an answer to another question is off its topic,
+      // and the grader takes a shortcut there that real answers do not.
+      List<String> answers = answersPerStep(steps, new Random(7));
       boolean meaning = config.gradeByMeaning() && !termsOnly;
       long loadStart = System.nanoTime();
       RubricGrader grader = meaning ? Sparring.offlineGrader(config) : new RubricGrader();
@@ -136,26 +138,35 @@ public final class BenchCommand {
     }
 
     /** Answers built from the bank's own key points, padded with connecting prose. */
+    /** One answer per step, made of about two thirds of its own key points, as {@link #answers}. */
+    static List<String> answersPerStep(List<Step> steps, Random random) {
+      return steps.stream().map(s -> answer(s.keyPoints(), random)).toList();
+    }
+
     static List<String> answers(List<Question> questions, Random random) {
+      List<String> out = new ArrayList<>();
+      for (Question q : questions) {
+        out.add(answer(q.keyPoints(), random));
+      }
+      return out;
+    }
+
+    private static String answer(List<KeyPoint> keyPoints, Random random) {
       String[] filler = {
         "because", "so that", "which means", "and then", "in practice", "for example", "while"
       };
-      List<String> out = new ArrayList<>();
-      for (Question q : questions) {
-        StringBuilder b = new StringBuilder();
-        for (KeyPoint k : q.keyPoints()) {
-          if (random.nextInt(3) > 0) {
-            b.append(k.point())
-                .append(' ')
-                .append(filler[random.nextInt(filler.length)])
-                .append(' ')
-                .append(k.terms().get(random.nextInt(k.terms().size())))
-                .append(". ");
-          }
+      StringBuilder b = new StringBuilder();
+      for (KeyPoint k : keyPoints) {
+        if (random.nextInt(3) > 0) {
+          b.append(k.point())
+              .append(' ')
+              .append(filler[random.nextInt(filler.length)])
+              .append(' ')
+              .append(k.terms().get(random.nextInt(k.terms().size())))
+              .append(". ");
         }
-        out.add(b.toString());
       }
-      return out;
+      return b.toString();
     }
   }
 }
