@@ -85,7 +85,35 @@ final class Stance {
                   "antipattern",
                   "harmful",
                   "dangerous",
-                  "risky")));
+                  "risky")),
+          pair(
+              List.of("add", "adds", "adding"),
+              List.of("remove", "removes", "removing", "eliminate", "eliminates")),
+          pair(
+              List.of("include", "includes", "included"),
+              List.of("exclude", "excludes", "excluded")),
+          pair(List.of("enable", "enables", "enabled"), List.of("disable", "disables", "disabled")),
+          pair(
+              List.of("safe", "safer", "harmless", "benign"),
+              List.of("unsafe", "harmful", "dangerous")),
+          pair(List.of("secure"), List.of("insecure")),
+          pair(List.of("reliable"), List.of("unreliable")),
+          pair(List.of("consistent"), List.of("inconsistent")),
+          pair(List.of("available"), List.of("unavailable")),
+          pair(List.of("isolated"), List.of("shared")),
+          pair(List.of("warm"), List.of("cold")),
+          pair(List.of("idle"), List.of("busy")),
+          pair(List.of("early", "earlier"), List.of("late", "later")),
+          pair(List.of("accept", "accepts", "accepted"), List.of("reject", "rejects", "rejected")),
+          pair(
+              List.of("keep", "keeps", "retain", "retains"),
+              List.of("discard", "discards", "drop", "drops", "lose", "loses")),
+          pair(List.of("internal"), List.of("external")),
+          pair(List.of("explicit", "explicitly"), List.of("implicit", "implicitly")),
+          pair(List.of("static"), List.of("dynamic")),
+          pair(
+              List.of("centralized", "centralised", "central"),
+              List.of("decentralized", "decentralised")));
 
   private static List<List<String>> pair(List<String> one, List<String> other) {
     return List.of(one, other);

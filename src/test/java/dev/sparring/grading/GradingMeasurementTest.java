@@ -77,15 +77,19 @@ class GradingMeasurementTest {
   //     ordering 0.933, strong > wrong 0.906, partial > wrong 0.813;
   //   + in doubt also when under a quarter of the answer's content words are the step's own (a
   //     neighbour's answer): precision 0.860, ordering 0.946 (a fifth or three tenths measured the
-  //     same; three twentieths 0.826 and 0.933).
+  //     same; three twentieths 0.826 and 0.933);
+  //   + more general pairs of opposites (add/remove, include/exclude, enable/disable, safe/unsafe,
+  //     warm/cold, keep/drop, internal/external and the like): precision 0.875, ordering 0.951,
+  //     partial > wrong 0.844 (with many/single too: recall 0.839, ordering 0.940, as "a single
+  //     event to many consumers" holds both); the held-out set unchanged.
   // Goals of issue 16: recall 0.85, precision 0.90, ordering 0.95, strong > wrong 0.90, partial >
   // wrong 0.85. Fluent wrong answers that swap facts without a listed misconception or a number
   // are what keeps precision down: raise a floor whenever the grader improves.
   static final double RECALL_FLOOR = 0.83;
-  static final double PRECISION_FLOOR = 0.84;
-  static final double ORDERING_FLOOR = 0.94;
+  static final double PRECISION_FLOOR = 0.86;
+  static final double ORDERING_FLOOR = 0.945;
   static final double STRONG_OVER_WRONG_FLOOR = 0.87;
-  static final double PARTIAL_OVER_WRONG_FLOOR = 0.78;
+  static final double PARTIAL_OVER_WRONG_FLOOR = 0.81;
 
   record Answer(String kind, String text, Set<Integer> covers) {}
 

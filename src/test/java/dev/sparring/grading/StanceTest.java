@@ -140,6 +140,40 @@ class StanceTest {
   }
 
   @Test
+  void sayingAPointRemovesWhatItAddsContradictsIt() {
+    KeyPoint complexity =
+        new KeyPoint(
+            "Microservices add distributed complexity like network calls and tracing.",
+            List.of("distributed complexity", "distributed tracing"));
+    Grade g =
+        grader.grade(
+            "Splitting into microservices removes network calls and tracing.", List.of(complexity));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(complexity);
+    Grade right =
+        grader.grade(
+            "Microservices add network calls that can fail, plus distributed tracing to run.",
+            List.of(complexity));
+    assertThat(right.contradicted()).isEmpty();
+    assertThat(right.covered()).containsExactly(complexity);
+  }
+
+  @Test
+  void aCountOnEachSideOfAPointIsNoReversal() {
+    // "one event to many consumers": quantity words sit on both sides of such points, so "single"
+    // is not read as the opposite of "many".
+    KeyPoint fanOut =
+        new KeyPoint(
+            "Fan-out uses SNS to deliver one event to many independent consumers.",
+            List.of("fan-out", "SNS"));
+    Grade g =
+        grader.grade(
+            "Publish a single event to SNS so many services react to it independently.",
+            List.of(fanOut));
+    assertThat(g.contradicted()).isEmpty();
+    assertThat(g.covered()).containsExactly(fanOut);
+  }
+
+  @Test
   void aNegationTogetherWithAnOppositeIsNotReadAsAReversal() {
     KeyPoint vpc =
         new KeyPoint(
