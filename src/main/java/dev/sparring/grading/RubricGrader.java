@@ -460,7 +460,7 @@ public final class RubricGrader implements Grader {
         boolean against =
             (!negative
                     && !deniedElsewhere(text, start, end, step.deniedElsewhere().get(kp))
-                    && (Negation.negatedBefore(text, start, asserted)
+                    && (Negation.negatedBefore(text, start, withFunctionWords(kp))
                         || Negation.dismissedAfter(text, end, to, asserted)
                         || Negation.dismissedWithOthers(text, end)))
                 || Quantities.conflict(clause(text, from, to), claimed)
@@ -633,6 +633,29 @@ public final class RubricGrader implements Grader {
         });
   }
 
+  private final Map<KeyPoint, Set<String>> withFunctionWords = new ConcurrentHashMap<>();
+
+  /**
+   * {@link #assertedStems} and the point's own function words but its negators: what may stand
+   * between a negator and a term for the negation to be about the point ("never after idle periods"
+   * against "it happens after idle periods").
+   */
+  private Set<String> withFunctionWords(KeyPoint kp) {
+    return withFunctionWords.computeIfAbsent(
+        kp,
+        k -> {
+          Set<String> out = new java.util.HashSet<>(assertedStems(k));
+          Text point = Text.of(k.point());
+          for (int i = 0; i < point.size(); i++) {
+            if (Explanation.FUNCTION_WORDS.contains(point.words[i])
+                && !Negation.NEGATORS.contains(point.words[i])) {
+              out.add(point.stems[i]);
+            }
+          }
+          return Set.copyOf(out);
+        });
+  }
+
   private final Map<KeyPoint, Set<String>> denied = new ConcurrentHashMap<>();
 
   private Set<String> denied(KeyPoint kp) {
@@ -730,7 +753,9 @@ public final class RubricGrader implements Grader {
    * Whether the key point itself negates or dismisses what term {@code t} names, so that an
    * answer's negation of it may agree: the term occurs in the point's sentence just after a negator
    * ("instead of holding the HTTP connection open"), or, for a term the point does not use, the
-   * point negates anything at all.
+   * term names what the point negates ({@link #negativeTerm}) or the point dismisses something ("a
+   * DLQ is optional"), too loosely tied to its words to tell what. A point that negates one thing
+   * ("without custom code") no longer shields its other terms ("service integration").
    */
   private boolean negative(KeyPoint kp, int t) {
     return negative
@@ -738,10 +763,12 @@ public final class RubricGrader implements Grader {
             kp,
             k -> {
               Text point = Text.of(k.point());
-              boolean any = false;
+              boolean dismissive = false;
               for (String w : point.words) {
-                any |= Negation.NEGATORS.contains(w) || Negation.DISMISSALS.contains(w);
+                dismissive |=
+                    Negation.DISMISSALS.contains(w) && !Negation.NEGATOR_DISMISSALS.contains(w);
               }
+              Set<String> denied = Stance.denied(point, Negation.NEGATORS);
               Text[] terms = terms(k);
               boolean[] out = new boolean[terms.length];
               for (int i = 0; i < terms.length; i++) {
@@ -757,10 +784,24 @@ public final class RubricGrader implements Grader {
                                 point, end, Negation.spanEnd(point, end - 1), ownStems(k));
                   }
                 }
-                out[i] = found ? negated : any;
+                out[i] = found ? negated : dismissive || negativeTerm(terms[i], denied);
               }
               return out;
             })[t];
+  }
+
+  /**
+   * Whether a term the point does not use names what the point negates: it negates itself ("no glue
+   * code needed") or shares a word with what follows one of the point's negators ("pay for idle"
+   * against "instead of idle capacity").
+   */
+  private static boolean negativeTerm(Text term, Set<String> denied) {
+    for (int i = 0; i < term.size(); i++) {
+      if (Negation.NEGATORS.contains(term.words[i]) || denied.contains(term.stems[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private final Map<KeyPoint, List<Quantities.Quantity>> quantities = new ConcurrentHashMap<>();

@@ -81,15 +81,19 @@ class GradingMeasurementTest {
   //   + more general pairs of opposites (add/remove, include/exclude, enable/disable, safe/unsafe,
   //     warm/cold, keep/drop, internal/external and the like): precision 0.875, ordering 0.951,
   //     partial > wrong 0.844 (with many/single too: recall 0.839, ordering 0.940, as "a single
-  //     event to many consumers" holds both); the held-out set unchanged.
+  //     event to many consumers" holds both); the held-out set unchanged;
+  //   + a point that negates one thing ("without custom code") no longer shields its other terms
+  //     from a dismissal (0.891 alone), and a negator may stand before the point's own function
+  //     words ("never after idle periods", 0.886 alone): together precision 0.902, ordering 0.964,
+  //     strong > wrong 0.938, partial > wrong 0.906; the held-out set unchanged.
   // Goals of issue 16: recall 0.85, precision 0.90, ordering 0.95, strong > wrong 0.90, partial >
   // wrong 0.85. Fluent wrong answers that swap facts without a listed misconception or a number
   // are what keeps precision down: raise a floor whenever the grader improves.
   static final double RECALL_FLOOR = 0.83;
-  static final double PRECISION_FLOOR = 0.86;
-  static final double ORDERING_FLOOR = 0.945;
-  static final double STRONG_OVER_WRONG_FLOOR = 0.87;
-  static final double PARTIAL_OVER_WRONG_FLOOR = 0.81;
+  static final double PRECISION_FLOOR = 0.89;
+  static final double ORDERING_FLOOR = 0.955;
+  static final double STRONG_OVER_WRONG_FLOOR = 0.9;
+  static final double PARTIAL_OVER_WRONG_FLOOR = 0.87;
 
   record Answer(String kind, String text, Set<Integer> covers) {}
 

@@ -158,6 +158,41 @@ class StanceTest {
   }
 
   @Test
+  void aPointThatNegatesOneThingStillHasItsOtherTermsDismissed() {
+    KeyPoint direct =
+        new KeyPoint(
+            "Simple integrations can go direct from API Gateway to services without custom code.",
+            List.of("service integration", "no glue code needed", "write no custom code"));
+    Grade g =
+        grader.grade(
+            "Service integrations from API Gateway are deprecated, so everything needs a function.",
+            List.of(direct));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(direct);
+    // a negation of what the point itself negates agrees with it
+    Grade agrees =
+        grader.grade(
+            "You can write no custom code at all: API Gateway calls the service directly.",
+            List.of(direct));
+    assertThat(agrees.contradicted()).isEmpty();
+    assertThat(agrees.covered()).containsExactly(direct);
+  }
+
+  @Test
+  void aNegationBeforeThePointsOwnPrepositionIsAboutThePoint() {
+    KeyPoint when =
+        new KeyPoint(
+            "It happens after idle periods or when traffic spikes force new instances.",
+            List.of("idle", "traffic spike"));
+    Grade g =
+        grader.grade("It happens during steady traffic, never after idle periods.", List.of(when));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(when);
+    Grade right =
+        grader.grade("It happens after idle periods, not on every request.", List.of(when));
+    assertThat(right.contradicted()).isEmpty();
+    assertThat(right.covered()).containsExactly(when);
+  }
+
+  @Test
   void aCountOnEachSideOfAPointIsNoReversal() {
     // "one event to many consumers": quantity words sit on both sides of such points, so "single"
     // is not read as the opposite of "many".
