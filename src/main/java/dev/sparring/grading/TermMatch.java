@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Finding a term in an answer: stems compared with one typo forgiven in long words (never a
  * negating prefix), compounds meeting their split forms, up to {@value #GAP} other words inside a
- * multi-word term unless one of them negates.
+ * multi-word term unless one of them negates, and a pronoun of a term ("only pay when it runs")
+ * standing for up to {@value #SLOT_WORDS} words the answer names there ("when your code runs").
  */
 final class TermMatch {
 
@@ -35,6 +36,9 @@ final class TermMatch {
     }
     if (p >= text.size()) {
       return -1;
+    }
+    if (SLOTS.contains(term.words[j])) {
+      return slot(text, p, term, j, j == 0 ? 1 : SLOT_WORDS);
     }
     if (similar(text.stems[p], term.stems[j])) {
       int end = next(text, p + 1, term, j + 1);
@@ -81,6 +85,35 @@ final class TermMatch {
         return -1; // "X is not Y" does not say "X is Y"
       }
       int end = matchesAt(text, q, term, j);
+      if (end >= 0) {
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Pronouns that stand, in a term, for whatever the answer names there: "only pay when it runs".
+   */
+  static final Set<String> SLOTS = Set.of("it", "they", "them", "its", "their");
+
+  /** Most words of the answer a pronoun of a term stands for: "when your code runs". */
+  static final int SLOT_WORDS = 3;
+
+  /**
+   * A pronoun of the term at word {@code j} matched by one to {@code most} words of the answer from
+   * {@code p} on, in one sentence, none of them a negator or a word that starts another clause;
+   * then the rest of the term.
+   */
+  private static int slot(Text text, int p, Text term, int j, int most) {
+    for (int k = 1; k <= most && p + k - 1 < text.size(); k++) {
+      int w = p + k - 1;
+      if (w > p && text.sentence[w] != text.sentence[p]
+          || Negation.NEGATORS.contains(text.words[w])
+          || Negation.CONNECTORS.contains(text.words[w])) {
+        return -1;
+      }
+      int end = next(text, p + k, term, j + 1);
       if (end >= 0) {
         return end;
       }

@@ -85,11 +85,12 @@ class GradingMeasurementTest {
   //   + a point that negates one thing ("without custom code") no longer shields its other terms
   //     from a dismissal (0.891 alone), and a negator may stand before the point's own function
   //     words ("never after idle periods", 0.886 alone): together precision 0.902, ordering 0.964,
-  //     strong > wrong 0.938, partial > wrong 0.906; the held-out set unchanged.
+  //     strong > wrong 0.938, partial > wrong 0.906; the held-out set unchanged;
+  //   + a pronoun in a term stands for up to three words ("only pay when it runs"): recall 0.851.
   // Goals of issue 16: recall 0.85, precision 0.90, ordering 0.95, strong > wrong 0.90, partial >
   // wrong 0.85. Fluent wrong answers that swap facts without a listed misconception or a number
   // are what keeps precision down: raise a floor whenever the grader improves.
-  static final double RECALL_FLOOR = 0.83;
+  static final double RECALL_FLOOR = 0.845;
   static final double PRECISION_FLOOR = 0.89;
   static final double ORDERING_FLOOR = 0.955;
   static final double STRONG_OVER_WRONG_FLOOR = 0.9;

@@ -64,6 +64,27 @@ class RubricGraderTest {
   }
 
   @Test
+  void aPronounInATermStandsForWhatTheAnswerNamesThere() {
+    KeyPoint billing =
+        new KeyPoint(
+            "Charges follow actual usage instead of idle capacity.",
+            List.of("only pay when it runs", "they count toward the bill"));
+    List<KeyPoint> points = List.of(billing);
+    assertThat(grader.grade("You only pay when it runs.", points).covered()).hasSize(1);
+    assertThat(grader.grade("You only pay when your code actually runs.", points).covered())
+        .hasSize(1);
+    assertThat(grader.grade("Requests count toward the bill.", points).covered()).hasSize(1);
+    // a slot is a few words of one clause, never a negation or another sentence
+    assertThat(grader.grade("You only pay when nothing runs.", points).covered()).isEmpty();
+    assertThat(grader.grade("You only pay when. The code runs.", points).covered()).isEmpty();
+    assertThat(
+            grader
+                .grade("You only pay when the build and the tests and the code runs.", points)
+                .covered())
+        .isEmpty();
+  }
+
+  @Test
   void negatedMentionsDoNotCount() {
     assertThat(grade("I would not use a DLQ here; messages just get dropped.").covered()).isEmpty();
     assertThat(grade("We don't need idempotency for this.").covered()).isEmpty();
