@@ -152,6 +152,28 @@ class GradingMeasurementTest {
     figures.failures().forEach(line -> log.info("{}, failure: {}", what, line));
   }
 
+  /** The steps of a set and its figures. */
+  record Measured(List<Step> steps, Figures figures) {}
+
+  /**
+   * Loads the set at {@code resource} against the shipped pack, grades it with terms and meaning,
+   * and logs its figures under {@code what}.
+   */
+  static Measured measureSet(Logger log, String what, String resource) throws Exception {
+    QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
+    List<Step> steps = load(bank, resource);
+    Figures figures = measure(steps, SharedMeaning.grader());
+    report(log, what, steps, figures);
+    return new Measured(steps, figures);
+  }
+
+  /** Fails when recall, precision or ordering is below its floor. */
+  static void assertFloors(Figures figures, double recall, double precision, double ordering) {
+    assertThat(figures.recall()).as("own-words recall").isGreaterThanOrEqualTo(recall);
+    assertThat(figures.precision()).as("precision").isGreaterThanOrEqualTo(precision);
+    assertThat(figures.ordering()).as("pairwise ordering").isGreaterThanOrEqualTo(ordering);
+  }
+
   static List<Step> load(QuestionBank bank) throws Exception {
     return load(bank, "/eval/grading-eval-v2.yaml");
   }

@@ -1,0 +1,57 @@
+package dev.sparring.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparring.bank.PackLoader;
+import dev.sparring.bank.QuestionBank;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same figures as {@link GradingMeasurementTest} on a second development set
+ * (src/test/resources/eval/grading-eval-v3.yaml): 36 more steps drawn at random from questions no
+ * other set uses, written fresh by three writers who saw the pack but not the grader, with fluent
+ * wrong answers that vary their falsehood (invented features, wrong mechanisms, swapped subjects,
+ * wrong limits). Rules are chosen on this set and the first own-words set together; the held-out
+ * set only reports.
+ */
+class SecondSetGradingMeasurementTest extends MeasuredSet {
+
+  // First measurement, with the grader of commit ab586c9 (before any rule was chosen on this set):
+  // recall 0.935, precision 0.612, ordering 0.812, strong > wrong 0.750, partial > wrong 0.472.
+  // Its fluent wrong answers mostly invent features or mechanisms in the points' own vocabulary,
+  // which no offline rule can know to be false (15 of 36 are caught). Tried on it and dropped:
+  // reading a clause that joins the two halves of a "while"/"whereas" point as swapped subjects
+  // (precision 0.615, but false contradictions on strong answers: recall 0.881, ordering 0.784);
+  // two terms per point always (precision 0.799, recall 0.612).
+  static final double RECALL_FLOOR = 0.92;
+  static final double PRECISION_FLOOR = 0.60;
+  static final double ORDERING_FLOOR = 0.80;
+
+  SecondSetGradingMeasurementTest() {
+    super(
+        "second-set grading measurement",
+        "/eval/grading-eval-v3.yaml",
+        RECALL_FLOOR,
+        PRECISION_FLOOR,
+        ORDERING_FLOOR);
+  }
+
+  @Test
+  void theSetIsOtherStepsThanTheOtherSets() throws Exception {
+    QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
+    List<String> others =
+        new java.util.ArrayList<>(
+            GradingMeasurementTest.load(bank).stream()
+                .map(GradingMeasurementTest.Step::key)
+                .toList());
+    GradingMeasurementTest.load(bank, "/eval/grading-heldout.yaml").stream()
+        .map(GradingMeasurementTest.Step::key)
+        .forEach(others::add);
+    assertThat(steps).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(steps)
+        .extracting(GradingMeasurementTest.Step::key)
+        .doesNotContainAnyElementsOf(others);
+  }
+}
