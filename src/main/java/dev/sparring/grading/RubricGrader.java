@@ -117,15 +117,18 @@ public final class RubricGrader implements Grader {
     // vocabulary is no longer evidence of knowing: a point then needs two of its own phrases, and
     // similar wording alone credits nothing.
     boolean doubt = !wrong.isEmpty() || offTopic(text, step.topic());
+    // A short answer is about what it names; in a longer one a single word is no more than a
+    // subject it mentions, and needs a word of its point next to it (see covered).
+    boolean terse = contentStems(text).size() < TOPIC_MIN_WORDS;
     for (KeyPoint kp : keyPoints) {
       Found found = wrong.get(kp);
       if (found != null) {
         missed.add(kp);
         contradicted.add(new Contradiction(kp, found.clause(), found.correction()));
       } else if (!doubt
-          ? covered(text, kp, tainted, step.asked(), 1)
+          ? covered(text, kp, tainted, step.asked(), 1, terse ? null : step.corroborators().get(kp))
               || paraphrased(asserted, step.evidence().get(kp))
-          : covered(text, kp, tainted, step.asked(), IN_DOUBT_TERMS)) {
+          : covered(text, kp, tainted, step.asked(), IN_DOUBT_TERMS, null)) {
         covered.add(kp);
       } else {
         missed.add(kp);
@@ -234,6 +237,7 @@ public final class RubricGrader implements Grader {
       Map<KeyPoint, List<String>> evidence,
       java.util.Set<String> vocabulary,
       Map<KeyPoint, java.util.Set<String>> anchors,
+      Map<KeyPoint, Set<String>> corroborators,
       List<Set<String>> clauses,
       Map<KeyPoint, Set<String>> deniedElsewhere,
       Set<String> topic,
@@ -272,6 +276,7 @@ public final class RubricGrader implements Grader {
       vocabulary.addAll(distinctive(kp));
     }
     Map<KeyPoint, java.util.Set<String>> anchors = new java.util.HashMap<>();
+    Map<KeyPoint, Set<String>> corroborators = new java.util.HashMap<>();
     for (KeyPoint kp : points) {
       java.util.Set<String> own = new java.util.HashSet<>(evidence.get(kp));
       for (Text t : terms(kp)) {
@@ -290,6 +295,20 @@ public final class RubricGrader implements Grader {
       own.removeAll(shared);
       own.removeAll(asked);
       anchors.put(kp, java.util.Set.copyOf(own));
+      // Short words of its terms too ("CPU", "SQS"): next to a one-word term they show the
+      // sentence is about this point.
+      Set<String> corroborating = new java.util.HashSet<>(own);
+      for (Text t : terms(kp)) {
+        for (int i = 0; i < t.size(); i++) {
+          if (t.words[i].length() >= 3
+              && !Explanation.FUNCTION_WORDS.contains(t.words[i])
+              && !shared.contains(t.stems[i])
+              && !asked.contains(t.stems[i])) {
+            corroborating.add(t.stems[i]);
+          }
+        }
+      }
+      corroborators.put(kp, Set.copyOf(corroborating));
     }
     List<Set<String>> clauses = new ArrayList<>();
     for (KeyPoint kp : points) {
@@ -317,6 +336,7 @@ public final class RubricGrader implements Grader {
             evidence,
             java.util.Set.copyOf(vocabulary),
             anchors,
+            corroborators,
             List.copyOf(clauses),
             deniedElsewhere,
             Set.copyOf(topic),
@@ -533,7 +553,7 @@ public final class RubricGrader implements Grader {
   private boolean madeElsewhere(Text text, KeyPoint kp, Found found, Set<String> asked) {
     boolean[] outside = new boolean[text.size()];
     java.util.Arrays.fill(outside, found.from(), found.to() + 1, true);
-    return covered(text, kp, outside, asked, 1);
+    return covered(text, kp, outside, asked, 1, null);
   }
 
   /**
@@ -561,10 +581,19 @@ public final class RubricGrader implements Grader {
 
   /**
    * Whether {@code needed} of the point's terms occur unnegated outside the tainted words, each in
-   * words no other of them took, leaving out terms made only of words the question asked with.
+   * words no other of them took, leaving out terms made only of words the question asked with. With
+   * {@code corroborators}, a term of one content word counts only with one of those words elsewhere
+   * in its sentence: a single word ("caching", "filter") is the point's subject at most, while the
+   * point is a claim about it ("API Gateway is a CDN layer that does the caching" says nothing of
+   * what the point claims about caching).
    */
   private boolean covered(
-      Text text, KeyPoint kp, boolean[] tainted, Set<String> asked, int needed) {
+      Text text,
+      KeyPoint kp,
+      boolean[] tainted,
+      Set<String> asked,
+      int needed,
+      Set<String> corroborators) {
     boolean[] taken = tainted.clone();
     int found = 0;
     for (Text term : terms(kp)) {
@@ -580,13 +609,74 @@ public final class RubricGrader implements Grader {
         for (int i = start; i < end && clean; i++) {
           clean = !taken[i];
         }
-        if (clean) {
+        if (clean
+            && (corroborators == null
+                || contentWords(term) >= STANDALONE_TERM_WORDS
+                || abbreviates(term, kp)
+                || corroborated(text, start, end, corroborators))) {
           if (++found >= needed) {
             return true;
           }
           java.util.Arrays.fill(taken, start, end, true);
           break;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a one-word term is the initials of another term of the point ("DLQ" of "dead letter
+   * queue", "IaC" of "infrastructure as code"): it names the point as fully as that term does.
+   */
+  private static boolean abbreviates(Text term, KeyPoint kp) {
+    if (term.size() != 1) {
+      return false;
+    }
+    String w = term.words[0];
+    for (String other : kp.terms()) {
+      String[] words = other.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+");
+      if (words.length < 2) {
+        continue;
+      }
+      StringBuilder all = new StringBuilder();
+      StringBuilder content = new StringBuilder();
+      for (String x : words) {
+        if (x.isEmpty()) {
+          continue;
+        }
+        all.append(x.charAt(0));
+        if (!TermMatch.GLUE.contains(x)) {
+          content.append(x.charAt(0));
+        }
+      }
+      if (w.equals(all.toString()) || w.equals(content.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Content words a term needs to show its point alone, without a corroborating word. */
+  static final int STANDALONE_TERM_WORDS = 2;
+
+  private static int contentWords(Text term) {
+    int n = 0;
+    for (String w : term.words) {
+      if (w.length() >= 3 && !Explanation.FUNCTION_WORDS.contains(w)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Whether the sentence of words {@code start..end-1} has one of {@code words} outside them. */
+  private static boolean corroborated(Text text, int start, int end, Set<String> words) {
+    for (int i = 0; i < text.size(); i++) {
+      if ((i < start || i >= end)
+          && text.sentence[i] == text.sentence[start]
+          && words.contains(text.stems[i])) {
+        return true;
       }
     }
     return false;

@@ -85,6 +85,46 @@ class RubricGraderTest {
   }
 
   @Test
+  void inALongAnswerAOneWordTermNeedsAWordOfItsPointInItsSentence() {
+    KeyPoint cache =
+        new KeyPoint(
+            "API Gateway can cache responses to cut load on the backend.",
+            List.of("caching", "response cache"));
+    KeyPoint dlq =
+        new KeyPoint(
+            "Failed messages go to a dead letter queue.", List.of("DLQ", "dead letter queue"));
+    dev.sparring.bank.Step step =
+        new dev.sparring.bank.Step(0, "What does API Gateway do for you?", List.of(cache, dlq));
+    // on the topic, with a word of the point, but in a sentence of its own
+    String padding =
+        " Failed messages from the backend land in a dead letter queue, watched by an alarm that"
+            + " pages the team.";
+    // "caching" named as the subject of something else: no word of its point in the sentence
+    Grade subject =
+        grader.grade(
+            "API Gateway is really a global CDN layer where all the caching happens at edge"
+                + " locations automatically."
+                + padding,
+            step);
+    assertThat(subject.covered()).doesNotContain(cache);
+    // the same word next to what the point claims about it
+    Grade claim =
+        grader.grade(
+            "API Gateway does caching of responses, so repeated calls never reach the backend."
+                + padding,
+            step);
+    assertThat(claim.covered()).contains(cache);
+    // a short answer is about what it names
+    assertThat(grader.grade("It does caching.", step).covered()).contains(cache);
+    // an abbreviation of another term of the point names it as fully as that term
+    assertThat(
+            grader
+                .grade("API Gateway routes some of our work to an SQS DLQ." + padding, step)
+                .covered())
+        .contains(dlq);
+  }
+
+  @Test
   void negatedMentionsDoNotCount() {
     assertThat(grade("I would not use a DLQ here; messages just get dropped.").covered()).isEmpty();
     assertThat(grade("We don't need idempotency for this.").covered()).isEmpty();

@@ -24,10 +24,15 @@ class SecondSetGradingMeasurementTest extends MeasuredSet {
   // which no offline rule can know to be false (15 of 36 are caught). Tried on it and dropped:
   // reading a clause that joins the two halves of a "while"/"whereas" point as swapped subjects
   // (precision 0.615, but false contradictions on strong answers: recall 0.881, ordering 0.784);
-  // two terms per point always (precision 0.799, recall 0.612).
+  // two terms per point always (precision 0.799, recall 0.612); a second misconception for every
+  // key point of fundamentals.yaml, written without seeing any set (no wrong answer newly caught
+  // on any set, a strong one falsely contradicted). Kept: in an answer of twenty content words or
+  // more, a one-word term needs a word of its point in its sentence unless it abbreviates another
+  // of its terms: precision 0.633, ordering 0.819, strong > wrong 0.778, recall unchanged (for every
+  // answer, short ones too: precision 0.638, recall 0.930, and terse correct answers lose credit).
   static final double RECALL_FLOOR = 0.92;
-  static final double PRECISION_FLOOR = 0.60;
-  static final double ORDERING_FLOOR = 0.80;
+  static final double PRECISION_FLOOR = 0.62;
+  static final double ORDERING_FLOOR = 0.81;
 
   SecondSetGradingMeasurementTest() {
     super(
