@@ -146,7 +146,7 @@ public final class RubricGrader implements Grader {
    * and its question's) for one term to show a point: below it, the answer is about something else
    * and merely shares a word or two with the step (a good answer to a neighbouring question).
    */
-  static final double TOPIC_SHARE = 0.25;
+  static final double TOPIC_SHARE = 0.30;
 
   /**
    * Content words an answer needs before it is judged by its topic share: a short answer ("A DLQ is
@@ -158,7 +158,7 @@ public final class RubricGrader implements Grader {
    * Whether the answer has {@value #TOPIC_MIN_WORDS} content words or more, and less than {@value
    * #TOPIC_SHARE} of them are the step's own.
    */
-  private static boolean offTopic(Text text, Set<String> topic) {
+  static boolean offTopic(Text text, Set<String> topic) {
     Set<String> words = contentStems(text);
     if (words.size() < TOPIC_MIN_WORDS) {
       return false;

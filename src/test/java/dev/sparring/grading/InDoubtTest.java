@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparring.bank.KeyPoint;
 import dev.sparring.bank.Misconception;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -198,6 +199,20 @@ class InDoubtTest {
     assertThat(contradicted(answer, List.of(ONE_AT_A_TIME, CLOUD_RUN))).isEmpty();
     // With no such point in the step, the same words are read as the misconception's claim.
     assertThat(contradicted(answer, List.of(ONE_AT_A_TIME))).containsExactly(ONE_AT_A_TIME);
+  }
+
+  @Test
+  void anAnswerIsOffTheTopicBelowThreeTenthsOfItsContentWordsBeingTheSteps() {
+    // twenty content words, five or six of them the step's
+    String words =
+        "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november"
+            + " oscar papa quebec romeo sierra tango";
+    Set<String> five = RubricGrader.contentStems(Text.of("alpha bravo charlie delta echo"));
+    Set<String> six = RubricGrader.contentStems(Text.of("alpha bravo charlie delta echo foxtrot"));
+    assertThat(RubricGrader.offTopic(Text.of(words), five)).isTrue();
+    assertThat(RubricGrader.offTopic(Text.of(words), six)).isFalse();
+    // nineteen content words are too few to judge by their share
+    assertThat(RubricGrader.offTopic(Text.of(words.replace(" tango", "")), Set.of())).isFalse();
   }
 
   @Test
