@@ -102,9 +102,15 @@ final class BenchNudges implements Callable<Integer> {
         Instant minute = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         LocalTime at = LocalTime.ofInstant(minute, ZoneOffset.UTC);
         Actor admin = new Actor(new UserRef(SlackModule.PLATFORM, "UADMIN"), "admin", true);
+        // The channel's daily question is posted now and next at a time half a day away, so the
+        // hour the clock moves on never reaches it (a question posted then would be a message
+        // that is not a reminder, and the bench would wait for it among the reminders).
+        LocalTime daily =
+            LocalTime.ofInstant(minute.plus(12, ChronoUnit.HOURS), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.HOURS);
         bot.handle(
             new Inbound.CommandInvoked(
-                "bench:daily-on", TEAM, CHANNEL, admin, "daily on 00:00 UTC daily"));
+                "bench:daily-on", TEAM, CHANNEL, admin, "daily on " + daily + " UTC daily"));
         bot.handle(
             new Inbound.CommandInvoked("bench:daily-now", TEAM, CHANNEL, admin, "daily now"));
         output.note("nudges: " + people + " people turn a reminder on at " + at + " UTC");

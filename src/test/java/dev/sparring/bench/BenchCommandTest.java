@@ -106,7 +106,7 @@ class BenchCommandTest {
 
   @Test
   void nudgesReachEveryoneOnceUnderRateLimits() throws Exception {
-    JsonNode n = bench("nudges", "--people", "40", "--global-per-sec", "20");
+    JsonNode n = bench("nudges", "--people", "40", "--global-per-sec", "20", "--max-minutes", "3");
     assertThat(n.path("people").asInt()).isEqualTo(40);
     assertThat(n.path("messages").asInt()).isEqualTo(40);
     assertThat(n.path("duplicates").asInt()).isZero();
