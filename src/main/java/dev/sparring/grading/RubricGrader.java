@@ -279,10 +279,13 @@ public final class RubricGrader implements Grader {
     Map<KeyPoint, Set<String>> corroborators = new java.util.HashMap<>();
     for (KeyPoint kp : points) {
       java.util.Set<String> own = new java.util.HashSet<>(evidence.get(kp));
+      // Short words of its terms ("CPU", "SQS") do not anchor meaning, but next to a one-word
+      // term they show the sentence is about this point.
+      Set<String> corroborating = new java.util.HashSet<>();
       for (Text t : terms(kp)) {
         for (int i = 0; i < t.size(); i++) {
-          if (t.words[i].length() >= 4 && !Explanation.FUNCTION_WORDS.contains(t.words[i])) {
-            own.add(t.stems[i]);
+          if (t.words[i].length() >= 3 && !Explanation.FUNCTION_WORDS.contains(t.words[i])) {
+            (t.words[i].length() >= 4 ? own : corroborating).add(t.stems[i]);
           }
         }
       }
@@ -295,19 +298,9 @@ public final class RubricGrader implements Grader {
       own.removeAll(shared);
       own.removeAll(asked);
       anchors.put(kp, java.util.Set.copyOf(own));
-      // Short words of its terms too ("CPU", "SQS"): next to a one-word term they show the
-      // sentence is about this point.
-      Set<String> corroborating = new java.util.HashSet<>(own);
-      for (Text t : terms(kp)) {
-        for (int i = 0; i < t.size(); i++) {
-          if (t.words[i].length() >= 3
-              && !Explanation.FUNCTION_WORDS.contains(t.words[i])
-              && !shared.contains(t.stems[i])
-              && !asked.contains(t.stems[i])) {
-            corroborating.add(t.stems[i]);
-          }
-        }
-      }
+      corroborating.removeAll(shared);
+      corroborating.removeAll(asked);
+      corroborating.addAll(own);
       corroborators.put(kp, Set.copyOf(corroborating));
     }
     List<Set<String>> clauses = new ArrayList<>();
@@ -596,7 +589,9 @@ public final class RubricGrader implements Grader {
       Set<String> corroborators) {
     boolean[] taken = tainted.clone();
     int found = 0;
-    for (Text term : terms(kp)) {
+    Text[] terms = terms(kp);
+    for (int t = 0; t < terms.length; t++) {
+      Text term = terms[t];
       if (term.size() == 0 || askedOnly(term, asked)) {
         continue;
       }
@@ -611,8 +606,7 @@ public final class RubricGrader implements Grader {
         }
         if (clean
             && (corroborators == null
-                || contentWords(term) >= STANDALONE_TERM_WORDS
-                || abbreviates(term, kp)
+                || standsAlone(kp)[t]
                 || corroborated(text, start, end, corroborators))) {
           if (++found >= needed) {
             return true;
@@ -623,6 +617,25 @@ public final class RubricGrader implements Grader {
       }
     }
     return false;
+  }
+
+  private final Map<KeyPoint, boolean[]> standsAlone = new ConcurrentHashMap<>();
+
+  /**
+   * Per term of the point, whether it shows the point without a corroborating word: it has {@value
+   * #STANDALONE_TERM_WORDS} content words or more, or it abbreviates another of the point's terms.
+   */
+  private boolean[] standsAlone(KeyPoint kp) {
+    return standsAlone.computeIfAbsent(
+        kp,
+        k -> {
+          Text[] terms = terms(k);
+          boolean[] out = new boolean[terms.length];
+          for (int i = 0; i < terms.length; i++) {
+            out[i] = contentWords(terms[i]) >= STANDALONE_TERM_WORDS || abbreviates(terms[i], k);
+          }
+          return out;
+        });
   }
 
   /**
