@@ -109,6 +109,9 @@ final class Stance {
               List.of("keep", "keeps", "retain", "retains"),
               List.of("discard", "discards", "drop", "drops", "lose", "loses")),
           pair(List.of("internal"), List.of("external")),
+          pair(
+              List.of("success", "successful", "successfully", "succeeds", "succeeded"),
+              List.of("failure", "failures", "unsuccessful")),
           pair(List.of("explicit", "explicitly"), List.of("implicit", "implicitly")),
           pair(List.of("static"), List.of("dynamic")),
           pair(

@@ -140,6 +140,25 @@ class StanceTest {
   }
 
   @Test
+  void aHookSaidToFireOnSuccessWhenThePointSaysFailureContradictsIt() {
+    KeyPoint alerts =
+        new KeyPoint(
+            "The alert hook fires on failure and carries the error details.",
+            List.of("alert hook", "error details"));
+    Grade g =
+        grader.grade(
+            "The alert hook only fires on successful runs, with the error details.",
+            List.of(alerts));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(alerts);
+    Grade both =
+        grader.grade(
+            "The alert hook fires on failure with the error details, and stays quiet on success.",
+            List.of(alerts));
+    assertThat(both.contradicted()).isEmpty();
+    assertThat(both.covered()).containsExactly(alerts);
+  }
+
+  @Test
   void sayingAPointRemovesWhatItAddsContradictsIt() {
     KeyPoint complexity =
         new KeyPoint(
