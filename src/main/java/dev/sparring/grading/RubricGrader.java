@@ -485,6 +485,30 @@ public final class RubricGrader implements Grader {
         }
       }
     }
+    // A figure that conflicts with the point's, in a clause about what the point measures though
+    // none of its terms is there ("a Lambda invocation can go for 24 hours with 64 GB of memory").
+    if (!claimed.isEmpty()) {
+      Set<String> measured = measured(kp);
+      for (int from = 0; from < text.size(); ) {
+        int to = Negation.spanEnd(text, from);
+        Set<String> shared = new java.util.HashSet<>();
+        for (int i = from; i <= to; i++) {
+          if (measured.contains(text.stems[i])) {
+            shared.add(text.stems[i]);
+          }
+        }
+        if (shared.size() >= MEASURED_WORDS
+            && Quantities.conflict(clause(text, from, to), claimed)
+            && !Negation.negated(text, from)
+            && !Negation.hypothetical(text, from)) {
+          out.add(new Found(clause(text, from, to), null, from, to));
+        }
+        from = to + 1;
+        while (from < text.size() && Negation.CONNECTORS.contains(text.words[from])) {
+          from++;
+        }
+      }
+    }
     // A clause that shares two of the point's own words but uses the opposite of one: the same
     // claim said in reverse ("synchronous invocation queues the event" against "asynchronous
     // sources queue the event").
@@ -707,6 +731,48 @@ public final class RubricGrader implements Grader {
           }
           return new Stance.Point(
               Stance.clauses(Text.of(k.point())), Set.copyOf(termStems), step.clauses());
+        });
+  }
+
+  /**
+   * Words of the point's clause that states a figure which a clause of the answer must share before
+   * a figure of its own is read as about the same thing.
+   */
+  static final int MEASURED_WORDS = 3;
+
+  private final Map<KeyPoint, Set<String>> measured = new ConcurrentHashMap<>();
+
+  /**
+   * The content stems of the point's clauses that state a time or size, less the units: what the
+   * figure is about ("lambda", "invocation", "memory" for "Lambda caps an invocation at 15 minutes
+   * and 10 GB of memory").
+   */
+  private Set<String> measured(KeyPoint kp) {
+    return measured.computeIfAbsent(
+        kp,
+        k -> {
+          Text t = Text.of(k.point());
+          Set<Integer> clauses = new java.util.HashSet<>();
+          for (Quantities.Quantity q : Quantities.in(k.point())) {
+            for (int i = 0; i < t.size(); i++) {
+              if (t.begin[i] <= q.at() && q.at() < t.end[i]) {
+                clauses.add(t.clause[i]);
+              }
+            }
+          }
+          Set<String> out = new java.util.HashSet<>();
+          for (int i = 0; i < t.size(); i++) {
+            String w = t.words[i];
+            if (clauses.contains(t.clause[i])
+                && w.length() >= 3
+                && !Quantities.UNIT_WORDS.contains(w)
+                && !Explanation.FUNCTION_WORDS.contains(w)
+                && !TermMatch.GLUE.contains(w)
+                && !w.chars().allMatch(Character::isDigit)) {
+              out.add(t.stems[i]);
+            }
+          }
+          return Set.copyOf(out);
         });
   }
 

@@ -152,6 +152,26 @@ class ContradictionTest {
   }
 
   @Test
+  void aFigureInAClauseAboutWhatThePointMeasuresContradictsItWithoutATerm() {
+    KeyPoint uploads =
+        new KeyPoint(
+            "Uploads are capped at 50 MB per file and 2 minutes per request.",
+            List.of("upload limit", "size cap"));
+    // The term's clause has no figure; the next clause is about capping a file's upload.
+    Grade g =
+        grader.grade(
+            "The upload limit is generous, since a single file upload is capped at 500 MB.",
+            List.of(uploads));
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(uploads);
+    // Two words of the point's clause are not enough to say the figure is about the same thing.
+    Grade other =
+        grader.grade(
+            "The upload limit is generous, though a file upload over mobile takes 30 seconds.",
+            List.of(uploads));
+    assertThat(other.contradicted()).isEmpty();
+  }
+
+  @Test
   void quantitiesAreNormalisedToOneUnitPerDimension() {
     assertThat(Quantities.in("10,240 MB").get(0).agrees(Quantities.in("10 GB").get(0))).isTrue();
     assertThat(Quantities.in("15 min").get(0).agrees(Quantities.in("900s").get(0))).isTrue();
