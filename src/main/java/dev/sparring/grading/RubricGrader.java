@@ -485,45 +485,35 @@ public final class RubricGrader implements Grader {
         }
       }
     }
-    // A figure that conflicts with the point's, in a clause about what the point measures though
-    // none of its terms is there ("a Lambda invocation can go for 24 hours with 64 GB of memory").
-    if (!claimed.isEmpty()) {
-      Set<String> measured = measured(kp);
-      for (int from = 0; from < text.size(); ) {
-        int to = Negation.spanEnd(text, from);
-        Set<String> shared = new java.util.HashSet<>();
-        for (int i = from; i <= to; i++) {
-          if (measured.contains(text.stems[i])) {
-            shared.add(text.stems[i]);
-          }
-        }
-        if (shared.size() >= MEASURED_WORDS
-            && Quantities.conflict(clause(text, from, to), claimed)
-            && !Negation.negated(text, from)
-            && !Negation.hypothetical(text, from)) {
-          out.add(new Found(clause(text, from, to), null, from, to));
-        }
-        from = to + 1;
-        while (from < text.size() && Negation.CONNECTORS.contains(text.words[from])) {
-          from++;
-        }
-      }
-    }
-    // A clause that shares two of the point's own words but uses the opposite of one: the same
-    // claim said in reverse ("synchronous invocation queues the event" against "asynchronous
-    // sources queue the event").
+    Set<String> measured = claimed.isEmpty() ? Set.of() : measured(kp);
     for (int from = 0; from < text.size(); ) {
       int to = Negation.spanEnd(text, from);
-      int shared = 0;
-      Set<String> seen = new java.util.HashSet<>();
+      Set<String> ownWords = new java.util.HashSet<>();
+      Set<String> measuredWords = new java.util.HashSet<>();
       for (int i = from; i <= to; i++) {
-        if (own.contains(text.stems[i]) && seen.add(text.stems[i])) {
-          shared++;
+        if (own.contains(text.stems[i])) {
+          ownWords.add(text.stems[i]);
+        }
+        if (measured.contains(text.stems[i])) {
+          measuredWords.add(text.stems[i]);
         }
       }
-      if (shared > 0
-          && Stance.flipped(text, from, to, stance(kp, step), shared < FLIP_ANCHORS)
-          && !Negation.hypothetical(text, from)) {
+      boolean hypothetical = Negation.hypothetical(text, from);
+      // A clause that shares a word with the point but uses the opposite of one of its words: the
+      // same claim said in reverse ("synchronous invocation queues the event" against "asynchronous
+      // sources queue the event"); with fewer than two shared words it must restate the point's
+      // clause whole.
+      boolean reversed =
+          !ownWords.isEmpty()
+              && Stance.flipped(text, from, to, stance(kp, step), ownWords.size() < FLIP_ANCHORS);
+      // A figure that conflicts with the point's, in a clause about what the point measures though
+      // none of its terms is there ("a Lambda invocation can go for 24 hours with 64 GB of
+      // memory").
+      boolean misfigured =
+          measuredWords.size() >= MEASURED_WORDS
+              && Quantities.conflict(clause(text, from, to), claimed)
+              && !Negation.negated(text, from);
+      if ((reversed || misfigured) && !hypothetical) {
         out.add(new Found(clause(text, from, to), null, from, to));
       }
       from = to + 1;
