@@ -34,9 +34,14 @@ class SecondSetGradingMeasurementTest extends MeasuredSet {
   // And an answer counts as off the topic below three tenths of its content words being the
   // step's own, not a quarter: precision 0.662, ordering 0.851, strong > wrong 0.833, partial >
   // wrong 0.556, recall 0.925 (0.35: precision 0.684, but recall 0.839 on the first own set).
+  // Then success/failure as opposites and a conflicting figure read in any clause sharing three
+  // words with the point's clause that states it: precision 0.676, ordering 0.859, partial > wrong
+  // 0.611. Tried with them and dropped: names from capitals for swapped subjects (recall 0.891);
+  // claims stated with half their words when the sweeping word is repeated (held-out precision
+  // 0.771); meaning with two anchor words (first own set recall 0.822).
   static final double RECALL_FLOOR = 0.91;
-  static final double PRECISION_FLOOR = 0.65;
-  static final double ORDERING_FLOOR = 0.84;
+  static final double PRECISION_FLOOR = 0.665;
+  static final double ORDERING_FLOOR = 0.85;
 
   SecondSetGradingMeasurementTest() {
     super(
