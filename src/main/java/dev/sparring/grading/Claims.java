@@ -51,7 +51,10 @@ final class Claims {
   /** A claim's clauses (those that suppose are left out) and its number of negators. */
   record Claim(List<Clause> clauses, int negations) {}
 
-  /** A claim read once: content words per clause, leaving out what only supposes. */
+  /**
+   * A claim read once: content words per clause, leaving out what only supposes and what it is
+   * compared with.
+   */
   static Claim read(String claim) {
     Text text = Text.of(claim);
     Map<Integer, Set<String>> stems = new TreeMap<>();
@@ -63,6 +66,11 @@ final class Claims {
         sweeping.add(text.clause[i]);
       }
       if (Negation.SUPPOSING.contains(word)) {
+        supposing.add(text.clause[i]);
+      }
+      // Nor is what it is compared with ("just like Cloud Run functions"): true of that other
+      // thing.
+      if (comparing(text, i)) {
         supposing.add(text.clause[i]);
       }
       if (word.length() >= 3
@@ -145,6 +153,31 @@ final class Claims {
       }
     }
     return false;
+  }
+
+  /** Words that open a comparison with something else ("just like Lambda", "as with S3"). */
+  static final Set<String> COMPARING = Set.of("like", "unlike");
+
+  /**
+   * Whether word {@code i} opens its clause with a comparison ("just like Cloud Run functions"):
+   * what the claim is compared with is true of that other thing, so it is not the claim.
+   */
+  private static boolean comparing(Text text, int i) {
+    boolean first = i == 0 || text.clause[i - 1] != text.clause[i];
+    if (!first) {
+      return false;
+    }
+    int j = i;
+    if (text.words[j].equals("just") || text.words[j].equals("exactly")) {
+      j++;
+    }
+    if (j >= text.size() || text.clause[j] != text.clause[i]) {
+      return false;
+    }
+    return COMPARING.contains(text.words[j])
+        || text.words[j].equals("as")
+            && j + 1 < text.size()
+            && Set.of("with", "in").contains(text.words[j + 1]);
   }
 
   private static int negations(Text text) {

@@ -478,7 +478,7 @@ public final class RubricGrader implements Grader {
                         || Negation.dismissedWithOthers(text, end)))
                 || Quantities.conflict(clause(text, from, to), claimed)
                 || (!Negation.negated(text, start)
-                    && (Stance.flipped(text, from, to, stance(kp, step))
+                    && (Stance.flipped(text, from, to, stance(kp, step), false, step.asked())
                         || Stance.assertsDenied(text, from, to, denied)));
         if (against && !Negation.hypothetical(text, start)) {
           out.add(new Found(clause(text, from, to), null, from, to));
@@ -505,7 +505,8 @@ public final class RubricGrader implements Grader {
       // clause whole.
       boolean reversed =
           !ownWords.isEmpty()
-              && Stance.flipped(text, from, to, stance(kp, step), ownWords.size() < FLIP_ANCHORS);
+              && Stance.flipped(
+                  text, from, to, stance(kp, step), ownWords.size() < FLIP_ANCHORS, step.asked());
       // A figure that conflicts with the point's, in a clause about what the point measures though
       // none of its terms is there ("a Lambda invocation can go for 24 hours with 64 GB of
       // memory").

@@ -182,23 +182,17 @@ final class Stance {
 
   /**
    * Whether words {@code from..to} of the answer, a clause without a negation of its own, use the
-   * opposite of a word of the key point, and share another word with the point's clause that word
-   * is in, while neither that clause nor the point's terms use the answer's word or one of its
-   * synonyms and no other clause of the step that uses it shares a word with the answer's (the
-   * answer may be making that other point, as contrasts do): the clause says the reverse of the
-   * point about the same subject.
+   * opposite of a word of the key point, and share another word (not one of the question's {@code
+   * asked} words, which every clause of the step shares) with the point's clause that word is in,
+   * while neither that clause nor the point's terms use the answer's word or one of its synonyms
+   * and no other clause of the step that uses it shares a word with the answer's (the answer may be
+   * making that other point, as contrasts do): the clause says the reverse of the point about the
+   * same subject. With {@code whole} the answer's clause must also hold every other content word of
+   * the point's clause it reverses: a short clause restated in reverse ("executions are stateful"
+   * against "executions are stateless"), which needs no further anchor in the rest of the point.
    */
-  static boolean flipped(Text text, int from, int to, Point point) {
-    return flipped(text, from, to, point, false);
-  }
-
-  /**
-   * Like {@link #flipped(Text, int, int, Point)}, but with {@code whole} the answer's clause must
-   * hold every other content word of the point's clause it reverses: a short clause restated in
-   * reverse ("executions are stateful" against "executions are stateless"), which needs no further
-   * anchor in the rest of the point.
-   */
-  static boolean flipped(Text text, int from, int to, Point point, boolean whole) {
+  static boolean flipped(
+      Text text, int from, int to, Point point, boolean whole, Set<String> asked) {
     if (speaksOfDefault(text, from)
         && point.clauses().stream().noneMatch(c -> c.contains(DEFAULT))) {
       return false; // the answer says what happens by default; the point may name an option
@@ -228,7 +222,7 @@ final class Stance {
         for (String o : opposite) {
           if (pointClause.contains(o)
               && !clause.contains(o)
-              && shared(clause, pointClause, stem) > 0
+              && shared(anchors(clause, asked), pointClause, stem) > 0
               && (!whole || holdsRest(clause, pointClause, stem))) {
             return true;
           }
@@ -261,6 +255,19 @@ final class Stance {
       }
     }
     return true;
+  }
+
+  /**
+   * The answer clause's words that can tie it to a clause of the point: not the question's own,
+   * which every clause of the step shares ("VPC" in a question about putting functions in a VPC).
+   */
+  private static Set<String> anchors(Set<String> clause, Set<String> asked) {
+    if (asked.isEmpty()) {
+      return clause;
+    }
+    Set<String> out = new HashSet<>(clause);
+    out.removeAll(asked);
+    return out;
   }
 
   /** How many content words the two share, leaving out the reversed word and its opposites. */

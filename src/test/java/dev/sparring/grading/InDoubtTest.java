@@ -55,6 +55,24 @@ class InDoubtTest {
   }
 
   @Test
+  void whatAMisconceptionIsComparedWithIsNotTheMisconception() {
+    KeyPoint oneJob =
+        new KeyPoint(
+            "A worker handles one job at a time by default.",
+            List.of("one job at a time"),
+            List.of(
+                new Misconception(
+                    "Workers run many jobs at once, just like the shared thread pools.",
+                    List.of("many jobs at once"),
+                    "A worker takes one job at a time unless you opt in to more.")));
+    // "the shared thread pools" is what the claim is compared with, true of those pools.
+    assertThat(contradicted("The shared thread pools are sized per host.", List.of(oneJob)))
+        .isEmpty();
+    assertThat(contradicted("Each worker runs many jobs at once.", List.of(oneJob)))
+        .containsExactly(oneJob);
+  }
+
+  @Test
   void theSameWordsNegatedOrOnlySupposedAreNotTheMisconception() {
     assertThat(contradicted("Requests are not free: each one adds a tiny charge.", BILLING))
         .as("negated")
@@ -177,28 +195,27 @@ class InDoubtTest {
         .containsExactly(SECRETS_MANAGER);
   }
 
-  private static final KeyPoint ONE_AT_A_TIME =
+  private static final KeyPoint EVENTUAL =
       new KeyPoint(
-          "By default a Lambda environment handles one request at a time.",
-          List.of("one request at a time"),
+          "Reads are eventually consistent by default.",
+          List.of("eventually consistent"),
           List.of(
               new Misconception(
-                  "Default Lambda functions also serve many requests at once, just like Cloud Run"
-                      + " functions.",
-                  List.of("lambda serves many requests at once"),
-                  "An on-demand Lambda environment serves one request at a time.")));
+                  "Reads return the latest committed write.",
+                  List.of("always the latest write"),
+                  "By default a read may miss a write made a moment ago.")));
 
-  private static final KeyPoint CLOUD_RUN =
+  private static final KeyPoint CONSISTENT_READ =
       new KeyPoint(
-          "Google's functions now run on Cloud Run, where one instance serves many requests.",
-          List.of("Cloud Run functions"));
+          "Consistent reads return the latest committed write, at twice the cost.",
+          List.of("returns the latest committed write", "consistent read"));
 
   @Test
   void wordsThatMakeAnotherPointOfTheStepDoNotStateAMisconception() {
-    String answer = "Google renamed them Cloud Run functions.";
-    assertThat(contradicted(answer, List.of(ONE_AT_A_TIME, CLOUD_RUN))).isEmpty();
+    String answer = "A consistent read returns the latest committed write.";
+    assertThat(contradicted(answer, List.of(EVENTUAL, CONSISTENT_READ))).isEmpty();
     // With no such point in the step, the same words are read as the misconception's claim.
-    assertThat(contradicted(answer, List.of(ONE_AT_A_TIME))).containsExactly(ONE_AT_A_TIME);
+    assertThat(contradicted(answer, List.of(EVENTUAL))).containsExactly(EVENTUAL);
   }
 
   @Test

@@ -140,6 +140,25 @@ class StanceTest {
   }
 
   @Test
+  void aWordOfTheQuestionTiesNoClauseToAReversal() {
+    KeyPoint egress =
+        new KeyPoint(
+            "Inside a VPN, outbound web calls need a proxy, while VPN tunnels keep partner calls"
+                + " private.",
+            List.of("proxy", "outbound web calls"));
+    dev.sparring.bank.Step step =
+        new dev.sparring.bank.Step(0, "Should every worker run inside the VPN?", List.of(egress));
+    // "loses" is the opposite of "keep", but the only word it shares with that clause is the VPN
+    // the question asks about.
+    Grade g =
+        grader.grade("Once it joins the VPN it loses direct web access, so use a proxy.", step);
+    assertThat(g.contradicted()).isEmpty();
+    assertThat(g.covered()).containsExactly(egress);
+    Grade reversed = grader.grade("In the VPN, tunnels drop partner calls on the floor.", step);
+    assertThat(reversed.contradicted()).extracting(Contradiction::point).containsExactly(egress);
+  }
+
+  @Test
   void aHookSaidToFireOnSuccessWhenThePointSaysFailureContradictsIt() {
     KeyPoint alerts =
         new KeyPoint(
