@@ -6,7 +6,10 @@ import dev.sparring.bank.Question;
 import dev.sparring.bank.QuestionBank;
 import dev.sparring.bank.Step;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -38,12 +41,103 @@ public final class RubricCheck {
 
   public List<Finding> check(QuestionBank bank) {
     List<Finding> out = new ArrayList<>();
+    List<KeyPoint> statements = new ArrayList<>();
     for (Question q : bank.questions()) {
       for (Step step : q.steps()) {
         check(q.id(), step, out);
+        statements.addAll(step.keyPoints());
+      }
+    }
+    Statements all = new Statements(statements);
+    for (Question q : bank.questions()) {
+      for (Step step : q.steps()) {
+        broad(q.id(), step, all, out);
       }
     }
     return out;
+  }
+
+  /**
+   * Every key point of the bank is a true statement: a misconception's term that one of them states
+   * would mark a correct answer wrong, so it is too broad ("60 minutes" for "Lambda runs for up to
+   * an hour" is stated by "Logs Insights stops a query after 60 minutes"). Each term is read only
+   * against the statements that have a word like its longest one.
+   */
+  private void broad(String id, Step step, Statements statements, List<Finding> out) {
+    List<KeyPoint> points = step.keyPoints();
+    for (int i = 0; i < points.size(); i++) {
+      KeyPoint kp = points.get(i);
+      for (int w = 0; w < kp.wrong().size(); w++) {
+        Text[] terms = grader.misconceptionTerms(kp, w);
+        found:
+        for (int t = 0; t < terms.length; t++) {
+          BitSet candidates = statements.candidates(terms[t]);
+          for (int s = candidates.nextSetBit(0); s >= 0; s = candidates.nextSetBit(s + 1)) {
+            if (RubricGrader.states(statements.read.get(s), terms[t])) {
+              out.add(
+                  new Finding(
+                      id,
+                      step.index(),
+                      i,
+                      "misconception term \""
+                          + kp.wrong().get(w).terms().get(t)
+                          + "\" is stated by the true key point \""
+                          + statements.points.get(s).point()
+                          + "\"; make the term say what is false"));
+              break found;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The bank's key points read once, with the statements each stem occurs in. */
+  private static final class Statements {
+    final List<KeyPoint> points;
+    final List<Text> read;
+    private final Map<String, BitSet> byStem = new HashMap<>();
+
+    /** Per longest word of a term, the statements with a word like it. */
+    private final Map<String, BitSet> like = new HashMap<>();
+
+    Statements(List<KeyPoint> points) {
+      this.points = points;
+      this.read = points.stream().map(kp -> Text.of(kp.point())).toList();
+      for (int s = 0; s < read.size(); s++) {
+        for (String stem : read.get(s).stems) {
+          byStem.computeIfAbsent(stem, k -> new BitSet()).set(s);
+        }
+      }
+    }
+
+    /** The statements that have a word like the term's longest (no other can match it). */
+    BitSet candidates(Text term) {
+      String longest = null;
+      for (int j = 0; j < term.size(); j++) {
+        if (!TermMatch.SLOTS.contains(term.words[j])
+            && (longest == null || term.stems[j].length() > longest.length())) {
+          longest = term.stems[j];
+        }
+      }
+      if (longest == null) {
+        BitSet all = new BitSet();
+        all.set(0, read.size());
+        return all;
+      }
+      return like.computeIfAbsent(
+          longest,
+          l -> {
+            BitSet out = new BitSet();
+            byStem.forEach(
+                (stem, where) -> {
+                  if (TermMatch.similar(stem, l)) {
+                    out.or(where);
+                  }
+                });
+            return out;
+          });
+    }
   }
 
   private void check(String id, Step step, List<Finding> out) {

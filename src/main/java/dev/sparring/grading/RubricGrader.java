@@ -494,7 +494,8 @@ public final class RubricGrader implements Grader {
         if (own.contains(text.stems[i])) {
           ownWords.add(text.stems[i]);
         }
-        if (measured.contains(text.stems[i])) {
+        if (measured.contains(text.stems[i])
+            || !measured.isEmpty() && step.asked().contains(text.stems[i])) {
           measuredWords.add(text.stems[i]);
         }
       }
@@ -507,12 +508,14 @@ public final class RubricGrader implements Grader {
           !ownWords.isEmpty()
               && Stance.flipped(
                   text, from, to, stance(kp, step), ownWords.size() < FLIP_ANCHORS, step.asked());
-      // A figure that conflicts with the point's, in a clause about what the point measures though
-      // none of its terms is there ("a Lambda invocation can go for 24 hours with 64 GB of
-      // memory").
+      // A figure that conflicts with the point's, in a clause about what the point measures (words
+      // of its clause that states the figure, or of the question) though none of its terms is there
+      // ("a Lambda invocation can go for 24 hours with 64 GB of memory", "the maximum timeout is 60
+      // minutes"), unless another point of the step states that figure.
       boolean misfigured =
           measuredWords.size() >= MEASURED_WORDS
               && Quantities.conflict(clause(text, from, to), claimed)
+              && !othersFigure(clause(text, from, to), kp, step)
               && !Negation.negated(text, from);
       if ((reversed || misfigured) && !hypothetical) {
         out.add(new Found(clause(text, from, to), null, from, to));
@@ -725,6 +728,24 @@ public final class RubricGrader implements Grader {
         });
   }
 
+  /** Whether the clause states a figure that another point of the step states: its business. */
+  private boolean othersFigure(String clause, KeyPoint kp, StepIndex step) {
+    List<Quantities.Quantity> said = Quantities.in(clause);
+    for (KeyPoint other : step.evidence().keySet()) {
+      if (other == kp) {
+        continue;
+      }
+      for (Quantities.Quantity q : quantities(other)) {
+        for (Quantities.Quantity s : said) {
+          if (q.agrees(s)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Words of the point's clause that states a figure which a clause of the answer must share before
    * a figure of its own is read as about the same thing.
@@ -885,6 +906,27 @@ public final class RubricGrader implements Grader {
    */
   boolean statesByTerms(String text, KeyPoint kp, int m) {
     return byTerms(Text.of(text), kp, m) != null;
+  }
+
+  /** The terms of misconception {@code m} of the point, as the grader reads them. */
+  Text[] misconceptionTerms(KeyPoint kp, int m) {
+    return misconceptionTerms(kp)[m].clone();
+  }
+
+  /** Whether the statement says what the term says, not negated and not only supposed. */
+  static boolean states(Text statement, Text term) {
+    if (term.size() == 0) {
+      return false;
+    }
+    for (int start = 0; start < statement.size(); start++) {
+      int end = TermMatch.matchesAt(statement, start, term, 0);
+      if (end >= 0
+          && !Negation.negated(statement, start)
+          && !Negation.hypothetical(statement, start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private final Map<KeyPoint, List<Claims.Claim>> claims = new ConcurrentHashMap<>();

@@ -84,6 +84,9 @@ final class TermMatch {
       if (q > p && Negation.NEGATORS.contains(text.words[q - 1])) {
         return -1; // "X is not Y" does not say "X is Y"
       }
+      if (q > p && CONTRASTS.contains(text.words[q - 1])) {
+        return -1; // "indexed for filtering traces, whereas metadata" is not "filter on metadata"
+      }
       int end = matchesAt(text, q, term, j);
       if (end >= 0) {
         return end;
@@ -91,6 +94,10 @@ final class TermMatch {
     }
     return -1;
   }
+
+  /** Words that set what follows against what came before ("indexed, whereas metadata is not"). */
+  static final Set<String> CONTRASTS =
+      Set.of("but", "whereas", "while", "although", "though", "unlike", "instead", "rather");
 
   /**
    * Pronouns that stand, in a term, for whatever the answer names there: "only pay when it runs".

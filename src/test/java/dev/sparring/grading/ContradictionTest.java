@@ -172,6 +172,27 @@ class ContradictionTest {
   }
 
   @Test
+  void aFigureInAClauseAboutWhatTheQuestionAsksContradictsThePointUnlessAnotherPointStatesIt() {
+    KeyPoint file = new KeyPoint("A single file can be at most 50 MB.", List.of("50 MB"));
+    KeyPoint batch = new KeyPoint("A whole batch can hold up to 500 MB.", List.of("500 MB batch"));
+    dev.sparring.bank.Step alone =
+        new dev.sparring.bank.Step(
+            0, "What is the largest upload the service accepts?", List.of(file));
+    // The clause with the wrong figure has no term of the point, only the question's words.
+    Grade g =
+        grader.grade(
+            "The largest upload the service accepts is 500 MB, and a typical file is 50 MB.",
+            alone);
+    assertThat(g.contradicted()).extracting(Contradiction::point).containsExactly(file);
+    dev.sparring.bank.Step both =
+        new dev.sparring.bank.Step(
+            0, "What is the largest upload the service accepts?", List.of(file, batch));
+    Grade other =
+        grader.grade("The largest upload the service accepts is 500 MB, for a whole batch.", both);
+    assertThat(other.contradicted()).isEmpty();
+  }
+
+  @Test
   void quantitiesAreNormalisedToOneUnitPerDimension() {
     assertThat(Quantities.in("10,240 MB").get(0).agrees(Quantities.in("10 GB").get(0))).isTrue();
     assertThat(Quantities.in("15 min").get(0).agrees(Quantities.in("900s").get(0))).isTrue();

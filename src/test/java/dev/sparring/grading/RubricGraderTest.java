@@ -43,6 +43,18 @@ class RubricGraderTest {
   }
 
   @Test
+  void aTermsWordsDoNotSpanAContrast() {
+    KeyPoint indexed = new KeyPoint("Metadata is indexed as well.", List.of("indexed metadata"));
+    assertThat(
+            grader
+                .grade("Annotations are indexed, whereas metadata is kept aside.", List.of(indexed))
+                .covered())
+        .isEmpty();
+    assertThat(grader.grade("Both have indexed metadata.", List.of(indexed)).covered())
+        .containsExactly(indexed);
+  }
+
+  @Test
   void abbreviationsAndTheirExpansionsBothCount() {
     assertThat(grade("We send poison messages to the dead-letter queue.").covered())
         .extracting(KeyPoint::point)
