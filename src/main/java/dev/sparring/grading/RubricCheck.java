@@ -58,10 +58,12 @@ public final class RubricCheck {
   }
 
   /**
-   * Every key point of the bank is a true statement: a misconception's term that one of them states
-   * would mark a correct answer wrong, so it is too broad ("60 minutes" for "Lambda runs for up to
-   * an hour" is stated by "Logs Insights stops a query after 60 minutes"). Each term is read only
-   * against the statements that have a word like its longest one.
+   * Every key point of the bank is a true statement, and so is each of its terms where it stands: a
+   * misconception's term that one of them states would mark a correct answer wrong, so it is too
+   * broad ("60 minutes" for "Lambda runs for up to an hour" is stated by "Logs Insights stops a
+   * query after 60 minutes"; "root access", a term of what traditional servers give, is no
+   * misconception about serverless). Each term is read only against the statements that have a word
+   * like its longest one.
    */
   private void broad(String id, Step step, Statements statements, List<Finding> out) {
     List<KeyPoint> points = step.keyPoints();
@@ -81,9 +83,9 @@ public final class RubricCheck {
                       i,
                       "misconception term \""
                           + kp.wrong().get(w).terms().get(t)
-                          + "\" is stated by the true key point \""
-                          + statements.points.get(s).point()
-                          + "\"; make the term say what is false"));
+                          + "\" is stated by "
+                          + statements.labels.get(s)
+                          + "; make the term say what is false"));
               break found;
             }
           }
@@ -92,18 +94,24 @@ public final class RubricCheck {
     }
   }
 
-  /** The bank's key points read once, with the statements each stem occurs in. */
+  /** The bank's key points and their terms read once, with the statements each stem occurs in. */
   private static final class Statements {
-    final List<KeyPoint> points;
-    final List<Text> read;
+    final List<String> labels = new ArrayList<>();
+    final List<Text> read = new ArrayList<>();
     private final Map<String, BitSet> byStem = new HashMap<>();
 
     /** Per longest word of a term, the statements with a word like it. */
     private final Map<String, BitSet> like = new HashMap<>();
 
     Statements(List<KeyPoint> points) {
-      this.points = points;
-      this.read = points.stream().map(kp -> Text.of(kp.point())).toList();
+      for (KeyPoint kp : points) {
+        labels.add("the true key point \"" + kp.point() + "\"");
+        read.add(Text.of(kp.point()));
+        for (String term : kp.terms()) {
+          labels.add("the term \"" + term + "\" of the true key point \"" + kp.point() + "\"");
+          read.add(Text.of(term));
+        }
+      }
       for (int s = 0; s < read.size(); s++) {
         for (String stem : read.get(s).stems) {
           byStem.computeIfAbsent(stem, k -> new BitSet()).set(s);

@@ -24,10 +24,12 @@ class HeldOutGradingMeasurementTest extends MeasuredSet {
   // also
   // for an answer mostly about something else: precision 0.786, ordering 0.943, partial > wrong
   // 0.833. With a one-word term needing a word of its point in a long answer (chosen on the two
-  // own sets): precision 0.796.
-  static final double RECALL_FLOOR = 0.90;
-  static final double PRECISION_FLOOR = 0.76;
-  static final double ORDERING_FLOOR = 0.92;
+  // own sets): precision 0.796. With the misconception terms that a true key point of the pack
+  // states made specific (found by validate, not by this set): recall 0.924, precision 0.797,
+  // ordering 0.949.
+  static final double RECALL_FLOOR = 0.91;
+  static final double PRECISION_FLOOR = 0.78;
+  static final double ORDERING_FLOOR = 0.94;
 
   HeldOutGradingMeasurementTest() {
     super(

@@ -58,4 +58,34 @@ class RubricCheckTest {
                 QUERIES));
     assertThat(new RubricCheck(new RubricGrader()).check(bank)).isEmpty();
   }
+
+  @Test
+  void aMisconceptionTermThatATrueKeyPointsTermStatesIsTooBroad() {
+    Question servers =
+        question(
+            "servers",
+            "What do your own servers give you?",
+            new KeyPoint("Your own hosts give you full control.", List.of("root access")));
+    Question functions =
+        question(
+            "functions",
+            "What does serverless take away?",
+            new KeyPoint(
+                "The provider runs the machines.",
+                List.of("provider runs the machines"),
+                List.of(
+                    new Misconception(
+                        "Serverless gives you root access to the servers.",
+                        List.of("serverless gives you root", "root access"),
+                        "The provider runs the machines; you get no root access."))));
+    List<String> findings =
+        new RubricCheck(new RubricGrader())
+            .check(QuestionBank.of(List.of(servers, functions))).stream()
+                .map(Object::toString)
+                .toList();
+    assertThat(findings)
+        .singleElement()
+        .asString()
+        .contains("functions step 0", "\"root access\"", "the term \"root access\"");
+  }
 }
