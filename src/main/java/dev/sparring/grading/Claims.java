@@ -68,9 +68,10 @@ final class Claims {
       if (Negation.SUPPOSING.contains(word)) {
         supposing.add(text.clause[i]);
       }
-      // Nor is what it is compared with ("just like Cloud Run functions"): true of that other
-      // thing.
-      if (comparing(text, i)) {
+      // Nor is what it is compared with ("just like Cloud Run functions"), true of that other
+      // thing,
+      // or what it concedes ("even when authorizer results are cached").
+      if (comparing(text, i) || conceding(text, i)) {
         supposing.add(text.clause[i]);
       }
       if (word.length() >= 3
@@ -178,6 +179,18 @@ final class Claims {
         || text.words[j].equals("as")
             && j + 1 < text.size()
             && Set.of("with", "in").contains(text.words[j + 1]);
+  }
+
+  /** Words that, after "even", concede a case rather than claim it ("even when", "even if"). */
+  static final Set<String> CONCEDING = Set.of("when", "if", "though", "while", "as", "after");
+
+  /** Whether word {@code i} opens its clause with a concession ("even when …"). */
+  private static boolean conceding(Text text, int i) {
+    return text.words[i].equals("even")
+        && (i == 0 || text.clause[i - 1] != text.clause[i])
+        && i + 1 < text.size()
+        && text.clause[i + 1] == text.clause[i]
+        && CONCEDING.contains(text.words[i + 1]);
   }
 
   private static int negations(Text text) {

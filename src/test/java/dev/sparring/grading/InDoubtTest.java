@@ -73,6 +73,23 @@ class InDoubtTest {
   }
 
   @Test
+  void whatAMisconceptionConcedesIsNotTheMisconception() {
+    KeyPoint lingering =
+        new KeyPoint(
+            "A revoked key keeps working until the cache entry expires.",
+            List.of("keeps working until expiry"),
+            List.of(
+                new Misconception(
+                    "Revoked keys stop working at once, even when authorizer results are cached.",
+                    List.of("stop working at once"),
+                    "A cached decision outlives the revocation until it expires.")));
+    assertThat(contradicted("Authorizer results are cached for five minutes.", List.of(lingering)))
+        .isEmpty();
+    assertThat(contradicted("Revoked keys stop working at once.", List.of(lingering)))
+        .containsExactly(lingering);
+  }
+
+  @Test
   void theSameWordsNegatedOrOnlySupposedAreNotTheMisconception() {
     assertThat(contradicted("Requests are not free: each one adds a tiny charge.", BILLING))
         .as("negated")
