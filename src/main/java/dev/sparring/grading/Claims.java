@@ -68,9 +68,8 @@ final class Claims {
       if (Negation.SUPPOSING.contains(word)) {
         supposing.add(text.clause[i]);
       }
-      // Nor is what it is compared with ("just like Cloud Run functions"), true of that other
-      // thing,
-      // or what it concedes ("even when authorizer results are cached").
+      // Nor is what it is compared with ("just like Cloud Run functions"), which is true of that
+      // other thing, or what it concedes ("even when authorizer results are cached").
       if (comparing(text, i) || conceding(text, i)) {
         supposing.add(text.clause[i]);
       }
