@@ -27,43 +27,13 @@ final class Quantities {
               + "|kilobytes?|kib|kb|megabytes?|mib|mb|gigabytes?|gib|gb|terabytes?|tib|tb)\\b",
           Pattern.CASE_INSENSITIVE);
 
-  /** The unit words themselves, which say nothing about what is measured. */
-  static final java.util.Set<String> UNIT_WORDS =
-      java.util.Set.of(
-          "millisecond",
-          "milliseconds",
-          "millis",
-          "ms",
-          "second",
-          "seconds",
-          "sec",
-          "secs",
-          "minute",
-          "minutes",
-          "min",
-          "mins",
-          "hour",
-          "hours",
-          "hr",
-          "hrs",
-          "day",
-          "days",
-          "kilobyte",
-          "kilobytes",
-          "kib",
-          "kb",
-          "megabyte",
-          "megabytes",
-          "mib",
-          "mb",
-          "gigabyte",
-          "gigabytes",
-          "gib",
-          "gb",
-          "terabyte",
-          "terabytes",
-          "tib",
-          "tb");
+  /**
+   * Whether a word is a unit of time or size ("minutes", "GB"): it says nothing of what is
+   * measured.
+   */
+  static boolean unit(String word) {
+    return QUANTITY.matcher("1 " + word).matches();
+  }
 
   static List<Quantity> in(String raw) {
     List<Quantity> out = new ArrayList<>();

@@ -765,7 +765,7 @@ public final class RubricGrader implements Grader {
         k -> {
           Text t = Text.of(k.point());
           Set<Integer> clauses = new java.util.HashSet<>();
-          for (Quantities.Quantity q : Quantities.in(k.point())) {
+          for (Quantities.Quantity q : quantities(k)) {
             for (int i = 0; i < t.size(); i++) {
               if (t.begin[i] <= q.at() && q.at() < t.end[i]) {
                 clauses.add(t.clause[i]);
@@ -777,7 +777,7 @@ public final class RubricGrader implements Grader {
             String w = t.words[i];
             if (clauses.contains(t.clause[i])
                 && w.length() >= 3
-                && !Quantities.UNIT_WORDS.contains(w)
+                && !Quantities.unit(w)
                 && !Explanation.FUNCTION_WORDS.contains(w)
                 && !TermMatch.GLUE.contains(w)
                 && !w.chars().allMatch(Character::isDigit)) {
@@ -884,16 +884,25 @@ public final class RubricGrader implements Grader {
   /** Where the answer states misconception {@code m} of the point by one of its terms, or null. */
   private Found byTerms(Text text, KeyPoint kp, int m) {
     for (Text term : misconceptionTerms(kp)[m]) {
-      if (term.size() == 0) {
-        continue;
+      int[] at = statedAt(text, term);
+      if (at != null) {
+        int from = Negation.spanStart(text, at[0]);
+        int to = Negation.spanEnd(text, at[1] - 1);
+        return new Found(clause(text, from, to), kp.wrong().get(m).correction(), from, to);
       }
-      for (int start = 0; start < text.size(); start++) {
-        int end = TermMatch.matchesAt(text, start, term, 0);
-        if (end >= 0 && !Negation.negated(text, start) && !Negation.hypothetical(text, start)) {
-          int from = Negation.spanStart(text, start);
-          int to = Negation.spanEnd(text, end - 1);
-          return new Found(clause(text, from, to), kp.wrong().get(m).correction(), from, to);
-        }
+    }
+    return null;
+  }
+
+  /** Where the text says what the term says, not negated and not only supposed: {start, end}. */
+  private static int[] statedAt(Text text, Text term) {
+    if (term.size() == 0) {
+      return null;
+    }
+    for (int start = 0; start < text.size(); start++) {
+      int end = TermMatch.matchesAt(text, start, term, 0);
+      if (end >= 0 && !Negation.negated(text, start) && !Negation.hypothetical(text, start)) {
+        return new int[] {start, end};
       }
     }
     return null;
@@ -915,18 +924,7 @@ public final class RubricGrader implements Grader {
 
   /** Whether the statement says what the term says, not negated and not only supposed. */
   static boolean states(Text statement, Text term) {
-    if (term.size() == 0) {
-      return false;
-    }
-    for (int start = 0; start < statement.size(); start++) {
-      int end = TermMatch.matchesAt(statement, start, term, 0);
-      if (end >= 0
-          && !Negation.negated(statement, start)
-          && !Negation.hypothetical(statement, start)) {
-        return true;
-      }
-    }
-    return false;
+    return statedAt(statement, term) != null;
   }
 
   private final Map<KeyPoint, List<Claims.Claim>> claims = new ConcurrentHashMap<>();
