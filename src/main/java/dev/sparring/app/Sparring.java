@@ -105,7 +105,7 @@ public final class Sparring implements AutoCloseable {
       // Drill cards of earlier versions (SM-2) become FSRS cards, once per store.
       dev.sparring.review.Sm2Cards.migrate(store, clock);
       Metrics metrics = new Metrics(store, clock);
-      grader = grader(config, System.getenv(), clock, metrics.judgeCalls());
+      grader = grader(config, bank, System.getenv(), clock, metrics.judgeCalls());
       TeamBanks banks = new TeamBanks(bank);
       List<Feature> features =
           features(config, banks, metrics.timed(grader), clock, platforms.mentions());
@@ -157,10 +157,13 @@ public final class Sparring implements AutoCloseable {
 
   /**
    * The offline grader: by terms, and by meaning too with {@code grading.meaning} (the model loads
-   * in the background; see {@link #awaitMeaning}).
+   * in the background; see {@link #awaitMeaning}), knowing the sweeping misconceptions of the
+   * shared bank wherever they are said (see {@link dev.sparring.grading.Falsehoods}).
    */
-  public static RubricGrader offlineGrader(SparringConfig config) {
-    return config.gradeByMeaning() ? new RubricGrader(Meaning.MODEL) : new RubricGrader();
+  public static RubricGrader offlineGrader(SparringConfig config, QuestionBank bank) {
+    dev.sparring.grading.Falsehoods falsehoods = dev.sparring.grading.Falsehoods.of(bank);
+    return new RubricGrader(
+        config.gradeByMeaning() ? Meaning.MODEL : dev.sparring.grading.Meaning.NONE, falsehoods);
   }
 
   /**
@@ -195,10 +198,11 @@ public final class Sparring implements AutoCloseable {
    */
   public static Grader grader(
       SparringConfig config,
+      QuestionBank bank,
       Map<String, String> env,
       Clock clock,
       java.util.function.Consumer<String> judgeOutcomes) {
-    RubricGrader offline = offlineGrader(config);
+    RubricGrader offline = offlineGrader(config, bank);
     JudgeSettings j = config.judge();
     if (!j.enabled()) {
       return offline;

@@ -75,7 +75,11 @@ public final class BenchCommand {
       List<String> answers = answersPerStep(steps, new Random(7));
       boolean meaning = config.gradeByMeaning() && !termsOnly;
       long loadStart = System.nanoTime();
-      RubricGrader grader = meaning ? Sparring.offlineGrader(config) : new RubricGrader();
+      RubricGrader grader =
+          meaning
+              ? Sparring.offlineGrader(config, bank)
+              : new RubricGrader(
+                  dev.sparring.grading.Meaning.NONE, dev.sparring.grading.Falsehoods.of(bank));
       if (meaning) {
         Sparring.awaitMeaning(config);
       }

@@ -22,11 +22,12 @@ import java.util.function.Supplier;
  * once units are normalised ("60 minutes" against 15 minutes), asserts what the point denies, or
  * says it in reverse (see {@link Stance}); negations are skipped for terms the point itself
  * negates, and for words another point of the step says are absent. A clause that contradicts a
- * point is evidence for no other point, and once an answer has contradicted one, each other point
- * needs two of its terms in separate words: the answer's vocabulary no longer shows that it knows.
- * The score is the covered share of key points, less {@value #CONTRADICTION_COST} of a point per
- * contradiction, times an explanation factor between 0.5 (a bare list of terms) and 1 (prose with
- * connecting words).
+ * point is evidence for no other point, and once an answer has contradicted one, or made a sweeping
+ * claim that the bank lists as a misconception of any question ({@link Falsehoods}), each other
+ * point needs two of its terms in separate words: the answer's vocabulary no longer shows that it
+ * knows. The score is the covered share of key points, less {@value #CONTRADICTION_COST} of a point
+ * per contradiction, times an explanation factor between 0.5 (a bare list of terms) and 1 (prose
+ * with connecting words).
  */
 public final class RubricGrader implements Grader {
 
@@ -47,6 +48,7 @@ public final class RubricGrader implements Grader {
   private final Map<KeyPoint, Text[]> compiled = new ConcurrentHashMap<>();
   private final Meaning meaning;
   private final ByMeaning byMeaning;
+  private final Falsehoods falsehoods;
 
   /** A grader by terms alone. */
   public RubricGrader() {
@@ -55,8 +57,17 @@ public final class RubricGrader implements Grader {
 
   /** A grader by terms that also credits key points made in other words, once meaning is ready. */
   public RubricGrader(Meaning meaning) {
+    this(meaning, Falsehoods.NONE);
+  }
+
+  /**
+   * A grader by terms and meaning that also knows {@code falsehoods}: sweeping misconceptions of
+   * other questions, which show that an answer says something false whatever step it answers.
+   */
+  public RubricGrader(Meaning meaning, Falsehoods falsehoods) {
     this.meaning = meaning;
     this.byMeaning = new ByMeaning(meaning);
+    this.falsehoods = falsehoods;
   }
 
   @Override
@@ -100,6 +111,13 @@ public final class RubricGrader implements Grader {
         found.forEach(f -> taint(text, tainted, f));
       }
     }
+    // A sweeping claim the bank knows to be false, made about anything ("always cheaper"), is as
+    // much a sign that the answer's vocabulary is not knowledge, though its correction was
+    // written for another question and is not shown.
+    Falsehoods.Stated falsehood = wrong.isEmpty() ? falsehoods.stated(text, keyPoints) : null;
+    if (falsehood != null) {
+      taint(text, tainted, new Found("", null, falsehood.from(), falsehood.to()));
+    }
     java.util.Set<String> answerStems =
         new java.util.HashSet<>(java.util.Arrays.asList(text.stems));
     // The words that may make a point in other words: neither tainted nor denied.
@@ -116,7 +134,7 @@ public final class RubricGrader implements Grader {
     // Once an answer has stated something false, or is mostly about something else, its
     // vocabulary is no longer evidence of knowing: a point then needs two of its own phrases, and
     // similar wording alone credits nothing.
-    boolean doubt = !wrong.isEmpty() || offTopic(text, step.topic());
+    boolean doubt = !wrong.isEmpty() || falsehood != null || offTopic(text, step.topic());
     // A short answer is about what it names; in a longer one a single word is no more than a
     // subject it mentions, and needs a word of its point next to it (see covered).
     boolean terse = contentStems(text).size() < TOPIC_MIN_WORDS;
@@ -895,11 +913,16 @@ public final class RubricGrader implements Grader {
   }
 
   /** Where the text says what the term says, not negated and not only supposed: {start, end}. */
-  private static int[] statedAt(Text text, Text term) {
+  static int[] statedAt(Text text, Text term) {
+    return statedAt(text, term, 0, text.size() - 1);
+  }
+
+  /** As {@link #statedAt(Text, Text)}, for a match that starts at word {@code first..last}. */
+  static int[] statedAt(Text text, Text term, int first, int last) {
     if (term.size() == 0) {
       return null;
     }
-    for (int start = 0; start < text.size(); start++) {
+    for (int start = Math.max(0, first); start <= last && start < text.size(); start++) {
       int end = TermMatch.matchesAt(text, start, term, 0);
       if (end >= 0 && !Negation.negated(text, start) && !Negation.hypothetical(text, start)) {
         return new int[] {start, end};

@@ -85,19 +85,19 @@ public final class GradeCommand implements Callable<Integer> {
     Startup.quietLogs();
     SparringConfig config = startup.loadConfig();
     Sparring.awaitMeaning(config);
+    QuestionBank bank = Sparring.loadBank(config.bankPaths());
     if (config.judge().enabled() && !noJudge) {
       try (JudgedGrader judge =
-          (JudgedGrader) Sparring.grader(config, System.getenv(), Clock.systemUTC(), null)) {
+          (JudgedGrader) Sparring.grader(config, bank, System.getenv(), Clock.systemUTC(), null)) {
         grader = judge::gradeNow;
-        return run(config);
+        return run(bank);
       }
     }
-    grader = Sparring.offlineGrader(config)::grade;
-    return run(config);
+    grader = Sparring.offlineGrader(config, bank)::grade;
+    return run(bank);
   }
 
-  private int run(SparringConfig config) throws IOException {
-    QuestionBank bank = Sparring.loadBank(config.bankPaths());
+  private int run(QuestionBank bank) throws IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (question == null) {
       if (!json) {

@@ -80,10 +80,13 @@ class JudgeWiringTest {
   @Test
   void theOfflineGraderIsWiredUnlessTheJudgeIsEnabled() throws Exception {
     SparringConfig defaults = new ConfigLoader(Map.of()).load(null);
-    assertThat(Sparring.grader(defaults, Map.of(), clock, null)).isInstanceOf(RubricGrader.class);
-    assertThat(Sparring.grader(config(false), Map.of(), clock, null))
+    assertThat(Sparring.grader(defaults, TestPacks.demo(), Map.of(), clock, null))
         .isInstanceOf(RubricGrader.class);
-    Grader on = Sparring.grader(config(true), Map.of("TEST_JUDGE_KEY", "k-123456"), clock, null);
+    assertThat(Sparring.grader(config(false), TestPacks.demo(), Map.of(), clock, null))
+        .isInstanceOf(RubricGrader.class);
+    Grader on =
+        Sparring.grader(
+            config(true), TestPacks.demo(), Map.of("TEST_JUDGE_KEY", "k-123456"), clock, null);
     try (JudgedGrader judge = (JudgedGrader) on) {
       List<KeyPoint> points = TestPacks.demo().get("demo-senior").orElseThrow().keyPoints();
       assertThat(judge.gradeNow(ANSWER, points).covered())
@@ -100,7 +103,7 @@ class JudgeWiringTest {
     List<KeyPoint> points = bank.get("demo-senior").orElseThrow().keyPoints();
     List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (JudgedGrader judge =
-            (JudgedGrader) Sparring.grader(config, Map.of(), clock, outcomes::add);
+            (JudgedGrader) Sparring.grader(config, bank, Map.of(), clock, outcomes::add);
         Harness h = new Harness(new MemoryStore(), Sparring.features(config, bank, judge, clock))) {
       h.command("ana", "interview demo-senior");
       String t = h.drainAndLastThread();

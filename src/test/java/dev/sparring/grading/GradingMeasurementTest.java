@@ -91,14 +91,18 @@ class GradingMeasurementTest {
   //     its sentence (chosen on this set and grading-eval-v3.yaml together): unchanged here.
   //   + off the topic below three tenths of the step's own words, not a quarter (chosen on both own
   //     sets): unchanged here.
+  //   + the bank's sweeping misconceptions ("always cheaper", "retried forever") read in every
+  //     answer, putting it in doubt (chosen on both own sets): precision 0.908, ordering 0.973,
+  //     strong > wrong 0.969, partial > wrong 0.938 (every misconception term read everywhere:
+  //     recall 0.839).
   // Goals of issue 16: recall 0.85, precision 0.90, ordering 0.95, strong > wrong 0.90, partial >
   // wrong 0.85. Fluent wrong answers that swap facts without a listed misconception or a number
   // are what keeps precision down: raise a floor whenever the grader improves.
   static final double RECALL_FLOOR = 0.845;
-  static final double PRECISION_FLOOR = 0.89;
-  static final double ORDERING_FLOOR = 0.955;
-  static final double STRONG_OVER_WRONG_FLOOR = 0.9;
-  static final double PARTIAL_OVER_WRONG_FLOOR = 0.87;
+  static final double PRECISION_FLOOR = 0.90;
+  static final double ORDERING_FLOOR = 0.965;
+  static final double STRONG_OVER_WRONG_FLOOR = 0.93;
+  static final double PARTIAL_OVER_WRONG_FLOOR = 0.90;
 
   record Answer(String kind, String text, Set<Integer> covers) {}
 
@@ -132,11 +136,7 @@ class GradingMeasurementTest {
   static void measure() throws Exception {
     QuestionBank bank = new PackLoader().load(List.of(Path.of("prompts"))).bank();
     steps = load(bank);
-    figures =
-        measure(
-            steps,
-            new RubricGrader(
-                MiniLmMeaning.loadInBackground().await(java.time.Duration.ofSeconds(60))));
+    figures = measure(steps, SharedMeaning.grader());
     report(log, "grading measurement", steps, figures);
   }
 

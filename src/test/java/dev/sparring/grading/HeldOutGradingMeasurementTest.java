@@ -26,10 +26,11 @@ class HeldOutGradingMeasurementTest extends MeasuredSet {
   // 0.833. With a one-word term needing a word of its point in a long answer (chosen on the two
   // own sets): precision 0.796. With the misconception terms that a true key point of the pack
   // states made specific (found by validate, not by this set): recall 0.924, precision 0.797,
-  // ordering 0.949.
+  // ordering 0.949. With the bank's sweeping misconceptions read in every answer (chosen on the two
+  // own sets): precision 0.830, ordering 0.961, partial > wrong 0.917, recall unchanged.
   static final double RECALL_FLOOR = 0.91;
-  static final double PRECISION_FLOOR = 0.78;
-  static final double ORDERING_FLOOR = 0.94;
+  static final double PRECISION_FLOOR = 0.82;
+  static final double ORDERING_FLOOR = 0.955;
 
   HeldOutGradingMeasurementTest() {
     super(

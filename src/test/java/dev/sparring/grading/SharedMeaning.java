@@ -20,8 +20,19 @@ final class SharedMeaning {
     }
   }
 
-  /** The shipped grader: terms and meaning. */
+  private static final class Bank {
+    static final Falsehoods FALSEHOODS = load();
+
+    private static Falsehoods load() {
+      return Falsehoods.of(
+          new dev.sparring.bank.PackLoader()
+              .load(java.util.List.of(java.nio.file.Path.of("prompts")))
+              .bank());
+    }
+  }
+
+  /** The shipped grader: terms and meaning, and the shipped bank's sweeping misconceptions. */
   static RubricGrader grader() {
-    return new RubricGrader(Holder.MODEL);
+    return new RubricGrader(Holder.MODEL, Bank.FALSEHOODS);
   }
 }
