@@ -156,7 +156,14 @@ public final class RubricGrader implements Grader {
       byMeaning.credit(answer, step.anchors(), this::quantities, missed, covered, contradicted);
       covered.sort(java.util.Comparator.comparingInt(keyPoints::indexOf));
     }
-    return scored(text, answerStems, step, covered, missed, contradicted);
+    return scored(
+        text,
+        answerStems,
+        step,
+        covered,
+        missed,
+        contradicted,
+        falsehood == null ? null : clause(text, falsehood.from(), falsehood.to()));
   }
 
   /**
@@ -1077,17 +1084,21 @@ public final class RubricGrader implements Grader {
     for (KeyPoint kp : keyPoints) {
       (covered.contains(kp) && !contradictedPoints.contains(kp) ? hit : missed).add(kp);
     }
-    return scored(text, answerStems, index(keyPoints, ""), hit, missed, against);
+    return scored(text, answerStems, index(keyPoints, ""), hit, missed, against, null);
   }
 
-  /** The score formula and feedback shared by {@link #grade} and {@link #judged}. */
+  /**
+   * The score formula and feedback shared by {@link #grade} and {@link #judged}; {@code falsehood}
+   * is the answer's clause that states a sweeping misconception of another question, or null.
+   */
   private static Grade scored(
       Text text,
       java.util.Set<String> answerStems,
       StepIndex step,
       List<KeyPoint> covered,
       List<KeyPoint> missed,
-      List<Contradiction> contradicted) {
+      List<Contradiction> contradicted,
+      String falsehood) {
     int total = covered.size() + missed.size();
     double coverage =
         total == 0
@@ -1104,7 +1115,7 @@ public final class RubricGrader implements Grader {
         score,
         covered,
         missed,
-        Verdict.line(text, covered, missed, contradicted, factor),
+        Verdict.line(text, covered, missed, contradicted, factor, falsehood),
         contradicted);
   }
 }

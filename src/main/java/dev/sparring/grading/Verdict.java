@@ -1,9 +1,14 @@
 package dev.sparring.grading;
 
 import dev.sparring.bank.KeyPoint;
+import dev.sparring.chat.Inline;
+import dev.sparring.chat.Texts;
 import java.util.List;
 
-/** The grade's one-line feedback: what was covered, contradicted, or to cover next. */
+/**
+ * The grade's feedback in a line or two: what was covered, contradicted, or to cover next, and a
+ * sweeping claim that the bank knows to be false.
+ */
 final class Verdict {
 
   private Verdict() {}
@@ -13,7 +18,16 @@ final class Verdict {
       List<KeyPoint> covered,
       List<KeyPoint> missed,
       List<Contradiction> contradicted,
-      double factor) {
+      double factor,
+      String falsehood) {
+    if (contradicted.isEmpty() && falsehood != null) {
+      // Why points made by one phrase no longer count: quoted, with no correction, which was
+      // written for another question.
+      return "\u2717 \u201c"
+          + Inline.data(Texts.clip(falsehood, Contradiction.MAX_SAID))
+          + "\u201d is a common misconception, so a key point counts only when stated in full. "
+          + line(text, covered, missed, contradicted, factor, null);
+    }
     int total = covered.size() + missed.size();
     if (!contradicted.isEmpty()) {
       return "\u2717 Covered "

@@ -54,9 +54,26 @@ class FalsehoodsTest {
     assertThat(grade(plain, answer).covered()).containsExactly(DLQ);
     Grade g = grade(knowing, answer);
     assertThat(g.covered()).isEmpty();
-    // Its correction was written for another question: it is not shown as this answer's mistake.
+    // Its correction was written for another question: it is not shown as this answer's mistake,
+    // but the answer's words are quoted so the person sees why credit is harder to earn.
     assertThat(g.contradicted()).isEmpty();
     assertThat(g.score()).isLessThan(grade(plain, answer).score());
+    assertThat(g.feedback())
+        .startsWith(
+            "\u2717 \u201c"
+                + dev.sparring.chat.Inline.data("a serverless queue is always cheaper anyway")
+                + "\u201d")
+        .contains("is a common misconception")
+        .doesNotContain("containers or VMs");
+    assertThat(grade(plain, answer).feedback()).doesNotContain("misconception");
+  }
+
+  @Test
+  void theQuotedFalsehoodIsThePersonsTextShownAsData() {
+    String answer = "A DLQ holds what fails, and <!channel> *serverless* is always cheaper.";
+    String feedback = grade(knowing, answer).feedback();
+    assertThat(feedback)
+        .contains(dev.sparring.chat.Inline.data("channel> *serverless* is always cheaper"));
   }
 
   @Test
