@@ -117,16 +117,17 @@ public final class Falsehoods {
     if (all.isEmpty()) {
       return null;
     }
-    // Each term only where the text has its sweeping word; the step's points by identity.
-    Set<KeyPoint> mine = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    mine.addAll(own);
+    // Each term only where the text has its sweeping word; the step's points by their claim, so a
+    // team's view of the bank or a bank loaded again is the same step.
+    Set<String> mine = new HashSet<>();
+    own.forEach(kp -> mine.add(kp.point()));
     for (int p = 0; p < text.size(); p++) {
       List<Entry> candidates = all.get(text.stems[p]);
       if (candidates == null) {
         continue;
       }
       for (Entry e : candidates) {
-        if (mine.contains(e.point())) {
+        if (mine.contains(e.point().point())) {
           continue;
         }
         int[] at =

@@ -104,6 +104,9 @@ class FalsehoodsTest {
   void theStepsOwnMisconceptionsAreReadAsContradictionsWithTheirCorrection() {
     Text text = Text.of("A DLQ holds what fails, though messages are retried forever.");
     assertThat(bank.stated(text, List.of(DLQ, BOUNDED))).isNull();
+    // The same step read from another copy of the bank (a team's view, a reload) is still its own.
+    KeyPoint copy = new KeyPoint(BOUNDED.point(), BOUNDED.terms(), BOUNDED.wrong());
+    assertThat(bank.stated(text, List.of(DLQ, copy))).isNull();
     assertThat(bank.stated(text, List.of(DLQ)).wrong().claim())
         .isEqualTo("Messages are retried forever until they succeed.");
     Grade g = grade(knowing, text.raw);
