@@ -103,6 +103,28 @@ final class Negation {
   }
 
   /**
+   * Verbs by which a key point keeps something from happening ("local state, which serverless
+   * restricts"): a point with one is partly negative, so an answer's negation ("no persistent local
+   * storage") may agree with it.
+   */
+  static final Set<String> RESTRICTIONS =
+      Set.of(
+          "restrict",
+          "restricts",
+          "restricted",
+          "restricting",
+          "prevent",
+          "prevents",
+          "prevented",
+          "forbid",
+          "forbids",
+          "forbidden",
+          "disallow",
+          "disallows",
+          "prohibit",
+          "prohibits");
+
+  /**
    * Words that may stand between a term and what dismisses it: "a DLQ is really not needed".
    * Anything else ends the search, so a negation about another subject does not count.
    */

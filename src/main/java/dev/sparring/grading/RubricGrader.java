@@ -983,9 +983,10 @@ public final class RubricGrader implements Grader {
    * Whether the key point itself negates or dismisses what term {@code t} names, so that an
    * answer's negation of it may agree: the term occurs in the point's sentence just after a negator
    * ("instead of holding the HTTP connection open"), or, for a term the point does not use, the
-   * term names what the point negates ({@link #negativeTerm}) or the point dismisses something ("a
-   * DLQ is optional"), too loosely tied to its words to tell what. A point that negates one thing
-   * ("without custom code") no longer shields its other terms ("service integration").
+   * term names what the point negates ({@link #negativeTerm}) or the point dismisses or restricts
+   * something ("a DLQ is optional", "local state, which serverless restricts"), too loosely tied to
+   * its words to tell what. A point that negates one thing ("without custom code") no longer
+   * shields its other terms ("service integration").
    */
   private boolean negative(KeyPoint kp, int t) {
     return negative
@@ -996,7 +997,8 @@ public final class RubricGrader implements Grader {
               boolean dismissive = false;
               for (String w : point.words) {
                 dismissive |=
-                    Negation.DISMISSALS.contains(w) && !Negation.NEGATOR_DISMISSALS.contains(w);
+                    Negation.DISMISSALS.contains(w) && !Negation.NEGATOR_DISMISSALS.contains(w)
+                        || Negation.RESTRICTIONS.contains(w);
               }
               Set<String> denied = Stance.denied(point, Negation.NEGATORS);
               Text[] terms = terms(k);

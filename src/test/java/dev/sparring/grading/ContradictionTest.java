@@ -66,6 +66,25 @@ class ContradictionTest {
   }
 
   @Test
+  void aNegationAgreesWithAPointThatRestrictsWhatItNegates() {
+    KeyPoint hosts =
+        new KeyPoint(
+            "Traditional hosts give full control over long processes and local state, which"
+                + " serverless restricts.",
+            List.of("local state", "persistent", "long processes"));
+    String answer = "A serverless function has no persistent local storage between invocations.";
+    assertThat(grader.grade(answer, List.of(hosts)).contradicted()).isEmpty();
+    // Without the restriction the same negation denies the point.
+    KeyPoint plain =
+        new KeyPoint(
+            "Traditional hosts give full control over long processes and local state.",
+            List.of("local state", "persistent", "long processes"));
+    assertThat(grader.grade(answer, List.of(plain)).contradicted())
+        .extracting(Contradiction::point)
+        .containsExactly(plain);
+  }
+
+  @Test
   void aNegationBeforeTheTermContradictsIt() {
     assertThat(contradicted("You never need a DLQ for queue consumers.")).containsExactly(DLQ);
     assertThat(contradicted("The consumer is not idempotent, and that is fine."))
