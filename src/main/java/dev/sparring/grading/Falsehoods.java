@@ -20,8 +20,9 @@ import java.util.Set;
  * alone: "runs two seconds at 3 GB" is no mistake in an answer about cost.
  *
  * <p>An answer to any step that states one of them has said something false, so the grader no
- * longer takes its vocabulary as a sign that it knows (see {@link RubricGrader}). It is not shown
- * as a correction: the correction was written for another question and may not fit this answer.
+ * longer takes its vocabulary as a sign that it knows (see {@link RubricGrader}). The feedback
+ * quotes it as a common misconception, without the correction: that was written for another
+ * question and may not fit this answer.
  */
 public final class Falsehoods {
 

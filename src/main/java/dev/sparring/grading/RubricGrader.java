@@ -112,8 +112,8 @@ public final class RubricGrader implements Grader {
       }
     }
     // A sweeping claim the bank knows to be false, made about anything ("always cheaper"), is as
-    // much a sign that the answer's vocabulary is not knowledge, though its correction was
-    // written for another question and is not shown.
+    // much a sign that the answer's vocabulary is not knowledge. The feedback quotes it; its
+    // correction, written for another question, is not shown.
     Falsehoods.Stated falsehood = wrong.isEmpty() ? falsehoods.stated(text, keyPoints) : null;
     if (falsehood != null) {
       taint(text, tainted, new Found("", null, falsehood.from(), falsehood.to()));
