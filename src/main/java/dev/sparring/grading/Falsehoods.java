@@ -68,7 +68,7 @@ public final class Falsehoods {
       }
       for (Misconception wrong : kp.wrong()) {
         for (String term : wrong.terms()) {
-          Text t = Text.of(term).without(TermMatch.GLUE);
+          Text t = Text.term(term);
           int at = sweepingAt(t);
           if (at >= 0) {
             out.add(new Entry(kp, wrong, t, t.stems[at], at));

@@ -449,7 +449,7 @@ public final class RubricGrader implements Grader {
         k -> {
           Text[] out = new Text[k.terms().size()];
           for (int i = 0; i < out.length; i++) {
-            out[i] = Text.of(k.terms().get(i)).without(TermMatch.GLUE);
+            out[i] = Text.term(k.terms().get(i));
           }
           return out;
         });
@@ -884,7 +884,7 @@ public final class RubricGrader implements Grader {
             List<String> terms = k.wrong().get(m).terms();
             out[m] = new Text[terms.size()];
             for (int i = 0; i < terms.size(); i++) {
-              out[m][i] = Text.of(terms.get(i)).without(TermMatch.GLUE);
+              out[m][i] = Text.term(terms.get(i));
             }
           }
           return out;

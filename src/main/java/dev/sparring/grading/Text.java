@@ -57,6 +57,14 @@ final class Text {
     return words.length;
   }
 
+  /**
+   * A term (of a key point or a misconception) as the grader matches it: without the glue words
+   * answers phrase differently ({@link TermMatch#GLUE}).
+   */
+  static Text term(String term) {
+    return of(term).without(TermMatch.GLUE);
+  }
+
   /** Splits on anything that is not a letter or digit; apostrophes join ("don't" -> "dont"). */
   static Text of(String raw) {
     List<String> words = new ArrayList<>();
